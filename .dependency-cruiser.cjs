@@ -1,0 +1,53 @@
+/**
+ * The hexagon's layer rules, checked on every `npm test`.
+ * - the domain imports only its own files (its contract suite may also import vitest);
+ * - adapters import the domain and their own libraries, never the app or each other;
+ * - only the app (and tools) import adapters.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'libs/chatroom-domain may import nothing outside itself: no I/O, no framework.',
+      severity: 'error',
+      from: { path: '^libs/chatroom-domain/src', pathNot: '^libs/chatroom-domain/src/testing/' },
+      to: { pathNot: '^libs/chatroom-domain/src' },
+    },
+    {
+      name: 'domain-contract-suite-uses-only-vitest',
+      comment: 'The port contract suite may import vitest besides the domain itself.',
+      severity: 'error',
+      from: { path: '^libs/chatroom-domain/src/testing/' },
+      to: { pathNot: ['^libs/chatroom-domain/src', '(^|/)node_modules/(vitest|@vitest)/'] },
+    },
+    {
+      name: 'adapters-do-not-import-the-app',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'adapters-do-not-import-each-other',
+      severity: 'error',
+      from: { path: '^libs/(postgres-adapter|crypto-adapter)/' },
+      to: { path: '^libs/(?!chatroom-domain/)', pathNot: '^libs/$1/' },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(libs|apps)/[^/]+/dist/' },
+    tsConfig: { fileName: 'tsconfig.base.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['source', 'import', 'types', 'default'],
+      extensions: ['.ts', '.js', '.json'],
+    },
+  },
+};

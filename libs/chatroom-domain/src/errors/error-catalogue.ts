@@ -1,0 +1,88 @@
+import {
+  AlreadyExistsError,
+  AuthenticationError,
+  ForbiddenOperationError,
+  InvalidInputError,
+  LimitExceededError,
+  NotFoundError,
+} from './domain-error.js';
+
+/**
+ * The domain's errors, one factory per row of decisions.md. The messages are the
+ * exact Easemob `error_description` strings.
+ */
+export const errors = {
+  invalidParameter: (message: string) => new InvalidInputError('InvalidParameter', message),
+  illegalArgument: (message: string) => new InvalidInputError('IllegalArgument', message),
+  invalidUsername: (raw: string) =>
+    new InvalidInputError('InvalidUsername', `username ${raw} is not legal`),
+  usernameTooLong: () => new InvalidInputError('UsernameTooLong', 'USERNAME_TOO_LONG'),
+  passwordMissing: () => new InvalidInputError('PasswordMissing', 'password or pin must provided'),
+  nicknameTooLong: () => new InvalidInputError('NicknameTooLong', 'NICKNAME_TOO_LONG'),
+  invalidCursor: () => new InvalidInputError('InvalidCursor', 'cursor is invalid'),
+  tooManyIds: () =>
+    new InvalidInputError('TooManyIds', 'the number of chatroom ids must not exceed 100'),
+
+  missingToken: () => new AuthenticationError('MissingToken', 'Unable to authenticate (OAuth)'),
+  badToken: () =>
+    new AuthenticationError('BadToken', 'Unable to authenticate due to corrupt access token'),
+  expiredToken: () =>
+    new AuthenticationError('ExpiredToken', 'Unable to authenticate due to expired access token'),
+  clientIdMismatch: () => new AuthenticationError('ClientIdMismatch', 'client_id does not match'),
+  clientSecretMismatch: () =>
+    new AuthenticationError('ClientSecretMismatch', 'client_secret does not match'),
+  unsupportedGrantType: (grantType: string) =>
+    new InvalidInputError('UnsupportedGrantType', `unsupported grant_type ${grantType}`),
+
+  appNotFound: (org: string, app: string, path: string) =>
+    new NotFoundError(
+      'AppNotFound',
+      `Could not find application for ${org}/${app} from URI: ${path}`,
+    ),
+  chatroomNotFound: (id: string) =>
+    new NotFoundError('ChatroomNotFound', `grpID ${id} does not exist!`),
+  chatroomsNotFound: (id: string) =>
+    new NotFoundError('ChatroomsNotFound', `do not find this group:${id}`),
+  userNotFound: (username: string) =>
+    new NotFoundError('UserNotFound', `username ${username} doesn't exist!`),
+  userResourceNotFound: () => new NotFoundError('UserResourceNotFound', 'Service resource not found'),
+
+  chatroomIdTaken: (id: string) =>
+    new AlreadyExistsError('ChatroomIdTaken', `group ID ${id} already exists!`),
+  userAlreadyExists: (appName: string, username: string) =>
+    new AlreadyExistsError(
+      'UserAlreadyExists',
+      `Application ${appName} Entity user requires that property named username be unique, value of ${username} exists`,
+    ),
+
+  roomQuotaExceeded: (org: string, app: string) =>
+    new LimitExceededError('RoomQuotaExceeded', `appKey:${org}#${app} has create too many chatrooms!`),
+  userRoomCapExceeded: (username: string) =>
+    new LimitExceededError('UserRoomCapExceeded', `user ${username} has joined too many chatrooms!`),
+  joinCapExceeded: (username: string) =>
+    new LimitExceededError(
+      'JoinCapExceeded',
+      `can not join this group, reason:user ${username} has joined too many chatrooms!`,
+    ),
+  membersExceedMaxUsers: () =>
+    new LimitExceededError('MembersExceedMaxUsers', 'members size is greater than max user size !'),
+  nameTooLong: (max: number) => new LimitExceededError('NameTooLong', `title cannot exceed to ${max}`),
+  descriptionTooLong: (max: number) =>
+    new LimitExceededError('DescriptionTooLong', `desc cannot exceed to ${max}`),
+  customTooLong: (max: number) =>
+    new LimitExceededError('CustomTooLong', `custom cannot exceed to ${max}`),
+  maxUsersAboveCeiling: (ceiling: number) =>
+    new LimitExceededError('MaxUsersAboveCeiling', `maxUsers cannot exceed ${ceiling}`),
+
+  maxUsersBelowMemberCount: (maxUsers: number, count: number) =>
+    new ForbiddenOperationError(
+      'MaxUsersBelowMemberCount',
+      `maxusers ${maxUsers} is less than the current member count ${count}`,
+    ),
+  notMembers: (usernames: readonly string[]) =>
+    new ForbiddenOperationError(
+      'NotMembers',
+      `users [${usernames.join(', ')}] are not members of this group!`,
+    ),
+  sameOwner: () => new ForbiddenOperationError('SameOwner', 'new owner and old owner are the same'),
+};

@@ -1,0 +1,96 @@
+import { fitsMaxUsers, type Affiliation, type Role } from '../model/chatroom.js';
+import type { UserId } from '../model/user-id.js';
+import type {
+  AddMembersOutcome,
+  JoinedChatroom,
+  MembershipRepository,
+} from '../ports/membership-repository.js';
+import type { InMemoryState } from './in-memory-state.js';
+
+export class InMemoryMembershipRepository implements MembershipRepository {
+  constructor(private readonly state: InMemoryState) {}
+
+  async add(
+    appId: string,
+    roomId: string,
+    usernames: readonly UserId[],
+    role: Role,
+    joinedRoomCap: number,
+  ): Promise<AddMembersOutcome> {
+    const room = this.state.roomsOf(appId).get(roomId);
+    if (!room) return { ok: true, added: [] };
+    const members = this.state.membersOf(appId, roomId);
+    const fresh = [...new Set(usernames)].filter((u) => !members.has(u));
+    if (!fitsMaxUsers(members.size + fresh.length, room.maxUsers)) {
+      return { ok: false, reason: 'room-full' };
+    }
+    for (const username of fresh) {
+      if (this.state.joinedCount(appId, username) + 1 > joinedRoomCap) {
+        return { ok: false, reason: 'user-cap', username };
+      }
+    }
+    for (const username of fresh) members.set(username, { role, seq: this.state.nextSeq++ });
+    return { ok: true, added: fresh };
+  }
+
+  async remove(appId: string, roomId: string, usernames: readonly UserId[]): Promise<UserId[]> {
+    const members = this.state.membersOf(appId, roomId);
+    return [...new Set(usernames)].filter((u) => members.delete(u));
+  }
+
+  async removeEverywhere(appId: string, username: UserId): Promise<string[]> {
+    const left: string[] = [];
+    for (const roomId of this.state.roomsOf(appId).keys()) {
+      if (this.state.membersOf(appId, roomId).delete(username)) left.push(roomId);
+    }
+    return left;
+  }
+
+  async roleOf(appId: string, roomId: string, username: UserId): Promise<Role | null> {
+    return this.state.membersOf(appId, roomId).get(username)?.role ?? null;
+  }
+
+  async transferOwnership(appId: string, roomId: string, from: UserId, to: UserId): Promise<void> {
+    const members = this.state.membersOf(appId, roomId);
+    const old = members.get(from);
+    const next = members.get(to);
+    if (old) members.set(from, { ...old, role: 'member' });
+    if (next) members.set(to, { ...next, role: 'owner' });
+  }
+
+  async affiliations(
+    appId: string,
+    roomIds: readonly string[],
+  ): Promise<Map<string, Affiliation[]>> {
+    const result = new Map<string, Affiliation[]>();
+    for (const roomId of new Set(roomIds)) {
+      if (!this.state.roomsOf(appId).has(roomId)) continue;
+      const entries = [...this.state.membersOf(appId, roomId)]
+        .sort(([, a], [, b]) => rank(a.role) - rank(b.role) || a.seq - b.seq)
+        .map(([username, m]) => ({ username, role: m.role }));
+      if (entries.length > 0) result.set(roomId, entries);
+    }
+    return result;
+  }
+
+  async joinedRooms(
+    appId: string,
+    username: UserId,
+    offset: number,
+    limit: number,
+  ): Promise<JoinedChatroom[]> {
+    const joined: { id: string; name: string; seq: number }[] = [];
+    for (const room of this.state.roomsOf(appId).values()) {
+      const m = this.state.membersOf(appId, room.id).get(username);
+      if (m) joined.push({ id: room.id, name: room.name, seq: m.seq });
+    }
+    return joined
+      .sort((a, b) => b.seq - a.seq)
+      .slice(offset, offset + limit)
+      .map(({ id, name }) => ({ id, name }));
+  }
+}
+
+function rank(role: Role): number {
+  return role === 'owner' ? 0 : 1;
+}

@@ -1,0 +1,46 @@
+import type { Repositories, UnitOfWork } from '../ports/unit-of-work.js';
+import { InMemoryAppRepository } from './in-memory-app-repository.js';
+import { InMemoryChatroomRepository } from './in-memory-chatroom-repository.js';
+import { InMemoryMembershipRepository } from './in-memory-membership-repository.js';
+import { InMemoryState } from './in-memory-state.js';
+import { InMemoryUserRepository } from './in-memory-user-repository.js';
+
+/**
+ * Runs units one at a time (a promise chain), which makes every unit atomic and isolated;
+ * a unit that throws is rolled back by restoring the snapshot taken before it.
+ */
+export class InMemoryUnitOfWork implements UnitOfWork {
+  private readonly repos: Repositories;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly state: InMemoryState = new InMemoryState()) {
+    this.repos = {
+      apps: new InMemoryAppRepository(state),
+      users: new InMemoryUserRepository(state),
+      chatrooms: new InMemoryChatroomRepository(state),
+      memberships: new InMemoryMembershipRepository(state),
+    };
+  }
+
+  write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      const before = this.state.snapshot();
+      try {
+        return await work(this.repos);
+      } catch (error) {
+        this.state.restore(before);
+        throw error;
+      }
+    });
+  }
+
+  read<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    return this.exclusive(() => work(this.repos));
+  }
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(fn, fn);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+}

@@ -1,0 +1,33 @@
+/** The per-app limits of decisions.md; each app carries its own copy. */
+export interface AppSettings {
+  /** Most rooms an app may have at once. */
+  readonly roomQuota: number;
+  /** Most rooms one user may belong to at once (owner included). */
+  readonly joinedRoomCap: number;
+  /** Highest `maxusers` a room may have. */
+  readonly maxUsersCeiling: number;
+  /** Whether `roomid` may be chosen by the caller on create. */
+  readonly customRoomIds: boolean;
+}
+
+export const DEFAULT_APP_SETTINGS: AppSettings = {
+  roomQuota: 100_000,
+  joinedRoomCap: 10_000,
+  maxUsersCeiling: 10_000,
+  customRoomIds: true,
+};
+
+/** A tenant: an org + app name pair, with its credentials and token key. */
+export interface App {
+  /** UUID, shown as `application` in every envelope. */
+  readonly id: string;
+  readonly org: string;
+  readonly name: string;
+  readonly clientId: string;
+  /** Salted hash of the client secret; never the secret itself. */
+  readonly clientSecretHash: string;
+  /** Secret key the app's tokens are signed with; shared by every instance through the store. */
+  readonly tokenKey: string;
+  readonly settings: AppSettings;
+  readonly created: number;
+}

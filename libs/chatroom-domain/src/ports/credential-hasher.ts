@@ -1,0 +1,6 @@
+export interface CredentialHasher {
+  /** A salted, slow hash of the secret, self-describing enough for `verify`. */
+  hash(secret: string): Promise<string>;
+  /** Whether the secret matches the hash, compared in constant time. */
+  verify(secret: string, hash: string): Promise<boolean>;
+}

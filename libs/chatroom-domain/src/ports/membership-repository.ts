@@ -1,0 +1,45 @@
+import type { Affiliation, Role } from '../model/chatroom.js';
+import type { UserId } from '../model/user-id.js';
+
+export type AddMembersOutcome =
+  | { readonly ok: true; readonly added: UserId[] }
+  /** The room's member count would pass its `maxusers`. */
+  | { readonly ok: false; readonly reason: 'room-full' }
+  /** This user would then belong to more than `joinedRoomCap` rooms. */
+  | { readonly ok: false; readonly reason: 'user-cap'; readonly username: UserId };
+
+export interface JoinedChatroom {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface MembershipRepository {
+  /**
+   * Adds the users to the room with the given role, skipping those already in it, and
+   * counts them atomically against the room's stored `maxusers` and each user's
+   * `joinedRoomCap`, whatever other units of work do at the same time. On a refusal the
+   * outcome says why and the caller must roll the unit of work back. `added` keeps the
+   * order of `usernames`.
+   */
+  add(
+    appId: string,
+    roomId: string,
+    usernames: readonly UserId[],
+    role: Role,
+    joinedRoomCap: number,
+  ): Promise<AddMembersOutcome>;
+  /** Removes the users from the room and updates the counters. Returns those removed. */
+  remove(appId: string, roomId: string, usernames: readonly UserId[]): Promise<UserId[]>;
+  /** Removes the user from every room (counters included). Returns the rooms left. */
+  removeEverywhere(appId: string, username: UserId): Promise<string[]>;
+  roleOf(appId: string, roomId: string, username: UserId): Promise<Role | null>;
+  /** Makes `to` (a member) the owner and `from` (the owner) an ordinary member. */
+  transferOwnership(appId: string, roomId: string, from: UserId, to: UserId): Promise<void>;
+  /**
+   * Affiliations of each room: the owner first, then the others in join order.
+   * Rooms without affiliations are absent. A constant number of queries for any number of rooms.
+   */
+  affiliations(appId: string, roomIds: readonly string[]): Promise<Map<string, Affiliation[]>>;
+  /** Rooms the user belongs to, newest join first. */
+  joinedRooms(appId: string, username: UserId, offset: number, limit: number): Promise<JoinedChatroom[]>;
+}

@@ -1,0 +1,21 @@
+export interface AppTokenClaims {
+  readonly appId: string;
+  /** Seconds since the epoch. */
+  readonly issuedAt: number;
+  /** Seconds since the epoch. */
+  readonly expiresAt: number;
+}
+
+export type TokenCheck =
+  | { readonly ok: true; readonly claims: AppTokenClaims }
+  | { readonly ok: false; readonly reason: 'malformed' | 'expired' };
+
+export interface TokenSigner {
+  /** A token carrying the claims, signed with `key`. */
+  sign(claims: AppTokenClaims, key: string): Promise<string>;
+  /**
+   * `malformed` for anything not signed with `key` (wrong key, tampering, garbage);
+   * `expired` for a well-signed token whose `expiresAt` is at or before `nowSeconds`.
+   */
+  verify(token: string, key: string, nowSeconds: number): Promise<TokenCheck>;
+}

@@ -1,0 +1,25 @@
+import type { AppRepository } from './app-repository.js';
+import type { ChatroomRepository } from './chatroom-repository.js';
+import type { MembershipRepository } from './membership-repository.js';
+import type { UserRepository } from './user-repository.js';
+
+/** The repositories, as seen from inside one unit of work. */
+export interface Repositories {
+  readonly apps: AppRepository;
+  readonly users: UserRepository;
+  readonly chatrooms: ChatroomRepository;
+  readonly memberships: MembershipRepository;
+}
+
+/**
+ * Makes each use case one atomic unit. `write` runs the work in one transaction: all of its
+ * changes happen or none do; if the work throws, everything it wrote is undone and the error
+ * propagates unchanged. An adapter may run the work again after a transient conflict
+ * (deadlock, serialization failure), so the work must not have effects outside the
+ * repositories it is given. `read` runs work that writes nothing, possibly without a
+ * transaction.
+ */
+export interface UnitOfWork {
+  write<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  read<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}

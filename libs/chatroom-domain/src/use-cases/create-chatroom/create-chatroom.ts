@@ -1,0 +1,108 @@
+import { errors } from '../../errors/error-catalogue.js';
+import type { App } from '../../model/app.js';
+import {
+  assertCustom,
+  assertCustomRoomId,
+  assertDescription,
+  assertMaxUsers,
+  assertName,
+  DEFAULT_MAX_USERS,
+  fitsMaxUsers,
+  type Chatroom,
+} from '../../model/chatroom.js';
+import { parseUserId, parseUserIds, type UserId } from '../../model/user-id.js';
+import type { Repositories } from '../../ports/unit-of-work.js';
+import type { Dependencies } from '../dependencies.js';
+
+export interface CreateChatroomInput {
+  readonly name: string;
+  readonly description: string;
+  readonly owner: string;
+  readonly maxUsers?: number;
+  readonly members?: readonly string[];
+  readonly custom?: string;
+  readonly roomId?: string;
+}
+
+/** A generated id can only collide with a caller-chosen numeric one; a few tries suffice. */
+const MAX_ID_ATTEMPTS = 5;
+
+/** `POST /chatrooms`. */
+export class CreateChatroom {
+  constructor(private readonly deps: Pick<Dependencies, 'uow' | 'ids' | 'clock'>) {}
+
+  async execute(app: App, input: CreateChatroomInput): Promise<{ id: string }> {
+    assertName(input.name);
+    assertDescription(input.description);
+    const custom = input.custom ?? '';
+    assertCustom(custom);
+    const maxUsers = input.maxUsers ?? DEFAULT_MAX_USERS;
+    assertMaxUsers(maxUsers, app.settings);
+    if (input.roomId !== undefined) {
+      if (!app.settings.customRoomIds) {
+        throw errors.invalidParameter('roomid is not enabled for this app');
+      }
+      assertCustomRoomId(input.roomId);
+    }
+    const owner = parseUserId(input.owner);
+    if (input.members !== undefined && input.members.length === 0) {
+      throw errors.invalidParameter('members must contain at least one element');
+    }
+    const members = parseUserIds(input.members ?? []).filter((m) => m !== owner);
+    if (!fitsMaxUsers(1 + members.length, maxUsers)) throw errors.membersExceedMaxUsers();
+
+    return this.deps.uow.write(async (r) => {
+      const everyone = [owner, ...members];
+      const existing = new Set(await r.users.findExisting(app.id, everyone));
+      const missing = everyone.find((u) => !existing.has(u));
+      if (missing !== undefined) throw errors.userNotFound(missing);
+
+      const id = await this.insertRoom(r, app, input, { owner, maxUsers, custom });
+      await this.join(r, app, id, [owner], 'owner');
+      if (members.length > 0) await this.join(r, app, id, members, 'member');
+      return { id };
+    });
+  }
+
+  private async insertRoom(
+    r: Repositories,
+    app: App,
+    input: CreateChatroomInput,
+    fields: { owner: UserId; maxUsers: number; custom: string },
+  ): Promise<string> {
+    for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
+      const seq = await this.deps.ids.next();
+      const room: Chatroom = {
+        appId: app.id,
+        id: input.roomId ?? String(seq),
+        seq,
+        name: input.name,
+        description: input.description,
+        maxUsers: fields.maxUsers,
+        owner: fields.owner,
+        custom: fields.custom,
+        created: this.deps.clock.now(),
+        muteAll: false,
+        memberCount: 0,
+      };
+      const outcome = await r.chatrooms.insert(room, app.settings.roomQuota);
+      if (outcome === 'inserted') return room.id;
+      if (outcome === 'quota-exceeded') throw errors.roomQuotaExceeded(app.org, app.name);
+      if (input.roomId !== undefined) throw errors.chatroomIdTaken(input.roomId);
+    }
+    throw errors.chatroomIdTaken(String(await this.deps.ids.next()));
+  }
+
+  private async join(
+    r: Repositories,
+    app: App,
+    roomId: string,
+    users: UserId[],
+    role: 'owner' | 'member',
+  ): Promise<void> {
+    const outcome = await r.memberships.add(app.id, roomId, users, role, app.settings.joinedRoomCap);
+    if (outcome.ok) return;
+    if (outcome.reason === 'user-cap') throw errors.userRoomCapExceeded(outcome.username);
+    throw errors.membersExceedMaxUsers();
+  }
+}

@@ -1,0 +1,40 @@
+import { errors } from '../../errors/error-catalogue.js';
+import type { App } from '../../model/app.js';
+import { assertDescription, assertMaxUsers, assertName } from '../../model/chatroom.js';
+import type { ChatroomPatch } from '../../ports/chatroom-repository.js';
+import type { Dependencies } from '../dependencies.js';
+
+export interface ModifyChatroomResult {
+  readonly groupname?: true;
+  readonly description?: true;
+  readonly maxusers?: true;
+}
+
+/** `PUT /chatrooms/{id}` without `newowner`: any non-empty subset of name, description, maxusers. */
+export class ModifyChatroom {
+  constructor(private readonly deps: Pick<Dependencies, 'uow'>) {}
+
+  async execute(app: App, roomId: string, patch: ChatroomPatch): Promise<ModifyChatroomResult> {
+    if (patch.name === undefined && patch.description === undefined && patch.maxUsers === undefined) {
+      throw errors.invalidParameter('request body must contain name, description or maxusers');
+    }
+    if (patch.name !== undefined) assertName(patch.name);
+    if (patch.description !== undefined) assertDescription(patch.description);
+    if (patch.maxUsers !== undefined) assertMaxUsers(patch.maxUsers, app.settings);
+
+    await this.deps.uow.write(async (r) => {
+      // Locked so that no member can join between the check and the update.
+      const room = await r.chatrooms.findByIdForUpdate(app.id, roomId);
+      if (!room) throw errors.chatroomNotFound(roomId);
+      if (patch.maxUsers !== undefined && patch.maxUsers < room.memberCount) {
+        throw errors.maxUsersBelowMemberCount(patch.maxUsers, room.memberCount);
+      }
+      await r.chatrooms.update(app.id, roomId, patch);
+    });
+    return {
+      ...(patch.name !== undefined && { groupname: true }),
+      ...(patch.description !== undefined && { description: true }),
+      ...(patch.maxUsers !== undefined && { maxusers: true }),
+    };
+  }
+}
