@@ -1,6 +1,6 @@
 /**
  * The hexagon's layer rules, checked on every `npm test`.
- * - the domain imports only its own files (its contract suite may also import vitest);
+ * - the domain imports only its own files (its contract suite and *.test.ts may also import vitest);
  * - adapters import the domain and their own libraries, never the app or each other;
  * - only the app (and tools) import adapters.
  */
@@ -10,14 +10,17 @@ module.exports = {
       name: 'domain-is-pure',
       comment: 'libs/chatroom-domain may import nothing outside itself: no I/O, no framework.',
       severity: 'error',
-      from: { path: '^libs/chatroom-domain/src', pathNot: '^libs/chatroom-domain/src/testing/' },
+      from: {
+        path: '^libs/chatroom-domain/src',
+        pathNot: ['^libs/chatroom-domain/src/testing/', '\\.test\\.ts$'],
+      },
       to: { pathNot: '^libs/chatroom-domain/src' },
     },
     {
       name: 'domain-contract-suite-uses-only-vitest',
-      comment: 'The port contract suite may import vitest besides the domain itself.',
+      comment: 'The port contract suite and the unit tests may import vitest besides the domain itself.',
       severity: 'error',
-      from: { path: '^libs/chatroom-domain/src/testing/' },
+      from: { path: ['^libs/chatroom-domain/src/testing/', '^libs/chatroom-domain/src/.*\\.test\\.ts$'] },
       to: { pathNot: ['^libs/chatroom-domain/src', '(^|/)node_modules/(vitest|@vitest)/'] },
     },
     {

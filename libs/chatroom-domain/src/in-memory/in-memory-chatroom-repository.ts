@@ -55,8 +55,11 @@ export class InMemoryChatroomRepository implements ChatroomRepository {
     return this.state.roomsOf(appId).delete(id);
   }
 
+  // Ownership lives in the memberships (a transfer changes only them), not in the stored room.
   async idsOwnedBy(appId: string, owner: UserId): Promise<string[]> {
-    return [...this.state.roomsOf(appId).values()].filter((r) => r.owner === owner).map((r) => r.id);
+    return [...this.state.roomsOf(appId).keys()].filter(
+      (id) => this.state.membersOf(appId, id).get(owner)?.role === 'owner',
+    );
   }
 
   /** The owner field and member count are derived from the memberships, as a database would. */

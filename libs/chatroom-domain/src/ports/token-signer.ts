@@ -10,6 +10,10 @@ export type TokenCheck =
   | { readonly ok: true; readonly claims: AppTokenClaims }
   | { readonly ok: false; readonly reason: 'malformed' | 'expired' };
 
+/**
+ * Keeps no state of its own: any instance verifies what another signed with the same key,
+ * so server instances sharing a store (and so the app's token key) accept each other's tokens.
+ */
 export interface TokenSigner {
   /** A token carrying the claims, signed with `key`. */
   sign(claims: AppTokenClaims, key: string): Promise<string>;

@@ -1,0 +1,20 @@
+import { InMemoryIdGenerator } from '../in-memory/in-memory-id-generator.js';
+import { InMemoryUnitOfWork } from '../in-memory/in-memory-unit-of-work.js';
+import { describeStoreContracts } from './store-contracts.js';
+import type { StoreFactory, StoreHandle } from './store-factory.js';
+
+let last: StoreHandle | undefined;
+
+const factory: StoreFactory = {
+  async open() {
+    last = { uow: new InMemoryUnitOfWork(), ids: new InMemoryIdGenerator(), close: async () => {} };
+    return last;
+  },
+  // Two "processes" on one in-memory store share its unit of work and its id generator.
+  async openSecond() {
+    if (!last) throw new Error('open() first');
+    return { uow: last.uow, ids: last.ids, close: async () => {} };
+  },
+};
+
+describeStoreContracts('in-memory', factory);

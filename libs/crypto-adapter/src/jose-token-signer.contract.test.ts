@@ -1,0 +1,4 @@
+import { describeTokenSignerContract } from '@chatroom/domain/testing';
+import { JoseTokenSigner } from './jose-token-signer.js';
+
+describeTokenSignerContract('JoseTokenSigner', () => new JoseTokenSigner());
