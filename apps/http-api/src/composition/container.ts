@@ -34,7 +34,8 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
   container.bind<Logger>(TOKENS.Logger).toConstantValue(logger);
 
   // DATABASE_URL set → PostgreSQL through a pool; unset → embedded PGlite in DATA_DIR.
-  // Migrations run on open; an unreachable server surfaces later as UnavailableError (503).
+  // Migrations run on open, so an unreachable server fails start-up; later outages surface
+  // per request as UnavailableError (503) and heal when the server returns.
   container.bind<Database>(TOKENS.Database).toDynamicValue(() =>
     openPostgresAdapter({
       ...(config.databaseUrl !== undefined
