@@ -1,1 +1,5 @@
-export {};
+export {
+  openPostgresAdapter,
+  type PostgresAdapter,
+  type PostgresAdapterOptions,
+} from './open-postgres-adapter.js';

@@ -243,9 +243,10 @@ describe('CreateChatroom', () => {
       expect((await failureOf(create({ maxUsers: 21 }))).message).toBe('maxUsers cannot exceed 20');
     });
 
-    it("refuses the default maxusers when the app's ceiling is below it", async () => {
-      const { create } = await setup({ maxUsersCeiling: 20 });
-      expect((await failureOf(create())).code).toBe('MaxUsersAboveCeiling');
+    it("defaults maxusers to the app's ceiling when the ceiling is below 1000", async () => {
+      const { w, create } = await setup({ maxUsersCeiling: 20 });
+      const { id } = await create();
+      expect((await w.details(id)).room.maxUsers).toBe(20);
     });
   });
 

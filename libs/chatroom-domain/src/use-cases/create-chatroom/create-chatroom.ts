@@ -36,7 +36,8 @@ export class CreateChatroom {
     assertDescription(input.description);
     const custom = input.custom ?? '';
     assertCustom(custom);
-    const maxUsers = input.maxUsers ?? DEFAULT_MAX_USERS;
+    // An app whose ceiling is below the default gets its ceiling as the default.
+    const maxUsers = input.maxUsers ?? Math.min(DEFAULT_MAX_USERS, app.settings.maxUsersCeiling);
     assertMaxUsers(maxUsers, app.settings);
     if (input.roomId !== undefined) {
       if (!app.settings.customRoomIds) {

@@ -1,0 +1,83 @@
+import type {
+  Clock,
+  CredentialHasher,
+  Dependencies,
+  IdGenerator,
+  Random,
+  TokenSigner,
+  UnitOfWork,
+} from '@chatroom/domain';
+import { JoseTokenSigner, NodeRandom, ScryptCredentialHasher, SystemClock } from '@chatroom/crypto-adapter';
+import { openPostgresAdapter } from '@chatroom/postgres-adapter';
+import { Container } from 'inversify';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { createHttpApp } from '../http/app.js';
+import { createLogger } from '../logger.js';
+import type { Database } from './database.js';
+import { TOKENS } from './tokens.js';
+import { createUseCases, type UseCases } from './use-cases.js';
+
+/** Found apps are reused this long without a store round trip (see resolve-app.ts). */
+const APP_CACHE_TTL_MS = 5_000;
+
+/**
+ * The composition root: the only place that binds adapters to the domain's ports. Every
+ * binding is a singleton built on first use, so a caller may `rebind` any port (before the
+ * first `getAsync`) and nothing of the replaced adapter is ever created — tests bind the
+ * in-memory adapters this way (see in-memory-adapters.ts), and so can anyone plugging in
+ * their own. No decorators: classes are built by the factories below.
+ */
+export function createContainer(config: Config, logger: Logger = createLogger(config.logLevel)): Container {
+  const container = new Container({ defaultScope: 'Singleton' });
+  container.bind<Config>(TOKENS.Config).toConstantValue(config);
+  container.bind<Logger>(TOKENS.Logger).toConstantValue(logger);
+
+  // DATABASE_URL set → PostgreSQL through a pool; unset → embedded PGlite in DATA_DIR.
+  // Migrations run on open, so an unreachable server fails start-up; later outages surface
+  // per request as UnavailableError (503) and heal when the server returns.
+  container.bind<Database>(TOKENS.Database).toDynamicValue(() =>
+    openPostgresAdapter({
+      ...(config.databaseUrl !== undefined
+        ? { databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize }
+        : { dataDir: config.dataDir }),
+    }),
+  );
+  container.bind<UnitOfWork>(TOKENS.UnitOfWork).toResolvedValue((db: Database) => db.uow, [TOKENS.Database]);
+  container.bind<IdGenerator>(TOKENS.IdGenerator).toResolvedValue((db: Database) => db.ids, [TOKENS.Database]);
+  container.bind<Clock>(TOKENS.Clock).toResolvedValue(() => new SystemClock());
+  container.bind<Random>(TOKENS.Random).toResolvedValue(() => new NodeRandom());
+  container.bind<CredentialHasher>(TOKENS.CredentialHasher).toResolvedValue(() => new ScryptCredentialHasher());
+  container.bind<TokenSigner>(TOKENS.TokenSigner).toResolvedValue(() => new JoseTokenSigner());
+
+  container
+    .bind<Dependencies>(TOKENS.Dependencies)
+    .toResolvedValue(
+      (uow: UnitOfWork, ids: IdGenerator, clock: Clock, random: Random, hasher: CredentialHasher, tokens: TokenSigner) => ({
+        uow,
+        ids,
+        clock,
+        random,
+        hasher,
+        tokens,
+      }),
+      [TOKENS.UnitOfWork, TOKENS.IdGenerator, TOKENS.Clock, TOKENS.Random, TOKENS.CredentialHasher, TOKENS.TokenSigner],
+    );
+  container
+    .bind<UseCases>(TOKENS.UseCases)
+    .toResolvedValue((deps: Dependencies) => createUseCases(deps, config.tokenPolicy), [TOKENS.Dependencies]);
+  container
+    .bind(TOKENS.HttpApp)
+    .toResolvedValue(
+      (useCases: UseCases, database: Database) =>
+        createHttpApp({
+          useCases,
+          database,
+          logger,
+          bodyLimitBytes: config.bodyLimitBytes,
+          appCacheTtlMs: APP_CACHE_TTL_MS,
+        }),
+      [TOKENS.UseCases, TOKENS.Database],
+    );
+  return container;
+}

@@ -1,0 +1,30 @@
+/**
+ * Service identifiers of the composition root. Symbols, so nothing outside this package can
+ * collide with them; the bound types are listed beside each one.
+ */
+export const TOKENS = {
+  /** `Config` */
+  Config: Symbol('Config'),
+  /** pino `Logger` */
+  Logger: Symbol('Logger'),
+  /** `Database`: the store and its lifecycle */
+  Database: Symbol('Database'),
+  /** domain port `UnitOfWork` */
+  UnitOfWork: Symbol('UnitOfWork'),
+  /** domain port `IdGenerator` */
+  IdGenerator: Symbol('IdGenerator'),
+  /** domain port `Clock` */
+  Clock: Symbol('Clock'),
+  /** domain port `Random` */
+  Random: Symbol('Random'),
+  /** domain port `CredentialHasher` */
+  CredentialHasher: Symbol('CredentialHasher'),
+  /** domain port `TokenSigner` */
+  TokenSigner: Symbol('TokenSigner'),
+  /** domain `Dependencies`: every port in one object, as the use cases take them */
+  Dependencies: Symbol('Dependencies'),
+  /** `UseCases` */
+  UseCases: Symbol('UseCases'),
+  /** the Koa application */
+  HttpApp: Symbol('HttpApp'),
+} as const;

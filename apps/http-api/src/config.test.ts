@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+function problems(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('has the documented defaults', () => {
+    expect(loadConfig({})).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      databaseUrl: undefined,
+      dataDir: '.chatroom-data',
+      dbPoolSize: 10,
+      logLevel: 'info',
+      bodyLimitBytes: 1024 * 1024,
+      tokenPolicy: { defaultTtlSeconds: 7 * 86_400, maxTtlSeconds: 365 * 86_400 },
+      appSettings: { roomQuota: 100_000, joinedRoomCap: 10_000, maxUsersCeiling: 10_000, customRoomIds: true },
+      bootstrap: undefined,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '9000',
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'postgres://u@db:5432/chat',
+      DATA_DIR: '/var/lib/chat',
+      DB_POOL_SIZE: '25',
+      LOG_LEVEL: 'debug',
+      BODY_LIMIT: '512kb',
+      TOKEN_TTL_SECONDS: '3600',
+      TOKEN_MAX_TTL_SECONDS: '7200',
+      APP_ROOM_QUOTA: '5',
+      APP_JOINED_ROOM_CAP: '6',
+      APP_MAXUSERS_CEILING: '7',
+      APP_CUSTOM_ROOM_IDS: 'false',
+      BOOTSTRAP_ORG: 'acme',
+      BOOTSTRAP_APP: 'chat',
+      BOOTSTRAP_CLIENT_ID: 'id',
+      BOOTSTRAP_CLIENT_SECRET: 'secret',
+    });
+    expect(config).toEqual({
+      port: 9000,
+      host: '127.0.0.1',
+      databaseUrl: 'postgres://u@db:5432/chat',
+      dataDir: '/var/lib/chat',
+      dbPoolSize: 25,
+      logLevel: 'debug',
+      bodyLimitBytes: 512 * 1024,
+      tokenPolicy: { defaultTtlSeconds: 3600, maxTtlSeconds: 7200 },
+      appSettings: { roomQuota: 5, joinedRoomCap: 6, maxUsersCeiling: 7, customRoomIds: false },
+      bootstrap: { org: 'acme', app: 'chat', clientId: 'id', clientSecret: 'secret' },
+    });
+  });
+
+  it.each([
+    ['1048576', 1_048_576],
+    ['1mb', 1_048_576],
+    ['2 MB', 2 * 1_048_576],
+    ['100b', 100],
+  ])('BODY_LIMIT=%s is %d bytes', (raw, bytes) => {
+    expect(loadConfig({ BODY_LIMIT: raw }).bodyLimitBytes).toBe(bytes);
+  });
+
+  it.each([
+    ['PORT', 'http', 'PORT must be an integer from 0 to 65535 (got "http")'],
+    ['PORT', '70000', 'PORT must be an integer from 0 to 65535 (got "70000")'],
+    ['DB_POOL_SIZE', '0', 'DB_POOL_SIZE must be an integer from 1 to 1000 (got "0")'],
+    ['DATABASE_URL', 'mysql://x', 'DATABASE_URL must be a postgres:// or postgresql:// URL'],
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")'],
+    ['BODY_LIMIT', 'huge', 'BODY_LIMIT must be a size such as 1mb, 512kb or 1048576 (got "huge")'],
+    ['TOKEN_TTL_SECONDS', '-5', 'TOKEN_TTL_SECONDS must be an integer from 1 to 3153600000 (got "-5")'],
+    ['APP_ROOM_QUOTA', '1.5', 'APP_ROOM_QUOTA must be an integer from 1 to 1000000000 (got "1.5")'],
+    ['APP_CUSTOM_ROOM_IDS', 'maybe', 'APP_CUSTOM_ROOM_IDS must be true or false (got "maybe")'],
+  ])('%s=%s → one clear message', (name, value, message) => {
+    expect(problems({ [name]: value })).toEqual([message]);
+  });
+
+  it('reports every bad value at once, not only the first', () => {
+    expect(problems({ PORT: 'x', LOG_LEVEL: 'y', APP_JOINED_ROOM_CAP: 'z' })).toHaveLength(3);
+  });
+
+  it('the four BOOTSTRAP_* variables go together', () => {
+    expect(problems({ BOOTSTRAP_ORG: 'acme', BOOTSTRAP_APP: 'chat' })).toEqual([
+      'BOOTSTRAP_ORG, BOOTSTRAP_APP, BOOTSTRAP_CLIENT_ID, BOOTSTRAP_CLIENT_SECRET must be set together or not at all (missing: BOOTSTRAP_CLIENT_ID, BOOTSTRAP_CLIENT_SECRET)',
+    ]);
+  });
+
+  it('the default token lifetime may not exceed the longest one', () => {
+    expect(problems({ TOKEN_TTL_SECONDS: '100', TOKEN_MAX_TTL_SECONDS: '50' })).toEqual([
+      'TOKEN_TTL_SECONDS must not exceed TOKEN_MAX_TTL_SECONDS',
+    ]);
+  });
+
+  it('the error message lists the problems, one per line', () => {
+    expect(() => loadConfig({ PORT: 'x' })).toThrow('invalid configuration:\n  - PORT must be an integer');
+  });
+});

@@ -1,0 +1,164 @@
+import { DEFAULT_APP_SETTINGS, DEFAULT_TOKEN_POLICY, type AppSettings, type TokenPolicy } from '@chatroom/domain';
+import * as z from 'zod';
+
+export interface BootstrapApp {
+  readonly org: string;
+  readonly app: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Set → PostgreSQL through a pool; unset → embedded PGlite in `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly dbPoolSize: number;
+  readonly logLevel: LogLevel;
+  readonly bodyLimitBytes: number;
+  readonly tokenPolicy: TokenPolicy;
+  /** Limits given to the apps this process creates (bootstrap or development app). */
+  readonly appSettings: AppSettings;
+  readonly bootstrap: BootstrapApp | undefined;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const BOOTSTRAP_VARS = [
+  'BOOTSTRAP_ORG',
+  'BOOTSTRAP_APP',
+  'BOOTSTRAP_CLIENT_ID',
+  'BOOTSTRAP_CLIENT_SECRET',
+] as const;
+
+/** Thrown when the environment is invalid; `problems` has one line per bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/**
+ * An optional variable: unset or blank → `fallback`; otherwise `parse` (trimmed value), which
+ * returns undefined when the value is bad, and `problem` says so in one line.
+ */
+function variable<T>(fallback: T, parse: (raw: string) => T | undefined, problem: (raw: string) => string) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw.trim() === '') return fallback;
+      const value = parse(raw.trim());
+      if (value !== undefined) return value;
+      ctx.addIssue({ code: 'custom', message: problem(raw) });
+      return z.NEVER;
+    });
+}
+
+function integer(name: string, min: number, max: number, fallback: number) {
+  return variable(
+    fallback,
+    (raw) => {
+      const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+      return Number.isSafeInteger(value) && value >= min && value <= max ? value : undefined;
+    },
+    (raw) => `${name} must be an integer from ${min} to ${max} (got "${raw}")`,
+  );
+}
+
+const FLAGS: Record<string, boolean> = { true: true, 1: true, yes: true, false: false, 0: false, no: false };
+
+function flag(name: string, fallback: boolean) {
+  return variable(fallback, (raw) => FLAGS[raw.toLowerCase()], (raw) => `${name} must be true or false (got "${raw}")`);
+}
+
+const SIZE = /^(\d+)\s*(b|kb|mb|gb)?$/i;
+const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+function byteSize(name: string, fallback: number) {
+  return variable(
+    fallback,
+    (raw) => {
+      const match = SIZE.exec(raw);
+      const bytes = match ? Number(match[1]) * SIZE_UNITS[(match[2] ?? 'b').toLowerCase()]! : NaN;
+      return Number.isSafeInteger(bytes) && bytes >= 1 ? bytes : undefined;
+    },
+    (raw) => `${name} must be a size such as 1mb, 512kb or 1048576 (got "${raw}")`,
+  );
+}
+
+function text(fallback?: string) {
+  return variable<string | undefined>(fallback, (raw) => raw, () => '');
+}
+
+const envSchema = z.object({
+  PORT: integer('PORT', 0, 65_535, 8080),
+  HOST: text('0.0.0.0'),
+  // The URL may hold a password: the message does not repeat it.
+  DATABASE_URL: variable<string | undefined>(
+    undefined,
+    (raw) => (/^postgres(ql)?:\/\//.test(raw) ? raw : undefined),
+    () => 'DATABASE_URL must be a postgres:// or postgresql:// URL',
+  ),
+  DATA_DIR: text('.chatroom-data'),
+  DB_POOL_SIZE: integer('DB_POOL_SIZE', 1, 1000, 10),
+  LOG_LEVEL: variable<LogLevel>(
+    'info',
+    (raw) => LOG_LEVELS.find((level) => level === raw),
+    (raw) => `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${raw}")`,
+  ),
+  BODY_LIMIT: byteSize('BODY_LIMIT', 1024 * 1024),
+  TOKEN_TTL_SECONDS: integer('TOKEN_TTL_SECONDS', 1, 100 * 365 * 86_400, DEFAULT_TOKEN_POLICY.defaultTtlSeconds),
+  TOKEN_MAX_TTL_SECONDS: integer('TOKEN_MAX_TTL_SECONDS', 1, 100 * 365 * 86_400, DEFAULT_TOKEN_POLICY.maxTtlSeconds),
+  APP_ROOM_QUOTA: integer('APP_ROOM_QUOTA', 1, 1_000_000_000, DEFAULT_APP_SETTINGS.roomQuota),
+  APP_JOINED_ROOM_CAP: integer('APP_JOINED_ROOM_CAP', 1, 1_000_000_000, DEFAULT_APP_SETTINGS.joinedRoomCap),
+  APP_MAXUSERS_CEILING: integer('APP_MAXUSERS_CEILING', 1, 1_000_000_000, DEFAULT_APP_SETTINGS.maxUsersCeiling),
+  APP_CUSTOM_ROOM_IDS: flag('APP_CUSTOM_ROOM_IDS', DEFAULT_APP_SETTINGS.customRoomIds),
+  BOOTSTRAP_ORG: text(),
+  BOOTSTRAP_APP: text(),
+  BOOTSTRAP_CLIENT_ID: text(),
+  BOOTSTRAP_CLIENT_SECRET: text(),
+});
+
+/** Reads and validates the environment; every bad value is reported, not only the first. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = envSchema.safeParse(env);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+  const bootstrapSet = BOOTSTRAP_VARS.filter((name) => env[name]?.trim());
+  if (bootstrapSet.length > 0 && bootstrapSet.length < BOOTSTRAP_VARS.length) {
+    const missing = BOOTSTRAP_VARS.filter((name) => !bootstrapSet.includes(name));
+    problems.push(`${BOOTSTRAP_VARS.join(', ')} must be set together or not at all (missing: ${missing.join(', ')})`);
+  }
+  if (parsed.success && parsed.data.TOKEN_TTL_SECONDS > parsed.data.TOKEN_MAX_TTL_SECONDS) {
+    problems.push('TOKEN_TTL_SECONDS must not exceed TOKEN_MAX_TTL_SECONDS');
+  }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST!,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR!,
+    dbPoolSize: e.DB_POOL_SIZE,
+    logLevel: e.LOG_LEVEL,
+    bodyLimitBytes: e.BODY_LIMIT,
+    tokenPolicy: { defaultTtlSeconds: e.TOKEN_TTL_SECONDS, maxTtlSeconds: e.TOKEN_MAX_TTL_SECONDS },
+    appSettings: {
+      roomQuota: e.APP_ROOM_QUOTA,
+      joinedRoomCap: e.APP_JOINED_ROOM_CAP,
+      maxUsersCeiling: e.APP_MAXUSERS_CEILING,
+      customRoomIds: e.APP_CUSTOM_ROOM_IDS,
+    },
+    bootstrap:
+      e.BOOTSTRAP_ORG && e.BOOTSTRAP_APP && e.BOOTSTRAP_CLIENT_ID && e.BOOTSTRAP_CLIENT_SECRET
+        ? {
+            org: e.BOOTSTRAP_ORG,
+            app: e.BOOTSTRAP_APP,
+            clientId: e.BOOTSTRAP_CLIENT_ID,
+            clientSecret: e.BOOTSTRAP_CLIENT_SECRET,
+          }
+        : undefined,
+  };
+}

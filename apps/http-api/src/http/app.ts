@@ -1,0 +1,60 @@
+import Router from '@koa/router';
+import Koa from 'koa';
+import type { Logger } from 'pino';
+import type { Database } from '../composition/database.js';
+import type { UseCases } from '../composition/use-cases.js';
+import { authenticate } from './middleware/authenticate.js';
+import { errorEnvelope } from './middleware/error-envelope.js';
+import { jsonBody } from './middleware/json-body.js';
+import { requestId } from './middleware/request-id.js';
+import { requestLog } from './middleware/request-log.js';
+import { resolveApp } from './middleware/resolve-app.js';
+import { unmatchedRoute } from './middleware/unmatched-route.js';
+import { wellFormedPath } from './middleware/well-formed-text.js';
+import { chatroomRoutes } from './routes/chatrooms.js';
+import { healthRoutes } from './routes/health.js';
+import type { RouteKit, RouteModule } from './routes/route-kit.js';
+import { tokenRoutes } from './routes/token.js';
+import { userRoutes } from './routes/users.js';
+import type { RequestState } from './state.js';
+
+export interface HttpAppOptions {
+  readonly useCases: UseCases;
+  readonly database: Pick<Database, 'isReady'>;
+  readonly logger: Logger;
+  readonly bodyLimitBytes: number;
+  /** How long a found app is reused without asking the store again; 0 disables. */
+  readonly appCacheTtlMs: number;
+  /** Route modules registered after the built-in ones. */
+  readonly extraRoutes?: readonly RouteModule[];
+}
+
+const ROUTES: readonly RouteModule[] = [tokenRoutes, userRoutes, chatroomRoutes];
+
+export function createHttpApp(options: HttpAppOptions): Koa<RequestState> {
+  // `proxy`: TLS ends at a proxy in front of us, so `uri` in envelopes follows X-Forwarded-Proto/Host.
+  const app = new Koa<RequestState>({ proxy: true });
+  // Every error is answered and logged by errorEnvelope; Koa's own stderr print would duplicate it.
+  app.silent = true;
+
+  // `specificity`: of the routes matching a path, only the one with the fewest parameters
+  // runs, so a literal segment (`chatrooms/super_admin`) wins over a parameter (`chatrooms/:id`).
+  const router = new Router<RequestState>({ exclusive: 'specificity' });
+  const kit: RouteKit = {
+    useCases: options.useCases,
+    tenant: resolveApp(options.useCases.findApp, options.appCacheTtlMs),
+    auth: authenticate(options.useCases.authenticateApp),
+    json: jsonBody(options.bodyLimitBytes),
+  };
+  healthRoutes(router, options.database);
+  for (const register of [...ROUTES, ...(options.extraRoutes ?? [])]) register(router, kit);
+
+  app
+    .use(requestId())
+    .use(requestLog(options.logger))
+    .use(errorEnvelope())
+    .use(wellFormedPath())
+    .use(router.routes())
+    .use(unmatchedRoute());
+  return app;
+}

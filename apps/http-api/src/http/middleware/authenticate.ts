@@ -1,0 +1,11 @@
+import type { Middleware } from 'koa';
+import type { UseCases } from '../../composition/use-cases.js';
+import type { RequestState } from '../state.js';
+
+/** Requires an app token of `ctx.state.app` in `Authorization: Bearer …`. */
+export function authenticate(authenticateApp: UseCases['authenticateApp']): Middleware<RequestState> {
+  return async (ctx, next) => {
+    await authenticateApp.execute(ctx.state.app, ctx.get('authorization') || undefined);
+    await next();
+  };
+}

@@ -1,0 +1,40 @@
+import { errors } from '@chatroom/domain';
+import { bodyParser } from '@koa/bodyparser';
+import type { Middleware } from 'koa';
+import { transportErrors } from '../transport-errors.js';
+import type { RequestState } from '../state.js';
+import { assertWellFormedBody } from './well-formed-text.js';
+
+const noop = async () => {};
+
+/**
+ * For routes that take a JSON body: no body at all reads as `{}`; a body of another media
+ * type is a 415; over `limitBytes` is a 413; anything that does not parse, or that holds
+ * text no store can keep (NUL, unpaired surrogates), is a 400. A `charset` parameter on the
+ * media type is accepted (the body is read as UTF-8).
+ */
+export function jsonBody(limitBytes: number): Middleware<RequestState> {
+  // Not strict: a JSON scalar parses, and the route's schema then names what is wrong with it.
+  const parse = bodyParser({ enableTypes: ['json'], jsonLimit: limitBytes, jsonStrict: false });
+  return async (ctx, next) => {
+    const type = ctx.is('application/json');
+    if (type === null || ctx.request.length === 0) {
+      ctx.request.body = {}; // no body
+    } else if (type === false) {
+      throw transportErrors.unsupportedMediaType();
+    } else {
+      try {
+        await parse(ctx, noop);
+      } catch (thrown) {
+        const status = (thrown as { status?: number }).status;
+        if (status === 413) throw transportErrors.payloadTooLarge(limitBytes);
+        if (status === 415) throw transportErrors.unsupportedMediaType();
+        throw errors.invalidParameter('request body is not valid JSON');
+      }
+      // An empty chunked body parses to ''.
+      if (ctx.request.body === '') ctx.request.body = {};
+      assertWellFormedBody(ctx.request.body);
+    }
+    await next();
+  };
+}

@@ -1,0 +1,20 @@
+import type Router from '@koa/router';
+import type { Middleware } from 'koa';
+import type { UseCases } from '../../composition/use-cases.js';
+import type { RequestState } from '../state.js';
+
+export type AppRouter = Router<RequestState>;
+
+/** What every route module needs: the use cases and the shared per-route middleware. */
+export interface RouteKit {
+  readonly useCases: UseCases;
+  /** Resolves `:org/:app` into `ctx.state.app` (404 when unknown). */
+  readonly tenant: Middleware<RequestState>;
+  /** Requires an app token of that app. */
+  readonly auth: Middleware<RequestState>;
+  /** Reads a JSON body into `ctx.request.body`. */
+  readonly json: Middleware<RequestState>;
+}
+
+/** Registers a group of routes. */
+export type RouteModule = (router: AppRouter, kit: RouteKit) => void;

@@ -1,0 +1,21 @@
+import { tokenRequestSchema } from '../schemas/token.js';
+import { validate } from '../schemas/validate.js';
+import type { AppRouter, RouteKit } from './route-kit.js';
+
+export function tokenRoutes(router: AppRouter, { useCases, tenant, json }: RouteKit): void {
+  // The reference's token response is a bare object, without the envelope.
+  router.post('/:org/:app/token', tenant, json, async (ctx) => {
+    const body = validate(tokenRequestSchema, ctx.request.body);
+    const issued = await useCases.issueAppToken.execute(ctx.state.app, {
+      grantType: body.grant_type,
+      clientId: body.client_id,
+      clientSecret: body.client_secret,
+      ttlSeconds: body.ttl,
+    });
+    ctx.body = {
+      access_token: issued.accessToken,
+      expires_in: issued.expiresIn,
+      application: issued.application,
+    };
+  });
+}

@@ -1,0 +1,20 @@
+import type { App } from '@chatroom/domain';
+import type { ParameterizedContext } from 'koa';
+import type { Logger } from 'pino';
+
+/** What the middleware chain leaves on `ctx.state` for the handlers. */
+export interface RequestState {
+  requestId: string;
+  /** `performance.now()` when the request arrived; `duration` is measured from it. */
+  startedAt: number;
+  /** The service logger bound to this request's id. */
+  log: Logger;
+  /** The tenant of `/{org}/{app}/…` routes, set by `resolveApp` before any handler runs. */
+  app: App;
+}
+
+export type AppContext = ParameterizedContext<RequestState>;
+
+export function elapsedMs(state: Pick<RequestState, 'startedAt'>): number {
+  return Math.round(performance.now() - state.startedAt);
+}

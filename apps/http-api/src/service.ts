@@ -1,0 +1,79 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Container } from 'inversify';
+import type Koa from 'koa';
+import type { Logger } from 'pino';
+import { bootstrapApp, developmentAppBanner } from './bootstrap-app.js';
+import type { Config } from './config.js';
+import type { Database } from './composition/database.js';
+import { TOKENS } from './composition/tokens.js';
+import type { UseCases } from './composition/use-cases.js';
+import { gracefulCloser } from './http/graceful-close.js';
+
+export interface RunningService {
+  /** `http://host:port`, with the port actually bound (PORT=0 picks a free one). */
+  readonly url: string;
+  readonly server: Server;
+  /** Graceful stop: no new connections, requests in flight finish, then the store closes. */
+  close(): Promise<void>;
+}
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/** A malformed request that never reaches Koa still gets a JSON answer. */
+const CLIENT_ERROR_RESPONSE = (() => {
+  const body = JSON.stringify({
+    error: 'invalid_parameter',
+    error_description: 'malformed HTTP request',
+    exception: 'BadRequestError',
+    timestamp: 0,
+    duration: 0,
+  });
+  return (
+    'HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\n' +
+    `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
+  );
+})();
+
+/** Opens the store, makes sure an app exists, and listens; `out` receives the one-time dev-app note. */
+export async function startService(
+  container: Container,
+  out: NodeJS.WritableStream = process.stderr,
+): Promise<RunningService> {
+  const config = container.get<Config>(TOKENS.Config);
+  const logger = container.get<Logger>(TOKENS.Logger);
+  const database = await container.getAsync<Database>(TOKENS.Database);
+  try {
+    const useCases = await container.getAsync<UseCases>(TOKENS.UseCases);
+    const developmentApp = await bootstrapApp(useCases, config, database, logger);
+    const app = await container.getAsync<Koa>(TOKENS.HttpApp);
+
+    const server = createServer(app.callback());
+    server.on('clientError', (_error, socket) => {
+      if (socket.writable) socket.end(CLIENT_ERROR_RESPONSE);
+      else socket.destroy();
+    });
+    const closeServer = gracefulCloser(server);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+    const { port } = server.address() as AddressInfo;
+    const host = ['0.0.0.0', '::', ''].includes(config.host) ? 'localhost' : config.host;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    logger.info({ url, database: database.kind }, 'listening');
+    if (developmentApp) out.write(developmentAppBanner(developmentApp, url));
+
+    return {
+      url,
+      server,
+      async close() {
+        await closeServer(SHUTDOWN_GRACE_MS);
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

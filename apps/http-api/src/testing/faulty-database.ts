@@ -1,0 +1,32 @@
+import type { Repositories, UnitOfWork } from '@chatroom/domain';
+import type { Database } from '../composition/database.js';
+
+/** A database whose every unit of work throws `failure` while it is set: for outage and bug tests. */
+export class FaultyDatabase implements Database {
+  readonly kind = 'memory';
+  failure: unknown = null;
+  readonly uow: UnitOfWork;
+
+  constructor(private readonly inner: Database) {
+    const guard = <T>(run: () => Promise<T>): Promise<T> => {
+      if (this.failure !== null) return Promise.reject(this.failure);
+      return run();
+    };
+    this.uow = {
+      write: <T>(work: (repos: Repositories) => Promise<T>) => guard(() => inner.uow.write(work)),
+      read: <T>(work: (repos: Repositories) => Promise<T>) => guard(() => inner.uow.read(work)),
+    };
+  }
+
+  get ids() {
+    return this.inner.ids;
+  }
+
+  async isReady(): Promise<boolean> {
+    return this.failure === null;
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}

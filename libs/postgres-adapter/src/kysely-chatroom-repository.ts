@@ -1,0 +1,134 @@
+import type { Chatroom, ChatroomPatch, ChatroomRepository, InsertChatroomOutcome, UserId } from '@chatroom/domain';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database, RoomsTable } from './schema/database.js';
+import { textArray } from './sql-arrays.js';
+
+const ROOM_COLUMNS = [
+  'app_id', 'id', 'seq', 'name', 'description', 'max_users', 'owner', 'custom', 'created', 'mute_all', 'member_count',
+] as const;
+
+export class KyselyChatroomRepository implements ChatroomRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * The app's room_count is a guarded counter: incremented only while it stays within the quota,
+   * in the same statement as the insert, so concurrent creates can never pass the quota (the
+   * app row's lock serialises them). A refused room is deleted again at once, so nothing is
+   * left behind even if the caller forgot to roll back.
+   */
+  async insert(room: Chatroom, roomQuota: number): Promise<InsertChatroomOutcome> {
+    const { rows } = await sql<{ inserted: boolean; counted: boolean }>`
+      WITH inserted AS (
+        INSERT INTO rooms (app_id, id, seq, name, description, max_users, owner, custom, created, mute_all)
+        VALUES (${room.appId}, ${room.id}, ${room.seq}, ${room.name}, ${room.description}, ${room.maxUsers},
+                ${room.owner}, ${room.custom}, ${room.created}, ${room.muteAll})
+        ON CONFLICT (app_id, id) DO NOTHING
+        RETURNING app_id
+      ), counted AS (
+        UPDATE apps SET room_count = room_count + 1
+        WHERE id = (SELECT app_id FROM inserted) AND room_count + 1 <= ${roomQuota}
+        RETURNING id
+      )
+      SELECT EXISTS (SELECT 1 FROM inserted) AS inserted, EXISTS (SELECT 1 FROM counted) AS counted
+    `.execute(this.db);
+    const { inserted, counted } = rows[0]!;
+    if (!inserted) return 'id-taken';
+    if (counted) return 'inserted';
+    await this.db.deleteFrom('rooms').where('app_id', '=', room.appId).where('id', '=', room.id).execute();
+    return 'quota-exceeded';
+  }
+
+  async findById(appId: string, id: string): Promise<Chatroom | null> {
+    const row = await this.selectRooms(appId).where('id', '=', id).executeTakeFirst();
+    return row ? toChatroom(row) : null;
+  }
+
+  async findByIdForUpdate(appId: string, id: string): Promise<Chatroom | null> {
+    const row = await this.selectRooms(appId).where('id', '=', id).forUpdate().executeTakeFirst();
+    return row ? toChatroom(row) : null;
+  }
+
+  async findByIds(appId: string, ids: readonly string[]): Promise<Chatroom[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.selectRooms(appId)
+      .where('id', '=', (eb) => eb.fn.any(textArray(ids)))
+      .execute();
+    return rows.map(toChatroom);
+  }
+
+  async listPage(appId: string, limit: number, beforeSeq?: number): Promise<Chatroom[]> {
+    // Keyset: one range scan of rooms_app_seq_idx from the cursor, whatever the depth.
+    let query = this.selectRooms(appId).orderBy('seq', 'desc').limit(limit);
+    if (beforeSeq !== undefined) query = query.where('seq', '<', beforeSeq);
+    return (await query.execute()).map(toChatroom);
+  }
+
+  async update(appId: string, id: string, patch: ChatroomPatch): Promise<void> {
+    const set = {
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.description !== undefined && { description: patch.description }),
+      ...(patch.maxUsers !== undefined && { max_users: patch.maxUsers }),
+    };
+    if (Object.keys(set).length === 0) return;
+    await this.db.updateTable('rooms').set(set).where('app_id', '=', appId).where('id', '=', id).execute();
+  }
+
+  /**
+   * Locks the room first: adding members needs a key-share lock on it (the memberships foreign
+   * key), so once we hold it no membership can appear, and the next statement sees them all.
+   * Then one statement gives every member's slot back, deletes the room and returns its slot
+   * in the app quota.
+   */
+  async delete(appId: string, id: string): Promise<boolean> {
+    const locked = await this.db
+      .selectFrom('rooms')
+      .select('id')
+      .where('app_id', '=', appId)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!locked) return false;
+    await sql`
+      WITH gone AS (
+        DELETE FROM memberships WHERE app_id = ${appId} AND room_id = ${id} RETURNING username
+      ), released AS (
+        UPDATE users SET joined_count = joined_count - 1
+        WHERE app_id = ${appId} AND username IN (SELECT username FROM gone)
+      ), room AS (
+        DELETE FROM rooms WHERE app_id = ${appId} AND id = ${id} RETURNING app_id
+      )
+      UPDATE apps SET room_count = room_count - 1 WHERE id IN (SELECT app_id FROM room)
+    `.execute(this.db);
+    return true;
+  }
+
+  async idsOwnedBy(appId: string, owner: UserId): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('rooms')
+      .select('id')
+      .where('app_id', '=', appId)
+      .where('owner', '=', owner)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  private selectRooms(appId: string) {
+    return this.db.selectFrom('rooms').select(ROOM_COLUMNS).where('app_id', '=', appId);
+  }
+}
+
+function toChatroom(row: Selectable<RoomsTable>): Chatroom {
+  return {
+    appId: row.app_id,
+    id: row.id,
+    seq: row.seq,
+    name: row.name,
+    description: row.description,
+    maxUsers: row.max_users,
+    owner: row.owner as UserId,
+    custom: row.custom,
+    created: row.created,
+    muteAll: row.mute_all,
+    memberCount: row.member_count,
+  };
+}

@@ -1,0 +1,202 @@
+import {
+  errors,
+  type AddMembersOutcome,
+  type Affiliation,
+  type JoinedChatroom,
+  type MembershipRepository,
+  type Role,
+  type UserId,
+} from '@chatroom/domain';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema/database.js';
+import { textArray } from './sql-arrays.js';
+
+interface AddResult {
+  added: string[];
+  room_counted: boolean;
+  counted: string[];
+}
+
+export class KyselyMembershipRepository implements MembershipRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * One statement: insert the memberships (skipping existing ones, also those a concurrent unit
+   * commits meanwhile), then bump the room's member_count and each new member's joined_count
+   * only where they stay within their caps. Those UPDATEs wait for the row lock and re-check
+   * their guard against the latest committed value (READ COMMITTED re-evaluation), so concurrent
+   * adds on one room, from any number of connections, never pass the caps, and the room lock is
+   * held for one round trip plus the commit. On a refusal the statement's writes are undone at
+   * once, so nothing is left even if the caller forgot to roll back.
+   */
+  async add(
+    appId: string,
+    roomId: string,
+    usernames: readonly UserId[],
+    role: Role,
+    joinedRoomCap: number,
+  ): Promise<AddMembersOutcome> {
+    const wanted = [...new Set(usernames)];
+    if (wanted.length === 0) return { ok: true, added: [] };
+    const { rows } = await sql<AddResult>`
+      WITH inserted AS (
+        INSERT INTO memberships (app_id, room_id, username, role)
+        SELECT ${appId}::uuid, ${roomId}::text, w.username, ${role}::text
+        FROM unnest(${textArray(wanted)}) WITH ORDINALITY AS w (username, ord)
+        WHERE EXISTS (SELECT 1 FROM rooms WHERE app_id = ${appId} AND id = ${roomId})
+        ORDER BY w.ord
+        ON CONFLICT (app_id, room_id, username) DO NOTHING
+        RETURNING username, seq
+      ), room AS (
+        UPDATE rooms SET member_count = member_count + (SELECT count(*) FROM inserted)
+        WHERE app_id = ${appId} AND id = ${roomId} AND EXISTS (SELECT 1 FROM inserted)
+          AND member_count + (SELECT count(*) FROM inserted) <= max_users
+        RETURNING 1
+      ), counted AS (
+        UPDATE users SET joined_count = joined_count + 1
+        WHERE app_id = ${appId} AND username IN (SELECT username FROM inserted)
+          AND joined_count + 1 <= ${joinedRoomCap}
+        RETURNING username
+      )
+      SELECT ARRAY(SELECT username FROM inserted ORDER BY seq) AS added,
+             EXISTS (SELECT 1 FROM room) AS room_counted,
+             ARRAY(SELECT username FROM counted) AS counted
+    `.execute(this.db);
+    const { added, room_counted: roomCounted, counted } = rows[0]!;
+    if (added.length === 0) return { ok: true, added: [] };
+    const atCap = added.find((u) => !counted.includes(u));
+    if (roomCounted && atCap === undefined) return { ok: true, added: added as UserId[] };
+    await this.undoAdd(appId, roomId, added, roomCounted, counted);
+    return roomCounted
+      ? { ok: false, reason: 'user-cap', username: atCap as UserId }
+      : { ok: false, reason: 'room-full' };
+  }
+
+  private async undoAdd(
+    appId: string,
+    roomId: string,
+    added: readonly string[],
+    roomCounted: boolean,
+    counted: readonly string[],
+  ): Promise<void> {
+    await sql`
+      WITH gone AS (
+        DELETE FROM memberships WHERE app_id = ${appId} AND room_id = ${roomId} AND username = any(${textArray(added)})
+      ), room AS (
+        UPDATE rooms SET member_count = member_count - ${added.length}
+        WHERE app_id = ${appId} AND id = ${roomId} AND ${roomCounted}
+      )
+      UPDATE users SET joined_count = joined_count - 1
+      WHERE app_id = ${appId} AND username = any(${textArray(counted)})
+    `.execute(this.db);
+  }
+
+  async remove(appId: string, roomId: string, usernames: readonly UserId[]): Promise<UserId[]> {
+    if (usernames.length === 0) return [];
+    const { rows } = await sql<{ username: string }>`
+      WITH gone AS (
+        DELETE FROM memberships
+        WHERE app_id = ${appId} AND room_id = ${roomId} AND username = any(${textArray(usernames)})
+        RETURNING username
+      ), room AS (
+        UPDATE rooms SET member_count = member_count - (SELECT count(*) FROM gone)
+        WHERE app_id = ${appId} AND id = ${roomId} AND EXISTS (SELECT 1 FROM gone)
+      ), released AS (
+        UPDATE users SET joined_count = joined_count - 1
+        WHERE app_id = ${appId} AND username IN (SELECT username FROM gone)
+      )
+      SELECT username FROM gone
+    `.execute(this.db);
+    const removed = new Set(rows.map((r) => r.username));
+    return [...new Set(usernames)].filter((u) => removed.has(u));
+  }
+
+  async removeEverywhere(appId: string, username: UserId): Promise<string[]> {
+    const { rows } = await sql<{ room_id: string }>`
+      WITH gone AS (
+        DELETE FROM memberships WHERE app_id = ${appId} AND username = ${username} RETURNING room_id
+      ), rooms_left AS (
+        UPDATE rooms SET member_count = member_count - 1
+        WHERE app_id = ${appId} AND id IN (SELECT room_id FROM gone)
+      ), released AS (
+        UPDATE users SET joined_count = joined_count - (SELECT count(*) FROM gone)
+        WHERE app_id = ${appId} AND username = ${username}
+      )
+      SELECT room_id FROM gone
+    `.execute(this.db);
+    return rows.map((r) => r.room_id);
+  }
+
+  async roleOf(appId: string, roomId: string, username: UserId): Promise<Role | null> {
+    const row = await this.db
+      .selectFrom('memberships')
+      .select('role')
+      .where('app_id', '=', appId)
+      .where('room_id', '=', roomId)
+      .where('username', '=', username)
+      .executeTakeFirst();
+    return row?.role ?? null;
+  }
+
+  /**
+   * Demote, then promote: the one-owner index is checked row by row, so the old owner must stop
+   * being one first. A `to` who is not a member throws, which rolls the demotion back: a room
+   * is never left without an owner.
+   */
+  async transferOwnership(appId: string, roomId: string, from: UserId, to: UserId): Promise<void> {
+    await this.db
+      .updateTable('memberships')
+      .set({ role: 'member' })
+      .where('app_id', '=', appId)
+      .where('room_id', '=', roomId)
+      .where('username', '=', from)
+      .where('role', '=', 'owner')
+      .execute();
+    const { rows } = await sql<{ promoted: boolean }>`
+      WITH promoted AS (
+        UPDATE memberships SET role = 'owner'
+        WHERE app_id = ${appId} AND room_id = ${roomId} AND username = ${to}
+        RETURNING 1
+      ), room AS (
+        UPDATE rooms SET owner = ${to}
+        WHERE app_id = ${appId} AND id = ${roomId} AND EXISTS (SELECT 1 FROM promoted)
+      )
+      SELECT EXISTS (SELECT 1 FROM promoted) AS promoted
+    `.execute(this.db);
+    if (!rows[0]!.promoted) throw errors.notMembers([to]);
+  }
+
+  /** One query for any number of rooms; the owner first, then join order. */
+  async affiliations(appId: string, roomIds: readonly string[]): Promise<Map<string, Affiliation[]>> {
+    const result = new Map<string, Affiliation[]>();
+    if (roomIds.length === 0) return result;
+    const rows = await this.db
+      .selectFrom('memberships')
+      .select(['room_id', 'username', 'role'])
+      .where('app_id', '=', appId)
+      .where('room_id', '=', (eb) => eb.fn.any(textArray(roomIds)))
+      .orderBy('room_id')
+      .orderBy(sql`role <> 'owner'`)
+      .orderBy('seq')
+      .execute();
+    for (const row of rows) {
+      let list = result.get(row.room_id);
+      if (!list) result.set(row.room_id, (list = []));
+      list.push({ username: row.username as UserId, role: row.role });
+    }
+    return result;
+  }
+
+  async joinedRooms(appId: string, username: UserId, offset: number, limit: number): Promise<JoinedChatroom[]> {
+    return this.db
+      .selectFrom('memberships as m')
+      .innerJoin('rooms as r', (join) => join.onRef('r.app_id', '=', 'm.app_id').onRef('r.id', '=', 'm.room_id'))
+      .select(['r.id', 'r.name'])
+      .where('m.app_id', '=', appId)
+      .where('m.username', '=', username)
+      .orderBy('m.seq', 'desc')
+      .offset(offset)
+      .limit(limit)
+      .execute();
+  }
+}

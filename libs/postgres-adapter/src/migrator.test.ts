@@ -1,0 +1,121 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isMigrated, migrateToLatest } from './migrator.js';
+import { openPostgresAdapter } from './open-postgres-adapter.js';
+import { createTestDatabase, type TestDatabase } from './testing/create-test-database.js';
+import { seedApp } from './test-support/seed.js';
+
+const probe = await createTestDatabase();
+const databases: TestDatabase[] = probe ? [probe] : [];
+afterAll(() => Promise.all(databases.map((d) => d.drop())));
+
+async function emptyDatabase(): Promise<TestDatabase> {
+  const db = (await createTestDatabase())!;
+  databases.push(db);
+  return db;
+}
+
+function kyselyOn(url: string): Kysely<any> {
+  return new Kysely({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 2 }) }) });
+}
+
+async function tablesOf(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`,
+    );
+    return rows.map((r) => r.name);
+  } finally {
+    await client.end();
+  }
+}
+
+const TABLES = ['apps', 'kysely_migration', 'kysely_migration_lock', 'memberships', 'rooms', 'users'];
+
+describe.skipIf(!probe)('postgres: migrations', () => {
+  it('an empty database migrated twice ends with the schema once, and the second run changes nothing', async () => {
+    const { url } = await emptyDatabase();
+    const db = kyselyOn(url);
+    try {
+      expect(await tablesOf(url)).toEqual([]);
+      await migrateToLatest(db);
+      await migrateToLatest(db);
+      expect(await isMigrated(db)).toBe(true);
+      expect(await tablesOf(url)).toEqual(TABLES);
+      expect(await db.selectFrom('kysely_migration').select('name').execute()).toEqual([{ name: '0001-initial' }]);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('four instances starting at once on an empty database all open, and the schema is made once', async () => {
+    const { url } = await emptyDatabase();
+    const adapters = await Promise.all(Array.from({ length: 4 }, () => openPostgresAdapter({ databaseUrl: url, poolSize: 2 })));
+    try {
+      expect(await Promise.all(adapters.map((a) => a.isReady()))).toEqual([true, true, true, true]);
+      expect(await tablesOf(url)).toEqual(TABLES);
+      const app = await seedApp(adapters[0]!.uow);
+      expect(await adapters[3]!.uow.read((r) => r.apps.findByName(app.org, app.name))).toEqual(app);
+    } finally {
+      await Promise.all(adapters.map((a) => a.close()));
+    }
+  });
+
+  it('isReady is false, without throwing, once the database is gone or the adapter closed', async () => {
+    const database = await emptyDatabase();
+    const adapter = await openPostgresAdapter({ databaseUrl: database.url });
+    expect(await adapter.isReady()).toBe(true);
+    await database.drop();
+    expect(await adapter.isReady()).toBe(false);
+    await adapter.close();
+    expect(await adapter.isReady()).toBe(false);
+  });
+
+  it('isReady answers false within seconds when no connection can be had, rather than hanging', async () => {
+    const { url } = await emptyDatabase();
+    const adapter = await openPostgresAdapter({ databaseUrl: url, poolSize: 1 });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const holder = adapter.uow.write(() => held); // takes the pool's only connection
+    try {
+      const started = Date.now();
+      expect(await adapter.isReady()).toBe(false);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      release();
+      await holder;
+      expect(await adapter.isReady()).toBe(true);
+      await adapter.close();
+    }
+  });
+});
+
+describe('pglite: migrations', () => {
+  it('a data directory keeps its data across restarts, and migrating it again changes nothing', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'chatroom-pglite-'));
+    try {
+      const first = await openPostgresAdapter({ dataDir });
+      expect(first.kind).toBe('pglite');
+      const app = await seedApp(first.uow);
+      const id = await first.ids.next();
+      await first.close();
+
+      const second = await openPostgresAdapter({ dataDir });
+      try {
+        expect(await second.isReady()).toBe(true);
+        expect(await second.uow.read((r) => r.apps.findByName(app.org, app.name))).toEqual(app);
+        expect(await second.ids.next()).toBeGreaterThan(id);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,40 @@
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { initialMigration } from './migrations/0001-initial.js';
+
+/** Every migration, in order. Names sort in the order they must run. */
+const migrations: Record<string, Migration> = {
+  '0001-initial': initialMigration,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** An arbitrary constant naming our advisory lock ("chatroom" in ASCII). */
+const MIGRATION_LOCK_KEY = 0x63686174726f6f6dn;
+
+/**
+ * Brings the schema up to date; running it again, or from several instances at once, is
+ * harmless. kysely's Migrator locks only around the migrations themselves and creates its own
+ * bookkeeping tables before that; we hold a session advisory lock on one connection around
+ * the whole run so that concurrent starts never race even there.
+ */
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  await db.connection().execute(async (conn) => {
+    await sql`SELECT pg_advisory_lock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(conn);
+    try {
+      const { error } = await new Migrator({ db: conn, provider }).migrateToLatest();
+      if (error) throw error;
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(conn);
+    }
+  });
+}
+
+/** Whether every migration of this build has run. */
+export async function isMigrated(db: Kysely<any>): Promise<boolean> {
+  const done = await db
+    .selectFrom('kysely_migration')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('name', 'in', Object.keys(migrations))
+    .executeTakeFirstOrThrow();
+  return Number(done.n) === Object.keys(migrations).length;
+}

@@ -1,0 +1,94 @@
+import type { IdGenerator, UnitOfWork } from '@chatroom/domain';
+import { Kysely, type Dialect } from 'kysely';
+import { join } from 'node:path';
+import { DataDirLock } from './data-dir-lock.js';
+import { KyselyUnitOfWork } from './kysely-unit-of-work.js';
+import { isMigrated, migrateToLatest } from './migrator.js';
+import { createPgDialect } from './pg-dialect.js';
+import { createPgliteDialect } from './pglite-dialect.js';
+import type { Database } from './schema/database.js';
+import { SequenceIdGenerator } from './sequence-id-generator.js';
+import { TransactionScope } from './transaction-scope.js';
+import { translateDatabaseError } from './translate-database-error.js';
+
+export interface PostgresAdapterOptions {
+  /** postgres://… → a pg pool; absent → embedded PGlite in dataDir. */
+  databaseUrl?: string;
+  /** PGlite data directory; default `<cwd>/.chatroom-data`; 'memory://' for a throwaway in-memory database (no lock file). */
+  dataDir?: string;
+  /** pg pool size, default 10. */
+  poolSize?: number;
+}
+
+export interface PostgresAdapter {
+  readonly kind: 'postgres' | 'pglite';
+  readonly uow: UnitOfWork;
+  readonly ids: IdGenerator;
+  /** True when the database answers and migrations are done; never throws. */
+  isReady(): Promise<boolean>;
+  /** Closes the pool / PGlite and releases the data-directory lock. */
+  close(): Promise<void>;
+}
+
+const IN_MEMORY = 'memory://';
+const DEFAULT_POOL_SIZE = 10;
+/** A health probe wants an answer soon; a pool waiting for a dead server would take its connect timeout. */
+const READY_TIMEOUT_MS = 3_000;
+
+/**
+ * Opens the store and brings its schema up to date before returning. A server that cannot be
+ * reached gives UnavailableError; a data directory held by another live process, a plain Error
+ * saying so.
+ */
+export async function openPostgresAdapter(options: PostgresAdapterOptions): Promise<PostgresAdapter> {
+  if (options.databaseUrl) {
+    const dialect = createPgDialect(options.databaseUrl, options.poolSize ?? DEFAULT_POOL_SIZE);
+    return start('postgres', dialect, async () => {});
+  }
+  const dataDir = options.dataDir ?? join(process.cwd(), '.chatroom-data');
+  const lock = dataDir === IN_MEMORY ? null : await DataDirLock.acquire(dataDir);
+  try {
+    return await start('pglite', await createPgliteDialect(dataDir), async () => lock?.release());
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+}
+
+async function start(
+  kind: PostgresAdapter['kind'],
+  dialect: Dialect,
+  afterClose: () => Promise<void>,
+): Promise<PostgresAdapter> {
+  const db = new Kysely<Database>({ dialect });
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy().catch(() => {});
+    throw translateDatabaseError(error);
+  }
+  const scope = new TransactionScope(db);
+  let closed: Promise<void> | undefined;
+  return {
+    kind,
+    uow: new KyselyUnitOfWork(scope),
+    ids: new SequenceIdGenerator(scope),
+    async isReady() {
+      if (closed) return false;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS);
+      });
+      const check = isMigrated(db).catch(() => false);
+      try {
+        return await Promise.race([check, timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    close() {
+      closed ??= db.destroy().finally(afterClose);
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables as kysely sees them. Every bigint column is parsed to a JS number by both
+ * dialects (see pg-dialect.ts and pglite-dialect.ts): all our values stay below 2^53.
+ */
+export interface Database {
+  apps: AppsTable;
+  users: UsersTable;
+  rooms: RoomsTable;
+  memberships: MembershipsTable;
+}
+
+export interface AppsTable {
+  id: string;
+  org: string;
+  name: string;
+  client_id: string;
+  client_secret_hash: string;
+  token_key: string;
+  room_quota: number;
+  joined_room_cap: number;
+  max_users_ceiling: number;
+  custom_room_ids: boolean;
+  /** Guarded counter: the number of rooms of the app (see kysely-chatroom-repository.ts). */
+  room_count: Generated<number>;
+  created: number;
+}
+
+export interface UsersTable {
+  app_id: string;
+  username: string;
+  uuid: string;
+  password_hash: string;
+  nickname: string | null;
+  /** Guarded counter: the number of rooms the user belongs to. */
+  joined_count: Generated<number>;
+  created: number;
+  modified: number;
+}
+
+export interface RoomsTable {
+  app_id: string;
+  id: string;
+  seq: number;
+  name: string;
+  description: string;
+  max_users: number;
+  owner: string;
+  custom: string;
+  created: number;
+  mute_all: Generated<boolean>;
+  /** Guarded counter: the number of memberships of the room, owner included. */
+  member_count: Generated<number>;
+}
+
+export interface MembershipsTable {
+  app_id: string;
+  room_id: string;
+  username: string;
+  role: 'owner' | 'admin' | 'member';
+  /** Join order, from an identity column. */
+  seq: Generated<number>;
+}

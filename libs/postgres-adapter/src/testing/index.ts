@@ -1,0 +1,1 @@
+export { createTestDatabase, setupTestDatabaseServer, type TestDatabase } from './create-test-database.js';

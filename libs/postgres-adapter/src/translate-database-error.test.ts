@@ -1,0 +1,92 @@
+import { errors, UnavailableError } from '@chatroom/domain';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openPostgresAdapter } from './open-postgres-adapter.js';
+import { createTestDatabase } from './testing/create-test-database.js';
+import { isRetryable, translateDatabaseError } from './translate-database-error.js';
+import { seedApp, seedRoom, seedUsers } from './test-support/seed.js';
+
+function dbError(code: string, message = 'boom', extra: object = {}): Error {
+  return Object.assign(new Error(message), { code }, extra);
+}
+
+describe('translateDatabaseError', () => {
+  it.each([
+    ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' })],
+    ['a server shutting down (57P01)', dbError('57P01', 'terminating connection due to administrator command')],
+    ['a connection exception (08006)', dbError('08006')],
+    ['too many connections (53300)', dbError('53300')],
+    ['a missing database (3D000)', dbError('3D000')],
+    ['a deadlock that outlived the retries (40P01)', dbError('40P01')],
+    ['a dropped connection', new Error('Connection terminated unexpectedly')],
+    ['a pool that cannot hand out a connection', new Error('timeout exceeded when trying to connect')],
+  ])('%s becomes UnavailableError', (_, error) => {
+    expect(translateDatabaseError(error)).toBeInstanceOf(UnavailableError);
+  });
+
+  it('another database error becomes a plain error naming only its SQLSTATE and constraint', () => {
+    const cause = dbError('23505', 'duplicate key value violates unique constraint "users_pkey"', {
+      constraint: 'users_pkey',
+      detail: 'Key (app_id, username)=(x, secret-name) already exists.',
+    });
+    const translated = translateDatabaseError(cause) as Error;
+    expect(translated.message).toBe('database error 23505 on users_pkey');
+    expect(translated.cause).toBe(cause);
+  });
+
+  it('domain errors and errors that are not the database’s pass unchanged', () => {
+    const domain = errors.chatroomNotFound('1');
+    const bug = new TypeError('x is undefined');
+    expect(translateDatabaseError(domain)).toBe(domain);
+    expect(translateDatabaseError(bug)).toBe(bug);
+  });
+
+  it('only serialization failures and deadlocks are retried', () => {
+    expect(isRetryable(dbError('40001'))).toBe(true);
+    expect(isRetryable(dbError('40P01'))).toBe(true);
+    expect(isRetryable(dbError('23505'))).toBe(false);
+    expect(isRetryable(dbError('57P01'))).toBe(false);
+  });
+});
+
+const database = await createTestDatabase();
+afterAll(() => database?.drop());
+
+describe('connection failures through the adapter', () => {
+  it('opening on a server that does not answer gives UnavailableError', async () => {
+    await expect(openPostgresAdapter({ databaseUrl: 'postgres://postgres@127.0.0.1:1/none' })).rejects.toBeInstanceOf(
+      UnavailableError,
+    );
+  });
+
+  it.skipIf(!database)('a connection killed in the middle of a unit of work gives UnavailableError, and the adapter recovers', async () => {
+    const adapter = await openPostgresAdapter({ databaseUrl: database!.url });
+    try {
+      const app = await seedApp(adapter.uow);
+      const [owner] = await seedUsers(adapter.uow, app, 1);
+      const room = await seedRoom(adapter, app, owner!);
+      const write = adapter.uow.write(async (r) => {
+        await r.chatrooms.findByIdForUpdate(app.id, room.id);
+        await terminateBackendsOf(database!.url);
+        await r.chatrooms.update(app.id, room.id, { name: 'never' });
+      });
+      await expect(write).rejects.toBeInstanceOf(UnavailableError);
+      expect((await adapter.uow.read((r) => r.chatrooms.findById(app.id, room.id)))?.name).toBe(room.name);
+    } finally {
+      await adapter.close();
+    }
+  });
+});
+
+/** Kills every other session on the database, as a server restart would. */
+async function terminateBackendsOf(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,61 @@
+import { DomainError, UnavailableError } from '@chatroom/domain';
+
+/** SQLSTATEs after which the whole unit of work may simply run again. */
+const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
+
+/** Node socket errors: the server cannot be reached. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH',
+]);
+
+/** pg reports a lost or unobtainable connection with plain messages and no code. */
+const CONNECTION_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection closed|PGlite is closed|driver has already been destroyed/i;
+
+/**
+ * SQLSTATEs that mean "the store is not usable right now": connection exceptions (08),
+ * insufficient resources (53), operator intervention (57: shutdown, statement timeout),
+ * lock_not_available (55P03), and conflicts that outlived our retries (40).
+ * Auth failures (28) and a missing database (3D000) are configuration faults, but for the
+ * caller they equally mean that the store cannot be reached.
+ */
+function isUnavailableState(code: string): boolean {
+  return /^(08|53|57|28|40)/.test(code) || code === '3D000' || code === '55P03';
+}
+
+export function isRetryable(error: unknown): boolean {
+  return RETRYABLE.has(sqlState(error) ?? '');
+}
+
+/**
+ * Translates what the database driver threw into what the domain understands, at the adapter
+ * boundary: domain errors and our own bugs pass unchanged; unreachable stores become
+ * UnavailableError; any other database error becomes a plain Error naming only its SQLSTATE
+ * and constraint, so no SQL text or row values reach a response (the original is kept as
+ * `cause` for the logs).
+ */
+export function translateDatabaseError(error: unknown): unknown {
+  if (error instanceof DomainError || !(error instanceof Error)) return error;
+  const code = sqlState(error);
+  const errno = (error as { code?: unknown }).code;
+  if (
+    (code !== undefined && isUnavailableState(code)) ||
+    (typeof errno === 'string' && NETWORK_CODES.has(errno)) ||
+    (error instanceof AggregateError && error.errors.some((e) => translateDatabaseError(e) instanceof UnavailableError)) ||
+    CONNECTION_MESSAGES.test(error.message)
+  ) {
+    return new UnavailableError();
+  }
+  if (code !== undefined) {
+    const constraint = (error as { constraint?: unknown }).constraint;
+    const where = typeof constraint === 'string' ? ` on ${constraint}` : '';
+    return new Error(`database error ${code}${where}`, { cause: error });
+  }
+  return error;
+}
+
+/** The five-character SQLSTATE that pg and PGlite put in `code`, if any. */
+function sqlState(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
