@@ -17,8 +17,9 @@ export interface RoomAttribute {
   readonly autoDelete: boolean;
 }
 
-export function assertAttributeBatch(count: number): void {
-  if (count === 0) throw errors.invalidParameter('metaData must contain at least one key');
+/** `field` names the request field the keys came in (`metaData` on set, `keys` on delete). */
+export function assertAttributeBatch(count: number, field: 'metaData' | 'keys'): void {
+  if (count === 0) throw errors.invalidParameter(`${field} must contain at least one key`);
   if (count > ATTRIBUTES_PER_CALL_MAX) throw errors.metadataBatchTooLarge(ATTRIBUTES_PER_CALL_MAX);
 }
 

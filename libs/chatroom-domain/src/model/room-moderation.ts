@@ -36,9 +36,12 @@ export function assertAnnouncement(text: string): void {
 }
 
 /** Milliseconds from now, `-1` for ever, `0` to lift the mute. */
+/** Longest timed mute: 100 years, so an expiry time always stays a safe integer. */
+export const MUTE_DURATION_MAX_MS = 100 * 365 * 24 * 3600 * 1000;
+
 export function assertMuteDuration(duration: number): void {
-  if (!Number.isSafeInteger(duration) || duration < PERMANENT_MUTE) {
-    throw errors.invalidParameter('mute_duration must be an integer of at least -1');
+  if (!Number.isSafeInteger(duration) || duration < PERMANENT_MUTE || duration > MUTE_DURATION_MAX_MS) {
+    throw errors.invalidParameter(`mute_duration must be an integer from -1 to ${MUTE_DURATION_MAX_MS}`);
   }
 }
 

@@ -39,6 +39,8 @@ export async function memberTargets(
   room: Chatroom,
   usernames: readonly UserId[],
   ownerReason?: string,
+  /** How the reference names the room in a non-member's reason: `group` or `chatroom`. */
+  roomWord: 'group' | 'chatroom' = 'chatroom',
 ): Promise<UserResult[]> {
   const existing = new Set(await r.users.findExisting(app.id, usernames));
   const roles = await r.memberships.rolesOf(app.id, room.id, usernames);
@@ -46,7 +48,7 @@ export async function memberTargets(
     if (!existing.has(username)) return { username, ok: false, reason: `user ${username} doesn't exist` };
     if (ownerReason !== undefined && username === room.owner) return { username, ok: false, reason: ownerReason };
     if (!roles.has(username)) {
-      return { username, ok: false, reason: `user: ${username} doesn't exist in chatroom: ${room.id}` };
+      return { username, ok: false, reason: `user: ${username} doesn't exist in ${roomWord}: ${room.id}` };
     }
     return { username, ok: true };
   });

@@ -24,7 +24,8 @@ export class AddMembers {
           ? errors.joinCapExceeded(outcome.username)
           : errors.membersExceedMaxUsers();
       }
-      // Checked after `add`, which holds the room: a block committed meanwhile is seen here.
+      // Checked after `add`, which holds the room once it added anyone: a block committed
+      // meanwhile is seen here (and an existing member cannot be blocked at the same time).
       const [blocked] = await r.roomUserLists.filter(app.id, roomId, 'blocklist', usernames);
       if (blocked !== undefined) throw errors.userBlocked(blocked, roomId);
       return usernames;

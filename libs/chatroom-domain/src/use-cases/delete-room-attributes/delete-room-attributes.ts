@@ -20,22 +20,23 @@ export class DeleteRoomAttributes {
     keys: readonly string[],
     forced: boolean,
   ): Promise<AttributeResult> {
-    assertAttributeBatch(keys.length);
+    assertAttributeBatch(keys.length, 'keys');
     const user = parseUserId(rawUsername);
     return this.deps.uow.write(async (r) => {
       await lockRoom(r, app, roomId);
       if (!forced && (await r.memberships.roleOf(app.id, roomId, user)) === null) throw errors.notInChatroom();
       const current = new Map((await r.roomAttributes.list(app.id, roomId, keys)).map((a) => [a.key, a]));
-      const errorKeys: Record<string, string> = {};
+      // Pairs, not assignments: a key named `__proto__` must show up in errorKeys too.
+      const failed: [string, string][] = [];
       const removable: string[] = [];
       for (const key of new Set(keys)) {
         const existing = current.get(key);
-        if (!existing) errorKeys[key] = `the key ${key} does not exist`;
-        else if (existing.owner !== user && !forced) errorKeys[key] = 'others are not allowed to be deleted';
+        if (!existing) failed.push([key, `the key ${key} does not exist`]);
+        else if (existing.owner !== user && !forced) failed.push([key, 'others are not allowed to be deleted']);
         else removable.push(key);
       }
       await r.roomAttributes.remove(app.id, roomId, removable);
-      return { successKeys: removable, errorKeys };
+      return { successKeys: removable, errorKeys: Object.fromEntries(failed) };
     });
   }
 }

@@ -30,7 +30,7 @@ export class RemoveMembers {
     const usernames = parseUserIds(rawUsernames);
     return this.deps.uow.write(async (r) => {
       const room = await lockRoom(r, app, roomId);
-      const results = await memberTargets(r, app, room, usernames, errors.removeOwner(roomId).message);
+      const results = await memberTargets(r, app, room, usernames, errors.removeOwner(roomId).message, 'group');
       await leaveRoom(r, app.id, roomId, succeeded(results));
       return results;
     });

@@ -30,7 +30,7 @@ export class SetRoomAttributes {
 
   async execute(app: App, roomId: string, rawUsername: string, input: SetRoomAttributesInput): Promise<AttributeResult> {
     const entries = Object.entries(input.metaData);
-    assertAttributeBatch(entries.length);
+    assertAttributeBatch(entries.length, 'metaData');
     const owner = parseUserId(rawUsername);
     const autoDelete = (input.autoDelete ?? 'DELETE') === 'DELETE';
     return this.deps.uow.write(async (r) => {
@@ -41,7 +41,8 @@ export class SetRoomAttributes {
         (await r.roomAttributes.list(app.id, roomId, entries.map(([k]) => k))).map((a) => [a.key, a]),
       );
       let room = ATTRIBUTES_PER_ROOM_MAX - (await r.roomAttributes.count(app.id, roomId));
-      const errorKeys: Record<string, string> = {};
+      // Pairs, not assignments: a key named `__proto__` must show up in errorKeys too.
+      const failed: [string, string][] = [];
       const accepted: RoomAttribute[] = [];
       for (const [key, value] of entries) {
         const existing = current.get(key);
@@ -52,14 +53,14 @@ export class SetRoomAttributes {
             ? `the number of attributes of chatroom ${roomId} has reached the limit of ${ATTRIBUTES_PER_ROOM_MAX}`
             : null);
         if (problem !== null) {
-          errorKeys[key] = problem;
+          failed.push([key, problem]);
           continue;
         }
         if (!existing) room--;
         accepted.push({ key, value, owner, autoDelete });
       }
       await r.roomAttributes.upsert(app.id, roomId, accepted);
-      return { successKeys: accepted.map((a) => a.key), errorKeys };
+      return { successKeys: accepted.map((a) => a.key), errorKeys: Object.fromEntries(failed) };
     });
   }
 }
