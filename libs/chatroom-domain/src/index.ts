@@ -77,6 +77,7 @@ export * from './use-cases/remove-super-admin/remove-super-admin.js';
 export * from './use-cases/set-announcement/set-announcement.js';
 export * from './use-cases/set-mute-all/set-mute-all.js';
 export * from './use-cases/set-room-attributes/set-room-attributes.js';
+export * from './use-cases/unmute-members/unmute-members.js';
 export * from './in-memory/in-memory-mute-repository.js';
 export * from './in-memory/in-memory-room-attribute-repository.js';
 export * from './in-memory/in-memory-room-user-list-repository.js';

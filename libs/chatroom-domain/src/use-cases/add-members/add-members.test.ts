@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppSettings } from '../../model/app.js';
+import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.js';
 import { BlockUsers } from '../block-users/block-users.js';
 import { batchTooLarge, failureOf, GHOST_404, names, ROOM_404, TestWorld } from '../test-fixtures.js';
 import { AddMembers } from './add-members.js';
@@ -126,5 +127,26 @@ describe('AddMembers', () => {
     await new BlockUsers(w.deps).one(w.app, id, 'bob');
     const other = await w.room('carol');
     expect(await add(['bob'], other)).toEqual(['bob']);
+  });
+
+  it('reports the room as missing when it is dissolved between the lookup and the addition', async () => {
+    const { w, id } = await setup();
+    // A unit of work in which the room vanishes right after the use case has looked it up,
+    // as a concurrent dissolve on a real database could make it.
+    const racing: UnitOfWork = {
+      read: (work) => w.deps.uow.read(work),
+      write: (work) =>
+        w.deps.uow.write((r) => {
+          const chatrooms = Object.create(r.chatrooms) as Repositories['chatrooms'];
+          chatrooms.findById = async (appId, roomId) => {
+            const room = await r.chatrooms.findById(appId, roomId);
+            await r.chatrooms.delete(appId, roomId);
+            return room;
+          };
+          return work({ ...r, chatrooms });
+        }),
+    };
+    const add = new AddMembers({ uow: racing }).execute(w.app, id, ['carol']);
+    expect(await failureOf(add)).toEqual({ ...ROOM_404, message: `grpID ${id} does not exist!` });
   });
 });

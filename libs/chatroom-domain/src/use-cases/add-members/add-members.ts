@@ -24,6 +24,11 @@ export class AddMembers {
           ? errors.joinCapExceeded(outcome.username)
           : errors.membersExceedMaxUsers();
       }
+      if (outcome.added.length < usernames.length) {
+        // The others should be members already; if not, the room was dissolved meanwhile.
+        const roles = await r.memberships.rolesOf(app.id, roomId, usernames);
+        if (roles.size < usernames.length) throw errors.chatroomNotFound(roomId);
+      }
       // Checked after `add`, which holds the room once it added anyone: a block committed
       // meanwhile is seen here (and an existing member cannot be blocked at the same time).
       const [blocked] = await r.roomUserLists.filter(app.id, roomId, 'blocklist', usernames);
