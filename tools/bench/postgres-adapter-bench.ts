@@ -18,6 +18,7 @@ import {
 import { openPostgresAdapter, type PostgresAdapter } from '@chatroom/postgres-adapter';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { median as medianOf, throughput } from './timing.js';
 
 const SERVER_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ROOMS = Number(process.env['ROOMS'] ?? 1_000_000);
@@ -142,14 +143,14 @@ async function measureAdds(adapter: PostgresAdapter, app: App, client: pg.Client
       if (!outcome.ok) throw new Error(`refused: ${outcome.reason}`);
     });
 
-  const hotRate = await throughput(HOT_ADDS, (i) => addOne(hot, `user${10_001 + i}`));
+  const { rate: hotRate } = await throughput(HOT_ADDS, CONCURRENCY, (i) => addOne(hot, `user${10_001 + i}`));
   console.log(`member additions, one hot room: ${hotRate.toFixed(0)}/s (${HOT_ADDS.toLocaleString('en')} adds, ${CONCURRENCY} in flight)`);
 
   const rooms = (await client.query<{ id: string }>(
     'SELECT id FROM rooms WHERE app_id = $1 ORDER BY seq DESC LIMIT 10000', [app.id],
   )).rows.map((r) => r.id);
   // Distinct (room, user) pairs: user u joins rooms u, u + 1000, … so no unit conflicts on a row.
-  const spreadRate = await throughput(SPREAD_ADDS, (i) => addOne(rooms[i % rooms.length]!, `user${10_001 + Math.floor(i / 10) % 9_000}`));
+  const { rate: spreadRate } = await throughput(SPREAD_ADDS, CONCURRENCY, (i) => addOne(rooms[i % rooms.length]!, `user${10_001 + Math.floor(i / 10) % 9_000}`));
   console.log(`member additions, spread over ${rooms.length.toLocaleString('en')} rooms: ${spreadRate.toFixed(0)}/s (${SPREAD_ADDS.toLocaleString('en')} adds, ${CONCURRENCY} in flight)`);
 
   const { rows } = await client.query<{ bad: number }>(
@@ -157,30 +158,6 @@ async function measureAdds(adapter: PostgresAdapter, app: App, client: pg.Client
      WHERE r.member_count <> (SELECT count(*) FROM memberships m WHERE m.app_id = r.app_id AND m.room_id = r.id)`,
   );
   console.log(`rooms whose member_count differs from the real count afterwards: ${rows[0]!.bad}`);
-}
-
-/** Operations per second with CONCURRENCY calls in flight. */
-async function throughput(total: number, op: (i: number) => Promise<unknown>): Promise<number> {
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < total) await op(next++);
-    }),
-  );
-  return total / ((performance.now() - started) / 1000);
-}
-
-/** Median wall time in ms, after a few warm-up calls. */
-async function median(op: () => Promise<unknown>, samples = SAMPLES): Promise<number> {
-  for (let i = 0; i < Math.min(samples, 5); i++) await op();
-  const times: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    const started = performance.now();
-    await op();
-    times.push(performance.now() - started);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
 }
 
 async function admin(statement: string): Promise<void> {
@@ -193,6 +170,8 @@ async function admin(statement: string): Promise<void> {
   }
 }
 
+/** Median of SAMPLES calls, or of `samples`. */
+const median = (op: () => Promise<unknown>, samples = SAMPLES) => medianOf(op, samples);
 const ms = (t: number) => t.toFixed(2);
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 

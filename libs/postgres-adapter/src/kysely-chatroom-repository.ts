@@ -3,9 +3,12 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, RoomsTable } from './schema/database.js';
 import { textArray } from './sql-arrays.js';
 
+// Not the announcement: only its own endpoint reads it, and details of 100 rooms need not carry 100 of them.
 const ROOM_COLUMNS = [
   'app_id', 'id', 'seq', 'name', 'description', 'max_users', 'owner', 'custom', 'created', 'mute_all', 'member_count',
 ] as const;
+
+type RoomRow = Pick<Selectable<RoomsTable>, (typeof ROOM_COLUMNS)[number]>;
 
 export class KyselyChatroomRepository implements ChatroomRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -63,11 +66,23 @@ export class KyselyChatroomRepository implements ChatroomRepository {
     return (await query.execute()).map(toChatroom);
   }
 
+  async announcement(appId: string, id: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('rooms')
+      .select('announcement')
+      .where('app_id', '=', appId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.announcement ?? null;
+  }
+
   async update(appId: string, id: string, patch: ChatroomPatch): Promise<void> {
     const set = {
       ...(patch.name !== undefined && { name: patch.name }),
       ...(patch.description !== undefined && { description: patch.description }),
       ...(patch.maxUsers !== undefined && { max_users: patch.maxUsers }),
+      ...(patch.muteAll !== undefined && { mute_all: patch.muteAll }),
+      ...(patch.announcement !== undefined && { announcement: patch.announcement }),
     };
     if (Object.keys(set).length === 0) return;
     await this.db.updateTable('rooms').set(set).where('app_id', '=', appId).where('id', '=', id).execute();
@@ -77,7 +92,7 @@ export class KyselyChatroomRepository implements ChatroomRepository {
    * Locks the room first: adding members needs a key-share lock on it (the memberships foreign
    * key), so once we hold it no membership can appear, and the next statement sees them all.
    * Then one statement gives every member's slot back, deletes the room and returns its slot
-   * in the app quota.
+   * in the app quota; its lists, mutes and attributes go with it (ON DELETE CASCADE).
    */
   async delete(appId: string, id: string): Promise<boolean> {
     const locked = await this.db
@@ -117,7 +132,7 @@ export class KyselyChatroomRepository implements ChatroomRepository {
   }
 }
 
-function toChatroom(row: Selectable<RoomsTable>): Chatroom {
+function toChatroom(row: RoomRow): Chatroom {
   return {
     appId: row.app_id,
     id: row.id,

@@ -3,6 +3,10 @@ import type { Kysely } from 'kysely';
 import { KyselyAppRepository } from './kysely-app-repository.js';
 import { KyselyChatroomRepository } from './kysely-chatroom-repository.js';
 import { KyselyMembershipRepository } from './kysely-membership-repository.js';
+import { KyselyMuteRepository } from './kysely-mute-repository.js';
+import { KyselyRoomAttributeRepository } from './kysely-room-attribute-repository.js';
+import { KyselyRoomUserListRepository } from './kysely-room-user-list-repository.js';
+import { KyselySuperAdminRepository } from './kysely-super-admin-repository.js';
 import { KyselyUserRepository } from './kysely-user-repository.js';
 import type { Database } from './schema/database.js';
 import type { TransactionScope } from './transaction-scope.js';
@@ -58,6 +62,10 @@ function repositories(db: Kysely<Database>): Repositories {
     users: new KyselyUserRepository(db),
     chatrooms: new KyselyChatroomRepository(db),
     memberships: new KyselyMembershipRepository(db),
+    roomUserLists: new KyselyRoomUserListRepository(db),
+    mutes: new KyselyMuteRepository(db),
+    roomAttributes: new KyselyRoomAttributeRepository(db),
+    superAdmins: new KyselySuperAdminRepository(db),
   };
 }
 

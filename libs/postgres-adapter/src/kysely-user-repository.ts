@@ -58,6 +58,10 @@ export class KyselyUserRepository implements UserRepository {
     return rows.map((r) => r.username as UserId);
   }
 
+  /**
+   * Their list entries, mutes, attributes and super-admin role go with the row (ON DELETE
+   * CASCADE); remaining memberships make it fail (NO ACTION), as their counters would lie.
+   */
   async delete(appId: string, username: UserId): Promise<boolean> {
     const result = await this.db
       .deleteFrom('users')

@@ -1,9 +1,10 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { initialMigration } from './migrations/0001-initial.js';
 import { isMigrated, migrateToLatest } from './migrator.js';
 import { openPostgresAdapter } from './open-postgres-adapter.js';
 import { createTestDatabase, type TestDatabase } from './testing/create-test-database.js';
@@ -36,7 +37,10 @@ async function tablesOf(url: string): Promise<string[]> {
   }
 }
 
-const TABLES = ['apps', 'kysely_migration', 'kysely_migration_lock', 'memberships', 'rooms', 'users'];
+const TABLES = [
+  'apps', 'kysely_migration', 'kysely_migration_lock', 'memberships', 'mutes', 'room_attributes', 'room_user_lists',
+  'rooms', 'super_admins', 'users',
+];
 
 describe.skipIf(!probe)('postgres: migrations', () => {
   it('an empty database migrated twice ends with the schema once, and the second run changes nothing', async () => {
@@ -48,7 +52,10 @@ describe.skipIf(!probe)('postgres: migrations', () => {
       await migrateToLatest(db);
       expect(await isMigrated(db)).toBe(true);
       expect(await tablesOf(url)).toEqual(TABLES);
-      expect(await db.selectFrom('kysely_migration').select('name').execute()).toEqual([{ name: '0001-initial' }]);
+      expect(await db.selectFrom('kysely_migration').select('name').orderBy('name').execute()).toEqual([
+        { name: '0001-initial' },
+        { name: '0002-moderation' },
+      ]);
     } finally {
       await db.destroy();
     }
@@ -64,6 +71,39 @@ describe.skipIf(!probe)('postgres: migrations', () => {
       expect(await adapters[3]!.uow.read((r) => r.apps.findByName(app.org, app.name))).toEqual(app);
     } finally {
       await Promise.all(adapters.map((a) => a.close()));
+    }
+  });
+
+  it('a database with data at 0001 upgrades in place: its rooms keep everything and get an empty announcement', async () => {
+    const { url } = await emptyDatabase();
+    const db = kyselyOn(url);
+    const appId = '00000000-0000-4000-8000-000000000001';
+    try {
+      const onlyFirst = { getMigrations: async () => ({ '0001-initial': initialMigration }) };
+      expect((await new Migrator({ db, provider: onlyFirst }).migrateToLatest()).error).toBeUndefined();
+      for (const statement of [
+        `INSERT INTO apps (id, org, name, client_id, client_secret_hash, token_key, room_quota, joined_room_cap,
+           max_users_ceiling, custom_room_ids, room_count, created) VALUES ('${appId}', 'o', 'a', 'c', 'h', 'k', 10, 10, 100, true, 1, 0)`,
+        `INSERT INTO users (app_id, username, uuid, password_hash, joined_count, created, modified)
+           VALUES ('${appId}', 'alice', gen_random_uuid(), 'h', 1, 0, 0)`,
+        `INSERT INTO rooms (app_id, id, seq, name, description, max_users, owner, custom, created, member_count)
+           VALUES ('${appId}', '7', 7, 'old', 'd', 5, 'alice', '', 0, 1)`,
+        `INSERT INTO memberships (app_id, room_id, username, role) VALUES ('${appId}', '7', 'alice', 'owner')`,
+      ]) {
+        await sql.raw(statement).execute(db);
+      }
+    } finally {
+      await db.destroy();
+    }
+    const adapter = await openPostgresAdapter({ databaseUrl: url }); // migrates to the latest
+    try {
+      await adapter.uow.read(async (r) => {
+        expect(await r.chatrooms.announcement(appId, '7')).toBe('');
+        expect(await r.chatrooms.findById(appId, '7')).toMatchObject({ name: 'old', owner: 'alice', memberCount: 1 });
+        expect(await r.memberships.listPage(appId, '7', 0, 10)).toEqual([{ username: 'alice', role: 'owner' }]);
+      });
+    } finally {
+      await adapter.close();
     }
   });
 

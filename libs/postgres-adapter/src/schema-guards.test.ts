@@ -99,6 +99,10 @@ describe.skipIf(!postgres.available)('postgres: the schema itself refuses broken
     await client.query(`INSERT INTO apps VALUES ('00000000-0000-4000-8000-000000000001', 'o', 'a', 'c', 'h', 'k', 10, 10, 100, true, 0, 0)`);
     await client.query(`INSERT INTO users (app_id, username, uuid, password_hash, created, modified)
       VALUES ('00000000-0000-4000-8000-000000000001', 'alice', gen_random_uuid(), 'h', 0, 0)`);
+    await client.query(`INSERT INTO rooms (app_id, id, seq, name, description, max_users, owner, custom, created)
+      VALUES ('00000000-0000-4000-8000-000000000001', 'r1', 1, 'n', '', 5, 'alice', '', 0)`);
+    await client.query(`INSERT INTO room_user_lists (app_id, room_id, list, username)
+      VALUES ('00000000-0000-4000-8000-000000000001', 'r1', 'allowlist', 'alice')`);
   });
   afterAll(() => client?.end());
 
@@ -113,6 +117,27 @@ describe.skipIf(!postgres.available)('postgres: the schema itself refuses broken
     ['a negative joined count', `UPDATE users SET joined_count = -1`],
     ['a membership of a room that does not exist', `INSERT INTO memberships (app_id, room_id, username, role) VALUES ('00000000-0000-4000-8000-000000000001', 'nope', 'alice', 'member')`],
     ['an unknown role', `INSERT INTO memberships (app_id, room_id, username, role) VALUES ('00000000-0000-4000-8000-000000000001', 'nope', 'alice', 'king')`],
+  ])('%s', async (_, statement) => {
+    await rejects(statement);
+  });
+
+  const app = `'00000000-0000-4000-8000-000000000001'`;
+  const attribute = (key: string, value: string, owner = `'alice'`) =>
+    `INSERT INTO room_attributes (app_id, room_id, key, value, owner, auto_delete) VALUES (${app}, 'r1', ${key}, ${value}, ${owner}, true)`;
+  it.each([
+    ['an announcement over 512 characters', `UPDATE rooms SET announcement = repeat('é', 513)`],
+    ['an attribute key over 128 characters', attribute(`repeat('k', 129)`, `'v'`)],
+    ['an attribute key outside [A-Za-z0-9_.-]', attribute(`'a b'`, `'v'`)],
+    ['an empty attribute key', attribute(`''`, `'v'`)],
+    ['an attribute value over 4096 characters', attribute(`'k'`, `repeat('é', 4097)`)],
+    ['an attribute owned by nobody', attribute(`'k'`, `'v'`, `'ghost'`)],
+    ['a list entry of a user who does not exist', `INSERT INTO room_user_lists (app_id, room_id, list, username) VALUES (${app}, 'r1', 'blocklist', 'ghost')`],
+    ['a list entry of a room that does not exist', `INSERT INTO room_user_lists (app_id, room_id, list, username) VALUES (${app}, 'nope', 'blocklist', 'alice')`],
+    ['a user twice on one list', `INSERT INTO room_user_lists (app_id, room_id, list, username) VALUES (${app}, 'r1', 'allowlist', 'alice')`],
+    ['an unknown list', `INSERT INTO room_user_lists (app_id, room_id, list, username) VALUES (${app}, 'r1', 'greylist', 'alice')`],
+    ['a mute ending before -1', `INSERT INTO mutes (app_id, room_id, username, expires_at) VALUES (${app}, 'r1', 'alice', -2)`],
+    ['a mute of a room that does not exist', `INSERT INTO mutes (app_id, room_id, username, expires_at) VALUES (${app}, 'nope', 'alice', -1)`],
+    ['a super admin who is not a user', `INSERT INTO super_admins (app_id, username) VALUES (${app}, 'ghost')`],
   ])('%s', async (_, statement) => {
     await rejects(statement);
   });

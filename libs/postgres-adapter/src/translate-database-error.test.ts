@@ -1,7 +1,8 @@
-import { errors, UnavailableError } from '@chatroom/domain';
+import { errors, InvalidInputError, UnavailableError, type UserId } from '@chatroom/domain';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPostgresAdapter } from './open-postgres-adapter.js';
+import { adaptersUnderTest } from './test-support/adapters-under-test.js';
 import { createTestDatabase } from './testing/create-test-database.js';
 import { isRetryable, translateDatabaseError } from './translate-database-error.js';
 import { seedApp, seedRoom, seedUsers } from './test-support/seed.js';
@@ -32,6 +33,18 @@ describe('translateDatabaseError', () => {
     const translated = translateDatabaseError(cause) as Error;
     expect(translated.message).toBe('database error 23505 on users_pkey');
     expect(translated.cause).toBe(cause);
+  });
+
+  it.each([
+    ['a NUL character (22021)', dbError('22021', 'invalid byte sequence for encoding "UTF8": 0x00', { where: "unnamed portal parameter $1 = '...'" })],
+    ['an untranslatable character (22P05)', dbError('22P05', 'unsupported Unicode escape sequence')],
+  ])('%s becomes invalid_parameter, without the database’s words', (_, error) => {
+    const translated = translateDatabaseError(error);
+    expect(translated).toBeInstanceOf(InvalidInputError);
+    expect(translated).toMatchObject({
+      code: 'InvalidParameter',
+      message: 'text must not contain NUL characters or characters outside UTF-8',
+    });
   });
 
   it('domain errors and errors that are not the database’s pass unchanged', () => {
@@ -89,4 +102,38 @@ async function terminateBackendsOf(url: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+// What the unit test above assumes, checked against each real database: a NUL in any text
+// parameter is refused with 22021, in writes and reads alike.
+const dialects = await adaptersUnderTest();
+afterAll(() => Promise.all(dialects.map((d) => d.cleanup())));
+
+for (const dialect of dialects) {
+  describe.skipIf(!dialect.available)(`${dialect.name}: text the database cannot store`, () => {
+    it('a NUL in a write or a read gives invalid_parameter and changes nothing', async () => {
+      const adapter = await dialect.open();
+      try {
+        const app = await seedApp(adapter.uow);
+        const [owner] = await seedUsers(adapter.uow, app, 1);
+        const room = await seedRoom(adapter, app, owner!);
+        const invalid = { code: 'InvalidParameter' };
+        await expect(
+          adapter.uow.write((r) => r.chatrooms.update(app.id, room.id, { name: 'renamed', announcement: 'a\u0000b' })),
+        ).rejects.toMatchObject(invalid);
+        await expect(
+          adapter.uow.write((r) =>
+            r.roomAttributes.upsert(app.id, room.id, [{ key: 'k', value: '\u0000', owner: owner!, autoDelete: true }]),
+          ),
+        ).rejects.toMatchObject(invalid);
+        await expect(adapter.uow.read((r) => r.users.findExisting(app.id, ['nul\u0000' as UserId]))).rejects.toMatchObject(
+          invalid,
+        );
+        expect(await adapter.uow.read((r) => r.chatrooms.findById(app.id, room.id))).toMatchObject({ name: room.name });
+        expect(await adapter.uow.read((r) => r.chatrooms.announcement(app.id, room.id))).toBe('');
+      } finally {
+        await adapter.close();
+      }
+    });
+  });
 }

@@ -1,4 +1,4 @@
-import { DomainError, UnavailableError } from '@chatroom/domain';
+import { DomainError, errors, UnavailableError } from '@chatroom/domain';
 
 /** SQLSTATEs after which the whole unit of work may simply run again. */
 const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
@@ -23,6 +23,13 @@ function isUnavailableState(code: string): boolean {
   return /^(08|53|57|28|40)/.test(code) || code === '3D000' || code === '55P03';
 }
 
+/**
+ * Text the database cannot store: a NUL character (22021 character_not_in_repertoire) or a
+ * character with no equivalent in the server encoding (22P05 untranslatable_character). The
+ * caller's input is at fault, whichever layer let it through.
+ */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+
 export function isRetryable(error: unknown): boolean {
   return RETRYABLE.has(sqlState(error) ?? '');
 }
@@ -30,9 +37,9 @@ export function isRetryable(error: unknown): boolean {
 /**
  * Translates what the database driver threw into what the domain understands, at the adapter
  * boundary: domain errors and our own bugs pass unchanged; unreachable stores become
- * UnavailableError; any other database error becomes a plain Error naming only its SQLSTATE
- * and constraint, so no SQL text or row values reach a response (the original is kept as
- * `cause` for the logs).
+ * UnavailableError; text the database cannot store becomes the domain's invalid parameter;
+ * any other database error becomes a plain Error naming only its SQLSTATE and constraint, so
+ * no SQL text or row values reach a response (the original is kept as `cause` for the logs).
  */
 export function translateDatabaseError(error: unknown): unknown {
   if (error instanceof DomainError || !(error instanceof Error)) return error;
@@ -45,6 +52,9 @@ export function translateDatabaseError(error: unknown): unknown {
     CONNECTION_MESSAGES.test(error.message)
   ) {
     return new UnavailableError();
+  }
+  if (code !== undefined && UNSTORABLE_TEXT.has(code)) {
+    return errors.invalidParameter('text must not contain NUL characters or characters outside UTF-8');
   }
   if (code !== undefined) {
     const constraint = (error as { constraint?: unknown }).constraint;

@@ -1,19 +1,41 @@
 import {
+  AddMembers,
+  AddSuperAdmin,
+  AllowUsers,
   AuthenticateApp,
+  BlockUsers,
   CreateChatroom,
   CreateDevelopmentApp,
+  DeleteRoomAttributes,
   DeleteUser,
+  DemoteAdmin,
   DissolveChatroom,
   EnsureApp,
   FindApp,
+  GetAnnouncement,
   GetChatroomDetails,
+  GetRoomAttributes,
   GetUser,
   IssueAppToken,
+  ListAdmins,
   ListChatrooms,
   ListJoinedChatrooms,
+  ListMembers,
+  ListMutes,
+  ListRoomUsers,
+  ListSuperAdmins,
   ModifyChatroom,
+  MuteMembers,
+  PromoteAdmin,
   RegisterUsers,
+  RemoveFromRoomUserList,
+  RemoveMembers,
+  RemoveSuperAdmin,
+  SetAnnouncement,
+  SetMuteAll,
+  SetRoomAttributes,
   TransferChatroom,
+  UnmuteMembers,
   type Dependencies,
   type TokenPolicy,
 } from '@chatroom/domain';
@@ -35,6 +57,29 @@ export interface UseCases {
   readonly modifyChatroom: ModifyChatroom;
   readonly transferChatroom: TransferChatroom;
   readonly dissolveChatroom: DissolveChatroom;
+  // Members, roles and moderation
+  readonly listMembers: ListMembers;
+  readonly addMembers: AddMembers;
+  readonly removeMembers: RemoveMembers;
+  readonly listAdmins: ListAdmins;
+  readonly promoteAdmin: PromoteAdmin;
+  readonly demoteAdmin: DemoteAdmin;
+  readonly listSuperAdmins: ListSuperAdmins;
+  readonly addSuperAdmin: AddSuperAdmin;
+  readonly removeSuperAdmin: RemoveSuperAdmin;
+  readonly listMutes: ListMutes;
+  readonly muteMembers: MuteMembers;
+  readonly unmuteMembers: UnmuteMembers;
+  readonly setMuteAll: SetMuteAll;
+  readonly listRoomUsers: ListRoomUsers;
+  readonly blockUsers: BlockUsers;
+  readonly allowUsers: AllowUsers;
+  readonly removeFromRoomUserList: RemoveFromRoomUserList;
+  readonly getAnnouncement: GetAnnouncement;
+  readonly setAnnouncement: SetAnnouncement;
+  readonly getRoomAttributes: GetRoomAttributes;
+  readonly setRoomAttributes: SetRoomAttributes;
+  readonly deleteRoomAttributes: DeleteRoomAttributes;
 }
 
 export function createUseCases(deps: Dependencies, tokenPolicy: TokenPolicy): UseCases {
@@ -54,5 +99,27 @@ export function createUseCases(deps: Dependencies, tokenPolicy: TokenPolicy): Us
     modifyChatroom: new ModifyChatroom(deps),
     transferChatroom: new TransferChatroom(deps),
     dissolveChatroom: new DissolveChatroom(deps),
+    listMembers: new ListMembers(deps),
+    addMembers: new AddMembers(deps),
+    removeMembers: new RemoveMembers(deps),
+    listAdmins: new ListAdmins(deps),
+    promoteAdmin: new PromoteAdmin(deps),
+    demoteAdmin: new DemoteAdmin(deps),
+    listSuperAdmins: new ListSuperAdmins(deps),
+    addSuperAdmin: new AddSuperAdmin(deps),
+    removeSuperAdmin: new RemoveSuperAdmin(deps),
+    listMutes: new ListMutes(deps),
+    muteMembers: new MuteMembers(deps),
+    unmuteMembers: new UnmuteMembers(deps),
+    setMuteAll: new SetMuteAll(deps),
+    listRoomUsers: new ListRoomUsers(deps),
+    blockUsers: new BlockUsers(deps),
+    allowUsers: new AllowUsers(deps),
+    removeFromRoomUserList: new RemoveFromRoomUserList(deps),
+    getAnnouncement: new GetAnnouncement(deps),
+    setAnnouncement: new SetAnnouncement(deps),
+    getRoomAttributes: new GetRoomAttributes(deps),
+    setRoomAttributes: new SetRoomAttributes(deps),
+    deleteRoomAttributes: new DeleteRoomAttributes(deps),
   };
 }

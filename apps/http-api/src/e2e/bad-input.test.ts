@@ -1,6 +1,17 @@
 import { createTestDatabase } from '@chatroom/postgres-adapter/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  badId,
+  hugeText,
+  malformedJson,
+  notAnInteger,
+  notAString,
+  oddText,
+  segment,
+  type BadRequest,
+} from '../testing/bad-input-arbitraries.js';
+import { moderationBadRequests, moderationReads, seedModeration } from '../testing/bad-moderation-requests.js';
 import { createRoom, registerUsers } from '../testing/fixtures.js';
 import { startTestService, type TestService, type TestServiceOptions } from '../testing/http-harness.js';
 
@@ -10,83 +21,6 @@ import { startTestService, type TestService, type TestServiceOptions } from '../
  * leave the data as it was. Run on the in-memory adapters (many cases) and on PostgreSQL
  * (fewer cases, but through the real SQL).
  */
-
-interface BadRequest {
-  readonly method: string;
-  /** Under `/{org}/{app}` unless `absolute`. */
-  readonly path: string;
-  readonly absolute?: boolean;
-  /** An object is sent as JSON; a string is sent raw as application/json. */
-  readonly body?: unknown;
-}
-
-// ---- generators ---------------------------------------------------------------------------
-
-const INJECTIONS = [
-  "1' OR '1'='1",
-  '1; DROP TABLE chatrooms;--',
-  "'); DELETE FROM users; --",
-  '../../etc/passwd',
-  '${jndi:ldap://x/a}',
-  '<script>alert(1)</script>',
-  '%00',
-  '\\',
-  '"',
-  '__proto__',
-  'constructor',
-  '😀',
-  'İ',
-  'K', // Kelvin sign: lower-cases to ASCII k
-  '\u202e',
-  '١٢٣',
-  'a\u0000b',
-  '\ud800',
-  'x'.repeat(300),
-];
-
-const oddText = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 30 }),
-  fc.string({ unit: 'grapheme', maxLength: 15 }),
-  fc.constantFrom(...INJECTIONS),
-);
-
-/** Never a legal user or room id, even lower-cased: it always holds one character outside `[a-z0-9_.-]`. */
-const badId = fc
-  .tuple(oddText, fc.constantFrom(' ', "'", ';', '<', '%', '中', '😀', '/', '\u0000', '\ud800', ','), oddText)
-  .map(([a, c, b]) => `${a}${c}${b}`);
-
-/** More than `max` code points. */
-const hugeText = (max: number) =>
-  fc.integer({ min: max + 1, max: 20_000 }).chain((n) =>
-    fc.constantFrom('é', '名', '😀', 'a', '\u0301').map((ch) => ch.repeat(n)),
-  );
-
-/** Any JSON value that is not a string. */
-const notAString = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.array(fc.jsonValue(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }));
-
-/** Any JSON value that is neither an integer nor null (nor a double JSON would turn into null). */
-const notAnInteger = fc.oneof(
-  fc.double({ noNaN: true, noDefaultInfinity: true }).filter((d) => !Number.isInteger(d)),
-  fc.boolean(),
-  fc.string(),
-  fc.array(fc.integer(), { maxLength: 2 }),
-);
-
-const malformedJson = fc.oneof(
-  fc.constantFrom('{', '{"a":}', '[1,', 'nul', '{"a":1}}', "{'a':1}", '{"a":"\\x"}', '{"__proto__":{}}', '\u0000'),
-  fc.string({ unit: 'binary', minLength: 1 }).filter((s) => {
-    try {
-      JSON.parse(s);
-      return false;
-    } catch {
-      return true;
-    }
-  }),
-);
-
-function segment(text: string): string {
-  return encodeURIComponent((text as string & { toWellFormed(): string }).toWellFormed());
-}
 
 const MODIFY_FIELDS = ['name', 'description', 'maxusers', 'newowner'];
 const unknownKey = fc.string({ maxLength: 12 }).filter((k) => !MODIFY_FIELDS.includes(k) && k !== '__proto__');
@@ -157,6 +91,7 @@ function endpoints(room: string): Record<string, fc.Arbitrary<BadRequest>> {
       badId.map((id) => ({ method: 'PUT', path: `/chatrooms/${segment(id)}`, body: { name: 'changed' } })),
     ),
     'DELETE /chatrooms/{id}': badId.map((id) => ({ method: 'DELETE', path: `/chatrooms/${segment(id)}` })),
+    ...moderationBadRequests(room),
     'any path, bad org/app': fc
       .tuple(badId, badId, fc.constantFrom('/token', '/users', '/chatrooms', `/chatrooms/${room}`))
       .map(([org, app, rest]) => ({ method: 'GET', absolute: true, path: `/${segment(org)}/${segment(app)}${rest}` })),
@@ -172,6 +107,7 @@ async function fingerprint(svc: TestService, room: string): Promise<string> {
     svc.call('GET', svc.appPath('/users/seed_a')),
     svc.call('GET', svc.appPath('/users/seed_b')),
     svc.call('GET', svc.appPath('/users/seed_b/joined_chatrooms')),
+    ...moderationReads(room).map(([method, path]) => svc.call(method, svc.appPath(path))),
   ]);
   return JSON.stringify(parts.map((p) => [p.status, p.body.data, p.body.entities]));
 }
@@ -182,8 +118,9 @@ function badInputSuite(runs: number, options: TestServiceOptions): void {
   let before = '';
   beforeAll(async () => {
     svc = await startTestService(options);
-    await registerUsers(svc, 'seed_a', 'seed_b');
+    await registerUsers(svc, 'seed_a', 'seed_b', 'seed_c');
     room = await createRoom(svc, 'seed_a', { members: ['seed_b'] });
+    await seedModeration(svc, room);
     before = await fingerprint(svc, room);
   });
   afterAll(() => svc?.close());

@@ -11,9 +11,16 @@ import { requestLog } from './middleware/request-log.js';
 import { resolveApp } from './middleware/resolve-app.js';
 import { unmatchedRoute } from './middleware/unmatched-route.js';
 import { wellFormedPath } from './middleware/well-formed-text.js';
+import { adminRoutes } from './routes/admins.js';
+import { announcementRoutes } from './routes/announcement.js';
 import { chatroomRoutes } from './routes/chatrooms.js';
 import { healthRoutes } from './routes/health.js';
+import { memberRoutes } from './routes/members.js';
+import { muteRoutes } from './routes/mutes.js';
+import { roomAttributeRoutes } from './routes/room-attributes.js';
+import { roomUserListRoutes } from './routes/room-user-lists.js';
 import type { RouteKit, RouteModule } from './routes/route-kit.js';
+import { superAdminRoutes } from './routes/super-admins.js';
 import { tokenRoutes } from './routes/token.js';
 import { userRoutes } from './routes/users.js';
 import type { RequestState } from './state.js';
@@ -29,7 +36,23 @@ export interface HttpAppOptions {
   readonly extraRoutes?: readonly RouteModule[];
 }
 
-const ROUTES: readonly RouteModule[] = [tokenRoutes, userRoutes, chatroomRoutes];
+/**
+ * Of two matching routes with as many parameters, the one registered first runs: super admins
+ * come before the room routes so that `DELETE chatrooms/super_admin/{u}` is never read as
+ * `DELETE chatrooms/{id}/ban`.
+ */
+const ROUTES: readonly RouteModule[] = [
+  tokenRoutes,
+  userRoutes,
+  superAdminRoutes,
+  chatroomRoutes,
+  memberRoutes,
+  adminRoutes,
+  muteRoutes,
+  roomUserListRoutes,
+  announcementRoutes,
+  roomAttributeRoutes,
+];
 
 export function createHttpApp(options: HttpAppOptions): Koa<RequestState> {
   // `proxy`: TLS ends at a proxy in front of us, so `uri` in envelopes follows X-Forwarded-Proto/Host.

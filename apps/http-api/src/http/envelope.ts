@@ -40,3 +40,19 @@ export function sendEnvelope(ctx: AppContext, parts: EnvelopeParts): void {
     ...(parts.cursor !== undefined && { cursor: parts.cursor }),
   };
 }
+
+/**
+ * Responds 200 with the slim envelope of the custom-attribute endpoints: `uri` as the
+ * reference shows it (`…/{org}/{app}/metadata/chatroom`, without the room or user),
+ * `timestamp`, `action`, `data`; deletes add `status: "ok"`.
+ */
+export function sendSlimEnvelope(ctx: AppContext, data: unknown): void {
+  const { app } = ctx.state;
+  ctx.body = {
+    uri: `${ctx.protocol}://${ctx.host}/${app.org}/${app.name}/metadata/chatroom`,
+    ...(ctx.method === 'DELETE' && { status: 'ok' }),
+    timestamp: Date.now(),
+    action: ctx.method.toLowerCase(),
+    data,
+  };
+}

@@ -23,12 +23,17 @@ const DOMAIN_ERRORS: Record<ErrorCode, ErrorRow> = {
   TooManyIds: { status: 400, error: 'invalid_parameter' },
   // Not in the reference; the OAuth 2 (RFC 6749) error for a grant type the server lacks.
   UnsupportedGrantType: { status: 400, error: 'unsupported_grant_type' },
+  BatchTooLarge: { status: 400, error: 'invalid_parameter' },
+  // The reference leaves the custom-attribute error type empty; decisions.md names it.
+  MetadataBatchTooLarge: { status: 400, error: 'metadata_error' },
 
   MissingToken: { status: 401, error: 'unauthorized' },
   BadToken: { status: 401, error: 'auth_bad_access_token' },
   ExpiredToken: { status: 401, error: 'unauthorized' },
   ClientIdMismatch: { status: 400, error: 'invalid_grant' },
   ClientSecretMismatch: { status: 400, error: 'invalid_grant' },
+  // A 401 for a non-member setting attributes, as the reference documents it.
+  NotInChatroom: { status: 401, error: 'MetadataException' },
 
   AppNotFound: { status: 404, error: 'organization_application_not_found' },
   ChatroomNotFound: { status: 404, error: 'resource_not_found' },
@@ -47,10 +52,17 @@ const DOMAIN_ERRORS: Record<ErrorCode, ErrorRow> = {
   DescriptionTooLong: { status: 403, error: 'exceed_limit' },
   CustomTooLong: { status: 403, error: 'exceed_limit' },
   MaxUsersAboveCeiling: { status: 403, error: 'exceed_limit' },
+  AdminLimitReached: { status: 403, error: 'exceed_limit' },
 
   MaxUsersBelowMemberCount: { status: 403, error: 'forbidden_op' },
   NotMembers: { status: 400, error: 'forbidden_op' },
   SameOwner: { status: 403, error: 'forbidden_op' },
+  UserBlocked: { status: 403, error: 'forbidden_op' },
+  RemoveOwner: { status: 403, error: 'forbidden_op' },
+  BlockOwner: { status: 403, error: 'forbidden_op' },
+  AnnouncementTooLong: { status: 403, error: 'forbidden_op' },
+  OwnerCannotBeAdmin: { status: 400, error: 'forbidden_op' },
+  NotAdmin: { status: 400, error: 'forbidden_op' },
 
   Unavailable: { status: 503, error: 'service_unavailable' },
 };

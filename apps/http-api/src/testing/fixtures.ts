@@ -10,6 +10,13 @@ export async function registerUsers(svc: TestService, ...usernames: string[]): P
   }
 }
 
+/** Registers `${prefix}1` … `${prefix}${count}` in batches the API takes (≤ 60) and returns them. */
+export async function registerMany(svc: TestService, prefix: string, count: number): Promise<string[]> {
+  const all = Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`);
+  for (let i = 0; i < all.length; i += 60) await registerUsers(svc, ...all.slice(i, i + 60));
+  return all;
+}
+
 /** Creates a room through the API and returns its id. */
 export async function createRoom(
   svc: TestService,

@@ -15,12 +15,15 @@ export type ErrorCode =
   | 'InvalidCursor'
   | 'TooManyIds'
   | 'UnsupportedGrantType'
+  | 'BatchTooLarge'
+  | 'MetadataBatchTooLarge'
   // authentication
   | 'MissingToken'
   | 'BadToken'
   | 'ExpiredToken'
   | 'ClientIdMismatch'
   | 'ClientSecretMismatch'
+  | 'NotInChatroom'
   // not found
   | 'AppNotFound'
   | 'ChatroomNotFound'
@@ -39,10 +42,17 @@ export type ErrorCode =
   | 'DescriptionTooLong'
   | 'CustomTooLong'
   | 'MaxUsersAboveCeiling'
+  | 'AdminLimitReached'
   // forbidden operations
   | 'MaxUsersBelowMemberCount'
   | 'NotMembers'
   | 'SameOwner'
+  | 'UserBlocked'
+  | 'RemoveOwner'
+  | 'OwnerCannotBeAdmin'
+  | 'NotAdmin'
+  | 'BlockOwner'
+  | 'AnnouncementTooLong'
   // infrastructure, reported through the domain's vocabulary
   | 'Unavailable';
 

@@ -23,6 +23,11 @@ export const errors = {
   tooManyIds: () =>
     new InvalidInputError('TooManyIds', 'the number of chatroom ids must not exceed 100'),
 
+  /** A batch over its documented size; the message is the reference's, per endpoint. */
+  batchTooLarge: (message: string) => new InvalidInputError('BatchTooLarge', message),
+  metadataBatchTooLarge: (max: number) =>
+    new InvalidInputError('MetadataBatchTooLarge', `exceed allowed batch size ${max}`),
+
   missingToken: () => new AuthenticationError('MissingToken', 'Unable to authenticate (OAuth)'),
   badToken: () =>
     new AuthenticationError('BadToken', 'Unable to authenticate due to corrupt access token'),
@@ -31,6 +36,7 @@ export const errors = {
   clientIdMismatch: () => new AuthenticationError('ClientIdMismatch', 'client_id does not match'),
   clientSecretMismatch: () =>
     new AuthenticationError('ClientSecretMismatch', 'client_secret does not match'),
+  notInChatroom: () => new AuthenticationError('NotInChatroom', 'user is not in chatroom'),
   unsupportedGrantType: (grantType: string) =>
     new InvalidInputError('UnsupportedGrantType', `unsupported grant_type ${grantType}`),
 
@@ -74,6 +80,12 @@ export const errors = {
   maxUsersAboveCeiling: (ceiling: number) =>
     new LimitExceededError('MaxUsersAboveCeiling', `maxUsers cannot exceed ${ceiling}`),
 
+  adminLimitReached: (roomId: string, max: number) =>
+    new LimitExceededError(
+      'AdminLimitReached',
+      `the number of admins of chatroom ${roomId} has reached the limit of ${max}`,
+    ),
+
   maxUsersBelowMemberCount: (maxUsers: number, count: number) =>
     new ForbiddenOperationError(
       'MaxUsersBelowMemberCount',
@@ -85,4 +97,19 @@ export const errors = {
       `users [${usernames.join(', ')}] are not members of this group!`,
     ),
   sameOwner: () => new ForbiddenOperationError('SameOwner', 'new owner and old owner are the same'),
+  userBlocked: (username: string, roomId: string) =>
+    new ForbiddenOperationError('UserBlocked', `user ${username} is in the blocklist of chatroom ${roomId}`),
+  removeOwner: (roomId: string) =>
+    new ForbiddenOperationError('RemoveOwner', `can not remove the owner of chatroom ${roomId}`),
+  ownerCannotBeAdmin: (roomId: string) =>
+    new ForbiddenOperationError(
+      'OwnerCannotBeAdmin',
+      `the owner of chatroom ${roomId} can not be an admin`,
+    ),
+  notAdmin: (username: string, roomId: string) =>
+    new ForbiddenOperationError('NotAdmin', `user ${username} is not an admin of chatroom ${roomId}`),
+  blockOwner: (roomId: string) =>
+    new ForbiddenOperationError('BlockOwner', `can not block the owner of chatroom ${roomId}`),
+  announcementTooLong: () =>
+    new ForbiddenOperationError('AnnouncementTooLong', 'announce info length exceeds limit!'),
 };

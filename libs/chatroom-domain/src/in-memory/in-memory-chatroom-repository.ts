@@ -44,14 +44,22 @@ export class InMemoryChatroomRepository implements ChatroomRepository {
       .map((r) => this.withCount(appId, r)!);
   }
 
+  async announcement(appId: string, id: string): Promise<string | null> {
+    if (!this.state.roomsOf(appId).has(id)) return null;
+    return this.state.announcements.get(`${appId}#${id}`) ?? '';
+  }
+
   async update(appId: string, id: string, patch: ChatroomPatch): Promise<void> {
     const rooms = this.state.roomsOf(appId);
     const room = rooms.get(id);
-    if (room) rooms.set(id, { ...room, ...patch });
+    if (!room) return;
+    const { announcement, ...fields } = patch;
+    rooms.set(id, { ...room, ...fields });
+    if (announcement !== undefined) this.state.announcements.set(`${appId}#${id}`, announcement);
   }
 
   async delete(appId: string, id: string): Promise<boolean> {
-    this.state.memberships.delete(`${appId}#${id}`);
+    this.state.forgetRoom(appId, id);
     return this.state.roomsOf(appId).delete(id);
   }
 

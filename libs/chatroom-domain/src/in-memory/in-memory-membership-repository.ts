@@ -50,6 +50,32 @@ export class InMemoryMembershipRepository implements MembershipRepository {
     return this.state.membersOf(appId, roomId).get(username)?.role ?? null;
   }
 
+  async rolesOf(appId: string, roomId: string, usernames: readonly UserId[]): Promise<Map<UserId, Role>> {
+    const members = this.state.membersOf(appId, roomId);
+    const roles = new Map<UserId, Role>();
+    for (const username of usernames) {
+      const m = members.get(username);
+      if (m) roles.set(username, m.role);
+    }
+    return roles;
+  }
+
+  async setRole(appId: string, roomId: string, username: UserId, role: 'admin' | 'member'): Promise<void> {
+    const members = this.state.membersOf(appId, roomId);
+    const m = members.get(username);
+    if (m && m.role !== 'owner') members.set(username, { ...m, role });
+  }
+
+  async admins(appId: string, roomId: string): Promise<UserId[]> {
+    return this.ordered(appId, roomId)
+      .filter((a) => a.role === 'admin')
+      .map((a) => a.username);
+  }
+
+  async listPage(appId: string, roomId: string, offset: number, limit: number): Promise<Affiliation[]> {
+    return this.ordered(appId, roomId).slice(offset, offset + limit);
+  }
+
   async transferOwnership(appId: string, roomId: string, from: UserId, to: UserId): Promise<void> {
     const members = this.state.membersOf(appId, roomId);
     const old = members.get(from);
@@ -65,9 +91,7 @@ export class InMemoryMembershipRepository implements MembershipRepository {
     const result = new Map<string, Affiliation[]>();
     for (const roomId of new Set(roomIds)) {
       if (!this.state.roomsOf(appId).has(roomId)) continue;
-      const entries = [...this.state.membersOf(appId, roomId)]
-        .sort(([, a], [, b]) => rank(a.role) - rank(b.role) || a.seq - b.seq)
-        .map(([username, m]) => ({ username, role: m.role }));
+      const entries = this.ordered(appId, roomId);
       if (entries.length > 0) result.set(roomId, entries);
     }
     return result;
@@ -88,6 +112,13 @@ export class InMemoryMembershipRepository implements MembershipRepository {
       .sort((a, b) => b.seq - a.seq)
       .slice(offset, offset + limit)
       .map(({ id, name }) => ({ id, name }));
+  }
+
+  /** The owner first, then everyone else in join order. */
+  private ordered(appId: string, roomId: string): Affiliation[] {
+    return [...this.state.membersOf(appId, roomId)]
+      .sort(([, a], [, b]) => rank(a.role) - rank(b.role) || a.seq - b.seq)
+      .map(([username, m]) => ({ username, role: m.role }));
   }
 }
 

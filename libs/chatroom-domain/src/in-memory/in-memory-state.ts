@@ -1,5 +1,6 @@
 import type { App } from '../model/app.js';
 import type { Chatroom, Role } from '../model/chatroom.js';
+import type { RoomAttribute } from '../model/room-attribute.js';
 import type { User } from '../model/user.js';
 import type { UserId } from '../model/user-id.js';
 
@@ -18,6 +19,11 @@ export class InMemoryState {
   users = new Map<string, Map<UserId, User>>(); // appId → username → user
   rooms = new Map<string, Map<string, Chatroom>>(); // appId → id → room
   memberships = new Map<string, Map<UserId, StoredMembership>>(); // appId#roomId → members
+  roomLists = new Map<string, Map<UserId, true>>(); // appId#roomId#list → users, in order added
+  mutes = new Map<string, Map<UserId, number>>(); // appId#roomId → username → expiresAt
+  attributes = new Map<string, Map<string, RoomAttribute>>(); // appId#roomId → key → attribute
+  announcements = new Map<string, string>(); // appId#roomId → text
+  superAdmins = new Map<string, Map<UserId, true>>(); // appId → users, in order added
   nextSeq = 1;
 
   snapshot(): InMemoryState {
@@ -26,6 +32,11 @@ export class InMemoryState {
     copy.users = copyNested(this.users);
     copy.rooms = copyNested(this.rooms);
     copy.memberships = copyNested(this.memberships);
+    copy.roomLists = copyNested(this.roomLists);
+    copy.mutes = copyNested(this.mutes);
+    copy.attributes = copyNested(this.attributes);
+    copy.announcements = new Map(this.announcements);
+    copy.superAdmins = copyNested(this.superAdmins);
     copy.nextSeq = this.nextSeq;
     return copy;
   }
@@ -35,6 +46,11 @@ export class InMemoryState {
     this.users = from.users;
     this.rooms = from.rooms;
     this.memberships = from.memberships;
+    this.roomLists = from.roomLists;
+    this.mutes = from.mutes;
+    this.attributes = from.attributes;
+    this.announcements = from.announcements;
+    this.superAdmins = from.superAdmins;
     this.nextSeq = from.nextSeq;
   }
 
@@ -48,6 +64,44 @@ export class InMemoryState {
 
   membersOf(appId: string, roomId: string): Map<UserId, StoredMembership> {
     return getOrCreate(this.memberships, `${appId}#${roomId}`);
+  }
+
+  roomListOf(appId: string, roomId: string, list: string): Map<UserId, true> {
+    return getOrCreate(this.roomLists, `${appId}#${roomId}#${list}`);
+  }
+
+  mutesOf(appId: string, roomId: string): Map<UserId, number> {
+    return getOrCreate(this.mutes, `${appId}#${roomId}`);
+  }
+
+  attributesOf(appId: string, roomId: string): Map<string, RoomAttribute> {
+    return getOrCreate(this.attributes, `${appId}#${roomId}`);
+  }
+
+  superAdminsOf(appId: string): Map<UserId, true> {
+    return getOrCreate(this.superAdmins, appId);
+  }
+
+  /** Drops everything kept about a room besides the room itself. */
+  forgetRoom(appId: string, roomId: string): void {
+    const key = `${appId}#${roomId}`;
+    this.memberships.delete(key);
+    this.mutes.delete(key);
+    this.attributes.delete(key);
+    this.announcements.delete(key);
+    for (const list of ['blocklist', 'allowlist']) this.roomLists.delete(`${key}#${list}`);
+  }
+
+  /** Drops every entry naming the user in the app's rooms (lists, mutes, owned attributes). */
+  forgetUser(appId: string, username: UserId): void {
+    const prefix = `${appId}#`;
+    for (const [key, users] of this.roomLists) if (key.startsWith(prefix)) users.delete(username);
+    for (const [key, mutes] of this.mutes) if (key.startsWith(prefix)) mutes.delete(username);
+    for (const [key, attributes] of this.attributes) {
+      if (!key.startsWith(prefix)) continue;
+      for (const [k, a] of attributes) if (a.owner === username) attributes.delete(k);
+    }
+    this.superAdminsOf(appId).delete(username);
   }
 
   /** Number of rooms the user belongs to in the app. */

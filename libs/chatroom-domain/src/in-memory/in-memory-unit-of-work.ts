@@ -2,7 +2,11 @@ import type { Repositories, UnitOfWork } from '../ports/unit-of-work.js';
 import { InMemoryAppRepository } from './in-memory-app-repository.js';
 import { InMemoryChatroomRepository } from './in-memory-chatroom-repository.js';
 import { InMemoryMembershipRepository } from './in-memory-membership-repository.js';
+import { InMemoryMuteRepository } from './in-memory-mute-repository.js';
+import { InMemoryRoomAttributeRepository } from './in-memory-room-attribute-repository.js';
+import { InMemoryRoomUserListRepository } from './in-memory-room-user-list-repository.js';
 import { InMemoryState } from './in-memory-state.js';
+import { InMemorySuperAdminRepository } from './in-memory-super-admin-repository.js';
 import { InMemoryUserRepository } from './in-memory-user-repository.js';
 
 /**
@@ -19,6 +23,10 @@ export class InMemoryUnitOfWork implements UnitOfWork {
       users: new InMemoryUserRepository(state),
       chatrooms: new InMemoryChatroomRepository(state),
       memberships: new InMemoryMembershipRepository(state),
+      roomUserLists: new InMemoryRoomUserListRepository(state),
+      mutes: new InMemoryMuteRepository(state),
+      roomAttributes: new InMemoryRoomAttributeRepository(state),
+      superAdmins: new InMemorySuperAdminRepository(state),
     };
   }
 

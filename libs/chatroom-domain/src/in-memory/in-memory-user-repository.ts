@@ -27,6 +27,7 @@ export class InMemoryUserRepository implements UserRepository {
   }
 
   async delete(appId: string, username: UserId): Promise<boolean> {
+    this.state.forgetUser(appId, username);
     return this.state.usersOf(appId).delete(username);
   }
 }

@@ -3,11 +3,13 @@ import type { UserId } from '../model/user-id.js';
 
 export type InsertChatroomOutcome = 'inserted' | 'id-taken' | 'quota-exceeded';
 
-/** Room fields a modify may change. */
+/** Room fields a use case may change. */
 export interface ChatroomPatch {
   readonly name?: string;
   readonly description?: string;
   readonly maxUsers?: number;
+  readonly muteAll?: boolean;
+  readonly announcement?: string;
 }
 
 export interface ChatroomRepository {
@@ -31,10 +33,13 @@ export interface ChatroomRepository {
    * Must cost the same however deep the page (keyset, never offset).
    */
   listPage(appId: string, limit: number, beforeSeq?: number): Promise<Chatroom[]>;
+  /** The room's announcement (empty when none), or null when the room does not exist. */
+  announcement(appId: string, id: string): Promise<string | null>;
   /** Applies the patch; the caller has checked it against the locked room. */
   update(appId: string, id: string, patch: ChatroomPatch): Promise<void>;
   /**
-   * Deletes the room and everything of it (memberships, roles, lists), and gives back
+   * Deletes the room and everything of it (memberships, roles, block/allow lists, mutes,
+   * attributes, announcement), and gives back
    * the room's slot in the app quota and each member's slot in their joined-room cap.
    * Returns false when the room did not exist.
    */

@@ -19,7 +19,9 @@ export interface MembershipRepository {
    * counts them atomically against the room's stored `maxusers` and each user's
    * `joinedRoomCap`, whatever other units of work do at the same time. On a refusal the
    * outcome says why and the caller must roll the unit of work back. `added` keeps the
-   * order of `usernames`.
+   * order of `usernames`. Once someone is added, no other unit of work can add to, remove
+   * from or lock the room until this one ends, so checks made after `add` returns (the
+   * blocklist) see everything committed before.
    */
   add(
     appId: string,
@@ -33,6 +35,14 @@ export interface MembershipRepository {
   /** Removes the user from every room (counters included). Returns the rooms left. */
   removeEverywhere(appId: string, username: UserId): Promise<string[]>;
   roleOf(appId: string, roomId: string, username: UserId): Promise<Role | null>;
+  /** The roles of those among `usernames` who are in the room; others are absent. */
+  rolesOf(appId: string, roomId: string, usernames: readonly UserId[]): Promise<Map<UserId, Role>>;
+  /** Makes a member an admin or an admin a member (never touches the owner). */
+  setRole(appId: string, roomId: string, username: UserId, role: 'admin' | 'member'): Promise<void>;
+  /** The room's admins, in join order. */
+  admins(appId: string, roomId: string): Promise<UserId[]>;
+  /** One page of the affiliations: the owner first, then the others in join order. */
+  listPage(appId: string, roomId: string, offset: number, limit: number): Promise<Affiliation[]>;
   /** Makes `to` (a member) the owner and `from` (the owner) an ordinary member. */
   transferOwnership(appId: string, roomId: string, from: UserId, to: UserId): Promise<void>;
   /**

@@ -1,6 +1,10 @@
 import type { AppRepository } from './app-repository.js';
 import type { ChatroomRepository } from './chatroom-repository.js';
 import type { MembershipRepository } from './membership-repository.js';
+import type { MuteRepository } from './mute-repository.js';
+import type { RoomAttributeRepository } from './room-attribute-repository.js';
+import type { RoomUserListRepository } from './room-user-list-repository.js';
+import type { SuperAdminRepository } from './super-admin-repository.js';
 import type { UserRepository } from './user-repository.js';
 
 /** The repositories, as seen from inside one unit of work. */
@@ -9,6 +13,10 @@ export interface Repositories {
   readonly users: UserRepository;
   readonly chatrooms: ChatroomRepository;
   readonly memberships: MembershipRepository;
+  readonly roomUserLists: RoomUserListRepository;
+  readonly mutes: MuteRepository;
+  readonly roomAttributes: RoomAttributeRepository;
+  readonly superAdmins: SuperAdminRepository;
 }
 
 /**

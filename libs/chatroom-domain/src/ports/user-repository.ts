@@ -11,7 +11,9 @@ export interface UserRepository {
   /** The subset of `usernames` that exist, in any order. */
   findExisting(appId: string, usernames: readonly UserId[]): Promise<UserId[]>;
   /**
-   * Deletes the user. The caller has already removed the user's memberships.
+   * Deletes the user and every entry that names them: block/allow list entries, mutes,
+   * the attributes they own, their super-admin role. The caller has already removed the
+   * user's memberships.
    * Returns false when no such user existed.
    */
   delete(appId: string, username: UserId): Promise<boolean>;

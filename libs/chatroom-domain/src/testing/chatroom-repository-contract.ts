@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Chatroom } from '../model/chatroom.js';
 import type { UserId } from '../model/user-id.js';
+import { describeChatroomModeration } from './chatroom-moderation-contract.js';
 import { itRaces, useStore, type StoreFactory } from './store-factory.js';
 import {
   allRooms,
@@ -500,5 +501,7 @@ export function describeChatroomRepositoryContract(name: string, factory: StoreF
         expect(await tryInsertRoom(main, await makeRoom(main, app, owner!), 1)).toBe('quota-exceeded');
       });
     });
+
+    describeChatroomModeration(store);
   });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Chatroom } from '../model/chatroom.js';
 import type { UserId } from '../model/user-id.js';
+import { describeMembershipRoles } from './membership-roles-contract.js';
 import { itRaces, useStore, type StoreFactory } from './store-factory.js';
 import {
   affiliationsOf,
@@ -443,5 +444,7 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         ]);
       });
     });
+
+    describeMembershipRoles(factory, store);
   });
 }

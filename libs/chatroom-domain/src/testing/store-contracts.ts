@@ -1,7 +1,11 @@
 import { describeAppRepositoryContract } from './app-repository-contract.js';
 import { describeChatroomRepositoryContract } from './chatroom-repository-contract.js';
 import { describeMembershipRepositoryContract } from './membership-repository-contract.js';
+import { describeMuteRepositoryContract } from './mute-repository-contract.js';
+import { describeRoomAttributeRepositoryContract } from './room-attribute-repository-contract.js';
+import { describeRoomUserListRepositoryContract } from './room-user-list-repository-contract.js';
 import type { StoreFactory } from './store-factory.js';
+import { describeSuperAdminRepositoryContract } from './super-admin-repository-contract.js';
 import { describeUnitOfWorkContract } from './unit-of-work-contract.js';
 import { describeUserRepositoryContract } from './user-repository-contract.js';
 
@@ -12,4 +16,8 @@ export function describeStoreContracts(name: string, factory: StoreFactory): voi
   describeUserRepositoryContract(name, factory);
   describeChatroomRepositoryContract(name, factory);
   describeMembershipRepositoryContract(name, factory);
+  describeRoomUserListRepositoryContract(name, factory);
+  describeMuteRepositoryContract(name, factory);
+  describeRoomAttributeRepositoryContract(name, factory);
+  describeSuperAdminRepositoryContract(name, factory);
 }

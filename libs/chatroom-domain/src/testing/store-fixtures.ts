@@ -1,9 +1,11 @@
 import { DEFAULT_APP_SETTINGS, type App, type AppSettings } from '../model/app.js';
 import type { Chatroom, Role } from '../model/chatroom.js';
+import type { RoomAttribute } from '../model/room-attribute.js';
 import type { User } from '../model/user.js';
 import type { UserId } from '../model/user-id.js';
 import type { InsertChatroomOutcome } from '../ports/chatroom-repository.js';
 import type { AddMembersOutcome } from '../ports/membership-repository.js';
+import type { MuteEntry } from '../ports/mute-repository.js';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.js';
 import type { StoreHandle } from './store-factory.js';
 
@@ -192,6 +194,14 @@ export async function seedRoom(
   return { ...room, memberCount: 1 + members.length };
 }
 
+/** A new app with `count + 1` users: the first owns a new room, the others are its members. */
+export async function seedRoomWithMembers(h: StoreHandle, count: number) {
+  const app = await seedApp(h);
+  const [owner, ...users] = await seedUsers(h, app, count + 1);
+  const room = await seedRoom(h, app, owner!, users);
+  return { h, app, owner: owner!, users, room };
+}
+
 /** Reads a room, failing the test when it is missing. */
 export async function roomOf(h: StoreHandle, app: App, id: string): Promise<Chatroom> {
   const room = await h.uow.read((r) => r.chatrooms.findById(app.id, id));
@@ -236,4 +246,72 @@ export function idsOf(rooms: readonly Chatroom[]): string[] {
 
 export function sorted<T>(values: readonly T[]): T[] {
   return [...values].sort();
+}
+
+/** A fixed instant (2026-01-01) for mutes: listActive takes the time, so tests need no clock. */
+export const T0 = Date.UTC(2026, 0, 1);
+
+export function makeAttribute(key: string, owner: UserId, overrides: Partial<RoomAttribute> = {}): RoomAttribute {
+  return { key, value: `value of ${key}`, owner, autoDelete: true, ...overrides };
+}
+
+/** Everything a room keeps besides its memberships, read through the ports. */
+export interface RoomExtras {
+  readonly announcement: string | null;
+  readonly blocklist: UserId[];
+  readonly allowlist: UserId[];
+  readonly mutes: MuteEntry[];
+  readonly attributes: RoomAttribute[];
+}
+
+/** What a room that does not exist (or no longer does) shows. */
+export const NO_EXTRAS: RoomExtras = { announcement: null, blocklist: [], allowlist: [], mutes: [], attributes: [] };
+
+export function roomExtrasOf(h: StoreHandle, app: App, roomId: string): Promise<RoomExtras> {
+  return h.uow.read(async (r) => ({
+    announcement: await r.chatrooms.announcement(app.id, roomId),
+    blocklist: await r.roomUserLists.list(app.id, roomId, 'blocklist'),
+    allowlist: await r.roomUserLists.list(app.id, roomId, 'allowlist'),
+    mutes: await r.mutes.listActive(app.id, roomId, T0),
+    attributes: await r.roomAttributes.list(app.id, roomId),
+  }));
+}
+
+/**
+ * Gives a room one of everything it can keep about users: `blocked` on the blocklist,
+ * `member` allowlisted, muted for ever and owning an attribute of each autoDelete kind,
+ * and an announcement. Returns what the room then shows.
+ */
+export async function seedRoomExtras(
+  h: StoreHandle,
+  app: App,
+  roomId: string,
+  blocked: UserId,
+  member: UserId,
+): Promise<RoomExtras> {
+  await h.uow.write(async (r) => {
+    await r.chatrooms.update(app.id, roomId, { announcement: `news of ${roomId}` });
+    await r.roomUserLists.add(app.id, roomId, 'blocklist', [blocked]);
+    await r.roomUserLists.add(app.id, roomId, 'allowlist', [member]);
+    await r.mutes.upsert(app.id, roomId, [{ username: member, expiresAt: -1 }]);
+    await r.roomAttributes.upsert(app.id, roomId, [
+      makeAttribute(`${member}.temp`, member),
+      makeAttribute(`${member}.kept`, member, { autoDelete: false }),
+    ]);
+  });
+  return roomExtrasOf(h, app, roomId);
+}
+
+/** Runs the work in a unit that then throws, as a failed use case would; nothing it wrote may remain. */
+export async function writeThenFail(h: StoreHandle, work: (r: Repositories) => Promise<unknown>): Promise<void> {
+  const failure = new Error('rolled back by the contract suite');
+  try {
+    await h.uow.write(async (r) => {
+      await work(r);
+      throw failure;
+    });
+  } catch (error) {
+    if (error === failure) return;
+    throw error;
+  }
 }

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { UserId } from '../model/user-id.js';
 import { itRaces, useStore, type StoreFactory } from './store-factory.js';
-import { inParallel, makeUser, seedApp, seedUsers, sorted } from './store-fixtures.js';
+import {
+  inParallel,
+  makeAttribute,
+  makeUser,
+  roomExtrasOf,
+  seedApp,
+  seedRoom,
+  seedRoomExtras,
+  seedUsers,
+  sorted,
+  T0,
+} from './store-fixtures.js';
 
 /** `UserRepository`: users of one app, inserted without duplicates even under races. */
 export function describeUserRepositoryContract(name: string, factory: StoreFactory): void {
@@ -88,6 +99,44 @@ export function describeUserRepositoryContract(name: string, factory: StoreFacto
       await seedUsers(h, two, 1);
       expect(await h.uow.write((r) => r.users.delete(two.id, user!))).toBe(true);
       expect(await h.uow.read((r) => r.users.findExisting(one.id, [user!]))).toEqual([user]);
+    });
+
+    it('delete removes every entry naming the user: list entries, mutes, owned attributes, super-admin role', async () => {
+      const h = store().main;
+      const [app, other] = [await seedApp(h), await seedApp(h)];
+      const [owner, gone, bystander, stranger] = await seedUsers(h, app, 4);
+      const [otherOwner, sameName] = await seedUsers(h, other, 2, 'user');
+      expect(sameName).toBe(gone);
+      // `gone` is blocked in one room, and allowlisted, muted and owner of attributes in another.
+      const blockedIn = await seedRoom(h, app, owner!, [bystander!]);
+      const memberOf = await seedRoom(h, app, owner!, [gone!, bystander!]);
+      const foreign = await seedRoom(h, other, otherOwner!, [sameName!]);
+      const blockedBefore = await seedRoomExtras(h, app, blockedIn.id, gone!, bystander!);
+      await seedRoomExtras(h, app, memberOf.id, stranger!, gone!);
+      const foreignBefore = await seedRoomExtras(h, other, foreign.id, otherOwner!, sameName!);
+      await h.uow.write(async (r) => {
+        await r.roomUserLists.add(app.id, memberOf.id, 'allowlist', [bystander!]);
+        await r.mutes.upsert(app.id, memberOf.id, [{ username: bystander!, expiresAt: T0 + 1000 }]);
+        await r.roomAttributes.upsert(app.id, memberOf.id, [makeAttribute('theirs', bystander!)]);
+        for (const [appId, u] of [[app.id, gone!], [app.id, bystander!], [other.id, sameName!]] as const) {
+          await r.superAdmins.add(appId, u);
+        }
+      });
+      await h.uow.write(async (r) => {
+        await r.memberships.removeEverywhere(app.id, gone!);
+        expect(await r.users.delete(app.id, gone!)).toBe(true);
+      });
+      expect(await roomExtrasOf(h, app, blockedIn.id)).toEqual({ ...blockedBefore, blocklist: [] });
+      expect(await roomExtrasOf(h, app, memberOf.id)).toEqual({
+        announcement: `news of ${memberOf.id}`,
+        blocklist: [stranger],
+        allowlist: [bystander],
+        mutes: [{ username: bystander, expiresAt: T0 + 1000 }],
+        attributes: [makeAttribute('theirs', bystander!)],
+      });
+      expect(await h.uow.read((r) => r.superAdmins.listPage(app.id, 0, 10))).toEqual([bystander]);
+      expect(await roomExtrasOf(h, other, foreign.id)).toEqual(foreignBefore);
+      expect(await h.uow.read((r) => r.superAdmins.listPage(other.id, 0, 10))).toEqual([sameName]);
     });
 
     itRaces(factory, store, 'units inserting the same username at once: exactly one wins', async (via, main) => {

@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import type { Migration } from 'kysely';
+import { statementsMigration } from './statements-migration.js';
 
 /**
  * The seed's tables. The constraints hold the domain's invariants even against a buggy caller:
@@ -6,7 +7,6 @@ import { sql, type Kysely, type Migration } from 'kysely';
  * count never above maxusers (CHECK), counters never negative (CHECK), memberships gone with
  * their room (CASCADE), and no user deleted while still a member (NO ACTION: the caller must
  * remove the memberships first, through the repository, so that room counters stay true).
- * One statement per query: PGlite's extended protocol runs one statement at a time.
  */
 const statements = [
   // Room ids and creation order: a 15-digit number like Easemob's. CACHE 1 (the default) keeps
@@ -76,8 +76,4 @@ const statements = [
   `CREATE INDEX memberships_user_idx ON memberships (app_id, username, seq DESC)`,
 ];
 
-export const initialMigration: Migration = {
-  async up(db: Kysely<unknown>): Promise<void> {
-    for (const statement of statements) await sql.raw(statement).execute(db);
-  },
-};
+export const initialMigration: Migration = statementsMigration(statements);

@@ -9,6 +9,10 @@ export interface Database {
   users: UsersTable;
   rooms: RoomsTable;
   memberships: MembershipsTable;
+  room_user_lists: RoomUserListsTable;
+  mutes: MutesTable;
+  room_attributes: RoomAttributesTable;
+  super_admins: SuperAdminsTable;
 }
 
 export interface AppsTable {
@@ -52,6 +56,7 @@ export interface RoomsTable {
   mute_all: Generated<boolean>;
   /** Guarded counter: the number of memberships of the room, owner included. */
   member_count: Generated<number>;
+  announcement: Generated<string>;
 }
 
 export interface MembershipsTable {
@@ -60,5 +65,40 @@ export interface MembershipsTable {
   username: string;
   role: 'owner' | 'admin' | 'member';
   /** Join order, from an identity column. */
+  seq: Generated<number>;
+}
+
+export interface RoomUserListsTable {
+  app_id: string;
+  room_id: string;
+  list: 'blocklist' | 'allowlist';
+  username: string;
+  /** The order users were put on the list. */
+  seq: Generated<number>;
+}
+
+export interface MutesTable {
+  app_id: string;
+  room_id: string;
+  username: string;
+  /** Milliseconds since the epoch; -1 for a permanent mute. */
+  expires_at: number;
+  /** The order the mutes were set: a new mute of the same user takes a new one. */
+  seq: Generated<number>;
+}
+
+export interface RoomAttributesTable {
+  app_id: string;
+  room_id: string;
+  key: string;
+  value: string;
+  owner: string;
+  auto_delete: boolean;
+}
+
+export interface SuperAdminsTable {
+  app_id: string;
+  username: string;
+  /** The order they were made super admins. */
   seq: Generated<number>;
 }

@@ -7,9 +7,13 @@ export interface CounterAudit {
   apps: string[];
   /** Rooms with other than exactly one owner membership, or whose owner column names someone else. */
   owners: string[];
+  /** Rooms with more than 99 admins, or more than 100 attributes. */
+  overLimit: string[];
+  /** `room:user` for every blocklisted user who is a member all the same. */
+  blockedMembers: string[];
 }
 
-/** Recounts every guarded counter from the rows themselves, on a PostgreSQL database. */
+/** Recounts every guarded counter from the rows themselves, and checks the moderation limits, on a PostgreSQL database. */
 export async function auditCounters(databaseUrl: string): Promise<CounterAudit> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -29,10 +33,18 @@ export async function auditCounters(databaseUrl: string): Promise<CounterAudit> 
         WHERE (SELECT count(*) FROM memberships m WHERE m.app_id = r.app_id AND m.room_id = r.id AND m.role = 'owner') <> 1
            OR NOT EXISTS (SELECT 1 FROM memberships m
                           WHERE m.app_id = r.app_id AND m.room_id = r.id AND m.username = r.owner AND m.role = 'owner')`),
+      overLimit: await ids(`
+        SELECT r.id FROM rooms r
+        WHERE (SELECT count(*) FROM memberships m WHERE m.app_id = r.app_id AND m.room_id = r.id AND m.role = 'admin') > 99
+           OR (SELECT count(*) FROM room_attributes a WHERE a.app_id = r.app_id AND a.room_id = r.id) > 100`),
+      blockedMembers: await ids(`
+        SELECT l.room_id || ':' || l.username AS id FROM room_user_lists l
+        JOIN memberships m USING (app_id, room_id, username)
+        WHERE l.list = 'blocklist'`),
     };
   } finally {
     await client.end();
   }
 }
 
-export const CLEAN_AUDIT: CounterAudit = { rooms: [], users: [], apps: [], owners: [] };
+export const CLEAN_AUDIT: CounterAudit = { rooms: [], users: [], apps: [], owners: [], overLimit: [], blockedMembers: [] };

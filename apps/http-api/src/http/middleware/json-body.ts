@@ -15,7 +15,13 @@ const noop = async () => {};
  */
 export function jsonBody(limitBytes: number): Middleware<RequestState> {
   // Not strict: a JSON scalar parses, and the route's schema then names what is wrong with it.
-  const parse = bodyParser({ enableTypes: ['json'], jsonLimit: limitBytes, jsonStrict: false });
+  // DELETE too: the custom-attribute deletes carry their keys in a JSON body.
+  const parse = bodyParser({
+    enableTypes: ['json'],
+    jsonLimit: limitBytes,
+    jsonStrict: false,
+    parsedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'],
+  });
   return async (ctx, next) => {
     const type = ctx.is('application/json');
     if (type === null || ctx.request.length === 0) {

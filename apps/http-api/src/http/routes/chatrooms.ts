@@ -2,14 +2,14 @@ import type { Chatroom, ChatroomDetails } from '@chatroom/domain';
 import { sendEnvelope } from '../envelope.js';
 import {
   createChatroomSchema,
-  joinedChatroomsQuery,
   listChatroomsQuery,
   modifyChatroomSchema,
   transferChatroomSchema,
 } from '../schemas/chatrooms.js';
-import { firstValues } from '../schemas/fields.js';
+import { firstValues, pageQuery } from '../schemas/fields.js';
 import { validate } from '../schemas/validate.js';
 import type { AppContext } from '../state.js';
+import { commaList } from './comma-list.js';
 import type { AppRouter, RouteKit } from './route-kit.js';
 
 function summary(room: Chatroom) {
@@ -35,11 +35,6 @@ function details({ room, affiliations }: ChatroomDetails) {
   };
 }
 
-/** `{ids}` arrives as `a,b` or `a%2Cb` (the router has decoded it); empty items are dropped. */
-function idList(raw: string): string[] {
-  return raw.split(',').filter((id) => id !== '');
-}
-
 function isObject(body: unknown): body is Record<string, unknown> {
   return typeof body === 'object' && body !== null && !Array.isArray(body);
 }
@@ -54,7 +49,7 @@ export function chatroomRoutes(router: AppRouter, kit: RouteKit): void {
   });
 
   router.get('/:org/:app/users/:username/joined_chatrooms', tenant, auth, async (ctx) => {
-    const query = validate(joinedChatroomsQuery, firstValues(ctx.query), 'query');
+    const query = validate(pageQuery, firstValues(ctx.query), 'query');
     const rooms = await useCases.listJoinedChatrooms.execute(ctx.state.app, ctx.params.username!, query);
     sendEnvelope(ctx, {
       data: rooms.map((r) => ({ id: r.id, name: r.name, disabled: 'false' })),
@@ -65,7 +60,7 @@ export function chatroomRoutes(router: AppRouter, kit: RouteKit): void {
   // A literal segment registered later (e.g. `chatrooms/super_admin`) wins over `:ids`: the
   // router runs the matching route with the fewest parameters (see app.ts).
   router.get('/:org/:app/chatrooms/:ids', tenant, auth, async (ctx) => {
-    const rooms = await useCases.getChatroomDetails.execute(ctx.state.app, idList(ctx.params.ids!));
+    const rooms = await useCases.getChatroomDetails.execute(ctx.state.app, commaList(ctx.params.ids!));
     sendEnvelope(ctx, { data: rooms.map(details), count: rooms.length });
   });
 

@@ -29,9 +29,3 @@ export const listChatroomsQuery = z.object({
   limit: integerParam,
   cursor: z.string().optional(),
 });
-
-/** `GET /{org}/{app}/users/{username}/joined_chatrooms?pagenum&pagesize`. */
-export const joinedChatroomsQuery = z.object({
-  pagenum: integerParam,
-  pagesize: integerParam,
-});

@@ -17,6 +17,15 @@ export const integerParam = z
   .optional()
   .transform((raw) => (raw === undefined ? undefined : /^[+-]?\d+$/.test(raw) ? Number(raw) : NaN));
 
+/**
+ * `?pagenum&pagesize` of the page-numbered lists (joined rooms, members, super admins); the
+ * use case applies each list's defaults and range.
+ */
+export const pageQuery = z.object({
+  pagenum: integerParam,
+  pagesize: integerParam,
+});
+
 /** A query as parsed by Koa, with a repeated parameter reduced to its first value. */
 export function firstValues(query: Record<string, string | string[] | undefined>): Record<string, string> {
   const single: Record<string, string> = {};

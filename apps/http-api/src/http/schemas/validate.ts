@@ -10,6 +10,7 @@ const EXPECTED: Record<string, string> = {
   boolean: 'a boolean',
   array: 'an array',
   object: 'a JSON object',
+  record: 'a JSON object',
 };
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ListAdmins } from '../list-admins/list-admins.js';
 import { ListChatrooms } from '../list-chatrooms/list-chatrooms.js';
+import { PromoteAdmin } from '../promote-admin/promote-admin.js';
 import { failureOf, TestWorld } from '../test-fixtures.js';
 import { TransferChatroom } from './transfer-chatroom.js';
 
@@ -43,6 +45,15 @@ describe('TransferChatroom', () => {
     await transfer('bob');
     await transfer('alice');
     expect(await w.affiliations(id)).toEqual(['owner:alice', 'member:bob', 'member:carol']);
+  });
+
+  it('a transfer to an admin removes their admin role; the other admins stay', async () => {
+    const { w, id, transfer } = await setup();
+    await new PromoteAdmin(w.deps).execute(w.app, id, 'bob');
+    await new PromoteAdmin(w.deps).execute(w.app, id, 'carol');
+    await transfer('bob');
+    expect(await new ListAdmins(w.deps).execute(w.app, id)).toEqual(['carol']);
+    expect(await w.affiliations(id)).toEqual(['owner:bob', 'member:alice', 'admin:carol']);
   });
 
   it('refuses an unknown room', async () => {

@@ -1,0 +1,35 @@
+import { errors } from '../../errors/error-catalogue.js';
+import type { App } from '../../model/app.js';
+import { assertBatch, assertMuteDuration, muteExpiry } from '../../model/room-moderation.js';
+import { parseUserIds } from '../../model/user-id.js';
+import type { MuteEntry } from '../../ports/mute-repository.js';
+import type { Dependencies } from '../dependencies.js';
+import { lockRoom } from '../room-guards.js';
+
+/**
+ * `POST /chatrooms/{id}/mute`: every target must be a member. `mute_duration` in ms;
+ * `-1` mutes for ever; `0` lifts the mute (reported with `expire: 0`).
+ */
+export class MuteMembers {
+  constructor(private readonly deps: Pick<Dependencies, 'uow' | 'clock'>) {}
+
+  async execute(app: App, roomId: string, rawUsernames: readonly string[], duration: number): Promise<MuteEntry[]> {
+    assertBatch('mute', rawUsernames);
+    assertMuteDuration(duration);
+    const usernames = parseUserIds(rawUsernames);
+    return this.deps.uow.write(async (r) => {
+      await lockRoom(r, app, roomId);
+      const roles = await r.memberships.rolesOf(app.id, roomId, usernames);
+      const outsiders = usernames.filter((u) => !roles.has(u));
+      if (outsiders.length > 0) throw errors.notMembers(outsiders);
+      if (duration === 0) {
+        await r.mutes.remove(app.id, roomId, usernames);
+        return usernames.map((username) => ({ username, expiresAt: 0 }));
+      }
+      const expiresAt = muteExpiry(this.deps.clock.now(), duration);
+      const entries = usernames.map((username) => ({ username, expiresAt }));
+      await r.mutes.upsert(app.id, roomId, entries);
+      return entries;
+    });
+  }
+}

@@ -1,0 +1,38 @@
+import { errors } from '../../errors/error-catalogue.js';
+import type { App } from '../../model/app.js';
+import { assertBatch } from '../../model/room-moderation.js';
+import { parseUserId, parseUserIds, type UserId } from '../../model/user-id.js';
+import type { Dependencies } from '../dependencies.js';
+import { leaveRoom } from '../leave-room.js';
+import { lockRoom, memberTargets, requireUsers, succeeded, type UserResult } from '../room-guards.js';
+
+/** `DELETE /chatrooms/{id}/users/{username}` (one) and `/{u1,u2,…}` (a batch, per-user results). */
+export class RemoveMembers {
+  constructor(private readonly deps: Pick<Dependencies, 'uow'>) {}
+
+  /** One user: every problem is an error. */
+  async one(app: App, roomId: string, rawUsername: string): Promise<UserId> {
+    const username = parseUserId(rawUsername);
+    return this.deps.uow.write(async (r) => {
+      const room = await lockRoom(r, app, roomId);
+      await requireUsers(r, app, [username]);
+      if (room.owner === username) throw errors.removeOwner(roomId);
+      if ((await leaveRoom(r, app.id, roomId, [username])).length === 0) {
+        throw errors.notMembers([username]);
+      }
+      return username;
+    });
+  }
+
+  /** A batch (≤ 60): non-members, unknown users and the owner fail alone; the others leave. */
+  async many(app: App, roomId: string, rawUsernames: readonly string[]): Promise<UserResult[]> {
+    assertBatch('removeMembers', rawUsernames);
+    const usernames = parseUserIds(rawUsernames);
+    return this.deps.uow.write(async (r) => {
+      const room = await lockRoom(r, app, roomId);
+      const results = await memberTargets(r, app, room, usernames, errors.removeOwner(roomId).message, 'group');
+      await leaveRoom(r, app.id, roomId, succeeded(results));
+      return results;
+    });
+  }
+}

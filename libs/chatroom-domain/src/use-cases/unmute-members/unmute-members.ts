@@ -1,0 +1,20 @@
+import type { App } from '../../model/app.js';
+import { assertBatch } from '../../model/room-moderation.js';
+import { parseUserIds, type UserId } from '../../model/user-id.js';
+import type { Dependencies } from '../dependencies.js';
+import { lockRoom } from '../room-guards.js';
+
+/** `DELETE /chatrooms/{id}/mute/{u1,u2,…}`: lifting a mute nobody had succeeds too. */
+export class UnmuteMembers {
+  constructor(private readonly deps: Pick<Dependencies, 'uow'>) {}
+
+  async execute(app: App, roomId: string, rawUsernames: readonly string[]): Promise<UserId[]> {
+    assertBatch('unmute', rawUsernames);
+    const usernames = parseUserIds(rawUsernames);
+    return this.deps.uow.write(async (r) => {
+      await lockRoom(r, app, roomId);
+      await r.mutes.remove(app.id, roomId, usernames);
+      return usernames;
+    });
+  }
+}

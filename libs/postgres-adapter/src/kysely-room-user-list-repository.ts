@@ -1,0 +1,60 @@
+import type { RoomUserList, RoomUserListRepository, UserId } from '@chatroom/domain';
+import { sql, type Kysely } from 'kysely';
+import { inAskedOrder } from './given-order.js';
+import type { Database } from './schema/database.js';
+import { textArray } from './sql-arrays.js';
+
+export class KyselyRoomUserListRepository implements RoomUserListRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * One statement for the batch; seq follows the order given. ON CONFLICT DO NOTHING keeps
+   * those already on the list where they are, also when a concurrent unit puts them on it.
+   */
+  async add(appId: string, roomId: string, list: RoomUserList, usernames: readonly UserId[]): Promise<void> {
+    if (usernames.length === 0) return;
+    await sql`
+      INSERT INTO room_user_lists (app_id, room_id, list, username)
+      SELECT ${appId}::uuid, ${roomId}::text, ${list}::text, w.username
+      FROM unnest(${textArray([...new Set(usernames)])}) WITH ORDINALITY AS w (username, ord)
+      ORDER BY w.ord
+      ON CONFLICT (app_id, room_id, list, username) DO NOTHING
+    `.execute(this.db);
+  }
+
+  async remove(appId: string, roomId: string, list: RoomUserList, usernames: readonly UserId[]): Promise<UserId[]> {
+    if (usernames.length === 0) return [];
+    const rows = await this.db
+      .deleteFrom('room_user_lists')
+      .where('app_id', '=', appId)
+      .where('room_id', '=', roomId)
+      .where('list', '=', list)
+      .where('username', '=', (eb) => eb.fn.any(textArray(usernames)))
+      .returning('username')
+      .execute();
+    return inAskedOrder(usernames, rows.map((r) => r.username));
+  }
+
+  /** An index-only range scan of room_user_lists_order_idx. */
+  async list(appId: string, roomId: string, list: RoomUserList): Promise<UserId[]> {
+    const rows = await this.entries(appId, roomId, list).orderBy('seq').execute();
+    return rows.map((r) => r.username as UserId);
+  }
+
+  async filter(appId: string, roomId: string, list: RoomUserList, usernames: readonly UserId[]): Promise<UserId[]> {
+    if (usernames.length === 0) return [];
+    const rows = await this.entries(appId, roomId, list)
+      .where('username', '=', (eb) => eb.fn.any(textArray(usernames)))
+      .execute();
+    return rows.map((r) => r.username as UserId);
+  }
+
+  private entries(appId: string, roomId: string, list: RoomUserList) {
+    return this.db
+      .selectFrom('room_user_lists')
+      .select('username')
+      .where('app_id', '=', appId)
+      .where('room_id', '=', roomId)
+      .where('list', '=', list);
+  }
+}
