@@ -32,4 +32,36 @@ describe('JoseTokenSigner', () => {
       expect(await signer.verify(token, key, claims.issuedAt)).toEqual({ ok: false, reason: 'malformed' });
     }
   });
+
+  describe('remembering checked signatures', () => {
+    it('still judges the expiry of a token it has checked before', async () => {
+      const signer = new JoseTokenSigner();
+      const token = await signer.sign(claims, key);
+      expect(await signer.verify(token, key, claims.issuedAt)).toEqual({ ok: true, claims });
+      expect(await signer.verify(token, key, claims.expiresAt - 1)).toEqual({ ok: true, claims });
+      expect(await signer.verify(token, key, claims.expiresAt)).toEqual({ ok: false, reason: 'expired' });
+    });
+
+    it('does not accept a checked token under another key', async () => {
+      const signer = new JoseTokenSigner();
+      const token = await signer.sign(claims, key);
+      await signer.verify(token, key, claims.issuedAt);
+      expect(await signer.verify(token, 'x'.repeat(43), claims.issuedAt)).toEqual({ ok: false, reason: 'malformed' });
+    });
+
+    it('keeps answering right once the cache is full and evicts', async () => {
+      const signer = new JoseTokenSigner(1);
+      const tokens = await Promise.all(
+        ['a', 'b', 'c'].map((appId) => signer.sign({ ...claims, appId }, key)),
+      );
+      for (const round of [1, 2]) {
+        for (const [i, token] of tokens.entries()) {
+          const check = await signer.verify(token, key, claims.issuedAt);
+          expect(check, `round ${round}, token ${i}`).toEqual({ ok: true, claims: { ...claims, appId: 'abc'[i] } });
+        }
+      }
+      const forged = tokens[0]!.slice(0, -2) + (tokens[0]!.endsWith('A') ? 'BB' : 'AA');
+      expect(await signer.verify(forged, key, claims.issuedAt)).toEqual({ ok: false, reason: 'malformed' });
+    });
+  });
 });
