@@ -18,6 +18,8 @@ export interface PostgresAdapterOptions {
   dataDir?: string;
   /** pg pool size, default 10. */
   poolSize?: number;
+  /** How long a pg query may wait for its answer before the store counts as unavailable; default 10 s. */
+  queryTimeoutMs?: number;
 }
 
 export interface PostgresAdapter {
@@ -42,7 +44,7 @@ const READY_TIMEOUT_MS = 3_000;
  */
 export async function openPostgresAdapter(options: PostgresAdapterOptions): Promise<PostgresAdapter> {
   if (options.databaseUrl) {
-    const dialect = createPgDialect(options.databaseUrl, options.poolSize ?? DEFAULT_POOL_SIZE);
+    const dialect = createPgDialect(options.databaseUrl, options.poolSize ?? DEFAULT_POOL_SIZE, options.queryTimeoutMs);
     return start('postgres', dialect, async () => {});
   }
   const dataDir = options.dataDir ?? join(process.cwd(), '.chatroom-data');

@@ -21,6 +21,7 @@ describe('translateDatabaseError', () => {
     ['a deadlock that outlived the retries (40P01)', dbError('40P01')],
     ['a dropped connection', new Error('Connection terminated unexpectedly')],
     ['a pool that cannot hand out a connection', new Error('timeout exceeded when trying to connect')],
+    ['a query with no answer within query_timeout', new Error('Query read timeout')],
   ])('%s becomes UnavailableError', (_, error) => {
     expect(translateDatabaseError(error)).toBeInstanceOf(UnavailableError);
   });

@@ -10,7 +10,7 @@ const NETWORK_CODES = new Set([
 
 /** pg reports a lost or unobtainable connection with plain messages and no code. */
 const CONNECTION_MESSAGES =
-  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection closed|PGlite is closed|driver has already been destroyed/i;
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection closed|Query read timeout|PGlite is closed|driver has already been destroyed/i;
 
 /**
  * SQLSTATEs that mean "the store is not usable right now": connection exceptions (08),

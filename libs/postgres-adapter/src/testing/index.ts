@@ -1,1 +1,2 @@
 export { createTestDatabase, setupTestDatabaseServer, type TestDatabase } from './create-test-database.js';
+export { startTcpProxy, type TcpProxy } from './tcp-proxy.js';

@@ -149,4 +149,29 @@ describe('AddMembers', () => {
     const add = new AddMembers({ uow: racing }).execute(w.app, id, ['carol']);
     expect(await failureOf(add)).toEqual({ ...ROOM_404, message: `grpID ${id} does not exist!` });
   });
+
+  it('adds again a member who was removed between the addition and the look after it', async () => {
+    const { w, id } = await setup();
+    let removed = false;
+    // bob is already a member, so `add` adds nobody; a concurrent removal then takes him out.
+    const racing: UnitOfWork = {
+      read: (work) => w.deps.uow.read(work),
+      write: (work) =>
+        w.deps.uow.write((r) => {
+          const memberships = Object.create(r.memberships) as Repositories['memberships'];
+          memberships.add = async (...args) => {
+            const outcome = await r.memberships.add(...args);
+            if (!removed) {
+              removed = true;
+              await r.memberships.remove(w.app.id, id, [args[2][0]!]);
+            }
+            return outcome;
+          };
+          return work({ ...r, memberships });
+        }),
+    };
+    expect(await new AddMembers({ uow: racing }).execute(w.app, id, ['bob'])).toEqual(['bob']);
+    expect(removed).toBe(true);
+    expect(await w.affiliations(id)).toEqual(['owner:alice', 'member:bob']);
+  });
 });

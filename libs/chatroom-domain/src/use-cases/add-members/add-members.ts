@@ -5,6 +5,9 @@ import { parseUserIds, type UserId } from '../../model/user-id.js';
 import type { Dependencies } from '../dependencies.js';
 import { requireUsers } from '../room-guards.js';
 
+/** Rounds of adding a user who left between two looks; a third concurrent removal is unheard of. */
+const MAX_ATTEMPTS = 3;
+
 /**
  * `POST /chatrooms/{id}/users[/{username}]`: all or nothing. Users already in the room count
  * as added. Returns every requested user (all are members afterwards).
@@ -18,16 +21,22 @@ export class AddMembers {
     return this.deps.uow.write(async (r) => {
       if (!(await r.chatrooms.findById(app.id, roomId))) throw errors.chatroomNotFound(roomId);
       await requireUsers(r, app, usernames);
-      const outcome = await r.memberships.add(app.id, roomId, usernames, 'member', app.settings.joinedRoomCap);
-      if (!outcome.ok) {
-        throw outcome.reason === 'user-cap'
-          ? errors.joinCapExceeded(outcome.username)
-          : errors.membersExceedMaxUsers();
-      }
-      if (outcome.added.length < usernames.length) {
-        // The others should be members already; if not, the room was dissolved meanwhile.
-        const roles = await r.memberships.rolesOf(app.id, roomId, usernames);
-        if (roles.size < usernames.length) throw errors.chatroomNotFound(roomId);
+      let pending: UserId[] = usernames;
+      for (let attempt = 0; attempt < MAX_ATTEMPTS && pending.length > 0; attempt++) {
+        const outcome = await r.memberships.add(app.id, roomId, pending, 'member', app.settings.joinedRoomCap);
+        if (!outcome.ok) {
+          throw outcome.reason === 'user-cap'
+            ? errors.joinCapExceeded(outcome.username)
+            : errors.membersExceedMaxUsers();
+        }
+        if (outcome.added.length === pending.length) break;
+        // The others were members when `add` looked; one may have been removed or blocked since,
+        // or the room dissolved: look again, and add whoever is still missing.
+        const roles = await r.memberships.rolesOf(app.id, roomId, pending);
+        pending = pending.filter((u) => !roles.has(u));
+        if (pending.length > 0 && !(await r.chatrooms.findById(app.id, roomId))) {
+          throw errors.chatroomNotFound(roomId);
+        }
       }
       // Checked after `add`, which holds the room once it added anyone: a block committed
       // meanwhile is seen here (and an existing member cannot be blocked at the same time).
