@@ -1,14 +1,10 @@
 import type { Logger } from 'pino';
-import type { Config } from './config.js';
+import type { BootstrapApp, Config } from './config.js';
 import type { Database } from './composition/database.js';
 import type { UseCases } from './composition/use-cases.js';
 
-export interface DevelopmentCredentials {
-  readonly org: string;
-  readonly app: string;
-  readonly clientId: string;
-  readonly clientSecret: string;
-}
+/** The same four values an operator gives as BOOTSTRAP_*. */
+export type DevelopmentCredentials = BootstrapApp;
 
 /**
  * Makes sure there is an app to talk to. With BOOTSTRAP_* set, that app exists with those

@@ -17,6 +17,8 @@ export interface Config {
   readonly dbPoolSize: number;
   readonly logLevel: LogLevel;
   readonly bodyLimitBytes: number;
+  /** Whether X-Forwarded-Proto/Host (set by a proxy in front of us) name the public URL. */
+  readonly trustProxy: boolean;
   readonly tokenPolicy: TokenPolicy;
   /** Limits given to the apps this process creates (bootstrap or development app). */
   readonly appSettings: AppSettings;
@@ -110,6 +112,7 @@ const envSchema = z.object({
     (raw) => `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${raw}")`,
   ),
   BODY_LIMIT: byteSize('BODY_LIMIT', 1024 * 1024),
+  TRUST_PROXY: flag('TRUST_PROXY', false),
   TOKEN_TTL_SECONDS: integer('TOKEN_TTL_SECONDS', 1, 100 * 365 * 86_400, DEFAULT_TOKEN_POLICY.defaultTtlSeconds),
   TOKEN_MAX_TTL_SECONDS: integer('TOKEN_MAX_TTL_SECONDS', 1, 100 * 365 * 86_400, DEFAULT_TOKEN_POLICY.maxTtlSeconds),
   APP_ROOM_QUOTA: integer('APP_ROOM_QUOTA', 1, 1_000_000_000, DEFAULT_APP_SETTINGS.roomQuota),
@@ -144,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     dbPoolSize: e.DB_POOL_SIZE,
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT,
+    trustProxy: e.TRUST_PROXY,
     tokenPolicy: { defaultTtlSeconds: e.TOKEN_TTL_SECONDS, maxTtlSeconds: e.TOKEN_MAX_TTL_SECONDS },
     appSettings: {
       roomQuota: e.APP_ROOM_QUOTA,

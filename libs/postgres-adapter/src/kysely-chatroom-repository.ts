@@ -88,43 +88,45 @@ export class KyselyChatroomRepository implements ChatroomRepository {
     await this.db.updateTable('rooms').set(set).where('app_id', '=', appId).where('id', '=', id).execute();
   }
 
-  /**
-   * Locks the room first: adding members needs a key-share lock on it (the memberships foreign
-   * key), so once we hold it no membership can appear, and the next statement sees them all.
-   * Then one statement gives every member's slot back, deletes the room and returns its slot
-   * in the app quota; its lists, mutes and attributes go with it (ON DELETE CASCADE).
-   */
   async delete(appId: string, id: string): Promise<boolean> {
+    return (await this.deleteWhere(appId, 'id', id)).length > 0;
+  }
+
+  async deleteOwnedBy(appId: string, owner: UserId): Promise<string[]> {
+    return this.deleteWhere(appId, 'owner', owner);
+  }
+
+  /**
+   * Locks the rooms first (in id order, so two deleters never deadlock): adding members needs a
+   * key-share lock on the room (the memberships foreign key), so once we hold it no membership
+   * can appear, and the next statement sees them all. That one statement gives every member's
+   * slots back (one per room left), deletes the rooms and returns their slots in the app quota;
+   * their lists, mutes and attributes go with them (ON DELETE CASCADE). Returns the ids deleted.
+   */
+  private async deleteWhere(appId: string, column: 'id' | 'owner', value: string): Promise<string[]> {
     const locked = await this.db
       .selectFrom('rooms')
       .select('id')
       .where('app_id', '=', appId)
-      .where('id', '=', id)
+      .where(column, '=', value)
+      .orderBy('id')
       .forUpdate()
-      .executeTakeFirst();
-    if (!locked) return false;
+      .execute();
+    const ids = locked.map((r) => r.id);
+    if (ids.length === 0) return [];
     await sql`
       WITH gone AS (
-        DELETE FROM memberships WHERE app_id = ${appId} AND room_id = ${id} RETURNING username
+        DELETE FROM memberships WHERE app_id = ${appId} AND room_id = any(${textArray(ids)}) RETURNING username
       ), released AS (
-        UPDATE users SET joined_count = joined_count - 1
-        WHERE app_id = ${appId} AND username IN (SELECT username FROM gone)
+        UPDATE users SET joined_count = joined_count - left_rooms.n
+        FROM (SELECT username, count(*)::int AS n FROM gone GROUP BY username) AS left_rooms
+        WHERE users.app_id = ${appId} AND users.username = left_rooms.username
       ), room AS (
-        DELETE FROM rooms WHERE app_id = ${appId} AND id = ${id} RETURNING app_id
+        DELETE FROM rooms WHERE app_id = ${appId} AND id = any(${textArray(ids)}) RETURNING id
       )
-      UPDATE apps SET room_count = room_count - 1 WHERE id IN (SELECT app_id FROM room)
+      UPDATE apps SET room_count = room_count - (SELECT count(*) FROM room) WHERE id = ${appId}
     `.execute(this.db);
-    return true;
-  }
-
-  async idsOwnedBy(appId: string, owner: UserId): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('rooms')
-      .select('id')
-      .where('app_id', '=', appId)
-      .where('owner', '=', owner)
-      .execute();
-    return rows.map((r) => r.id);
+    return ids;
   }
 
   private selectRooms(appId: string) {

@@ -65,7 +65,8 @@ export class KyselyMembershipRepository implements MembershipRepository {
     `.execute(this.db);
     const { added, room_counted: roomCounted, counted } = rows[0]!;
     if (added.length === 0) return { ok: true, added: [] };
-    const atCap = added.find((u) => !counted.includes(u));
+    const countedSet = new Set(counted);
+    const atCap = added.find((u) => !countedSet.has(u));
     if (roomCounted && atCap === undefined) return { ok: true, added: added as UserId[] };
     await this.undoAdd(appId, roomId, added, roomCounted, counted);
     return roomCounted
@@ -114,7 +115,8 @@ export class KyselyMembershipRepository implements MembershipRepository {
   async removeEverywhere(appId: string, username: UserId): Promise<string[]> {
     const { rows } = await sql<{ room_id: string }>`
       WITH gone AS (
-        DELETE FROM memberships WHERE app_id = ${appId} AND username = ${username} RETURNING room_id
+        DELETE FROM memberships WHERE app_id = ${appId} AND username = ${username} AND role <> 'owner'
+        RETURNING room_id
       ), rooms_left AS (
         UPDATE rooms SET member_count = member_count - 1
         WHERE app_id = ${appId} AND id IN (SELECT room_id FROM gone)
@@ -187,18 +189,18 @@ export class KyselyMembershipRepository implements MembershipRepository {
   async listPage(appId: string, roomId: string, offset: number, limit: number): Promise<Affiliation[]> {
     if (limit <= 0) return [];
     const first = offset === 0;
-    const { rows } = await sql<{ username: UserId; role: Role; seq: number }>`
-      (SELECT username, role, seq FROM memberships
-       WHERE app_id = ${appId} AND room_id = ${roomId} AND role = 'owner' AND ${first})
-      UNION ALL
-      (SELECT username, role, seq FROM memberships
-       WHERE app_id = ${appId} AND room_id = ${roomId} AND role <> 'owner'
-       ORDER BY seq OFFSET ${first ? 0 : offset - 1} LIMIT ${first ? limit - 1 : limit})
+    const { rows } = await sql<Affiliation>`
+      SELECT username, role FROM (
+        (SELECT username, role, seq FROM memberships
+         WHERE app_id = ${appId} AND room_id = ${roomId} AND role = 'owner' AND ${first})
+        UNION ALL
+        (SELECT username, role, seq FROM memberships
+         WHERE app_id = ${appId} AND room_id = ${roomId} AND role <> 'owner'
+         ORDER BY seq OFFSET ${first ? 0 : offset - 1} LIMIT ${first ? limit - 1 : limit})
+      ) AS page
+      ORDER BY role <> 'owner', seq
     `.execute(this.db);
-    // UNION ALL promises no order between its parts: the owner first, then join order.
-    return rows
-      .sort((a, b) => Number(b.role === 'owner') - Number(a.role === 'owner') || a.seq - b.seq)
-      .map(({ username, role }) => ({ username, role }));
+    return rows;
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { User, UserId, UserRepository } from '@chatroom/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema/database.js';
+import { textArray } from './sql-arrays.js';
 
 export class KyselyUserRepository implements UserRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -53,7 +54,7 @@ export class KyselyUserRepository implements UserRepository {
       .selectFrom('users')
       .select('username')
       .where('app_id', '=', appId)
-      .where('username', '=', (eb) => eb.fn.any(eb.val([...usernames])))
+      .where('username', '=', (eb) => eb.fn.any(textArray(usernames)))
       .execute();
     return rows.map((r) => r.username as UserId);
   }

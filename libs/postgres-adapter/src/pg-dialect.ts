@@ -13,7 +13,7 @@ const CONNECT_TIMEOUT_MS = 10_000;
 const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
 
 /** pg's error when `query_timeout` passes (translated to UnavailableError). */
-export const QUERY_TIMEOUT_MESSAGE = 'Query read timeout';
+const QUERY_TIMEOUT_MESSAGE = 'Query read timeout';
 
 /** A kysely dialect over a pg pool of its own (one per adapter, as each process would have). */
 export function createPgDialect(

@@ -58,6 +58,7 @@ describe('translateDatabaseError', () => {
   it('only serialization failures and deadlocks are retried', () => {
     expect(isRetryable(dbError('40001'))).toBe(true);
     expect(isRetryable(dbError('40P01'))).toBe(true);
+    expect(isRetryable(dbError('23503'))).toBe(true);
     expect(isRetryable(dbError('23505'))).toBe(false);
     expect(isRetryable(dbError('57P01'))).toBe(false);
   });

@@ -1,7 +1,10 @@
 import { DomainError, errors, UnavailableError } from '@chatroom/domain';
 
 /** SQLSTATEs after which the whole unit of work may simply run again. */
-const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
+// serialization_failure, deadlock_detected, and foreign_key_violation: a row the unit checked
+// (a room, a user) was deleted by a unit that committed meanwhile; run again, the use case's own
+// checks then see it gone and answer with the domain's error (404) instead of a 500.
+const RETRYABLE = new Set(['40001', '40P01', '23503']);
 
 /** Node socket errors: the server cannot be reached. */
 const NETWORK_CODES = new Set([

@@ -65,19 +65,23 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
     );
   container
     .bind<UseCases>(TOKENS.UseCases)
-    .toResolvedValue((deps: Dependencies) => createUseCases(deps, config.tokenPolicy), [TOKENS.Dependencies]);
+    .toResolvedValue(
+      (deps: Dependencies, cfg: Config) => createUseCases(deps, cfg.tokenPolicy),
+      [TOKENS.Dependencies, TOKENS.Config],
+    );
   container
     .bind(TOKENS.HttpApp)
     .toResolvedValue(
-      (useCases: UseCases, database: Database) =>
+      (useCases: UseCases, database: Database, cfg: Config, log: Logger) =>
         createHttpApp({
           useCases,
           database,
-          logger,
-          bodyLimitBytes: config.bodyLimitBytes,
+          logger: log,
+          bodyLimitBytes: cfg.bodyLimitBytes,
+          trustProxy: cfg.trustProxy,
           appCacheTtlMs: APP_CACHE_TTL_MS,
         }),
-      [TOKENS.UseCases, TOKENS.Database],
+      [TOKENS.UseCases, TOKENS.Database, TOKENS.Config, TOKENS.Logger],
     );
   return container;
 }

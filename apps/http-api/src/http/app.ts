@@ -30,6 +30,8 @@ export interface HttpAppOptions {
   readonly database: Pick<Database, 'isReady'>;
   readonly logger: Logger;
   readonly bodyLimitBytes: number;
+  /** Honour X-Forwarded-Proto/Host for the `uri` of envelopes (only behind a proxy that sets them). */
+  readonly trustProxy: boolean;
   /** How long a found app is reused without asking the store again; 0 disables. */
   readonly appCacheTtlMs: number;
   /** Route modules registered after the built-in ones. */
@@ -55,8 +57,9 @@ const ROUTES: readonly RouteModule[] = [
 ];
 
 export function createHttpApp(options: HttpAppOptions): Koa<RequestState> {
-  // `proxy`: TLS ends at a proxy in front of us, so `uri` in envelopes follows X-Forwarded-Proto/Host.
-  const app = new Koa<RequestState>({ proxy: true });
+  // Behind a proxy that ends TLS, `uri` in envelopes follows its X-Forwarded-Proto/Host; without
+  // one, anybody could send those headers, so they are ignored unless TRUST_PROXY says so.
+  const app = new Koa<RequestState>({ proxy: options.trustProxy });
   // Every error is answered and logged by errorEnvelope; Koa's own stderr print would duplicate it.
   app.silent = true;
 

@@ -20,6 +20,14 @@ function queryParams(ctx: AppContext): Record<string, string[]> {
   return params;
 }
 
+/**
+ * `scheme://host` of the request as the client sees it. Koa 3's `ctx.origin` is the Origin
+ * header, so it is built here; the scheme is only ever http or https, whatever a header says.
+ */
+function baseUrl(ctx: AppContext): string {
+  return `${ctx.protocol === 'https' ? 'https' : 'http'}://${ctx.host}`;
+}
+
 /** Responds 200 with the Easemob success envelope of the request's app. */
 export function sendEnvelope(ctx: AppContext, parts: EnvelopeParts): void {
   const { app } = ctx.state;
@@ -29,8 +37,7 @@ export function sendEnvelope(ctx: AppContext, parts: EnvelopeParts): void {
     applicationName: app.name,
     organization: app.org,
     ...(parts.path !== undefined && { path: parts.path }),
-    // Koa 3's `ctx.origin` is the Origin header, so the base is built from protocol and host.
-    uri: `${ctx.protocol}://${ctx.host}${ctx.path}`,
+    uri: `${baseUrl(ctx)}${ctx.path}`,
     entities: parts.entities ?? [],
     data: parts.data,
     timestamp: Date.now(),
@@ -49,7 +56,7 @@ export function sendEnvelope(ctx: AppContext, parts: EnvelopeParts): void {
 export function sendSlimEnvelope(ctx: AppContext, data: unknown): void {
   const { app } = ctx.state;
   ctx.body = {
-    uri: `${ctx.protocol}://${ctx.host}/${app.org}/${app.name}/metadata/chatroom`,
+    uri: `${baseUrl(ctx)}/${app.org}/${app.name}/metadata/chatroom`,
     ...(ctx.method === 'DELETE' && { status: 'ok' }),
     timestamp: Date.now(),
     action: ctx.method.toLowerCase(),

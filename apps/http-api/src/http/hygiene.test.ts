@@ -141,11 +141,27 @@ describe('request bodies and media types', () => {
     }
   });
 
-  it('uri is the full URL without the query, following X-Forwarded-Proto/Host', async () => {
+  it('uri is the full URL without the query; X-Forwarded-Proto/Host are ignored without TRUST_PROXY', async () => {
     const response = await svc.call('GET', svc.appPath('/chatrooms?limit=3'), {
       headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'im.example.com' },
     });
-    expect(response.body.uri).toBe(`https://im.example.com${svc.appPath('/chatrooms')}`);
+    expect(response.body.uri).toBe(`${svc.url}${svc.appPath('/chatrooms')}`);
+  });
+
+  it('with TRUST_PROXY, uri follows X-Forwarded-Proto/Host, and the scheme is only ever http or https', async () => {
+    const proxied = await startTestService({ env: { TRUST_PROXY: 'true' } });
+    try {
+      const response = await proxied.call('GET', proxied.appPath('/chatrooms?limit=3'), {
+        headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'im.example.com' },
+      });
+      expect(response.body.uri).toBe(`https://im.example.com${proxied.appPath('/chatrooms')}`);
+      const odd = await proxied.call('GET', proxied.appPath('/chatrooms'), {
+        headers: { 'x-forwarded-proto': 'javascript', 'x-forwarded-host': 'im.example.com' },
+      });
+      expect(odd.body.uri).toBe(`http://im.example.com${proxied.appPath('/chatrooms')}`);
+    } finally {
+      await proxied.close();
+    }
   });
 });
 

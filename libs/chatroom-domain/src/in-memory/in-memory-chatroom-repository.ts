@@ -54,7 +54,9 @@ export class InMemoryChatroomRepository implements ChatroomRepository {
     const room = rooms.get(id);
     if (!room) return;
     const { announcement, ...fields } = patch;
-    rooms.set(id, { ...room, ...fields });
+    // A field given as undefined is not part of the patch (the database adapter skips it too).
+    const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    rooms.set(id, { ...room, ...defined });
     if (announcement !== undefined) this.state.announcements.set(`${appId}#${id}`, announcement);
   }
 
@@ -64,10 +66,12 @@ export class InMemoryChatroomRepository implements ChatroomRepository {
   }
 
   // Ownership lives in the memberships (a transfer changes only them), not in the stored room.
-  async idsOwnedBy(appId: string, owner: UserId): Promise<string[]> {
-    return [...this.state.roomsOf(appId).keys()].filter(
+  async deleteOwnedBy(appId: string, owner: UserId): Promise<string[]> {
+    const owned = [...this.state.roomsOf(appId).keys()].filter(
       (id) => this.state.membersOf(appId, id).get(owner)?.role === 'owner',
     );
+    for (const id of owned) await this.delete(appId, id);
+    return owned;
   }
 
   /** The owner field and member count are derived from the memberships, as a database would. */

@@ -41,7 +41,9 @@ export class InMemoryMembershipRepository implements MembershipRepository {
   async removeEverywhere(appId: string, username: UserId): Promise<string[]> {
     const left: string[] = [];
     for (const roomId of this.state.roomsOf(appId).keys()) {
-      if (this.state.membersOf(appId, roomId).delete(username)) left.push(roomId);
+      const members = this.state.membersOf(appId, roomId);
+      if (members.get(username)?.role === 'owner') continue;
+      if (members.delete(username)) left.push(roomId);
     }
     return left;
   }

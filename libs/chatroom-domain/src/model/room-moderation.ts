@@ -6,8 +6,6 @@ export const ADMINS_MAX = 99;
 export const ANNOUNCEMENT_MAX_CHARS = 512;
 /** `mute_duration` and `expire` of a mute that never ends. */
 export const PERMANENT_MUTE = -1;
-export const MEMBERS_PAGESIZE_DEFAULT = 1000;
-export const SUPER_ADMINS_PAGESIZE_DEFAULT = 10;
 
 /**
  * Batch operations with their limit (the newest documented one, decisions.md) and the

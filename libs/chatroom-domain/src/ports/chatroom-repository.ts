@@ -44,6 +44,9 @@ export interface ChatroomRepository {
    * Returns false when the room did not exist.
    */
   delete(appId: string, id: string): Promise<boolean>;
-  /** Ids of the rooms the user owns. */
-  idsOwnedBy(appId: string, owner: UserId): Promise<string[]>;
+  /**
+   * Deletes every room the user owns in the app, each as `delete` does, in a constant number
+   * of statements however many rooms there are. Returns their ids, in any order.
+   */
+  deleteOwnedBy(appId: string, owner: UserId): Promise<string[]>;
 }

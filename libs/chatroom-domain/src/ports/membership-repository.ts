@@ -32,7 +32,10 @@ export interface MembershipRepository {
   ): Promise<AddMembersOutcome>;
   /** Removes the users from the room and updates the counters. Returns those removed. */
   remove(appId: string, roomId: string, usernames: readonly UserId[]): Promise<UserId[]>;
-  /** Removes the user from every room (counters included). Returns the rooms left. */
+  /**
+   * Removes the user from every room they do not own (counters included); the rooms they own
+   * are left to `ChatroomRepository.deleteOwnedBy`. Returns the rooms left.
+   */
   removeEverywhere(appId: string, username: UserId): Promise<string[]>;
   roleOf(appId: string, roomId: string, username: UserId): Promise<Role | null>;
   /** The roles of those among `usernames` who are in the room; others are absent. */

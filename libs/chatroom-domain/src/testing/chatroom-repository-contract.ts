@@ -186,22 +186,7 @@ export function describeChatroomRepositoryContract(name: string, factory: StoreF
         expect(sorted(idsOf(found))).toEqual(sorted(idsOf(rooms)));
       });
 
-      it('idsOwnedBy: the ids of the rooms the user owns in this app, none for others', async () => {
-        const h = store().main;
-        const [app, other] = [await seedApp(h), await seedApp(h)];
-        const [alice, bob] = await seedUsers(h, app, 2);
-        const [otherAlice] = await seedUsers(h, other, 1);
-        const a1 = await seedRoom(h, app, alice!, [bob!]);
-        const a2 = await seedRoom(h, app, alice!);
-        await seedRoom(h, app, bob!, [alice!]);
-        await seedRoom(h, other, otherAlice!);
-        await h.uow.read(async (r) => {
-          expect(sorted(await r.chatrooms.idsOwnedBy(app.id, alice!))).toEqual(sorted([a1.id, a2.id]));
-          expect(await r.chatrooms.idsOwnedBy(app.id, 'nobody' as UserId)).toEqual([]);
-        });
-      });
-
-      it('owner and idsOwnedBy follow a transfer of ownership', async () => {
+      it('owner follows a transfer of ownership in every read', async () => {
         const h = store().main;
         const app = await seedApp(h);
         const [alice, bob] = await seedUsers(h, app, 2);
@@ -210,8 +195,6 @@ export function describeChatroomRepositoryContract(name: string, factory: StoreF
         expect((await roomOf(h, app, room.id)).owner).toBe(bob);
         expect((await allRooms(h, app))[0]!.owner).toBe(bob);
         await h.uow.read(async (r) => {
-          expect(await r.chatrooms.idsOwnedBy(app.id, alice!)).toEqual([]);
-          expect(await r.chatrooms.idsOwnedBy(app.id, bob!)).toEqual([room.id]);
           expect((await r.chatrooms.findByIds(app.id, [room.id]))[0]!.owner).toBe(bob);
         });
       });
@@ -340,6 +323,9 @@ export function describeChatroomRepositoryContract(name: string, factory: StoreF
         expect(await roomOf(h, app, room.id)).toEqual({ ...room, name: 'renamed' });
         await h.uow.write((r) => r.chatrooms.update(app.id, room.id, { description: '', maxUsers: 20 }));
         expect(await roomOf(h, app, room.id)).toEqual({ ...room, name: 'renamed', description: '', maxUsers: 20 });
+        // A field present but undefined is not in the patch.
+        await h.uow.write((r) => r.chatrooms.update(app.id, room.id, { name: 'again', description: undefined, maxUsers: undefined }));
+        expect(await roomOf(h, app, room.id)).toEqual({ ...room, name: 'again', description: '', maxUsers: 20 });
       });
 
       it('touches only the room of its own app', async () => {
@@ -454,6 +440,50 @@ export function describeChatroomRepositoryContract(name: string, factory: StoreF
         const next = await seedRoom(h, app, otherOwner!);
         expect(await tryAddMembers(h, app, next.id, [member!])).toEqual({ ok: false, reason: 'user-cap', username: member });
         await h.uow.write((r) => r.chatrooms.delete(app.id, room.id));
+        expect(await tryAddMembers(h, app, next.id, [member!, owner!])).toEqual({ ok: true, added: [member, owner] });
+      });
+
+      it('deleteOwnedBy deletes the rooms the user owns in this app, and only those', async () => {
+        const h = store().main;
+        const [app, other] = [await seedApp(h), await seedApp(h)];
+        const [alice, bob] = await seedUsers(h, app, 2);
+        const [otherAlice] = await seedUsers(h, other, 1);
+        const a1 = await seedRoom(h, app, alice!, [bob!]);
+        const a2 = await seedRoom(h, app, alice!);
+        const b1 = await seedRoom(h, app, bob!, [alice!]);
+        const o1 = await seedRoom(h, other, otherAlice!);
+        const deleted = await h.uow.write((r) => r.chatrooms.deleteOwnedBy(app.id, alice!));
+        expect(sorted(deleted)).toEqual(sorted([a1.id, a2.id]));
+        expect(idsOf(await allRooms(h, app))).toEqual([b1.id]);
+        expect(idsOf(await allRooms(h, other))).toEqual([o1.id]);
+        expect(await h.uow.write((r) => r.chatrooms.deleteOwnedBy(app.id, 'nobody' as UserId))).toEqual([]);
+        await h.uow.read(async (r) => {
+          expect(await r.memberships.joinedRooms(app.id, bob!, 0, 10)).toEqual([{ id: b1.id, name: b1.name }]);
+        });
+      });
+
+      it('deleteOwnedBy follows a transfer of ownership', async () => {
+        const h = store().main;
+        const app = await seedApp(h);
+        const [alice, bob] = await seedUsers(h, app, 2);
+        const room = await seedRoom(h, app, alice!, [bob!]);
+        await h.uow.write((r) => r.memberships.transferOwnership(app.id, room.id, alice!, bob!));
+        expect(await h.uow.write((r) => r.chatrooms.deleteOwnedBy(app.id, alice!))).toEqual([]);
+        expect(await h.uow.write((r) => r.chatrooms.deleteOwnedBy(app.id, bob!))).toEqual([room.id]);
+      });
+
+      it('deleteOwnedBy gives back every quota slot and each member’s slot in every room left', async () => {
+        const h = store().main;
+        const app = await seedApp(h, { roomQuota: 3, joinedRoomCap: 2 });
+        const [owner, member, otherOwner] = await seedUsers(h, app, 3);
+        await seedRoom(h, app, owner!, [member!]);
+        await seedRoom(h, app, owner!, [member!]);
+        const next = await seedRoom(h, app, otherOwner!);
+        expect(await tryInsertRoom(h, await makeRoom(h, app, otherOwner!), 3)).toBe('quota-exceeded');
+        expect(await tryAddMembers(h, app, next.id, [member!])).toEqual({ ok: false, reason: 'user-cap', username: member });
+        await h.uow.write((r) => r.chatrooms.deleteOwnedBy(app.id, owner!));
+        expect(await tryInsertRoom(h, await makeRoom(h, app, otherOwner!), 3)).toBe('inserted');
+        expect(await tryInsertRoom(h, await makeRoom(h, app, otherOwner!), 3)).toBe('inserted');
         expect(await tryAddMembers(h, app, next.id, [member!, owner!])).toEqual({ ok: true, added: [member, owner] });
       });
 

@@ -300,6 +300,17 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         expect(await h.uow.write((r) => r.memberships.removeEverywhere(app.id, user!))).toEqual([]);
       });
 
+      it('removeEverywhere leaves the rooms the user owns as they are', async () => {
+        const h = store().main;
+        const app = await seedApp(h);
+        const [owner, member] = await seedUsers(h, app, 2);
+        const owned = await seedRoom(h, app, owner!, [member!]);
+        const joined = await seedRoom(h, app, member!, [owner!]);
+        expect(await h.uow.write((r) => r.memberships.removeEverywhere(app.id, owner!))).toEqual([joined.id]);
+        expect(await roomOf(h, app, owned.id)).toEqual(owned);
+        expect(await affiliationsOf(h, app, owned.id)).toEqual([`${owner}:owner`, `${member}:member`]);
+      });
+
       it('removeEverywhere frees the joined-room slots', async () => {
         const h = store().main;
         const app = await seedApp(h);
@@ -372,7 +383,7 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         const stored = await roomOf(main, app, room.id);
         expect(stored.memberCount).toBe(51);
         expect(`${stored.owner}:owner`).toBe(owners[0]);
-        expect(await main.uow.read((r) => r.chatrooms.idsOwnedBy(app.id, stored.owner))).toEqual([room.id]);
+        expect((await main.uow.read((r) => r.chatrooms.listPage(app.id, 1)))[0]!.owner).toBe(stored.owner);
       });
     });
 

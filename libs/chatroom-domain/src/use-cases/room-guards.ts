@@ -1,6 +1,7 @@
+import type { DomainError } from '../errors/domain-error.js';
 import { errors } from '../errors/error-catalogue.js';
 import type { App } from '../model/app.js';
-import type { Chatroom } from '../model/chatroom.js';
+import type { Chatroom, Role } from '../model/chatroom.js';
 import type { UserId } from '../model/user-id.js';
 import type { Repositories } from '../ports/unit-of-work.js';
 
@@ -12,6 +13,50 @@ export async function lockRoom(r: Repositories, app: App, roomId: string): Promi
   const room = await r.chatrooms.findByIdForUpdate(app.id, roomId);
   if (!room) throw errors.chatroomNotFound(roomId);
   return room;
+}
+
+/**
+ * Fails unless the room exists, without locking it (reads, and additions whose guarded counter
+ * locks the room itself). `notFound` picks the reference's wording for the endpoint.
+ */
+export async function requireRoom(
+  r: Repositories,
+  app: App,
+  roomId: string,
+  notFound: (id: string) => DomainError = errors.chatroomNotFound,
+): Promise<void> {
+  if (!(await r.chatrooms.findById(app.id, roomId))) throw notFound(roomId);
+}
+
+/** Fails with `users [...] are not members of this group!` naming every one who is not. */
+export async function requireMembers(
+  r: Repositories,
+  app: App,
+  roomId: string,
+  usernames: readonly UserId[],
+): Promise<Map<UserId, Role>> {
+  const roles = await r.memberships.rolesOf(app.id, roomId, usernames);
+  const outsiders = usernames.filter((u) => !roles.has(u));
+  if (outsiders.length > 0) throw errors.notMembers(outsiders);
+  return roles;
+}
+
+/**
+ * Adds the users with `role` under the room's and the users' caps, or throws: `capError` for
+ * a user at the joined-room cap (create and add word it differently), "members size is greater
+ * than max user size" for a full room. Returns those actually added.
+ */
+export async function joinOrThrow(
+  r: Repositories,
+  app: App,
+  roomId: string,
+  usernames: readonly UserId[],
+  role: Role,
+  capError: (username: UserId) => DomainError,
+): Promise<UserId[]> {
+  const outcome = await r.memberships.add(app.id, roomId, usernames, role, app.settings.joinedRoomCap);
+  if (outcome.ok) return outcome.added;
+  throw outcome.reason === 'user-cap' ? capError(outcome.username) : errors.membersExceedMaxUsers();
 }
 
 /** Fails with `username … doesn't exist!` for the first of `usernames` that does not exist. */

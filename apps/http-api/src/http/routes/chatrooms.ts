@@ -9,6 +9,7 @@ import {
 import { firstValues, pageQuery } from '../schemas/fields.js';
 import { validate } from '../schemas/validate.js';
 import type { AppContext } from '../state.js';
+import { affiliationItem } from './affiliation-item.js';
 import { commaList } from './comma-list.js';
 import type { AppRouter, RouteKit } from './route-kit.js';
 
@@ -30,7 +31,7 @@ function details({ room, affiliations }: ChatroomDetails) {
     custom: room.custom,
     mute: room.muteAll,
     affiliations_count: room.memberCount,
-    affiliations: affiliations.map((a) => (a.role === 'owner' ? { owner: a.username } : { member: a.username })),
+    affiliations: affiliations.map(affiliationItem),
     public: true,
   };
 }
@@ -87,11 +88,10 @@ export function chatroomRoutes(router: AppRouter, kit: RouteKit): void {
 
   async function modify(ctx: AppContext, id: string, raw: unknown): Promise<void> {
     const body = validate(modifyChatroomSchema, raw);
-    // Only the fields sent: the patch is spread over the stored room.
     const data = await useCases.modifyChatroom.execute(ctx.state.app, id, {
-      ...(body.name !== undefined && { name: body.name }),
-      ...(body.description !== undefined && { description: body.description }),
-      ...(body.maxusers !== undefined && { maxUsers: body.maxusers }),
+      name: body.name,
+      description: body.description,
+      maxUsers: body.maxusers,
     });
     sendEnvelope(ctx, { data });
   }

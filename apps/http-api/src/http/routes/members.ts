@@ -2,6 +2,7 @@ import { sendEnvelope } from '../envelope.js';
 import { firstValues, pageQuery } from '../schemas/fields.js';
 import { usernamesSchema } from '../schemas/usernames.js';
 import { validate } from '../schemas/validate.js';
+import { affiliationItem } from './affiliation-item.js';
 import { commaList, isCommaList } from './comma-list.js';
 import type { AppRouter, RouteKit } from './route-kit.js';
 import { userResultItem } from './user-results.js';
@@ -15,7 +16,7 @@ export function memberRoutes(router: AppRouter, { useCases, tenant, auth, json }
     const query = validate(pageQuery, firstValues(ctx.query), 'query');
     const members = await useCases.listMembers.execute(ctx.state.app, ctx.params.id!, query);
     sendEnvelope(ctx, {
-      data: members.map((m) => (m.role === 'owner' ? { owner: m.username } : { member: m.username })),
+      data: members.map(affiliationItem),
       count: members.length,
     });
   });

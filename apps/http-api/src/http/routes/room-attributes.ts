@@ -44,11 +44,7 @@ export function roomAttributeRoutes(router: AppRouter, { useCases, tenant, auth,
   // Reading is a POST: the key list travels in the body.
   router.post('/:org/:app/metadata/chatroom/:id', tenant, auth, json, async (ctx) => {
     const { keys } = validate(getRoomAttributesSchema, ctx.request.body);
-    const data = await useCases.getRoomAttributes.execute(
-      ctx.state.app,
-      ctx.params.id!,
-      keys !== undefined && keys.length > 0 ? keys : undefined,
-    );
+    const data = await useCases.getRoomAttributes.execute(ctx.state.app, ctx.params.id!, keys);
     sendSlimEnvelope(ctx, data);
   });
 }

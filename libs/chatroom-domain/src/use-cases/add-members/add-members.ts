@@ -3,7 +3,7 @@ import type { App } from '../../model/app.js';
 import { assertBatch } from '../../model/room-moderation.js';
 import { parseUserIds, type UserId } from '../../model/user-id.js';
 import type { Dependencies } from '../dependencies.js';
-import { requireUsers } from '../room-guards.js';
+import { joinOrThrow, requireRoom, requireUsers } from '../room-guards.js';
 
 /** Rounds of adding a user who left between two looks; a third concurrent removal is unheard of. */
 const MAX_ATTEMPTS = 3;
@@ -19,24 +19,17 @@ export class AddMembers {
     assertBatch('addMembers', rawUsernames);
     const usernames = parseUserIds(rawUsernames);
     return this.deps.uow.write(async (r) => {
-      if (!(await r.chatrooms.findById(app.id, roomId))) throw errors.chatroomNotFound(roomId);
+      await requireRoom(r, app, roomId);
       await requireUsers(r, app, usernames);
       let pending: UserId[] = usernames;
       for (let attempt = 0; attempt < MAX_ATTEMPTS && pending.length > 0; attempt++) {
-        const outcome = await r.memberships.add(app.id, roomId, pending, 'member', app.settings.joinedRoomCap);
-        if (!outcome.ok) {
-          throw outcome.reason === 'user-cap'
-            ? errors.joinCapExceeded(outcome.username)
-            : errors.membersExceedMaxUsers();
-        }
-        if (outcome.added.length === pending.length) break;
+        const added = await joinOrThrow(r, app, roomId, pending, 'member', errors.joinCapExceeded);
+        if (added.length === pending.length) break;
         // The others were members when `add` looked; one may have been removed or blocked since,
         // or the room dissolved: look again, and add whoever is still missing.
         const roles = await r.memberships.rolesOf(app.id, roomId, pending);
         pending = pending.filter((u) => !roles.has(u));
-        if (pending.length > 0 && !(await r.chatrooms.findById(app.id, roomId))) {
-          throw errors.chatroomNotFound(roomId);
-        }
+        if (pending.length > 0) await requireRoom(r, app, roomId);
       }
       // Checked after `add`, which holds the room once it added anyone: a block committed
       // meanwhile is seen here (and an existing member cannot be blocked at the same time).

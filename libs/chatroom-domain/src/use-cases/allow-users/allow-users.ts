@@ -1,9 +1,8 @@
-import { errors } from '../../errors/error-catalogue.js';
 import type { App } from '../../model/app.js';
 import { assertBatch } from '../../model/room-moderation.js';
 import { parseUserId, parseUserIds, type UserId } from '../../model/user-id.js';
 import type { Dependencies } from '../dependencies.js';
-import { lockRoom, memberTargets, requireUsers, succeeded, type UserResult } from '../room-guards.js';
+import { lockRoom, memberTargets, requireMembers, requireUsers, succeeded, type UserResult } from '../room-guards.js';
 
 /** The allowlist holds explicit entries of members only. */
 export class AllowUsers {
@@ -15,7 +14,7 @@ export class AllowUsers {
     return this.deps.uow.write(async (r) => {
       await lockRoom(r, app, roomId);
       await requireUsers(r, app, [username]);
-      if ((await r.memberships.roleOf(app.id, roomId, username)) === null) throw errors.notMembers([username]);
+      await requireMembers(r, app, roomId, [username]);
       await r.roomUserLists.add(app.id, roomId, 'allowlist', [username]);
       return username;
     });

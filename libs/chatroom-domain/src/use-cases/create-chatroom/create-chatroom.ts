@@ -13,6 +13,7 @@ import {
 import { parseUserId, parseUserIds, type UserId } from '../../model/user-id.js';
 import type { Repositories } from '../../ports/unit-of-work.js';
 import type { Dependencies } from '../dependencies.js';
+import { joinOrThrow, requireUsers } from '../room-guards.js';
 
 export interface CreateChatroomInput {
   readonly name: string;
@@ -53,14 +54,10 @@ export class CreateChatroom {
     if (!fitsMaxUsers(1 + members.length, maxUsers)) throw errors.membersExceedMaxUsers();
 
     return this.deps.uow.write(async (r) => {
-      const everyone = [owner, ...members];
-      const existing = new Set(await r.users.findExisting(app.id, everyone));
-      const missing = everyone.find((u) => !existing.has(u));
-      if (missing !== undefined) throw errors.userNotFound(missing);
-
+      await requireUsers(r, app, [owner, ...members]);
       const id = await this.insertRoom(r, app, input, { owner, maxUsers, custom });
-      await this.join(r, app, id, [owner], 'owner');
-      if (members.length > 0) await this.join(r, app, id, members, 'member');
+      await joinOrThrow(r, app, id, [owner], 'owner', errors.userRoomCapExceeded);
+      if (members.length > 0) await joinOrThrow(r, app, id, members, 'member', errors.userRoomCapExceeded);
       return { id };
     });
   }
@@ -71,6 +68,7 @@ export class CreateChatroom {
     input: CreateChatroomInput,
     fields: { owner: UserId; maxUsers: number; custom: string },
   ): Promise<string> {
+    let lastTried = '';
     for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
       const seq = await this.deps.ids.next();
       const room: Chatroom = {
@@ -86,24 +84,12 @@ export class CreateChatroom {
         muteAll: false,
         memberCount: 0,
       };
+      lastTried = room.id;
       const outcome = await r.chatrooms.insert(room, app.settings.roomQuota);
       if (outcome === 'inserted') return room.id;
       if (outcome === 'quota-exceeded') throw errors.roomQuotaExceeded(app.org, app.name);
       if (input.roomId !== undefined) throw errors.chatroomIdTaken(input.roomId);
     }
-    throw errors.chatroomIdTaken(String(await this.deps.ids.next()));
-  }
-
-  private async join(
-    r: Repositories,
-    app: App,
-    roomId: string,
-    users: UserId[],
-    role: 'owner' | 'member',
-  ): Promise<void> {
-    const outcome = await r.memberships.add(app.id, roomId, users, role, app.settings.joinedRoomCap);
-    if (outcome.ok) return;
-    if (outcome.reason === 'user-cap') throw errors.userRoomCapExceeded(outcome.username);
-    throw errors.membersExceedMaxUsers();
+    throw errors.chatroomIdTaken(lastTried);
   }
 }

@@ -13,10 +13,10 @@ export class DeleteUser {
     return this.deps.uow.write(async (r) => {
       const user = await r.users.findByUsername(app.id, username);
       if (!user) throw errors.userResourceNotFound();
-      for (const roomId of await r.chatrooms.idsOwnedBy(app.id, username)) {
-        await r.chatrooms.delete(app.id, roomId);
-      }
+      // Leaving first: a room transferred to the user meanwhile keeps their owner membership
+      // (removeEverywhere skips it), and the later deleteOwnedBy sees and dissolves that room.
       await r.memberships.removeEverywhere(app.id, username);
+      await r.chatrooms.deleteOwnedBy(app.id, username);
       await r.users.delete(app.id, username);
       return user;
     });

@@ -21,6 +21,11 @@ describe('GetRoomAttributes', () => {
     expect(await get()).toEqual({ lang: 'en', mood: 'happy', topic: 'cats' });
   });
 
+  it('gives every attribute when the key list is empty', async () => {
+    const { get } = await setup();
+    expect(await get([])).toEqual({ lang: 'en', mood: 'happy', topic: 'cats' });
+  });
+
   it('gives only the keys asked for; unknown keys are left out', async () => {
     const { get } = await setup();
     expect(await get(['mood', 'nothing', 'topic'])).toEqual({ mood: 'happy', topic: 'cats' });

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseUserId } from '../../model/user-id.js';
 import { DeleteUser } from '../delete-user/delete-user.js';
 import { failureOf, TestWorld } from '../test-fixtures.js';
-import { ListJoinedChatrooms, type ListJoinedChatroomsInput } from './list-joined-chatrooms.js';
+import type { PageInput } from '../../model/paging.js';
+import { ListJoinedChatrooms } from './list-joined-chatrooms.js';
 
 /** Alice owns `rooms` rooms, created (and so joined) one after the other. */
 async function setup(rooms: number) {
@@ -10,7 +11,7 @@ async function setup(rooms: number) {
   await w.users('alice', 'bob', 'carol');
   const ids: string[] = [];
   for (let i = 0; i < rooms; i++) ids.push(await w.room('alice', undefined, { name: `room ${i}` }));
-  const joined = async (input: ListJoinedChatroomsInput = {}, username = 'alice') =>
+  const joined = async (input: PageInput = {}, username = 'alice') =>
     (await new ListJoinedChatrooms(w.deps).execute(w.app, username, input)).map((r) => r.id);
   return { w, newestFirst: ids.reverse(), joined };
 }

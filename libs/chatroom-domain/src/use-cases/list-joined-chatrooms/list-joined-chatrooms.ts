@@ -1,19 +1,9 @@
 import { errors } from '../../errors/error-catalogue.js';
 import type { App } from '../../model/app.js';
-import {
-  clampPositiveInt,
-  JOINED_UNPAGED_LIMIT,
-  PAGESIZE_DEFAULT,
-  PAGESIZE_MAX,
-} from '../../model/paging.js';
+import { JOINED_UNPAGED_LIMIT, PAGESIZE_DEFAULT, pageWindow, type PageInput } from '../../model/paging.js';
 import { parseUserId } from '../../model/user-id.js';
 import type { JoinedChatroom } from '../../ports/membership-repository.js';
 import type { Dependencies } from '../dependencies.js';
-
-export interface ListJoinedChatroomsInput {
-  readonly pagenum?: number;
-  readonly pagesize?: number;
-}
 
 /**
  * `GET /users/{username}/joined_chatrooms`, newest join first. Without paging parameters
@@ -22,16 +12,13 @@ export interface ListJoinedChatroomsInput {
 export class ListJoinedChatrooms {
   constructor(private readonly deps: Pick<Dependencies, 'uow'>) {}
 
-  async execute(app: App, rawUsername: string, input: ListJoinedChatroomsInput): Promise<JoinedChatroom[]> {
+  async execute(app: App, rawUsername: string, input: PageInput): Promise<JoinedChatroom[]> {
     const username = parseUserId(rawUsername);
     const unpaged = input.pagenum === undefined && input.pagesize === undefined;
-    const pagesize = unpaged
-      ? JOINED_UNPAGED_LIMIT
-      : clampPositiveInt('pagesize', input.pagesize, PAGESIZE_DEFAULT, PAGESIZE_MAX);
-    const pagenum = clampPositiveInt('pagenum', input.pagenum, 1, Number.MAX_SAFE_INTEGER);
+    const { offset, limit } = unpaged ? { offset: 0, limit: JOINED_UNPAGED_LIMIT } : pageWindow(input, PAGESIZE_DEFAULT);
     return this.deps.uow.read(async (r) => {
-      if (!(await r.users.findByUsername(app.id, username))) throw errors.userResourceNotFound();
-      return r.memberships.joinedRooms(app.id, username, (pagenum - 1) * pagesize, pagesize);
+      if ((await r.users.findExisting(app.id, [username])).length === 0) throw errors.userResourceNotFound();
+      return r.memberships.joinedRooms(app.id, username, offset, limit);
     });
   }
 }

@@ -3,7 +3,8 @@ import { AddMembers } from '../add-members/add-members.js';
 import { RemoveMembers } from '../remove-members/remove-members.js';
 import { TransferChatroom } from '../transfer-chatroom/transfer-chatroom.js';
 import { failureOf, TestWorld } from '../test-fixtures.js';
-import { ListMembers, type PageInput } from './list-members.js';
+import type { PageInput } from '../../model/paging.js';
+import { ListMembers } from './list-members.js';
 
 async function setup() {
   const w = await TestWorld.create();

@@ -1,7 +1,7 @@
-import { errors } from '../../errors/error-catalogue.js';
 import type { App } from '../../model/app.js';
 import type { MuteEntry } from '../../ports/mute-repository.js';
 import type { Dependencies } from '../dependencies.js';
+import { requireRoom } from '../room-guards.js';
 
 /** `GET /chatrooms/{id}/mute`: expired mutes are left out at read time (no sweeper needed). */
 export class ListMutes {
@@ -9,7 +9,7 @@ export class ListMutes {
 
   async execute(app: App, roomId: string): Promise<MuteEntry[]> {
     return this.deps.uow.read(async (r) => {
-      if (!(await r.chatrooms.findById(app.id, roomId))) throw errors.chatroomNotFound(roomId);
+      await requireRoom(r, app, roomId);
       return r.mutes.listActive(app.id, roomId, this.deps.clock.now());
     });
   }

@@ -1,8 +1,8 @@
-import { errors } from '../../errors/error-catalogue.js';
 import type { App } from '../../model/app.js';
 import type { UserId } from '../../model/user-id.js';
 import type { RoomUserList } from '../../ports/room-user-list-repository.js';
 import type { Dependencies } from '../dependencies.js';
+import { requireRoom } from '../room-guards.js';
 
 /** `GET /chatrooms/{id}/blocks/users` and `GET /chatrooms/{id}/white/users`. */
 export class ListRoomUsers {
@@ -10,7 +10,7 @@ export class ListRoomUsers {
 
   async execute(app: App, roomId: string, list: RoomUserList): Promise<UserId[]> {
     return this.deps.uow.read(async (r) => {
-      if (!(await r.chatrooms.findById(app.id, roomId))) throw errors.chatroomNotFound(roomId);
+      await requireRoom(r, app, roomId);
       return r.roomUserLists.list(app.id, roomId, list);
     });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AddSuperAdmin } from '../add-super-admin/add-super-admin.js';
-import type { PageInput } from '../list-members/list-members.js';
+import type { PageInput } from '../../model/paging.js';
 import { failureOf, names, TestWorld } from '../test-fixtures.js';
 import { ListSuperAdmins } from './list-super-admins.js';
 

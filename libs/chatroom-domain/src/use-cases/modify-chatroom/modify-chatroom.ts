@@ -1,8 +1,12 @@
 import { errors } from '../../errors/error-catalogue.js';
 import type { App } from '../../model/app.js';
-import { assertDescription, assertMaxUsers, assertName } from '../../model/chatroom.js';
+import { assertDescription, assertMaxUsers, assertName, fitsMaxUsers } from '../../model/chatroom.js';
 import type { ChatroomPatch } from '../../ports/chatroom-repository.js';
 import type { Dependencies } from '../dependencies.js';
+import { lockRoom } from '../room-guards.js';
+
+/** The only fields a modify may touch (the announcement and mute-all have their own use cases). */
+export type ModifyChatroomInput = Pick<ChatroomPatch, 'name' | 'description' | 'maxUsers'>;
 
 export interface ModifyChatroomResult {
   readonly groupname?: true;
@@ -14,7 +18,7 @@ export interface ModifyChatroomResult {
 export class ModifyChatroom {
   constructor(private readonly deps: Pick<Dependencies, 'uow'>) {}
 
-  async execute(app: App, roomId: string, patch: ChatroomPatch): Promise<ModifyChatroomResult> {
+  async execute(app: App, roomId: string, patch: ModifyChatroomInput): Promise<ModifyChatroomResult> {
     if (patch.name === undefined && patch.description === undefined && patch.maxUsers === undefined) {
       throw errors.invalidParameter('request body must contain name, description or maxusers');
     }
@@ -24,9 +28,8 @@ export class ModifyChatroom {
 
     await this.deps.uow.write(async (r) => {
       // Locked so that no member can join between the check and the update.
-      const room = await r.chatrooms.findByIdForUpdate(app.id, roomId);
-      if (!room) throw errors.chatroomNotFound(roomId);
-      if (patch.maxUsers !== undefined && patch.maxUsers < room.memberCount) {
+      const room = await lockRoom(r, app, roomId);
+      if (patch.maxUsers !== undefined && !fitsMaxUsers(room.memberCount, patch.maxUsers)) {
         throw errors.maxUsersBelowMemberCount(patch.maxUsers, room.memberCount);
       }
       await r.chatrooms.update(app.id, roomId, patch);

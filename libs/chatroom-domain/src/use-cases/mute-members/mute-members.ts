@@ -1,10 +1,9 @@
-import { errors } from '../../errors/error-catalogue.js';
 import type { App } from '../../model/app.js';
 import { assertBatch, assertMuteDuration, muteExpiry } from '../../model/room-moderation.js';
 import { parseUserIds } from '../../model/user-id.js';
 import type { MuteEntry } from '../../ports/mute-repository.js';
 import type { Dependencies } from '../dependencies.js';
-import { lockRoom } from '../room-guards.js';
+import { lockRoom, requireMembers } from '../room-guards.js';
 
 /**
  * `POST /chatrooms/{id}/mute`: every target must be a member. `mute_duration` in ms;
@@ -19,9 +18,7 @@ export class MuteMembers {
     const usernames = parseUserIds(rawUsernames);
     return this.deps.uow.write(async (r) => {
       await lockRoom(r, app, roomId);
-      const roles = await r.memberships.rolesOf(app.id, roomId, usernames);
-      const outsiders = usernames.filter((u) => !roles.has(u));
-      if (outsiders.length > 0) throw errors.notMembers(outsiders);
+      await requireMembers(r, app, roomId, usernames);
       if (duration === 0) {
         await r.mutes.remove(app.id, roomId, usernames);
         return usernames.map((username) => ({ username, expiresAt: 0 }));

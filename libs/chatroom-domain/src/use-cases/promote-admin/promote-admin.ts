@@ -3,7 +3,7 @@ import type { App } from '../../model/app.js';
 import { ADMINS_MAX } from '../../model/room-moderation.js';
 import { parseUserId, type UserId } from '../../model/user-id.js';
 import type { Dependencies } from '../dependencies.js';
-import { lockRoom, requireUsers } from '../room-guards.js';
+import { lockRoom, requireMembers, requireUsers } from '../room-guards.js';
 
 /** `POST /chatrooms/{id}/admin`: a member becomes an admin; at most 99 per room. */
 export class PromoteAdmin {
@@ -14,8 +14,7 @@ export class PromoteAdmin {
     return this.deps.uow.write(async (r) => {
       await lockRoom(r, app, roomId); // counts admins against the cap without a race
       await requireUsers(r, app, [username]);
-      const role = await r.memberships.roleOf(app.id, roomId, username);
-      if (role === null) throw errors.notMembers([username]);
+      const role = (await requireMembers(r, app, roomId, [username])).get(username);
       if (role === 'owner') throw errors.ownerCannotBeAdmin(roomId);
       if (role === 'admin') return username;
       if ((await r.memberships.admins(app.id, roomId)).length >= ADMINS_MAX) {
