@@ -1,0 +1,161 @@
+import type { Chatroom, ChatroomPatch, ChatroomRepository, InsertChatroomOutcome, UserId } from '@chatroom/domain';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database, RoomsTable } from './schema/database.js';
+
+// Not the announcement: only its own endpoint reads it, and details of 100 rooms need not carry 100 of them.
+const ROOM_COLUMNS = [
+  'app_id', 'id', 'seq', 'name', 'description', 'max_users', 'owner', 'custom', 'created', 'mute_all', 'member_count',
+] as const;
+
+type RoomRow = Pick<Selectable<RoomsTable>, (typeof ROOM_COLUMNS)[number]>;
+
+export class MariadbChatroomRepository implements ChatroomRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * Locks the app row, then insert-or-skip (ON DUPLICATE KEY UPDATE that changes nothing: 0 affected rows = the id is
+   * taken, nothing written), then the app's guarded counter: `room_count + 1 <= quota` in the
+   * UPDATE's WHERE, so concurrent creates can never pass the quota (the app row's lock
+   * serialises them and each re-reads the latest value). 0 rows = over quota: the room is
+   * deleted again at once, so nothing is left even if the caller forgot to roll back.
+   */
+  async insert(room: Chatroom, roomQuota: number): Promise<InsertChatroomOutcome> {
+    // The app row first: inserting a room takes a shared lock on it (the foreign key), and
+    // concurrent inserters each upgrading theirs for the counter would deadlock one another.
+    await this.db.selectFrom('apps').select('id').where('id', '=', room.appId).forUpdate().execute();
+    const inserted = await this.db
+      .insertInto('rooms')
+      .values({
+        app_id: room.appId,
+        id: room.id,
+        seq: room.seq,
+        name: room.name,
+        description: room.description,
+        max_users: room.maxUsers,
+        owner: room.owner,
+        custom: room.custom,
+        created: room.created,
+        mute_all: room.muteAll,
+      })
+      .onDuplicateKeyUpdate({ id: sql`id` })
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) return 'id-taken';
+    const counted = await this.db
+      .updateTable('apps')
+      .set({ room_count: sql`room_count + 1` })
+      .where('id', '=', room.appId)
+      .where(sql<boolean>`room_count + 1 <= ${roomQuota}`)
+      .executeTakeFirst();
+    if (counted.numUpdatedRows === 1n) return 'inserted';
+    await this.db.deleteFrom('rooms').where('app_id', '=', room.appId).where('id', '=', room.id).execute();
+    return 'quota-exceeded';
+  }
+
+  async findById(appId: string, id: string): Promise<Chatroom | null> {
+    const row = await this.selectRooms(appId).where('id', '=', id).executeTakeFirst();
+    return row ? toChatroom(row) : null;
+  }
+
+  async findByIdForUpdate(appId: string, id: string): Promise<Chatroom | null> {
+    const row = await this.selectRooms(appId).where('id', '=', id).forUpdate().executeTakeFirst();
+    return row ? toChatroom(row) : null;
+  }
+
+  async findByIds(appId: string, ids: readonly string[]): Promise<Chatroom[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.selectRooms(appId).where('id', 'in', [...ids]).execute();
+    return rows.map(toChatroom);
+  }
+
+  async listPage(appId: string, limit: number, beforeSeq?: number): Promise<Chatroom[]> {
+    // Keyset: one backward range scan of rooms_app_seq_idx from the cursor, whatever the depth.
+    let query = this.selectRooms(appId).orderBy('seq', 'desc').limit(limit);
+    if (beforeSeq !== undefined) query = query.where('seq', '<', beforeSeq);
+    return (await query.execute()).map(toChatroom);
+  }
+
+  async announcement(appId: string, id: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('rooms')
+      .select('announcement')
+      .where('app_id', '=', appId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.announcement ?? null;
+  }
+
+  async update(appId: string, id: string, patch: ChatroomPatch): Promise<void> {
+    const set = {
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.description !== undefined && { description: patch.description }),
+      ...(patch.maxUsers !== undefined && { max_users: patch.maxUsers }),
+      ...(patch.muteAll !== undefined && { mute_all: patch.muteAll }),
+      ...(patch.announcement !== undefined && { announcement: patch.announcement }),
+    };
+    if (Object.keys(set).length === 0) return;
+    await this.db.updateTable('rooms').set(set).where('app_id', '=', appId).where('id', '=', id).execute();
+  }
+
+  async delete(appId: string, id: string): Promise<boolean> {
+    return (await this.deleteWhere(appId, 'id', id)).length > 0;
+  }
+
+  async deleteOwnedBy(appId: string, owner: UserId): Promise<string[]> {
+    return this.deleteWhere(appId, 'owner', owner);
+  }
+
+  /**
+   * Four statements for any number of rooms. Locks the rooms first (in id order, so two
+   * deleters never deadlock): every membership write locks its room first (see
+   * mariadb-membership-repository.ts), so once we hold them no membership can appear or go.
+   * Then every member's slots are given back (one per room left) in one multi-table UPDATE,
+   * the rooms are deleted (their memberships, lists, mutes and attributes go with them: ON
+   * DELETE CASCADE), and their slots in the app quota are given back. Returns the ids deleted.
+   */
+  private async deleteWhere(appId: string, column: 'id' | 'owner', value: string): Promise<string[]> {
+    const locked = await this.db
+      .selectFrom('rooms')
+      .select('id')
+      .where('app_id', '=', appId)
+      .where(column, '=', value)
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+    const ids = locked.map((r) => r.id);
+    if (ids.length === 0) return [];
+    await sql`
+      UPDATE users AS u
+      JOIN (SELECT username, count(*) AS n FROM memberships
+            WHERE app_id = ${appId} AND room_id IN (${sql.join(ids)}) GROUP BY username) AS left_rooms
+        ON u.app_id = ${appId} AND u.username = left_rooms.username
+      SET u.joined_count = u.joined_count - left_rooms.n
+    `.execute(this.db);
+    await this.db.deleteFrom('rooms').where('app_id', '=', appId).where('id', 'in', ids).execute();
+    await this.db
+      .updateTable('apps')
+      .set({ room_count: sql`room_count - ${ids.length}` })
+      .where('id', '=', appId)
+      .execute();
+    return ids;
+  }
+
+  private selectRooms(appId: string) {
+    return this.db.selectFrom('rooms').select(ROOM_COLUMNS).where('app_id', '=', appId);
+  }
+}
+
+function toChatroom(row: RoomRow): Chatroom {
+  return {
+    appId: row.app_id,
+    id: row.id,
+    seq: row.seq,
+    name: row.name,
+    description: row.description,
+    maxUsers: row.max_users,
+    owner: row.owner as UserId,
+    custom: row.custom,
+    created: row.created,
+    muteAll: row.mute_all,
+    memberCount: row.member_count,
+  };
+}

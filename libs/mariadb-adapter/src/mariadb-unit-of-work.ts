@@ -1,0 +1,74 @@
+import type { Repositories, UnitOfWork } from '@chatroom/domain';
+import type { Kysely } from 'kysely';
+import { MariadbAppRepository } from './mariadb-app-repository.js';
+import { MariadbChatroomRepository } from './mariadb-chatroom-repository.js';
+import { MariadbMembershipRepository } from './mariadb-membership-repository.js';
+import { MariadbMuteRepository } from './mariadb-mute-repository.js';
+import { MariadbRoomAttributeRepository } from './mariadb-room-attribute-repository.js';
+import { MariadbRoomUserListRepository } from './mariadb-room-user-list-repository.js';
+import { MariadbSuperAdminRepository } from './mariadb-super-admin-repository.js';
+import { MariadbUserRepository } from './mariadb-user-repository.js';
+import type { Database } from './schema/database.js';
+import type { TransactionScope } from './transaction-scope.js';
+import { isRetryable, translateDatabaseError } from './translate-database-error.js';
+
+/** Runs of a unit after a deadlock or a foreign-key race, the first included. */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * `write` = one InnoDB transaction (READ COMMITTED, set per connection in mariadb-dialect.ts:
+ * the repositories' guarded counters and row locks keep the invariants, not the isolation
+ * level), run again whole on a deadlock (1213: InnoDB has already rolled the whole transaction
+ * back) or a foreign-key race (1451/1452). A lock wait timeout (1205) is not run again: see
+ * translate-database-error.ts. kysely commits, or rolls back when the work throws, and
+ * releases the connection in all cases.
+ * A unit started inside another joins the outer transaction rather than waiting for a second
+ * connection (which a pool whose every connection is so held would never give).
+ */
+export class MariadbUnitOfWork implements UnitOfWork {
+  constructor(private readonly scope: TransactionScope) {}
+
+  async write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    const outer = this.scope.current();
+    if (outer) return work(repositories(outer));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.scope.db
+          .transaction()
+          .execute((trx) => this.scope.run(trx, () => work(repositories(trx))));
+      } catch (error) {
+        if (attempt < MAX_ATTEMPTS && isRetryable(error)) {
+          await pause(attempt);
+          continue;
+        }
+        throw translateDatabaseError(error);
+      }
+    }
+  }
+
+  async read<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    try {
+      return await work(repositories(this.scope.executor()));
+    } catch (error) {
+      throw translateDatabaseError(error);
+    }
+  }
+}
+
+function repositories(db: Kysely<Database>): Repositories {
+  return {
+    apps: new MariadbAppRepository(db),
+    users: new MariadbUserRepository(db),
+    chatrooms: new MariadbChatroomRepository(db),
+    memberships: new MariadbMembershipRepository(db),
+    roomUserLists: new MariadbRoomUserListRepository(db),
+    mutes: new MariadbMuteRepository(db),
+    roomAttributes: new MariadbRoomAttributeRepository(db),
+    superAdmins: new MariadbSuperAdminRepository(db),
+  };
+}
+
+/** A short random back-off, growing with each attempt, so the conflicting units interleave differently. */
+function pause(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
+}

@@ -1,0 +1,53 @@
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { initialMigration } from './migrations/0001-initial.js';
+
+/** Every migration, in order. Names sort in the order they must run. */
+const migrations: Record<string, Migration> = {
+  '0001-initial': initialMigration,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** The name of our advisory lock; GET_LOCK names are server-wide, so it carries the database's name. */
+const lockName = sql`concat('chatroom-migrations:', database())`;
+/** Seconds one GET_LOCK call waits; kept below the query timeout, and tried again up to the limit. */
+const LOCK_WAIT_SECONDS = 5;
+const LOCK_ATTEMPTS = 24;
+
+/**
+ * Brings the schema up to date; running it again, or from several instances at once, is
+ * harmless. kysely's Migrator (which runs MySQL migrations without a transaction, as DDL
+ * commits implicitly) takes its own GET_LOCK only around the migrations and creates its
+ * bookkeeping tables before that; we hold a session lock on one connection (GET_LOCK, released
+ * by RELEASE_LOCK or when the session ends) around the whole run so that concurrent starts
+ * never race even there.
+ */
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  await db.connection().execute(async (conn) => {
+    await acquireLock(conn);
+    try {
+      const { error } = await new Migrator({ db: conn, provider }).migrateToLatest();
+      if (error) throw error;
+    } finally {
+      await sql`SELECT RELEASE_LOCK(${lockName})`.execute(conn);
+    }
+  });
+}
+
+async function acquireLock(conn: Kysely<any>): Promise<void> {
+  for (let attempt = 1; attempt <= LOCK_ATTEMPTS; attempt++) {
+    const { rows } = await sql<{ got: number | null }>`SELECT GET_LOCK(${lockName}, ${sql.lit(LOCK_WAIT_SECONDS)}) AS got`.execute(conn);
+    if (Number(rows[0]?.got) === 1) return;
+  }
+  throw new Error('another instance has held the migration lock for too long');
+}
+
+/** Whether every migration of this build has run. */
+export async function isMigrated(db: Kysely<any>): Promise<boolean> {
+  const done = await db
+    .selectFrom('kysely_migration')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('name', 'in', Object.keys(migrations))
+    .executeTakeFirstOrThrow();
+  return Number(done.n) === Object.keys(migrations).length;
+}

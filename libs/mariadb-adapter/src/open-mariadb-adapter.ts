@@ -1,0 +1,80 @@
+import type { IdGenerator, UnitOfWork } from '@chatroom/domain';
+import { Kysely } from 'kysely';
+import { createMariadbDialect } from './mariadb-dialect.js';
+import { MariadbUnitOfWork } from './mariadb-unit-of-work.js';
+import { isMigrated, migrateToLatest } from './migrator.js';
+import type { Database } from './schema/database.js';
+import { SequenceIdGenerator } from './sequence-id-generator.js';
+import { TransactionScope } from './transaction-scope.js';
+import { translateDatabaseError } from './translate-database-error.js';
+
+export interface MariadbAdapterOptions {
+  /** mysql://user:password@host:port/database (mariadb:// is accepted too). */
+  databaseUrl: string;
+  /** mysql2 pool size, default 10. */
+  poolSize?: number;
+  /** How long a query may wait for its answer before the store counts as unavailable; default 10 s. */
+  queryTimeoutMs?: number;
+  /** Called with the SQL of every query sent (kysely's `log` hook): for counting queries in tests. */
+  onQuery?: (sql: string) => void;
+}
+
+export interface MariadbAdapter {
+  readonly kind: 'mariadb';
+  readonly uow: UnitOfWork;
+  readonly ids: IdGenerator;
+  /** True when the database answers and migrations are done; never throws. */
+  isReady(): Promise<boolean>;
+  /** Closes the pool. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_POOL_SIZE = 10;
+/** A health probe wants an answer soon; a pool waiting for a dead server would take its connect timeout. */
+const READY_TIMEOUT_MS = 3_000;
+
+/**
+ * Opens the store on a MariaDB (or MySQL-family) server and brings its schema up to date
+ * before returning. A server that cannot be reached gives UnavailableError.
+ */
+export async function openMariadbAdapter(options: MariadbAdapterOptions): Promise<MariadbAdapter> {
+  const { onQuery } = options;
+  const db = new Kysely<Database>({
+    dialect: createMariadbDialect(options.databaseUrl, options.poolSize ?? DEFAULT_POOL_SIZE, options.queryTimeoutMs),
+    ...(onQuery && {
+      log: (event) => {
+        if (event.level === 'query') onQuery(event.query.sql);
+      },
+    }),
+  });
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy().catch(() => {});
+    throw translateDatabaseError(error);
+  }
+  const scope = new TransactionScope(db);
+  let closed: Promise<void> | undefined;
+  return {
+    kind: 'mariadb',
+    uow: new MariadbUnitOfWork(scope),
+    ids: new SequenceIdGenerator(scope),
+    async isReady() {
+      if (closed) return false;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS);
+      });
+      const check = isMigrated(db).catch(() => false);
+      try {
+        return await Promise.race([check, timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    close() {
+      closed ??= db.destroy();
+      return closed;
+    },
+  };
+}

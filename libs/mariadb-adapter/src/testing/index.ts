@@ -1,0 +1,1 @@
+export { createTestMariadbDatabase, type TestMariadbDatabase } from './create-test-database.js';
