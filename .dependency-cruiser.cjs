@@ -32,7 +32,7 @@ module.exports = {
     {
       name: 'adapters-do-not-import-each-other',
       severity: 'error',
-      from: { path: '^libs/(postgres-adapter|crypto-adapter)/' },
+      from: { path: '^libs/(postgres-adapter|crypto-adapter|mariadb-adapter)/' },
       to: { path: '^libs/(?!chatroom-domain/)', pathNot: '^libs/$1/' },
     },
     {

@@ -73,11 +73,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ BODY_LIMIT: raw }).bodyLimitBytes).toBe(bytes);
   });
 
+  it.each(['postgres://u@db/chat', 'postgresql://u@db/chat', 'mysql://root@db:3306/chat', 'mariadb://root@db/chat'])(
+    'DATABASE_URL=%s is accepted (the composition root picks the store by its scheme)',
+    (url) => {
+      expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    },
+  );
+
   it.each([
     ['PORT', 'http', 'PORT must be an integer from 0 to 65535 (got "http")'],
     ['PORT', '70000', 'PORT must be an integer from 0 to 65535 (got "70000")'],
     ['DB_POOL_SIZE', '0', 'DB_POOL_SIZE must be an integer from 1 to 1000 (got "0")'],
-    ['DATABASE_URL', 'mysql://x', 'DATABASE_URL must be a postgres:// or postgresql:// URL'],
+    ['DATABASE_URL', 'sqlite://x', 'DATABASE_URL must be a postgres://, postgresql://, mysql:// or mariadb:// URL'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")'],
     ['BODY_LIMIT', 'huge', 'BODY_LIMIT must be a size such as 1mb, 512kb or 1048576 (got "huge")'],
     ['TOKEN_TTL_SECONDS', '-5', 'TOKEN_TTL_SECONDS must be an integer from 1 to 3153600000 (got "-5")'],

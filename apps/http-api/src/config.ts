@@ -11,7 +11,7 @@ export interface BootstrapApp {
 export interface Config {
   readonly port: number;
   readonly host: string;
-  /** Set → PostgreSQL through a pool; unset → embedded PGlite in `dataDir`. */
+  /** postgres(ql):// → PostgreSQL, mysql:// or mariadb:// → MariaDB, each through a pool; unset → embedded PGlite in `dataDir`. */
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
   readonly dbPoolSize: number;
@@ -101,8 +101,8 @@ const envSchema = z.object({
   // The URL may hold a password: the message does not repeat it.
   DATABASE_URL: variable<string | undefined>(
     undefined,
-    (raw) => (/^postgres(ql)?:\/\//.test(raw) ? raw : undefined),
-    () => 'DATABASE_URL must be a postgres:// or postgresql:// URL',
+    (raw) => (/^(postgres(ql)?|mysql|mariadb):\/\//.test(raw) ? raw : undefined),
+    () => 'DATABASE_URL must be a postgres://, postgresql://, mysql:// or mariadb:// URL',
   ),
   DATA_DIR: text('.chatroom-data'),
   DB_POOL_SIZE: integer('DB_POOL_SIZE', 1, 1000, 10),

@@ -8,6 +8,7 @@ import type {
   UnitOfWork,
 } from '@chatroom/domain';
 import { JoseTokenSigner, NodeRandom, ScryptCredentialHasher, SystemClock } from '@chatroom/crypto-adapter';
+import { openMariadbAdapter } from '@chatroom/mariadb-adapter';
 import { openPostgresAdapter } from '@chatroom/postgres-adapter';
 import { Container } from 'inversify';
 import type { Logger } from 'pino';
@@ -33,16 +34,15 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
   container.bind<Config>(TOKENS.Config).toConstantValue(config);
   container.bind<Logger>(TOKENS.Logger).toConstantValue(logger);
 
-  // DATABASE_URL set → PostgreSQL through a pool; unset → embedded PGlite in DATA_DIR.
+  // The store by DATABASE_URL's scheme: mysql:// or mariadb:// → MariaDB; postgres(ql):// →
+  // PostgreSQL, each through a pool; unset → embedded PGlite in DATA_DIR.
   // Migrations run on open, so an unreachable server fails start-up; later outages surface
   // per request as UnavailableError (503) and heal when the server returns.
-  container.bind<Database>(TOKENS.Database).toDynamicValue(() =>
-    openPostgresAdapter({
-      ...(config.databaseUrl !== undefined
-        ? { databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize }
-        : { dataDir: config.dataDir }),
-    }),
-  );
+  container.bind<Database>(TOKENS.Database).toDynamicValue(() => {
+    const { databaseUrl, dbPoolSize: poolSize } = config;
+    if (databaseUrl !== undefined && isMariadbUrl(databaseUrl)) return openMariadbAdapter({ databaseUrl, poolSize });
+    return openPostgresAdapter(databaseUrl !== undefined ? { databaseUrl, poolSize } : { dataDir: config.dataDir });
+  });
   container.bind<UnitOfWork>(TOKENS.UnitOfWork).toResolvedValue((db: Database) => db.uow, [TOKENS.Database]);
   container.bind<IdGenerator>(TOKENS.IdGenerator).toResolvedValue((db: Database) => db.ids, [TOKENS.Database]);
   container.bind<Clock>(TOKENS.Clock).toResolvedValue(() => new SystemClock());
@@ -84,4 +84,9 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
       [TOKENS.UseCases, TOKENS.Database, TOKENS.Config, TOKENS.Logger],
     );
   return container;
+}
+
+/** The URL schemes served by the MariaDB adapter (config.ts accepts nothing else but PostgreSQL's). */
+function isMariadbUrl(url: string): boolean {
+  return /^(mysql|mariadb):\/\//.test(url);
 }

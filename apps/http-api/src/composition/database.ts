@@ -2,10 +2,11 @@ import type { IdGenerator, UnitOfWork } from '@chatroom/domain';
 
 /**
  * The store as the service sees it: the two store-backed ports plus its lifecycle. The
- * PostgreSQL adapter (pg or PGlite) has this shape; tests use an in-memory one.
+ * PostgreSQL adapter (pg or PGlite) and the MariaDB adapter have this shape; tests use an
+ * in-memory one.
  */
 export interface Database {
-  readonly kind: 'postgres' | 'pglite' | 'memory';
+  readonly kind: 'postgres' | 'pglite' | 'mariadb' | 'memory';
   readonly uow: UnitOfWork;
   readonly ids: IdGenerator;
   /** Reachable and migrated. */
