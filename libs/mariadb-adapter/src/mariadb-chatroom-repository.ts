@@ -13,11 +13,11 @@ export class MariadbChatroomRepository implements ChatroomRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /**
-   * Locks the app row, then insert-or-skip (ON DUPLICATE KEY UPDATE that changes nothing: 0 affected rows = the id is
-   * taken, nothing written), then the app's guarded counter: `room_count + 1 <= quota` in the
-   * UPDATE's WHERE, so concurrent creates can never pass the quota (the app row's lock
-   * serialises them and each re-reads the latest value). 0 rows = over quota: the room is
-   * deleted again at once, so nothing is left even if the caller forgot to roll back.
+   * Locks the app row, then insert-or-skip (an ON DUPLICATE KEY UPDATE that changes nothing:
+   * 0 affected rows = the id is taken, nothing written), then the app's guarded counter,
+   * `room_count + 1 <= quota` in the UPDATE's WHERE: concurrent creates in one app run one after
+   * the other on the app row's lock and can never pass the quota. 0 rows = over quota: the room
+   * is deleted again at once, so nothing is left even if the caller forgot to roll back.
    */
   async insert(room: Chatroom, roomQuota: number): Promise<InsertChatroomOutcome> {
     // The app row first: inserting a room takes a shared lock on it (the foreign key), and
