@@ -24,6 +24,7 @@ const LOCK_ATTEMPTS = 24;
  */
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   await db.connection().execute(async (conn) => {
+    await assertSupportedServer(conn);
     await acquireLock(conn);
     try {
       const { error } = await new Migrator({ db: conn, provider }).migrateToLatest();
@@ -32,6 +33,19 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
       await sql`SELECT RELEASE_LOCK(${lockName})`.execute(conn);
     }
   });
+}
+
+/**
+ * MariaDB 10.5 or later: INSERT/DELETE … RETURNING and sequences, which MySQL lacks. Said at
+ * start-up in one line rather than as a syntax error from the first migration.
+ */
+async function assertSupportedServer(conn: Kysely<any>): Promise<void> {
+  const { rows } = await sql<{ version: string }>`SELECT version() AS version`.execute(conn);
+  const version = rows[0]?.version ?? '';
+  const [major = 0, minor = 0] = (/^(\d+)\.(\d+)/.exec(version) ?? []).slice(1).map(Number);
+  if (!/mariadb/i.test(version) || major < 10 || (major === 10 && minor < 5)) {
+    throw new Error(`the MariaDB store needs MariaDB 10.5 or later; the server at DATABASE_URL is ${version || 'unknown'}`);
+  }
 }
 
 async function acquireLock(conn: Kysely<any>): Promise<void> {

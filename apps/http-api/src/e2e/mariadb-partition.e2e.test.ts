@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // testing entry, which adapters may not import (only the app may).
 const db = await createTestMariadbDatabase();
 const QUERY_TIMEOUT_MS = 500;
+/** Closing waits for the connect timeout (10 s) of a connection the partition caught mid-handshake. */
+const SLOW_MS = 30_000;
 
 /**
  * A server that silently vanishes (nothing refused, nothing answered) must not hang queries on
@@ -26,14 +28,14 @@ describe.skipIf(!db)('mariadb: a network partition', () => {
     url.hostname = '127.0.0.1';
     url.port = String(proxy.port);
     adapter = await openMariadbAdapter({ databaseUrl: url.toString(), poolSize: 2, queryTimeoutMs: QUERY_TIMEOUT_MS });
-  });
+  }, SLOW_MS);
 
   afterAll(async () => {
     proxy?.restore();
     await adapter?.close();
     await proxy?.close();
     await db?.drop();
-  });
+  }, SLOW_MS);
 
   const countApps = () => adapter.uow.read((r) => r.apps.count());
 
@@ -59,5 +61,5 @@ describe.skipIf(!db)('mariadb: a network partition', () => {
     expect(answer).toBe(0);
     expect(await Promise.all([countApps(), countApps(), countApps(), countApps()])).toEqual([0, 0, 0, 0]);
     expect(await adapter.isReady()).toBe(true);
-  });
+  }, SLOW_MS);
 });

@@ -8,6 +8,8 @@ import { spawnService } from '../testing/spawn-service.js';
 
 // The service on MariaDB: the composition root picks the MariaDB adapter from the URL's scheme.
 const db = await createTestMariadbDatabase();
+/** Storms of requests, scrypt hashing and a child process, on a shared two-core machine. */
+const SLOW_MS = 60_000;
 
 describe.skipIf(!db)('the HTTP API on MariaDB (real adapters)', () => {
   let svc: TestService;
@@ -17,17 +19,17 @@ describe.skipIf(!db)('the HTTP API on MariaDB (real adapters)', () => {
       env: { DATABASE_URL: db!.url, DB_POOL_SIZE: '10' },
       settings: { joinedRoomCap: 5 },
     });
-  });
+  }, SLOW_MS);
   afterAll(async () => {
     await svc?.close();
     await db?.drop();
-  });
+  }, SLOW_MS);
 
   it('runs on the MariaDB store', async () => {
     const database = await svc.container.getAsync<Database>(TOKENS.Database);
     expect(database.kind).toBe('mariadb');
     expect((await svc.call('GET', '/ready')).status).toBe(200);
-  });
+  }, SLOW_MS);
 
   it('walks the seed operations with users and tokens', async () => {
     await registerUsers(svc, 'Ann', 'ben', 'cat');
@@ -67,7 +69,7 @@ describe.skipIf(!db)('the HTTP API on MariaDB (real adapters)', () => {
     expect((await svc.call('DELETE', svc.appPath('/users/ben'))).status).toBe(200);
     expect((await svc.call('GET', svc.appPath(`/chatrooms/${room2}`))).status).toBe(404);
     expect(await auditCounters(db!.url)).toEqual(CLEAN_AUDIT);
-  });
+  }, SLOW_MS);
 
   it('120 parallel single additions into a room with maxusers 20 end with exactly 20 members, recounted in SQL', async () => {
     const joiners = await registerMany(svc, 'racer', 120);
@@ -88,7 +90,7 @@ describe.skipIf(!db)('the HTTP API on MariaDB (real adapters)', () => {
     expect(room.affiliations_count).toBe(20);
     expect(room.affiliations).toHaveLength(20);
     expect(await auditCounters(db!.url)).toEqual(CLEAN_AUDIT);
-  });
+  }, SLOW_MS);
 
   it('parallel dissolves of one room: exactly one 200, the others 404', async () => {
     await registerUsers(svc, 'dis', 'dm');
@@ -98,7 +100,7 @@ describe.skipIf(!db)('the HTTP API on MariaDB (real adapters)', () => {
     expect(results.filter((r) => r.status === 404)).toHaveLength(9);
     expect((await svc.call('GET', svc.appPath('/users/dm/joined_chatrooms'))).body.count).toBe(0);
     expect(await auditCounters(db!.url)).toEqual(CLEAN_AUDIT);
-  });
+  }, SLOW_MS);
 
   it('`npm start` with DATABASE_URL=mariadb://… serves on the same database', async () => {
     const service = await spawnService({ DATABASE_URL: db!.url.replace(/^mysql:/, 'mariadb:'), LOG_LEVEL: 'info' });
@@ -114,5 +116,5 @@ describe.skipIf(!db)('the HTTP API on MariaDB (real adapters)', () => {
     } finally {
       await service.stop();
     }
-  });
+  }, SLOW_MS);
 });
