@@ -1,9 +1,10 @@
 /**
  * Members on MariaDB: additions one by one through the AddMembers use case over the MariaDB
  * adapter, to one hot room and spread over many rooms, side by side with a floor: a bare
- * handler sending the same statements (lock the room, look for the member, the guarded room
- * counter, lock the user, the guarded user counter, insert, commit) straight through mysql2,
- * in the same run. Then a recount. Not a timed test: it prints figures for the README.
+ * handler sending the same statements (the room and user checks; lock the room and look for
+ * the member; the guarded room counter; lock the user; the guarded user counter; insert; the
+ * blocklist check; commit) straight through mysql2, in the same run. Then a recount. Not a
+ * timed test: it prints figures for the README.
  *
  *   npm run bench:mariadb -w @chatroom/tools       # TEST_MARIADB_URL, default mysql://root@127.0.0.1:3306/test
  *   CONCURRENCY=32 npm run bench:mariadb -w @chatroom/tools
@@ -58,17 +59,27 @@ async function main(): Promise<void> {
   }
 }
 
-/** The adapter's statements for one new member, without kysely, the use case or the unit of work. */
+/**
+ * The statements AddMembers sends for one new member (its room and user checks, the adapter's
+ * add, the blocklist check after it), without kysely, the use case or the unit of work.
+ */
 async function bareAdd(pool: Pool, app: App, roomId: string, username: string): Promise<void> {
   const c = await pool.getConnection();
   try {
     await c.query('START TRANSACTION');
-    await c.query('SELECT id FROM rooms WHERE app_id = ? AND id = ? FOR UPDATE', [app.id, roomId]);
-    await c.query('SELECT username FROM memberships WHERE app_id = ? AND room_id = ? AND username IN (?)', [app.id, roomId, [username]]);
+    await c.query('SELECT id, name, max_users, member_count FROM rooms WHERE app_id = ? AND id = ?', [app.id, roomId]);
+    await c.query('SELECT username FROM users WHERE app_id = ? AND username IN (?)', [app.id, [username]]);
+    await c.query(
+      `SELECT m.username, m.role FROM rooms r LEFT JOIN memberships m
+         ON m.app_id = r.app_id AND m.room_id = r.id AND m.username IN (?)
+       WHERE r.app_id = ? AND r.id = ? FOR UPDATE`,
+      [[username], app.id, roomId],
+    );
     await c.query('UPDATE rooms SET member_count = member_count + 1 WHERE app_id = ? AND id = ? AND member_count + 1 <= max_users', [app.id, roomId]);
     await c.query('SELECT username, joined_count FROM users WHERE app_id = ? AND username IN (?) ORDER BY username FOR UPDATE', [app.id, [username]]);
     await c.query('UPDATE users SET joined_count = joined_count + 1 WHERE app_id = ? AND username IN (?) AND joined_count + 1 <= ?', [app.id, [username], app.settings.joinedRoomCap]);
     await c.query("INSERT INTO memberships (app_id, room_id, username, role) VALUES (?, ?, ?, 'member')", [app.id, roomId, username]);
+    await c.query("SELECT username FROM room_user_lists WHERE app_id = ? AND room_id = ? AND list = 'blocklist' AND username IN (?)", [app.id, roomId, [username]]);
     await c.query('COMMIT');
   } catch (error) {
     await c.query('ROLLBACK');

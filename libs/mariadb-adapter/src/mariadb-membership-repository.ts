@@ -22,7 +22,8 @@ export class MariadbMembershipRepository implements MembershipRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /**
-   * 1. lock the room (absent → nothing added); 2. find who is already in it (skipped);
+   * 1. lock the room (absent → nothing added) and, in the same statement, find who is already
+   *    in it (skipped);
    * 3. the room's guarded counter, `member_count + n <= max_users` in the UPDATE's WHERE
    *    (0 rows = room-full, nothing written);
    * 4. lock the new members' user rows (in username order, so two adders never deadlock on
@@ -40,8 +41,8 @@ export class MariadbMembershipRepository implements MembershipRepository {
     joinedRoomCap: number,
   ): Promise<AddMembersOutcome> {
     const wanted = [...new Set(usernames)];
-    if (wanted.length === 0 || !(await this.lockRoom(appId, roomId))) return { ok: true, added: [] };
-    const present = new Set((await this.rolesOf(appId, roomId, wanted)).keys());
+    const present = wanted.length === 0 ? null : await this.lockRoomWithMembers(appId, roomId, wanted);
+    if (!present) return { ok: true, added: [] };
     const added = wanted.filter((u) => !present.has(u));
     if (added.length === 0) return { ok: true, added: [] };
 
@@ -87,12 +88,12 @@ export class MariadbMembershipRepository implements MembershipRepository {
   }
 
   /**
-   * Locks the room, then deletes those of the users who are members and gives back their
-   * slots: the room's by the number deleted, each user's by one.
+   * Locks the room (finding the members among the users in the same statement), then deletes
+   * them and gives back their slots: the room's by the number deleted, each user's by one.
    */
   async remove(appId: string, roomId: string, usernames: readonly UserId[]): Promise<UserId[]> {
-    if (usernames.length === 0 || !(await this.lockRoom(appId, roomId))) return [];
-    const gone = [...(await this.rolesOf(appId, roomId, usernames)).keys()];
+    const present = usernames.length === 0 ? null : await this.lockRoomWithMembers(appId, roomId, usernames);
+    const gone = [...(present?.keys() ?? [])];
     if (gone.length === 0) return [];
     await this.db
       .deleteFrom('memberships')
@@ -292,15 +293,33 @@ export class MariadbMembershipRepository implements MembershipRepository {
       .execute();
   }
 
-  private async lockRoom(appId: string, roomId: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('rooms')
-      .select('id')
-      .where('app_id', '=', appId)
-      .where('id', '=', roomId)
+  /**
+   * One round trip: locks the room row (and the memberships found) and returns the roles of
+   * those of `usernames` who are in the room, or null when the room does not exist. Under the
+   * room lock no other unit adds or removes members, so what it returns stays true.
+   */
+  private async lockRoomWithMembers(
+    appId: string,
+    roomId: string,
+    usernames: readonly UserId[],
+  ): Promise<Map<UserId, Role> | null> {
+    const rows = await this.db
+      .selectFrom('rooms as r')
+      .leftJoin('memberships as m', (join) =>
+        join
+          .onRef('m.app_id', '=', 'r.app_id')
+          .onRef('m.room_id', '=', 'r.id')
+          .on('m.username', 'in', [...usernames]),
+      )
+      .select(['m.username', 'm.role'])
+      .where('r.app_id', '=', appId)
+      .where('r.id', '=', roomId)
       .forUpdate()
-      .executeTakeFirst();
-    return row !== undefined;
+      .execute();
+    if (rows.length === 0) return null;
+    const roles = new Map<UserId, Role>();
+    for (const row of rows) if (row.username !== null && row.role !== null) roles.set(row.username as UserId, row.role);
+    return roles;
   }
 
   private async changeMemberCount(appId: string, roomIds: readonly string[], by: number): Promise<void> {
