@@ -1,8 +1,10 @@
 import type { IdGenerator, UnitOfWork } from '@chatroom/domain';
 import { Kysely } from 'kysely';
+import { counterMismatches } from './counter-audit.js';
 import { createMariadbDialect } from './mariadb-dialect.js';
 import { MariadbUnitOfWork } from './mariadb-unit-of-work.js';
 import { isMigrated, migrateToLatest } from './migrator.js';
+import { QueryObserverPlugin, type QueryObserver } from './query-observer-plugin.js';
 import type { Database } from './schema/database.js';
 import { SequenceIdGenerator } from './sequence-id-generator.js';
 import { TransactionScope } from './transaction-scope.js';
@@ -15,14 +17,16 @@ export interface MariadbAdapterOptions {
   poolSize?: number;
   /** How long a query may wait for its answer before the store counts as unavailable; default 10 s. */
   queryTimeoutMs?: number;
-  /** Called with the SQL of every query sent (kysely's `log` hook): for counting queries in tests. */
-  onQuery?: (sql: string) => void;
+  /** Told of every statement run and the rows it returned (tests count queries with it). */
+  onQuery?: QueryObserver;
 }
 
 export interface MariadbAdapter {
   readonly kind: 'mariadb';
   readonly uow: UnitOfWork;
   readonly ids: IdGenerator;
+  /** Guarded counters (member, joined-room, room-quota counts) that differ from a recount; [] when all are right. */
+  counterMismatches(): Promise<string[]>;
   /** True when the database answers and migrations are done; never throws. */
   isReady(): Promise<boolean>;
   /** Closes the pool; never throws. */
@@ -41,11 +45,7 @@ export async function openMariadbAdapter(options: MariadbAdapterOptions): Promis
   const { onQuery } = options;
   const db = new Kysely<Database>({
     dialect: createMariadbDialect(options.databaseUrl, options.poolSize ?? DEFAULT_POOL_SIZE, options.queryTimeoutMs),
-    ...(onQuery && {
-      log: (event) => {
-        if (event.level === 'query') onQuery(event.query.sql);
-      },
-    }),
+    plugins: onQuery ? [new QueryObserverPlugin(onQuery)] : [],
   });
   try {
     await migrateToLatest(db);
@@ -59,6 +59,7 @@ export async function openMariadbAdapter(options: MariadbAdapterOptions): Promis
     kind: 'mariadb',
     uow: new MariadbUnitOfWork(scope),
     ids: new SequenceIdGenerator(scope),
+    counterMismatches: () => counterMismatches(db),
     async isReady() {
       if (closed) return false;
       let timer: NodeJS.Timeout | undefined;
