@@ -1,0 +1,183 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { byStatus, ChatClient, isWrite, ok, type Outcome } from './load/chat-client.js';
+import { invariantViolations } from './load/invariants-sql.js';
+import { registerUsers, runMixedLoad, userNames } from './load/mixed-load.js';
+import { WriteLedger } from './load/write-ledger.js';
+import { ensureDebianPackages } from './debian-packages.js';
+import { LocalCluster } from './local-cluster.js';
+import { killPatroniNode } from './patroni-node.js';
+
+/**
+ * Faults against the real topology (etcd, 3 Patroni/PostgreSQL nodes, HAProxy, 3 instances,
+ * nginx), with load through nginx on 127.0.0.1. Each test prints its figures.
+ */
+const BOOTSTRAP = { org: 'load', app: 'chat', clientId: 'YXA6cluster-test', clientSecret: 'cluster-test-secret' };
+const USERS = userNames(60);
+
+let cluster: LocalCluster;
+
+beforeAll(async () => {
+  ensureDebianPackages();
+  cluster = await LocalCluster.up({ bootstrap: BOOTSTRAP, log: (line) => console.log(`[cluster] ${line}`) });
+  const client = new ChatClient(cluster.baseUrl, BOOTSTRAP);
+  await client.login();
+  await registerUsers(client, USERS);
+}, 300_000);
+
+afterAll(async () => {
+  await cluster?.down();
+}, 120_000);
+
+async function withDatabase<T>(use: (db: pg.Client) => Promise<T>): Promise<T> {
+  const db = new pg.Client({ connectionString: cluster.databaseUrl });
+  await db.connect();
+  try {
+    return await use(db);
+  } finally {
+    await db.end();
+  }
+}
+
+async function appId(db: pg.Client): Promise<string> {
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM apps WHERE org = $1 AND name = $2', [BOOTSTRAP.org, BOOTSTRAP.app]);
+  return rows[0]!.id;
+}
+
+/** The ledger against the rows, and every invariant recounted; prints and returns both. */
+async function checkDatabase(ledger: WriteLedger) {
+  return withDatabase(async (db) => {
+    const comparison = await ledger.compareWithDatabase(db, await appId(db));
+    const violations = await invariantViolations(db);
+    console.log(
+      `  ledger: ${JSON.stringify(ledger.acknowledged)} acknowledged; ${comparison.checked} facts checked against the rows, ` +
+        `${comparison.mismatches.length} missing or wrong; invariant violations: ${violations.length}`,
+    );
+    return { ...comparison, violations };
+  });
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Why requests failed: status and the first words of the answer (or the network error). */
+function failureReasons(outcomes: readonly Outcome[]): Record<string, number> {
+  const reasons: Record<string, number> = {};
+  for (const o of outcomes.filter((x) => !ok(x))) {
+    const why = o.error ?? (typeof o.body === 'string' ? o.body.replace(/<[^>]+>/g, ' ').trim().slice(0, 40) : o.body?.error);
+    const key = `${o.method} ${o.status} ${why}`;
+    reasons[key] = (reasons[key] ?? 0) + 1;
+  }
+  return reasons;
+}
+
+describe('the local topology under faults', () => {
+  it('primary loss under mixed writes: writes come back within 15 s, no acknowledged write is lost, invariants hold, the gap is 503 + Retry-After', async () => {
+    const client = new ChatClient(cluster.baseUrl, BOOTSTRAP);
+    await client.login();
+    const ledger = new WriteLedger();
+    let killedAt = Infinity;
+    let stopAt = Infinity;
+    const load = runMixedLoad({ client, ledger, users: USERS, workers: 8, readShare: 0.1, until: () => performance.now() > stopAt, maxRequests: 40_000 });
+
+    await sleep(5_000);
+    const primary = (await cluster.primary())!;
+    const rolesBefore = await cluster.roles();
+    killedAt = performance.now();
+    await killPatroniNode(primary);
+    // Recovered: the first write sent after the kill that got a 2xx. Then 5 s more of load.
+    const recoveredAt = await (async () => {
+      while (performance.now() - killedAt < 30_000) {
+        const first = client.outcomes.find((o) => isWrite(o) && ok(o) && o.startedAt > killedAt);
+        if (first) return first.endedAt;
+        await sleep(100);
+      }
+      return undefined;
+    })();
+    stopAt = (recoveredAt ?? performance.now()) + 5_000;
+    await load;
+
+    const writes = client.outcomes.filter(isWrite);
+    const phase = (o: Outcome) => (o.endedAt < killedAt ? 'before' : recoveredAt !== undefined && o.startedAt > recoveredAt ? 'after' : 'gap');
+    const phases = Object.fromEntries(
+      ['before', 'gap', 'after'].map((p) => [p, byStatus(client.outcomes.filter((o) => phase(o) === p))]),
+    );
+    const unavailable = client.outcomes.filter((o) => o.status === 503);
+    const lastFailure = Math.max(...writes.filter((o) => !ok(o)).map((o) => o.endedAt), killedAt);
+    console.log(`primary loss: killed ${primary.name} (${rolesBefore.join(' ')}); now ${(await cluster.roles()).join(' ')}`);
+    console.log(
+      `  writes back ${recoveredAt ? seconds(recoveredAt - killedAt) : 'NEVER'} after the kill (last failed write ${seconds(lastFailure - killedAt)} after it); ` +
+        `${writes.length} writes, ${client.outcomes.length - writes.length} reads`,
+    );
+    console.log(`  requests by status: ${JSON.stringify(phases)}; 503 with Retry-After: ${unavailable.filter((o) => o.retryAfter).length}/${unavailable.length}`);
+    const db = await checkDatabase(ledger);
+
+    expect(recoveredAt).toBeDefined();
+    expect(recoveredAt! - killedAt).toBeLessThan(15_000);
+    expect(client.outcomes.filter((o) => o.status === 500)).toEqual([]);
+    // The gap is the service's 503 with Retry-After; nothing else fails.
+    expect(client.outcomes.filter((o) => !ok(o) && o.status !== 503)).toEqual([]);
+    expect(unavailable.every((o) => o.retryAfter !== null)).toBe(true);
+    expect(phases.after).not.toHaveProperty('503');
+    expect(db.mismatches).toEqual([]);
+    expect(db.violations).toEqual([]);
+    expect(db.checked).toBeGreaterThan(100);
+  }, 180_000);
+
+  it('instance loss: SIGKILL one instance under load; GETs see no error; failed writes are counted and explained', async () => {
+    const client = new ChatClient(cluster.baseUrl, BOOTSTRAP);
+    await client.login();
+    const ledger = new WriteLedger();
+    let stopAt = Infinity;
+    const load = runMixedLoad({ client, ledger, users: USERS, workers: 8, readShare: 0.5, until: () => performance.now() > stopAt, maxRequests: 40_000 });
+    await sleep(3_000);
+    const killedAt = performance.now();
+    await cluster.killInstance(2);
+    stopAt = killedAt + 6_000;
+    await load;
+    await cluster.reviveInstance(2);
+
+    const reads = client.outcomes.filter((o) => !isWrite(o));
+    const writes = client.outcomes.filter(isWrite);
+    console.log(`instance loss: SIGKILL instance 2 under load; ${reads.length} reads, ${writes.length} writes`);
+    console.log(`  reads by status: ${JSON.stringify(byStatus(reads))}; writes by status: ${JSON.stringify(byStatus(writes))}`);
+    console.log(`  failed writes and why: ${JSON.stringify(failureReasons(writes))}`);
+    const db = await checkDatabase(ledger);
+
+    expect(reads.length).toBeGreaterThan(100);
+    expect(reads.filter((o) => !ok(o))).toEqual([]);
+    expect(writes.filter((o) => !ok(o) && o.status !== 502)).toEqual([]);
+    expect(db.mismatches).toEqual([]);
+    expect(db.violations).toEqual([]);
+  }, 120_000);
+
+  it('rolling restart: SIGTERM and restart each instance in turn under load; no request fails', async () => {
+    const client = new ChatClient(cluster.baseUrl, BOOTSTRAP);
+    await client.login();
+    const ledger = new WriteLedger();
+    let done = false;
+    const load = runMixedLoad({ client, ledger, users: USERS, workers: 8, readShare: 0.4, until: () => done, maxRequests: 60_000 });
+    await sleep(2_000);
+    const began = performance.now();
+    const restarts: string[] = [];
+    for (const { index } of cluster.instances) {
+      const t0 = performance.now();
+      let stoppedAt = t0;
+      await cluster.restartInstance(index, () => (stoppedAt = performance.now()));
+      restarts.push(`#${index}: stopped in ${seconds(stoppedAt - t0)}, ready again ${seconds(performance.now() - stoppedAt)} later`);
+      await sleep(1_000);
+    }
+    const took = performance.now() - began;
+    done = true;
+    await load;
+
+    console.log(`rolling restart of ${cluster.instances.length} instances in ${seconds(took)} (${restarts.join('; ')})`);
+    console.log(`  ${client.outcomes.length} requests: ${JSON.stringify(byStatus(client.outcomes))}; failures: ${JSON.stringify(failureReasons(client.outcomes))}`);
+    const db = await checkDatabase(ledger);
+
+    expect(client.outcomes.length).toBeGreaterThan(200);
+    expect(client.outcomes.filter((o) => !ok(o))).toEqual([]);
+    expect(db.mismatches).toEqual([]);
+    expect(db.violations).toEqual([]);
+  }, 180_000);
+});
