@@ -8,6 +8,7 @@ import { WriteLedger } from './load/write-ledger.js';
 import { ensureDebianPackages } from './debian-packages.js';
 import { LocalCluster } from './local-cluster.js';
 import { killPatroniNode } from './patroni-node.js';
+import { waitUntil } from './wait-until.js';
 
 /**
  * Faults against the real topology (etcd, 3 Patroni/PostgreSQL nodes, HAProxy, 3 instances,
@@ -58,6 +59,24 @@ async function checkDatabase(ledger: WriteLedger) {
   });
 }
 
+/** A fresh client and ledger, and 8 workers of mixed load through nginx until `stop()` is called. */
+async function startLoad(readShare: number, maxRequests = 40_000) {
+  const client = new ChatClient(cluster.baseUrl, BOOTSTRAP);
+  await client.login();
+  const ledger = new WriteLedger();
+  let stopAt = Infinity;
+  const finished = runMixedLoad({ client, ledger, users: USERS, workers: 8, readShare, until: () => performance.now() > stopAt, maxRequests });
+  return {
+    client,
+    ledger,
+    /** Stops the load `afterMs` from now and resolves when every worker has finished. */
+    stop: (afterMs = 0) => {
+      stopAt = performance.now() + afterMs;
+      return finished;
+    },
+  };
+}
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Why requests failed: status and the first words of the answer (or the network error). */
@@ -73,12 +92,8 @@ function failureReasons(outcomes: readonly Outcome[]): Record<string, number> {
 
 describe('the local topology under faults', () => {
   it('primary loss under mixed writes: writes come back within 15 s, no acknowledged write is lost, invariants hold, the gap is 503 + Retry-After', async () => {
-    const client = new ChatClient(cluster.baseUrl, BOOTSTRAP);
-    await client.login();
-    const ledger = new WriteLedger();
+    const { client, ledger, stop } = await startLoad(0.1);
     let killedAt = Infinity;
-    let stopAt = Infinity;
-    const load = runMixedLoad({ client, ledger, users: USERS, workers: 8, readShare: 0.1, until: () => performance.now() > stopAt, maxRequests: 40_000 });
 
     await sleep(5_000);
     const primary = (await cluster.primary())!;
@@ -94,8 +109,7 @@ describe('the local topology under faults', () => {
       }
       return undefined;
     })();
-    stopAt = (recoveredAt ?? performance.now()) + 5_000;
-    await load;
+    await stop((recoveredAt ?? performance.now()) + 5_000 - performance.now());
 
     const writes = client.outcomes.filter(isWrite);
     const phase = (o: Outcome) => (o.endedAt < killedAt ? 'before' : recoveredAt !== undefined && o.startedAt > recoveredAt ? 'after' : 'gap');
@@ -112,6 +126,12 @@ describe('the local topology under faults', () => {
     console.log(`  requests by status: ${JSON.stringify(phases)}; 503 with Retry-After: ${unavailable.filter((o) => o.retryAfter).length}/${unavailable.length}`);
     const db = await checkDatabase(ledger);
 
+    // The lost node comes back: Patroni rewinds it and it follows the new primary.
+    const revivedAt = performance.now();
+    await cluster.reviveNode(primary.name);
+    await waitUntil('the lost node to rejoin', async () => !(await cluster.roles()).some((r) => r.endsWith(':down')), 90_000, 500);
+    console.log(`  ${primary.name} rejoined as a replica ${seconds(performance.now() - revivedAt)} after its restart: ${(await cluster.roles()).join(' ')}`);
+
     expect(recoveredAt).toBeDefined();
     expect(recoveredAt! - killedAt).toBeLessThan(15_000);
     expect(client.outcomes.filter((o) => o.status === 500)).toEqual([]);
@@ -125,16 +145,10 @@ describe('the local topology under faults', () => {
   }, 180_000);
 
   it('instance loss: SIGKILL one instance under load; GETs see no error; failed writes are counted and explained', async () => {
-    const client = new ChatClient(cluster.baseUrl, BOOTSTRAP);
-    await client.login();
-    const ledger = new WriteLedger();
-    let stopAt = Infinity;
-    const load = runMixedLoad({ client, ledger, users: USERS, workers: 8, readShare: 0.5, until: () => performance.now() > stopAt, maxRequests: 40_000 });
+    const { client, ledger, stop } = await startLoad(0.5);
     await sleep(3_000);
-    const killedAt = performance.now();
     await cluster.killInstance(2);
-    stopAt = killedAt + 6_000;
-    await load;
+    await stop(6_000);
     await cluster.reviveInstance(2);
 
     const reads = client.outcomes.filter((o) => !isWrite(o));
@@ -152,11 +166,7 @@ describe('the local topology under faults', () => {
   }, 120_000);
 
   it('rolling restart: SIGTERM and restart each instance in turn under load; no request fails', async () => {
-    const client = new ChatClient(cluster.baseUrl, BOOTSTRAP);
-    await client.login();
-    const ledger = new WriteLedger();
-    let done = false;
-    const load = runMixedLoad({ client, ledger, users: USERS, workers: 8, readShare: 0.4, until: () => done, maxRequests: 60_000 });
+    const { client, ledger, stop } = await startLoad(0.4, 60_000);
     await sleep(2_000);
     const began = performance.now();
     const restarts: string[] = [];
@@ -168,8 +178,7 @@ describe('the local topology under faults', () => {
       await sleep(1_000);
     }
     const took = performance.now() - began;
-    done = true;
-    await load;
+    await stop();
 
     console.log(`rolling restart of ${cluster.instances.length} instances in ${seconds(took)} (${restarts.join('; ')})`);
     console.log(`  ${client.outcomes.length} requests: ${JSON.stringify(byStatus(client.outcomes))}; failures: ${JSON.stringify(failureReasons(client.outcomes))}`);

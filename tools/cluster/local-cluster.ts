@@ -9,7 +9,7 @@ import { freePorts } from './free-ports.js';
 import { startHaproxy, waitForPrimary } from './haproxy.js';
 import { logTail, signal, stopProcess, waitGone } from './local-process.js';
 import { startNginx } from './nginx.js';
-import { patroniRole, startPatroniNode, stopPatroniNode, type PatroniNode } from './patroni-node.js';
+import { patroniRole, spawnPatroni, startPatroniNode, stopPatroniNode, type PatroniNode } from './patroni-node.js';
 import { startServiceInstance } from './service-instance.js';
 import { waitUntil } from './wait-until.js';
 
@@ -178,6 +178,14 @@ export class LocalCluster {
 
   async roles(): Promise<string[]> {
     return Promise.all(this.nodes.map(async (n) => `${n.name}:${await patroniRole(n)}`));
+  }
+
+  /** Starts Patroni again on a node that was lost; it rewinds the old data and follows the new leader. */
+  async reviveNode(name: string): Promise<void> {
+    const index = this.state.patroni.findIndex((n) => n.name === name);
+    const node = this.state.patroni[index]!;
+    this.state.patroni[index] = { ...node, process: await spawnPatroni(this.state.dir, node.name, node.dir) };
+    saveState(this.state);
   }
 
   /** SIGKILL one service instance (no chance to finish anything). */

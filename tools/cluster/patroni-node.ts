@@ -75,16 +75,21 @@ export async function startPatroniNode(
     chownSync(nodeDir, owner.uid, owner.gid);
     chownSync(configFile, owner.uid, owner.gid);
   }
-  const record = await spawnDetached({
-    name: `patroni-${spec.name}`,
+  return { ...spec, dir: nodeDir, dataDir, process: await spawnPatroni(dir, spec.name, nodeDir) };
+}
+
+/** Patroni for a node whose folder and config exist (first start, or again after a crash). */
+export async function spawnPatroni(dir: string, name: string, nodeDir: string): Promise<ProcessRecord> {
+  const owner = postgresOwner();
+  return spawnDetached({
+    name: `patroni-${name}`,
     command: 'patroni',
-    args: [configFile],
-    logFile: join(dir, 'logs', `patroni-${spec.name}.log`),
+    args: [join(nodeDir, 'patroni.yml')],
+    logFile: join(dir, 'logs', `patroni-${name}.log`),
     cwd: nodeDir,
     env: { PATH: process.env.PATH, HOME: nodeDir, LANG: 'C.UTF-8', USER: owner?.name ?? userInfo().username },
     asUser: owner?.name,
   });
-  return { ...spec, dir: nodeDir, dataDir, process: record };
 }
 
 /** The node's role as Patroni's REST API reports it (the same endpoints HAProxy checks). */
