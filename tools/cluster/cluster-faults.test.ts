@@ -28,7 +28,8 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await cluster?.down();
+  // CLUSTER_KEEP_DIR=1 keeps the folder (logs, data) for a look after a failure.
+  await cluster?.down({ keepDir: process.env.CLUSTER_KEEP_DIR === '1' });
 }, 120_000);
 
 async function withDatabase<T>(use: (db: pg.Client) => Promise<T>): Promise<T> {
