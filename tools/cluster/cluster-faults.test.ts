@@ -1,9 +1,11 @@
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byStatus, ChatClient, isWrite, ok, type Outcome } from './load/chat-client.js';
 import { invariantViolations } from './load/invariants-sql.js';
 import { registerUsers, runMixedLoad, userNames } from './load/mixed-load.js';
+import { readAccessLog, type ProxiedRequest } from './load/nginx-access-log.js';
 import { WriteLedger } from './load/write-ledger.js';
 import { ensureDebianPackages } from './debian-packages.js';
 import { LocalCluster } from './local-cluster.js';
@@ -80,12 +82,14 @@ async function startLoad(readShare: number, maxRequests = 40_000) {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** Why requests failed: status and the first words of the answer (or the network error). */
-function failureReasons(outcomes: readonly Outcome[]): Record<string, number> {
+/** Why requests failed: method, status, the error (or network error), and the instances nginx tried. */
+function failureReasons(outcomes: readonly Outcome[], log?: Map<string, ProxiedRequest>): Record<string, number> {
   const reasons: Record<string, number> = {};
   for (const o of outcomes.filter((x) => !ok(x))) {
-    const why = o.error ?? (typeof o.body === 'string' ? o.body.replace(/<[^>]+>/g, ' ').trim().slice(0, 40) : o.body?.error);
-    const key = `${o.method} ${o.status} ${why}`;
+    const why = o.error ?? (typeof o.body === 'string' ? 'nginx error page' : o.body?.error_description ?? o.body?.error);
+    const proxied = log?.get(o.requestId);
+    const tried = proxied ? `, nginx tried ${proxied.upstreams.length} instance(s) [${proxied.upstreamStatuses.join(' ')}]` : '';
+    const key = `${o.method} ${o.op} → ${o.status} ${why}${tried}`;
     reasons[key] = (reasons[key] ?? 0) + 1;
   }
   return reasons;
@@ -151,17 +155,22 @@ describe('the local topology under faults', () => {
     await cluster.killInstance(2);
     await stop(6_000);
     await cluster.reviveInstance(2);
+    await sleep(1_500); // nginx flushes its access log every second
+    const log = readAccessLog(join(cluster.state.dir, 'logs', 'nginx-access.log'));
 
     const reads = client.outcomes.filter((o) => !isWrite(o));
     const writes = client.outcomes.filter(isWrite);
     console.log(`instance loss: SIGKILL instance 2 under load; ${reads.length} reads, ${writes.length} writes`);
     console.log(`  reads by status: ${JSON.stringify(byStatus(reads))}; writes by status: ${JSON.stringify(byStatus(writes))}`);
-    console.log(`  failed writes and why: ${JSON.stringify(failureReasons(writes))}`);
+    console.log(`  failed writes and why: ${JSON.stringify(failureReasons(writes, log), null, 1)}`);
     const db = await checkDatabase(ledger);
 
     expect(reads.length).toBeGreaterThan(100);
     expect(reads.filter((o) => !ok(o))).toEqual([]);
-    expect(writes.filter((o) => !ok(o) && o.status !== 502)).toEqual([]);
+    // A write fails only as nginx's documented behaviour explains: a POST in flight on the killed
+    // instance (502), or a PUT/DELETE nginx re-sent to a second instance after the first died.
+    const resent = (o: Outcome) => (log.get(o.requestId)?.upstreams.length ?? 0) > 1;
+    expect(writes.filter((o) => !ok(o) && !(o.status === 502 || (o.method !== 'POST' && resent(o))))).toEqual([]);
     expect(db.mismatches).toEqual([]);
     expect(db.violations).toEqual([]);
   }, 120_000);

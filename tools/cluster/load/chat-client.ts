@@ -2,6 +2,8 @@ import type { BootstrapCredentials } from '../cluster-state.js';
 
 /** One request as the load generator saw it. */
 export interface Outcome {
+  /** Sent as X-Request-Id: nginx logs it with the instances it tried. */
+  readonly requestId: string;
   readonly op: string;
   readonly method: string;
   /** HTTP status; 0 when no answer came (connection error or timeout). */
@@ -17,6 +19,8 @@ export interface Outcome {
 /** A minimal Easemob REST client over fetch (keep-alive), for load through nginx on 127.0.0.1. */
 export class ChatClient {
   private token = '';
+  private sent = 0;
+  private readonly idPrefix = `load-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
   readonly outcomes: Outcome[] = [];
 
   constructor(
@@ -40,12 +44,14 @@ export class ChatClient {
 
   /** Sends one request; every outcome is also kept in `outcomes`. Never throws. */
   async call(op: string, method: string, path: string, body?: unknown): Promise<Outcome> {
+    const requestId = `${this.idPrefix}-${++this.sent}`;
     const startedAt = performance.now();
     let outcome: Outcome;
     try {
       const response = await fetch(`${this.appBase}${path}`, {
         method,
         headers: {
+          'x-request-id': requestId,
           ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         },
@@ -59,10 +65,10 @@ export class ChatClient {
       } catch {
         // nginx's own error pages are HTML: keep the text.
       }
-      outcome = { op, method, status: response.status, retryAfter: response.headers.get('retry-after'), startedAt, endedAt: performance.now(), body: parsed };
+      outcome = { requestId, op, method, status: response.status, retryAfter: response.headers.get('retry-after'), startedAt, endedAt: performance.now(), body: parsed };
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code;
-      outcome = { op, method, status: 0, retryAfter: null, startedAt, endedAt: performance.now(), body: null, error: cause ?? (error as Error).message };
+      outcome = { requestId, op, method, status: 0, retryAfter: null, startedAt, endedAt: performance.now(), body: null, error: cause ?? (error as Error).message };
     }
     this.outcomes.push(outcome);
     return outcome;
