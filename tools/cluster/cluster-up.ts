@@ -6,13 +6,16 @@
 import { ensureDebianPackages } from './debian-packages.js';
 import { loadState, readPointer, writePointer } from './cluster-state.js';
 import { isRunning } from './local-process.js';
-import { LocalCluster } from './local-cluster.js';
+import { LocalCluster, takeDown } from './local-cluster.js';
 
-const running = readPointer();
-if (running && loadState(running)?.nginx && isRunning(loadState(running)!.nginx!)) {
-  console.error(`a cluster already runs from ${running}: run \`npm run cluster:down\` first`);
+const recorded = readPointer();
+const previous = recorded ? loadState(recorded) : undefined;
+if (previous?.nginx && isRunning(previous.nginx)) {
+  console.error(`a cluster already runs from ${recorded}: run \`npm run cluster:down\` first`);
   process.exit(1);
 }
+// The remains of an earlier cluster that did not come up fully (or whose nginx died): clear them.
+if (previous) await takeDown(previous);
 ensureDebianPackages();
 const started = Date.now();
 const cluster = await LocalCluster.up();
