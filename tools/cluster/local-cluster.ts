@@ -78,11 +78,12 @@ export class LocalCluster {
       await cluster.start(nodeCount, instanceCount, options, log);
       return cluster;
     } catch (error) {
-      log(`cluster:up failed (${(error as Error).message}); taking down what started. Logs in ${dir}/logs`);
+      const keepDir = process.env.CLUSTER_KEEP_DIR === '1';
+      log(`cluster:up failed (${(error as Error).message}); taking down what started${keepDir ? `; logs kept in ${dir}/logs` : ' (CLUSTER_KEEP_DIR=1 keeps the folder)'}`);
       for (const record of [state.etcd, ...state.patroni.map((n) => n.process), state.haproxy, ...state.services.map((s) => s.process), state.nginx]) {
         if (record) log(`--- ${record.name} (${record.logFile}):\n${logTail(record.logFile)}`);
       }
-      await cluster.down({ keepDir: process.env.CLUSTER_KEEP_FAILED === '1' });
+      await cluster.down({ keepDir });
       throw error;
     }
   }
@@ -152,7 +153,10 @@ export class LocalCluster {
     const instancePorts = Array.from({ length: instanceCount }, take);
     // The first alone (it runs the migrations and creates the app), then the rest together.
     await this.startInstance(1, instancePorts[0]!);
-    await Promise.all(instancePorts.slice(1).map((port, i) => this.startInstance(i + 2, port)));
+    // allSettled: on a failure, take-down must not start before the others have registered.
+    const rest = await Promise.allSettled(instancePorts.slice(1).map((port, i) => this.startInstance(i + 2, port)));
+    const failed = rest.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
 
     log('starting nginx');
     const nginxPort = take();
