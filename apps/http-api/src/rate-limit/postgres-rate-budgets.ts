@@ -14,7 +14,7 @@ export interface PostgresBudgetsOptions {
 }
 
 /** Connections of the limiter's own pool: a check is one short upsert. */
-const POOL_SIZE = 4;
+const POOL_SIZE = 8;
 
 /**
  * Budgets shared by every instance on one PostgreSQL: rate-limiter-flexible's PostgreSQL store
@@ -55,6 +55,9 @@ export function postgresBudgets(options: PostgresBudgetsOptions): RateBudgets {
         duration: 1,
         // Expired rows are rewritten in place by the next check of their key; the hourly sweep suffices.
         clearExpiredByTimeout: true,
+        // Once a window's budget is spent, the rest of that window is refused from memory: a
+        // flood costs the store one round trip per instance and window, not one per request.
+        inMemoryBlockOnConsumed: perSecond,
       }),
   );
   const local = memoryBudgets();

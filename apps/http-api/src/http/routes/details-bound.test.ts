@@ -17,7 +17,7 @@ describe('GET /{org}/{app}/chatrooms/{ids}: the bound on affiliations per answer
   beforeAll(async () => {
     svc = await startTestService();
     await registerUsers(svc, 'boss');
-    const app = (await svc.useCases.findApp.execute(svc.org, svc.app, ''))!;
+    const app = await svc.useCases.findApp.execute(svc.org, svc.app, '');
     const users: User[] = Array.from({ length: MEMBERS - 1 }, (_, i) => ({
       appId: app.id,
       username: `m${i}` as UserId,
