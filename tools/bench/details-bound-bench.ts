@@ -62,8 +62,8 @@ async function main(): Promise<void> {
 async function seed(adapter: PostgresAdapter, client: pg.Client, app: App): Promise<string[]> {
   await client.query(
     `INSERT INTO users (app_id, username, uuid, password_hash, created, modified)
-     SELECT $1, 'o' || i, gen_random_uuid(), 'x', 0, 0 FROM generate_series(0, $2::int - 1) AS i
-     UNION ALL SELECT $1, 'm' || i, gen_random_uuid(), 'x', 0, 0 FROM generate_series(1, $3::int - 1) AS i`,
+     SELECT $1::uuid, 'o' || i, gen_random_uuid(), 'x', 0, 0 FROM generate_series(0, $2::int - 1) AS i
+     UNION ALL SELECT $1::uuid, 'm' || i, gen_random_uuid(), 'x', 0, 0 FROM generate_series(1, $3::int - 1) AS i`,
     [app.id, ROOMS, MEMBERS],
   );
   const create = new CreateChatroom({ uow: adapter.uow, ids: adapter.ids, clock: new SystemClock() });
@@ -74,7 +74,7 @@ async function seed(adapter: PostgresAdapter, client: pg.Client, app: App): Prom
   // The counters kept true by hand, as the guarded updates would have.
   await client.query(
     `INSERT INTO memberships (app_id, room_id, username, role)
-     SELECT $1, r, 'm' || i, 'member' FROM unnest($2::text[]) AS r, generate_series(1, $3::int - 1) AS i`,
+     SELECT $1::uuid, r, 'm' || i, 'member' FROM unnest($2::text[]) AS r, generate_series(1, $3::int - 1) AS i`,
     [app.id, rooms, MEMBERS],
   );
   await client.query(`UPDATE rooms SET member_count = $3 WHERE app_id = $1 AND id = ANY($2)`, [app.id, rooms, MEMBERS]);

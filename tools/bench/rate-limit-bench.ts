@@ -8,8 +8,8 @@
  *   npm run bench:rate-limit -w @chatroom/tools          # TEST_DATABASE_URL, default the local server
  *   DURATION=10 CONNECTIONS=50 ROUNDS=2 npm run bench:rate-limit -w @chatroom/tools
  *
- * Creates its own database, starts `apps/http-api/src/main.ts` in a child process (logs on,
- * written to /dev/null), and drops the database at the end.
+ * Creates its own database, starts the service in a child process (bench-server.ts), and drops
+ * the database at the end.
  */
 import { NodeRandom, ScryptCredentialHasher, SystemClock } from '@chatroom/crypto-adapter';
 import { EnsureApp } from '@chatroom/domain';
@@ -17,9 +17,7 @@ import { postgresBudgets } from '@chatroom/http-api';
 import { openPostgresAdapter, RATE_LIMITS_TABLE } from '@chatroom/postgres-adapter';
 import { createTestDatabase } from '@chatroom/postgres-adapter/testing';
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
+import { sendJson, spawnBenchServer } from './bench-server.js';
 import { throughput } from './timing.js';
 
 const DURATION = Number(process.env['DURATION'] ?? 8);
@@ -30,27 +28,18 @@ const CHECKS = Number(process.env['CHECKS'] ?? 5_000);
 const PACED_RATE = Number(process.env['PACED_RATE'] ?? 100);
 const PORT = process.env['PORT'] ?? '18510';
 const BASE = `http://127.0.0.1:${PORT}`;
-const API_ROOT = fileURLToPath(new URL('../../apps/http-api/', import.meta.url));
 
 async function main(): Promise<void> {
   process.env['TEST_DATABASE_URL'] ??= 'postgres://postgres@127.0.0.1:5432/postgres';
   const db = await createTestDatabase();
   if (!db) throw new Error('no PostgreSQL server');
-  const server = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/main.ts'], {
-    cwd: API_ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      DATABASE_URL: db.url,
-      DB_POOL_SIZE: '20',
-      PORT,
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      BOOTSTRAP_ORG: 'bench',
-      BOOTSTRAP_APP: 'off',
-      BOOTSTRAP_CLIENT_ID: 'off',
-      BOOTSTRAP_CLIENT_SECRET: 'off-secret',
-    },
+  const server = await spawnBenchServer(PORT, {
+    DATABASE_URL: db.url,
+    DB_POOL_SIZE: '20',
+    BOOTSTRAP_ORG: 'bench',
+    BOOTSTRAP_APP: 'off',
+    BOOTSTRAP_CLIENT_ID: 'off',
+    BOOTSTRAP_CLIENT_SECRET: 'off-secret',
   });
   const budgets = postgresBudgets({
     databaseUrl: db.url,
@@ -61,7 +50,6 @@ async function main(): Promise<void> {
     },
   });
   try {
-    await waitUntilReady();
     // The second app, limited far above what the machine can send: the check runs, never refuses.
     const adapter = await openPostgresAdapter({ databaseUrl: db.url, poolSize: 1 });
     await new EnsureApp({ uow: adapter.uow, hasher: new ScryptCredentialHasher(), random: new NodeRandom(), clock: new SystemClock() })
@@ -115,8 +103,7 @@ async function main(): Promise<void> {
     console.log(`limiter check alone, 16 in flight (pool of 8): ${Math.round(parallel.rate)} checks/s, p50 ${parallel.p50.toFixed(2)} ms, p99 ${parallel.p99.toFixed(2)} ms`);
   } finally {
     await budgets.close?.();
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
+    await server.stop();
     await db.drop();
   }
 }
@@ -124,31 +111,12 @@ async function main(): Promise<void> {
 /** A token, a user and a room of 21 affiliations in app `name`: the URL and headers to GET it with. */
 async function roomOf(name: 'off' | 'on') {
   const app = `${BASE}/bench/${name}`;
-  const token = await json('POST', `${app}/token`, {}, { grant_type: 'client_credentials', client_id: name, client_secret: `${name}-secret` });
+  const token = await sendJson('POST', `${app}/token`, {}, { grant_type: 'client_credentials', client_id: name, client_secret: `${name}-secret` });
   const headers = { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json' };
   const members = Array.from({ length: 20 }, (_, i) => `m${i}`);
-  await json('POST', `${app}/users`, headers, ['owner', ...members].map((username) => ({ username, password: 'pw' })));
-  const room = await json('POST', `${app}/chatrooms`, headers, { name: 'r', description: 'd', owner: 'owner', members });
+  await sendJson('POST', `${app}/users`, headers, ['owner', ...members].map((username) => ({ username, password: 'pw' })));
+  const room = await sendJson('POST', `${app}/chatrooms`, headers, { name: 'r', description: 'd', owner: 'owner', members });
   return { url: `${app}/chatrooms/${room.data.id}`, headers };
-}
-
-async function waitUntilReady(): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${BASE}/ready`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  throw new Error('the server did not become ready');
-}
-
-async function json(method: string, url: string, headers: Record<string, string>, body: unknown) {
-  const response = await fetch(url, { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  const parsed = (await response.json()) as any;
-  if (!response.ok) throw new Error(`${method} ${url}: ${JSON.stringify(parsed)}`);
-  return parsed;
 }
 
 await main();
