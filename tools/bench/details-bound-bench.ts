@@ -13,10 +13,9 @@
  */
 import { SystemClock } from '@chatroom/crypto-adapter';
 import { CreateChatroom, DETAILS_MAX_AFFILIATIONS, GetChatroomDetails, type App } from '@chatroom/domain';
-import { createContainer, loadConfig, startService, type RunningService } from '@chatroom/http-api';
-import { openPostgresAdapter, type PostgresAdapter } from '@chatroom/postgres-adapter';
-import { createTestDatabase } from '@chatroom/postgres-adapter/testing';
-import pg from 'pg';
+import type { PostgresAdapter } from '@chatroom/postgres-adapter';
+import type pg from 'pg';
+import { openBenchStore } from './bench-store.js';
 import { median } from './timing.js';
 
 const ROOMS = 100;
@@ -29,32 +28,15 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 async function main(): Promise<void> {
-  process.env['TEST_DATABASE_URL'] ??= 'postgres://postgres@127.0.0.1:5432/postgres';
-  const db = await createTestDatabase();
-  if (!db) throw new Error('no PostgreSQL server');
-  const client = new pg.Client({ connectionString: db.url });
-  let service: RunningService | undefined;
-  let adapter: PostgresAdapter | undefined;
+  const store = await openBenchStore(ORG, APP_NAME, SECRET, 4);
   try {
-    service = await startService(createContainer(loadConfig({
-      DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DB_POOL_SIZE: '4',
-      BOOTSTRAP_ORG: ORG, BOOTSTRAP_APP: APP_NAME, BOOTSTRAP_CLIENT_ID: 'bench', BOOTSTRAP_CLIENT_SECRET: SECRET,
-    })));
-    adapter = await openPostgresAdapter({ databaseUrl: db.url, poolSize: 4 });
-    await client.connect();
-    const app = await adapter.uow.read((r) => r.apps.findByName(ORG, APP_NAME));
-    if (!app) throw new Error('the bootstrap app is missing');
     const started = performance.now();
-    const rooms = await seed(adapter, client, app);
+    const rooms = await seed(store.adapter, store.client, store.app);
     console.log(`node ${process.version}; seeded ${ROOMS} rooms × ${MEMBERS.toLocaleString('en')} members in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-
-    await unbounded(adapter, app, rooms);
-    await bounded(service.url, rooms);
+    await unbounded(store.adapter, store.app, rooms);
+    await bounded(`${store.service.url}/${ORG}/${APP_NAME}`, await store.token(), rooms);
   } finally {
-    await service?.close();
-    await adapter?.close();
-    await client.end().catch(() => {});
-    await db.drop();
+    await store.close();
   }
 }
 
@@ -115,15 +97,9 @@ async function unbounded(adapter: PostgresAdapter, app: App, rooms: string[]): P
   }
 }
 
-async function bounded(serviceUrl: string, rooms: string[]): Promise<void> {
-  const base = `${serviceUrl}/${ORG}/${APP_NAME}`;
-  const token = await fetch(`${base}/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ grant_type: 'client_credentials', client_id: 'bench', client_secret: SECRET }),
-  }).then((res) => res.json() as Promise<{ access_token: string }>);
+async function bounded(base: string, token: string, rooms: string[]): Promise<void> {
   const get = async (ids: string[], status: number) => {
-    const res = await fetch(`${base}/chatrooms/${ids.join(',')}`, { headers: { authorization: `Bearer ${token.access_token}` } });
+    const res = await fetch(`${base}/chatrooms/${ids.join(',')}`, { headers: { authorization: `Bearer ${token}` } });
     const bytes = (await res.arrayBuffer()).byteLength;
     if (res.status !== status) throw new Error(`GET details of ${ids.length}: ${res.status}`);
     return bytes;
