@@ -1,7 +1,3 @@
-/**
- * An app's request budget: `'off'`, Easemob's documented per-API defaults (`'easemob'`), or one
- * budget of `perSecond` requests for the app as a whole.
- */
 export type RateLimitSetting = 'off' | 'easemob' | { readonly perSecond: number };
 
 /** The per-app limits of decisions.md; each app carries its own copy. */
@@ -14,7 +10,6 @@ export interface AppSettings {
   readonly maxUsersCeiling: number;
   /** Whether `roomid` may be chosen by the caller on create. */
   readonly customRoomIds: boolean;
-  /** Requests allowed per second, enforced by the HTTP layer across every instance. */
   readonly rateLimit: RateLimitSetting;
 }
 
