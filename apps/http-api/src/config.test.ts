@@ -90,7 +90,7 @@ describe('loadConfig', () => {
 
   it.each(['0', 'fast', '1.5', '2000000'])('APP_RATE_LIMIT=%s is refused', (raw) => {
     expect(problems({ APP_RATE_LIMIT: raw })).toEqual([
-      `APP_RATE_LIMIT must be off, easemob or a number of requests per second from 1 to 1000000 (got "${raw}")`,
+      `APP_RATE_LIMIT must be off, easemob or a whole number of requests per second from 1 to 1000000 (got "${raw}")`,
     ]);
   });
 

@@ -1,6 +1,8 @@
 import {
   DEFAULT_APP_SETTINGS,
   DEFAULT_TOKEN_POLICY,
+  parseRateLimit,
+  RATE_LIMIT_HINT,
   type AppSettings,
   type RateLimitSetting,
   type TokenPolicy,
@@ -134,6 +136,11 @@ const envSchema = z.object({
   APP_JOINED_ROOM_CAP: integer('APP_JOINED_ROOM_CAP', 1, 1_000_000_000, DEFAULT_APP_SETTINGS.joinedRoomCap),
   APP_MAXUSERS_CEILING: integer('APP_MAXUSERS_CEILING', 1, 1_000_000_000, DEFAULT_APP_SETTINGS.maxUsersCeiling),
   APP_CUSTOM_ROOM_IDS: flag('APP_CUSTOM_ROOM_IDS', DEFAULT_APP_SETTINGS.customRoomIds),
+  APP_RATE_LIMIT: variable<RateLimitSetting>(
+    DEFAULT_APP_SETTINGS.rateLimit,
+    parseRateLimit,
+    (raw) => `APP_RATE_LIMIT must be ${RATE_LIMIT_HINT} (got "${raw}")`,
+  ),
   BOOTSTRAP_ORG: text(),
   BOOTSTRAP_APP: text(),
   BOOTSTRAP_CLIENT_ID: text(),
@@ -149,19 +156,7 @@ const envSchema = z.object({
   DB_MIGRATION_TIMEOUT_MS: integer('DB_MIGRATION_TIMEOUT_MS', 1_000, 86_400_000, 600_000),
   METRICS_TOKEN: text(),
   RATE_LIMIT_STORE_TIMEOUT_MS: integer('RATE_LIMIT_STORE_TIMEOUT_MS', 1, 60_000, 200),
-  APP_RATE_LIMIT: variable<RateLimitSetting>(
-    DEFAULT_APP_SETTINGS.rateLimit,
-    parseRateLimit,
-    (raw) => `APP_RATE_LIMIT must be off, easemob or a number of requests per second from 1 to 1000000 (got "${raw}")`,
-  ),
 });
-
-function parseRateLimit(raw: string): RateLimitSetting | undefined {
-  const word = raw.toLowerCase();
-  if (word === 'off' || word === 'easemob') return word;
-  const perSecond = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  return perSecond >= 1 && perSecond <= 1_000_000 ? { perSecond } : undefined;
-}
 
 /** Reads and validates the environment; every bad value is reported, not only the first. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {

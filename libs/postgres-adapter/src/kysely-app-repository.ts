@@ -1,4 +1,4 @@
-import type { App, AppRepository, RateLimitSetting } from '@chatroom/domain';
+import { formatRateLimit, parseRateLimit, type App, type AppRepository } from '@chatroom/domain';
 import type { Kysely, Selectable } from 'kysely';
 import type { AppsTable, Database } from './schema/database.js';
 
@@ -32,7 +32,7 @@ export class KyselyAppRepository implements AppRepository {
       joined_room_cap: settings.joinedRoomCap,
       max_users_ceiling: settings.maxUsersCeiling,
       custom_room_ids: settings.customRoomIds,
-      rate_limit: typeof settings.rateLimit === 'string' ? settings.rateLimit : String(settings.rateLimit.perSecond),
+      rate_limit: formatRateLimit(settings.rateLimit),
     };
     // One statement, so two instances ensuring the same app at once cannot both insert it.
     const row = await this.db
@@ -58,12 +58,8 @@ function toApp(row: Selectable<AppsTable>): App {
       joinedRoomCap: row.joined_room_cap,
       maxUsersCeiling: row.max_users_ceiling,
       customRoomIds: row.custom_room_ids,
-      rateLimit: toRateLimit(row.rate_limit),
+      rateLimit: parseRateLimit(row.rate_limit) ?? 'off',
     },
     created: row.created,
   };
-}
-
-function toRateLimit(stored: string): RateLimitSetting {
-  return stored === 'off' || stored === 'easemob' ? stored : { perSecond: Number(stored) };
 }
