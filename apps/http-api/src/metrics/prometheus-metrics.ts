@@ -19,19 +19,15 @@ export function createServiceMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const labelNames = ['method', 'route', 'status_code'] as const;
-  let poolStats: (() => PoolGauges) | undefined;
-  const poolGauge = (name: string, help: string, pick: (s: PoolGauges) => number) =>
+  const poolGauge = (name: string, help: string, read: () => number) =>
     new Gauge({
       name,
       help,
       registers: [registry],
       collect() {
-        if (poolStats) this.set(pick(poolStats()));
+        this.set(read());
       },
     });
-  poolGauge('db_pool_connections', 'PostgreSQL pool: open connections, idle or in use', (s) => s.total);
-  poolGauge('db_pool_idle_connections', 'PostgreSQL pool: idle connections', (s) => s.idle);
-  poolGauge('db_pool_waiting_requests', 'PostgreSQL pool: queries waiting for a connection', (s) => s.waiting);
 
   return {
     registry,
@@ -66,9 +62,11 @@ export function createServiceMetrics() {
       help: 'Rate-limit checks the shared store did not answer in time (decided by the in-process budget)',
       registers: [registry],
     }),
-    /** Where the pool gauges read from (set once the database is open). */
+    /** Adds the pool gauges, read from `stats` at each scrape (PostgreSQL only: PGlite has no pool). */
     watchPool(stats: () => PoolGauges) {
-      poolStats = stats;
+      poolGauge('db_pool_connections', 'PostgreSQL pool: open connections, idle or in use', () => stats().total);
+      poolGauge('db_pool_idle_connections', 'PostgreSQL pool: idle connections', () => stats().idle);
+      poolGauge('db_pool_waiting_requests', 'PostgreSQL pool: queries waiting for a connection', () => stats().waiting);
     },
   };
 }

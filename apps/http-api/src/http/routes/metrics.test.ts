@@ -35,6 +35,8 @@ describe('GET /metrics (open: no METRICS_TOKEN)', () => {
     for (const name of ['unit_of_work_retries_total', 'http_unavailable_responses_total', 'http_rate_limited_responses_total']) {
       expect(response.text).toContain(`# TYPE ${name} counter`);
     }
+    // No pool here (in-memory store): no pool gauges that would read 0 (PostgreSQL: limits-postgres.e2e.test.ts).
+    expect(response.text).not.toContain('db_pool_');
   });
 
   it('labels durations with the route pattern, never the raw path, and unmatched paths with one fixed label', async () => {
