@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       dbMigrationTimeoutMs: 600_000,
       metricsToken: undefined,
       rateLimitStoreTimeoutMs: 200,
+      shutdownDrainMs: 0,
     });
   });
 
@@ -59,6 +60,7 @@ describe('loadConfig', () => {
       METRICS_TOKEN: 'scrape-me',
       RATE_LIMIT_STORE_TIMEOUT_MS: '50',
       APP_RATE_LIMIT: '25',
+      SHUTDOWN_DRAIN_MS: '4000',
     });
     expect(config).toEqual({
       port: 9000,
@@ -76,6 +78,7 @@ describe('loadConfig', () => {
       dbMigrationTimeoutMs: 60_000,
       metricsToken: 'scrape-me',
       rateLimitStoreTimeoutMs: 50,
+      shutdownDrainMs: 4000,
     });
   });
 
@@ -113,6 +116,7 @@ describe('loadConfig', () => {
     ['TOKEN_TTL_SECONDS', '-5', 'TOKEN_TTL_SECONDS must be an integer from 1 to 3153600000 (got "-5")'],
     ['APP_ROOM_QUOTA', '1.5', 'APP_ROOM_QUOTA must be an integer from 1 to 1000000000 (got "1.5")'],
     ['APP_CUSTOM_ROOM_IDS', 'maybe', 'APP_CUSTOM_ROOM_IDS must be true or false (got "maybe")'],
+    ['SHUTDOWN_DRAIN_MS', '90000', 'SHUTDOWN_DRAIN_MS must be an integer from 0 to 60000 (got "90000")'],
   ])('%s=%s → one clear message', (name, value, message) => {
     expect(problems({ [name]: value })).toEqual([message]);
   });

@@ -40,6 +40,8 @@ export interface Config {
   readonly metricsToken: string | undefined;
   /** How long a request waits for the shared rate-limit store before the in-process budget decides. */
   readonly rateLimitStoreTimeoutMs: number;
+  /** On SIGTERM, how long open keep-alive connections keep being served (see graceful-close.ts). */
+  readonly shutdownDrainMs: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -156,6 +158,7 @@ const envSchema = z.object({
   DB_MIGRATION_TIMEOUT_MS: integer('DB_MIGRATION_TIMEOUT_MS', 1_000, 86_400_000, 600_000),
   METRICS_TOKEN: text(),
   RATE_LIMIT_STORE_TIMEOUT_MS: integer('RATE_LIMIT_STORE_TIMEOUT_MS', 1, 60_000, 200),
+  SHUTDOWN_DRAIN_MS: integer('SHUTDOWN_DRAIN_MS', 0, 60_000, 0),
 });
 
 /** Reads and validates the environment; every bad value is reported, not only the first. */
@@ -206,5 +209,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     dbMigrationTimeoutMs: e.DB_MIGRATION_TIMEOUT_MS,
     metricsToken: e.METRICS_TOKEN,
     rateLimitStoreTimeoutMs: e.RATE_LIMIT_STORE_TIMEOUT_MS,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
   };
 }

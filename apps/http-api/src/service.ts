@@ -70,7 +70,7 @@ export async function startService(
       url,
       server,
       async close() {
-        await closeServer(SHUTDOWN_GRACE_MS);
+        await closeServer(SHUTDOWN_GRACE_MS, config.shutdownDrainMs);
         await budgets.close?.();
         await database.close();
       },
