@@ -1,4 +1,4 @@
-import type { App, AppRepository } from '@chatroom/domain';
+import { formatRateLimit, parseRateLimit, type App, type AppRepository } from '@chatroom/domain';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AppsTable, Database } from './schema/database.js';
 
@@ -37,6 +37,7 @@ export class MariadbAppRepository implements AppRepository {
       joined_room_cap: settings.joinedRoomCap,
       max_users_ceiling: settings.maxUsersCeiling,
       custom_room_ids: settings.customRoomIds,
+      rate_limit: formatRateLimit(settings.rateLimit),
     };
     await this.db
       .insertInto('apps')
@@ -64,6 +65,8 @@ function toApp(row: Selectable<AppsTable>): App {
       joinedRoomCap: row.joined_room_cap,
       maxUsersCeiling: row.max_users_ceiling,
       customRoomIds: row.custom_room_ids,
+      // The column's CHECK admits only what parses.
+      rateLimit: parseRateLimit(row.rate_limit) ?? 'off',
     },
     created: row.created,
   };

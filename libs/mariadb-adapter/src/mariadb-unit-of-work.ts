@@ -26,7 +26,10 @@ const MAX_ATTEMPTS = 5;
  * connection (which a pool whose every connection is so held would never give).
  */
 export class MariadbUnitOfWork implements UnitOfWork {
-  constructor(private readonly scope: TransactionScope) {}
+  constructor(
+    private readonly scope: TransactionScope,
+    private readonly onRetry: (attempt: number, code: string) => void = () => {},
+  ) {}
 
   async write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     const outer = this.scope.current();
@@ -38,6 +41,7 @@ export class MariadbUnitOfWork implements UnitOfWork {
           .execute((trx) => this.scope.run(trx, () => work(repositories(trx))));
       } catch (error) {
         if (attempt < MAX_ATTEMPTS && isRetryable(error)) {
+          this.onRetry(attempt, String((error as { code?: unknown }).code));
           await pause(attempt);
           continue;
         }

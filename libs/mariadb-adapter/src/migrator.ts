@@ -1,9 +1,11 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { initialMigration } from './migrations/0001-initial.js';
+import { rateLimitMigration } from './migrations/0002-rate-limit.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initialMigration,
+  '0002-rate-limit': rateLimitMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

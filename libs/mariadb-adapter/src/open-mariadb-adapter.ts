@@ -19,6 +19,8 @@ export interface MariadbAdapterOptions {
   queryTimeoutMs?: number;
   /** Told of every statement run and the rows it returned (tests count queries with it). */
   onQuery?: QueryObserver;
+  /** Told of every unit of work run again, with the MariaDB error (`ER_LOCK_DEADLOCK`, …) that caused it. */
+  onRetry?: (attempt: number, code: string) => void;
 }
 
 export interface MariadbAdapter {
@@ -57,7 +59,7 @@ export async function openMariadbAdapter(options: MariadbAdapterOptions): Promis
   let closed: Promise<void> | undefined;
   return {
     kind: 'mariadb',
-    uow: new MariadbUnitOfWork(scope),
+    uow: new MariadbUnitOfWork(scope, options.onRetry),
     ids: new SequenceIdGenerator(scope),
     counterMismatches: () => counterMismatches(db),
     async isReady() {

@@ -27,6 +27,8 @@ export interface AppsTable {
   joined_room_cap: number;
   max_users_ceiling: number;
   custom_room_ids: boolean;
+  /** 'off', 'easemob' or a per-second number as text (migration 0002). */
+  rate_limit: Generated<string>;
   /** Guarded counter: the number of rooms of the app (see mariadb-chatroom-repository.ts). */
   room_count: Generated<number>;
   created: number;
