@@ -6,10 +6,12 @@ declare module 'autocannon' {
       method?: string;
       connections?: number;
       duration?: number;
+      amount?: number;
       headers?: Record<string, string>;
       body?: string;
       requests?: {
         method?: string;
+        path?: string;
         setupRequest?: (request: Record<string, unknown>) => Record<string, unknown>;
       }[];
     }
