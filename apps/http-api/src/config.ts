@@ -23,6 +23,8 @@ export interface Config {
   /** Limits given to the apps this process creates (bootstrap or development app). */
   readonly appSettings: AppSettings;
   readonly bootstrap: BootstrapApp | undefined;
+  /** Coalesce concurrent additions to one room into one unit of work (CoalescingAddMembers). */
+  readonly coalesceAdds: boolean;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -119,6 +121,7 @@ const envSchema = z.object({
   APP_JOINED_ROOM_CAP: integer('APP_JOINED_ROOM_CAP', 1, 1_000_000_000, DEFAULT_APP_SETTINGS.joinedRoomCap),
   APP_MAXUSERS_CEILING: integer('APP_MAXUSERS_CEILING', 1, 1_000_000_000, DEFAULT_APP_SETTINGS.maxUsersCeiling),
   APP_CUSTOM_ROOM_IDS: flag('APP_CUSTOM_ROOM_IDS', DEFAULT_APP_SETTINGS.customRoomIds),
+  COALESCE_ADDS: flag('COALESCE_ADDS', true),
   BOOTSTRAP_ORG: text(),
   BOOTSTRAP_APP: text(),
   BOOTSTRAP_CLIENT_ID: text(),
@@ -148,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT,
     trustProxy: e.TRUST_PROXY,
+    coalesceAdds: e.COALESCE_ADDS,
     tokenPolicy: { defaultTtlSeconds: e.TOKEN_TTL_SECONDS, maxTtlSeconds: e.TOKEN_MAX_TTL_SECONDS },
     appSettings: {
       roomQuota: e.APP_ROOM_QUOTA,

@@ -1,6 +1,7 @@
 import type { Chatroom, ChatroomPatch, ChatroomRepository, InsertChatroomOutcome, UserId } from '@chatroom/domain';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, RoomsTable } from './schema/database.js';
+import { releaseMemberships } from './release-memberships.js';
 import { textArray } from './sql-arrays.js';
 
 // Not the announcement: only its own endpoint reads it, and details of 100 rooms need not carry 100 of them.
@@ -115,13 +116,8 @@ export class KyselyChatroomRepository implements ChatroomRepository {
     const ids = locked.map((r) => r.id);
     if (ids.length === 0) return [];
     await sql`
-      WITH gone AS (
-        DELETE FROM memberships WHERE app_id = ${appId} AND room_id = any(${textArray(ids)}) RETURNING username
-      ), released AS (
-        UPDATE users SET joined_count = joined_count - left_rooms.n
-        FROM (SELECT username, count(*)::int AS n FROM gone GROUP BY username) AS left_rooms
-        WHERE users.app_id = ${appId} AND users.username = left_rooms.username
-      ), room AS (
+      WITH ${releaseMemberships(appId, sql`room_id = any(${textArray(ids)})`, { rooms: false })},
+      room AS (
         DELETE FROM rooms WHERE app_id = ${appId} AND id = any(${textArray(ids)}) RETURNING id
       )
       UPDATE apps SET room_count = room_count - (SELECT count(*) FROM room) WHERE id = ${appId}

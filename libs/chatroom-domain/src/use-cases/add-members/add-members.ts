@@ -17,11 +17,18 @@ export class AddMembers {
 
   async execute(app: App, roomId: string, rawUsernames: readonly string[]): Promise<UserId[]> {
     assertBatch('addMembers', rawUsernames);
-    const usernames = parseUserIds(rawUsernames);
+    return this.addAll(app, roomId, parseUserIds(rawUsernames));
+  }
+
+  /**
+   * The unit of work of `execute` for users already parsed, with no limit on their number (the
+   * coalescing decorator adds several requests' users at once): all of them or none.
+   */
+  addAll(app: App, roomId: string, usernames: readonly UserId[]): Promise<UserId[]> {
     return this.deps.uow.write(async (r) => {
       await requireRoom(r, app, roomId);
       await requireUsers(r, app, usernames);
-      let pending: UserId[] = usernames;
+      let pending: readonly UserId[] = usernames;
       for (let attempt = 0; attempt < MAX_ATTEMPTS && pending.length > 0; attempt++) {
         const added = await joinOrThrow(r, app, roomId, pending, 'member', errors.joinCapExceeded);
         if (added.length === pending.length) break;
@@ -35,7 +42,7 @@ export class AddMembers {
       // meanwhile is seen here (and an existing member cannot be blocked at the same time).
       const [blocked] = await r.roomUserLists.filter(app.id, roomId, 'blocklist', usernames);
       if (blocked !== undefined) throw errors.userBlocked(blocked, roomId);
-      return usernames;
+      return [...usernames];
     });
   }
 }

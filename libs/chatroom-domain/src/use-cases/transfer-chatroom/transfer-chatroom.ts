@@ -1,3 +1,4 @@
+import { errors } from '../../errors/error-catalogue.js';
 import type { App } from '../../model/app.js';
 import { assertTransferable } from '../../model/chatroom.js';
 import { parseUserId } from '../../model/user-id.js';
@@ -14,7 +15,10 @@ export class TransferChatroom {
       const room = await lockRoom(r, app, roomId);
       await requireUsers(r, app, [newOwner]);
       assertTransferable(room, newOwner, await r.memberships.roleOf(app.id, roomId, newOwner));
-      await r.memberships.transferOwnership(app.id, roomId, room.owner, newOwner);
+      // assertTransferable has just seen a member under the room lock, so 'not-member' means
+      // the store changed under the lock: answer as for a non-member, nothing was changed.
+      const outcome = await r.memberships.transferOwnership(app.id, roomId, room.owner, newOwner);
+      if (outcome === 'not-member') throw errors.notMembers([newOwner]);
     });
   }
 }
