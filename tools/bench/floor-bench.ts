@@ -9,6 +9,7 @@
  *   npm run bench:floor -w @chatroom/tools     # builds first; TEST_DATABASE_URL, default the local server
  *   DURATION=10 ROUNDS=3 CONNECTIONS=50 POOL=20 npm run bench:floor -w @chatroom/tools
  *   CASES=create,hot npm run bench:floor -w @chatroom/tools
+ *   SERVICE_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench:floor -w @chatroom/tools   # profile the service
  *
  * The hot-room case runs against a second service process started with COALESCE_ADDS=false as
  * well, when the service knows that switch (the target there is the floor without coalescing).
@@ -90,7 +91,10 @@ async function main(): Promise<void> {
     const startService = (port: number, extra: Record<string, string>) =>
       start(
         children,
-        compiled ? [COMPILED_MAIN] : ['--conditions=source', '--import', 'tsx', 'src/main.ts'],
+        [
+          ...(process.env['SERVICE_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
+          ...(compiled ? [COMPILED_MAIN] : ['--conditions=source', '--import', 'tsx', 'src/main.ts']),
+        ],
         API_ROOT,
         { ...serviceEnv, ...extra, PORT: String(port) },
         port,

@@ -10,8 +10,14 @@ import {
 import { sql, type Kysely } from 'kysely';
 import { inAskedOrder } from './given-order.js';
 import type { Database } from './schema/database.js';
+import { runPrecompiled } from './precompiled.js';
 import { releaseMemberships } from './release-memberships.js';
 import { textArray } from './sql-arrays.js';
+
+// The hot reads, precompiled (see precompiled.ts).
+const AFFILIATIONS = `SELECT room_id, username, role FROM memberships WHERE app_id = $1 AND room_id = any($2::text[])
+  ORDER BY room_id, role <> 'owner', seq`;
+const ROLES_OF = 'SELECT username, role FROM memberships WHERE app_id = $1 AND room_id = $2 AND username = any($3::text[])';
 
 interface AddResult {
   added: string[];
@@ -123,13 +129,7 @@ export class KyselyMembershipRepository implements MembershipRepository {
   async rolesOf(appId: string, roomId: string, usernames: readonly UserId[]): Promise<Map<UserId, Role>> {
     const roles = new Map<UserId, Role>();
     if (usernames.length === 0) return roles;
-    const rows = await this.db
-      .selectFrom('memberships')
-      .select(['username', 'role'])
-      .where('app_id', '=', appId)
-      .where('room_id', '=', roomId)
-      .where('username', '=', (eb) => eb.fn.any(textArray(usernames)))
-      .execute();
+    const rows = await runPrecompiled<{ username: string; role: Role }>(this.db, ROLES_OF, [appId, roomId, [...usernames]]);
     for (const row of rows) roles.set(row.username as UserId, row.role);
     return roles;
   }
@@ -216,15 +216,10 @@ export class KyselyMembershipRepository implements MembershipRepository {
   async affiliations(appId: string, roomIds: readonly string[]): Promise<Map<string, Affiliation[]>> {
     const result = new Map<string, Affiliation[]>();
     if (roomIds.length === 0) return result;
-    const rows = await this.db
-      .selectFrom('memberships')
-      .select(['room_id', 'username', 'role'])
-      .where('app_id', '=', appId)
-      .where('room_id', '=', (eb) => eb.fn.any(textArray(roomIds)))
-      .orderBy('room_id')
-      .orderBy(sql`role <> 'owner'`)
-      .orderBy('seq')
-      .execute();
+    const rows = await runPrecompiled<{ room_id: string; username: string; role: Role }>(this.db, AFFILIATIONS, [
+      appId,
+      [...roomIds],
+    ]);
     for (const row of rows) {
       let list = result.get(row.room_id);
       if (!list) result.set(row.room_id, (list = []));

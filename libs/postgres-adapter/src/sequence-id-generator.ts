@@ -1,5 +1,6 @@
 import type { IdGenerator } from '@chatroom/domain';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { runPrecompiled } from './precompiled.js';
 import type { Database } from './schema/database.js';
 import { translateDatabaseError } from './translate-database-error.js';
 
@@ -14,8 +15,8 @@ export class SequenceIdGenerator implements IdGenerator {
 
   async next(): Promise<number> {
     try {
-      const { rows } = await sql<{ id: number }>`SELECT nextval('room_seq') AS id`.execute(this.db);
-      return rows[0]!.id;
+      const [row] = await runPrecompiled<{ id: number }>(this.db, "SELECT nextval('room_seq') AS id", []);
+      return row!.id;
     } catch (error) {
       throw translateDatabaseError(error);
     }
