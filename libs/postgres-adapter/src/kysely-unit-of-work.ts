@@ -31,13 +31,13 @@ export class KyselyUnitOfWork implements UnitOfWork {
   private readonly reader: Repositories;
 
   constructor(private readonly db: Kysely<Database>) {
-    this.reader = new KyselyRepositories(db);
+    this.reader = repositories(db);
   }
 
   async write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.db.transaction().execute((trx) => work(new KyselyRepositories(trx)));
+        return await this.db.transaction().execute((trx) => work(repositories(trx)));
       } catch (error) {
         if (attempt < MAX_ATTEMPTS && isRetryable(error)) {
           await pause(attempt);
@@ -59,49 +59,22 @@ export class KyselyUnitOfWork implements UnitOfWork {
 }
 
 /**
- * The repositories of one unit, each built on first use: most units touch two or three of the
- * nine, and a unit is created per request.
+ * The repositories of one unit, bound to its transaction (or, for reads, to the pool). Plain
+ * objects: the profile shows building them costs nothing next to one round trip, and a caller
+ * may spread them (`{ ...r, users }`) as tests do.
  */
-class KyselyRepositories implements Repositories {
-  private _ids?: SequenceIdGenerator;
-  private _apps?: KyselyAppRepository;
-  private _users?: KyselyUserRepository;
-  private _chatrooms?: KyselyChatroomRepository;
-  private _memberships?: KyselyMembershipRepository;
-  private _roomUserLists?: KyselyRoomUserListRepository;
-  private _mutes?: KyselyMuteRepository;
-  private _roomAttributes?: KyselyRoomAttributeRepository;
-  private _superAdmins?: KyselySuperAdminRepository;
-
-  constructor(private readonly db: Kysely<Database>) {}
-
-  get ids() {
-    return (this._ids ??= new SequenceIdGenerator(this.db));
-  }
-  get apps() {
-    return (this._apps ??= new KyselyAppRepository(this.db));
-  }
-  get users() {
-    return (this._users ??= new KyselyUserRepository(this.db));
-  }
-  get chatrooms() {
-    return (this._chatrooms ??= new KyselyChatroomRepository(this.db));
-  }
-  get memberships() {
-    return (this._memberships ??= new KyselyMembershipRepository(this.db));
-  }
-  get roomUserLists() {
-    return (this._roomUserLists ??= new KyselyRoomUserListRepository(this.db));
-  }
-  get mutes() {
-    return (this._mutes ??= new KyselyMuteRepository(this.db));
-  }
-  get roomAttributes() {
-    return (this._roomAttributes ??= new KyselyRoomAttributeRepository(this.db));
-  }
-  get superAdmins() {
-    return (this._superAdmins ??= new KyselySuperAdminRepository(this.db));
-  }
+function repositories(db: Kysely<Database>): Repositories {
+  return {
+    ids: new SequenceIdGenerator(db),
+    apps: new KyselyAppRepository(db),
+    users: new KyselyUserRepository(db),
+    chatrooms: new KyselyChatroomRepository(db),
+    memberships: new KyselyMembershipRepository(db),
+    roomUserLists: new KyselyRoomUserListRepository(db),
+    mutes: new KyselyMuteRepository(db),
+    roomAttributes: new KyselyRoomAttributeRepository(db),
+    superAdmins: new KyselySuperAdminRepository(db),
+  };
 }
 
 /** A short random back-off, growing with each attempt, so the conflicting units interleave differently. */

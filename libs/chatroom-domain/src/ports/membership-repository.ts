@@ -22,7 +22,8 @@ export interface MembershipRepository {
    * counts them atomically against the room's stored `maxusers` and each user's
    * `joinedRoomCap`, whatever other units of work do at the same time. On a refusal the
    * outcome says why and the caller must roll the unit of work back. `added` keeps the
-   * order of `usernames`. Once someone is added, no other unit of work can add to, remove
+   * order of `usernames`. A room that does not exist gets nobody: `ok` with `added` empty
+   * (callers look for the room only then). Once someone is added, no other unit of work can add to, remove
    * from or lock the room until this one ends, so checks made after `add` returns (the
    * blocklist) see everything committed before.
    */
