@@ -1,4 +1,3 @@
-import { errors } from '../../errors/error-catalogue.js';
 import type { App } from '../../model/app.js';
 import { assertTransferable } from '../../model/chatroom.js';
 import { parseUserId } from '../../model/user-id.js';
@@ -14,11 +13,11 @@ export class TransferChatroom {
     await this.deps.uow.write(async (r) => {
       const room = await lockRoom(r, app, roomId);
       await requireUsers(r, app, [newOwner]);
-      assertTransferable(room, newOwner, await r.memberships.roleOf(app.id, roomId, newOwner));
-      // assertTransferable has just seen a member under the room lock, so 'not-member' means
-      // the store changed under the lock: answer as for a non-member, nothing was changed.
+      // The store tries, and answers whether the new owner is a member (no separate look under
+      // the room lock); the domain's rule then decides. A refusal of the rule throws, which rolls
+      // back whatever the store did (nothing, for a non-member; a no-op, for the owner).
       const outcome = await r.memberships.transferOwnership(app.id, roomId, room.owner, newOwner);
-      if (outcome === 'not-member') throw errors.notMembers([newOwner]);
+      assertTransferable(room, newOwner, outcome === 'transferred' ? 'member' : null);
     });
   }
 }
