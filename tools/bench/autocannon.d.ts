@@ -26,6 +26,7 @@ declare module 'autocannon' {
       latency: Histogram;
       duration: number;
       non2xx: number;
+      statusCodeStats: Record<string, { count: number }>;
       errors: number;
     }
   }

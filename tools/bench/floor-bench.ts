@@ -356,6 +356,7 @@ async function run(c: Case, side: Side, round: number): Promise<Measure> {
     ...options,
   });
   const seconds = (performance.now() - started) / 1000;
+  if (r.non2xx + r.errors > 0) console.log(`  ${c.key} on ${side.name}: status codes ${JSON.stringify(r.statusCodeStats)}, errors ${r.errors}`);
   await c.verify?.(side, round);
   return {
     rps: c.verify ? JOINERS / seconds : r.requests.total / r.duration,
