@@ -25,6 +25,8 @@ export interface Config {
   readonly bootstrap: BootstrapApp | undefined;
   /** Coalesce concurrent additions to one room into one unit of work (CoalescingAddMembers). */
   readonly coalesceAdds: boolean;
+  /** On SIGTERM, how long open keep-alive connections keep being served (see graceful-close.ts). */
+  readonly shutdownDrainMs: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -126,6 +128,7 @@ const envSchema = z.object({
   BOOTSTRAP_APP: text(),
   BOOTSTRAP_CLIENT_ID: text(),
   BOOTSTRAP_CLIENT_SECRET: text(),
+  SHUTDOWN_DRAIN_MS: integer('SHUTDOWN_DRAIN_MS', 0, 60_000, 0),
 });
 
 /** Reads and validates the environment; every bad value is reported, not only the first. */
@@ -168,5 +171,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
             clientSecret: e.BOOTSTRAP_CLIENT_SECRET,
           }
         : undefined,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
   };
 }
