@@ -1,10 +1,10 @@
 import {
-  errors,
   type AddMembersOutcome,
   type Affiliation,
   type JoinedChatroom,
   type MembershipRepository,
   type Role,
+  type TransferOutcome,
   type UserId,
 } from '@chatroom/domain';
 import { sql, type Kysely } from 'kysely';
@@ -229,9 +229,9 @@ export class MariadbMembershipRepository implements MembershipRepository {
   /**
    * Checks `to` first, under a row lock, so that a refusal writes nothing; then demotes, then
    * promotes (the one-owner key is checked row by row, so the old owner must stop being one
-   * first), then names the new owner on the room.
+   * first), then names the new owner on the room. `not-member` (nothing written) when `to` is not in it.
    */
-  async transferOwnership(appId: string, roomId: string, from: UserId, to: UserId): Promise<void> {
+  async transferOwnership(appId: string, roomId: string, from: UserId, to: UserId): Promise<TransferOutcome> {
     const target = await this.db
       .selectFrom('memberships')
       .select('role')
@@ -240,7 +240,7 @@ export class MariadbMembershipRepository implements MembershipRepository {
       .where('username', '=', to)
       .forUpdate()
       .executeTakeFirst();
-    if (!target) throw errors.notMembers([to]);
+    if (!target) return 'not-member';
     await this.db
       .updateTable('memberships')
       .set({ role: 'member' })
@@ -257,6 +257,7 @@ export class MariadbMembershipRepository implements MembershipRepository {
       .where('username', '=', to)
       .execute();
     await this.db.updateTable('rooms').set({ owner: to }).where('app_id', '=', appId).where('id', '=', roomId).execute();
+    return 'transferred';
   }
 
   /** One query for any number of rooms; the owner first, then join order. */

@@ -9,7 +9,7 @@ import { MariadbRoomUserListRepository } from './mariadb-room-user-list-reposito
 import { MariadbSuperAdminRepository } from './mariadb-super-admin-repository.js';
 import { MariadbUserRepository } from './mariadb-user-repository.js';
 import type { Database } from './schema/database.js';
-import type { TransactionScope } from './transaction-scope.js';
+import { SequenceIdGenerator } from './sequence-id-generator.js';
 import { isRetryable, translateDatabaseError } from './translate-database-error.js';
 
 /** Runs of a unit after a deadlock or a foreign-key race, the first included. */
@@ -22,23 +22,24 @@ const MAX_ATTEMPTS = 5;
  * back) or a foreign-key race (1451/1452). A lock wait timeout (1205) is not run again: see
  * translate-database-error.ts. kysely commits, or rolls back when the work throws, and
  * releases the connection in all cases.
- * A unit started inside another joins the outer transaction rather than waiting for a second
- * connection (which a pool whose every connection is so held would never give).
+ * Everything a unit does, ids included, goes through the repositories it is handed, which are
+ * bound to its transaction: there is no ambient transaction. A unit started inside another
+ * would wait for a second connection: no use case does that.
  */
 export class MariadbUnitOfWork implements UnitOfWork {
+  private readonly reader: Repositories;
+
   constructor(
-    private readonly scope: TransactionScope,
+    private readonly db: Kysely<Database>,
     private readonly onRetry: (attempt: number, code: string) => void = () => {},
-  ) {}
+  ) {
+    this.reader = repositories(db);
+  }
 
   async write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    const outer = this.scope.current();
-    if (outer) return work(repositories(outer));
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.scope.db
-          .transaction()
-          .execute((trx) => this.scope.run(trx, () => work(repositories(trx))));
+        return await this.db.transaction().execute((trx) => work(repositories(trx)));
       } catch (error) {
         if (attempt < MAX_ATTEMPTS && isRetryable(error)) {
           this.onRetry(attempt, String((error as { code?: unknown }).code));
@@ -52,15 +53,18 @@ export class MariadbUnitOfWork implements UnitOfWork {
 
   async read<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     try {
-      return await work(repositories(this.scope.executor()));
+      // Reads run on the pool, query by query: one set of repositories serves them all.
+      return await work(this.reader);
     } catch (error) {
       throw translateDatabaseError(error);
     }
   }
 }
 
+/** The repositories of one unit, bound to its transaction (or, for reads, to the pool). */
 function repositories(db: Kysely<Database>): Repositories {
   return {
+    ids: new SequenceIdGenerator(db),
     apps: new MariadbAppRepository(db),
     users: new MariadbUserRepository(db),
     chatrooms: new MariadbChatroomRepository(db),

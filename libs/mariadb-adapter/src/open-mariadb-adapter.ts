@@ -7,7 +7,6 @@ import { isMigrated, migrateToLatest } from './migrator.js';
 import { QueryObserverPlugin, type QueryObserver } from './query-observer-plugin.js';
 import type { Database } from './schema/database.js';
 import { SequenceIdGenerator } from './sequence-id-generator.js';
-import { TransactionScope } from './transaction-scope.js';
 import { translateDatabaseError } from './translate-database-error.js';
 
 export interface MariadbAdapterOptions {
@@ -55,12 +54,11 @@ export async function openMariadbAdapter(options: MariadbAdapterOptions): Promis
     await db.destroy().catch(() => {});
     throw translateDatabaseError(error);
   }
-  const scope = new TransactionScope(db);
   let closed: Promise<void> | undefined;
   return {
     kind: 'mariadb',
-    uow: new MariadbUnitOfWork(scope, options.onRetry),
-    ids: new SequenceIdGenerator(scope),
+    uow: new MariadbUnitOfWork(db, options.onRetry),
+    ids: new SequenceIdGenerator(db),
     counterMismatches: () => counterMismatches(db),
     async isReady() {
       if (closed) return false;
