@@ -21,11 +21,11 @@ export type ErrorCode =
   | 'MissingToken'
   | 'BadToken'
   | 'ExpiredToken'
-  | 'ClientIdMismatch'
   | 'ClientSecretMismatch'
   | 'NotInChatroom'
   // not found
   | 'AppNotFound'
+  | 'UnknownApp'
   | 'ChatroomNotFound'
   | 'ChatroomsNotFound'
   | 'UserNotFound'
@@ -33,6 +33,7 @@ export type ErrorCode =
   // already exists
   | 'ChatroomIdTaken'
   | 'UserAlreadyExists'
+  | 'AppAlreadyExists'
   // limits
   | 'RoomQuotaExceeded'
   | 'UserRoomCapExceeded'

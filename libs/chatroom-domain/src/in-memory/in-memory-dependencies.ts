@@ -1,6 +1,7 @@
 import type { Dependencies } from '../use-cases/dependencies.js';
 import { InMemoryCredentialHasher } from './in-memory-credential-hasher.js';
 import { InMemoryIdGenerator } from './in-memory-id-generator.js';
+import { InMemoryKeySealer } from './in-memory-key-sealer.js';
 import { InMemoryTokenSigner } from './in-memory-token-signer.js';
 import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
 import { ManualClock } from './manual-clock.js';
@@ -19,6 +20,8 @@ export function inMemoryDependencies(): InMemoryDependencies {
     clock: new ManualClock(),
     random: new SequentialRandom(),
     hasher: new InMemoryCredentialHasher(),
+    secretHasher: new InMemoryCredentialHasher(),
+    sealer: new InMemoryKeySealer(),
     tokens: new InMemoryTokenSigner(),
   };
 }

@@ -1,3 +1,5 @@
+export type RateLimitSetting = 'off' | 'easemob' | { readonly perSecond: number };
+
 /** The per-app limits of decisions.md; each app carries its own copy. */
 export interface AppSettings {
   /** Most rooms an app may have at once. */
@@ -8,6 +10,7 @@ export interface AppSettings {
   readonly maxUsersCeiling: number;
   /** Whether `roomid` may be chosen by the caller on create. */
   readonly customRoomIds: boolean;
+  readonly rateLimit: RateLimitSetting;
 }
 
 export const DEFAULT_APP_SETTINGS: AppSettings = {
@@ -15,6 +18,7 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   joinedRoomCap: 10_000,
   maxUsersCeiling: 10_000,
   customRoomIds: true,
+  rateLimit: 'off',
 };
 
 /** A tenant: an org + app name pair, with its credentials and token key. */
@@ -26,8 +30,16 @@ export interface App {
   readonly clientId: string;
   /** Salted hash of the client secret; never the secret itself. */
   readonly clientSecretHash: string;
-  /** Secret key the app's tokens are signed with; shared by every instance through the store. */
+  /**
+   * Secret key the app's tokens are signed with, in the form `KeySealer.seal` gives (never in
+   * clear in the store); shared by every instance through the store.
+   */
   readonly tokenKey: string;
+  /**
+   * Starts at 0; rotating the secret or revoking tokens raises it (and replaces the token key).
+   * A token carries the generation it was issued under and is refused under any other.
+   */
+  readonly keyGeneration: number;
   readonly settings: AppSettings;
   readonly created: number;
 }
