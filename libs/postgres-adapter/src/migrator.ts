@@ -1,11 +1,13 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { initialMigration } from './migrations/0001-initial.js';
 import { moderationMigration } from './migrations/0002-moderation.js';
+import { tenantAdminMigration } from './migrations/0003-tenant-admin.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initialMigration,
   '0002-moderation': moderationMigration,
+  '0003-tenant-admin': tenantAdminMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
