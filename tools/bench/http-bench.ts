@@ -8,6 +8,7 @@
  * Creates its own database, starts `apps/http-api/src/main.ts` in a child process (logs on,
  * written to /dev/null), and drops the database at the end.
  */
+import { randomBytes } from 'node:crypto';
 import { createTestDatabase } from '@chatroom/postgres-adapter/testing';
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     env: {
       ...process.env,
       DATABASE_URL: db.url,
+      TOKEN_MASTER_KEY: randomBytes(32).toString('hex'),
       DB_POOL_SIZE: POOL,
       PORT,
       HOST: '127.0.0.1',

@@ -10,6 +10,7 @@
  * Creates its own database, runs the HTTP service in this process on a free port (logs off),
  * and drops the database at the end.
  */
+import { randomBytes } from 'node:crypto';
 import { SystemClock } from '@chatroom/crypto-adapter';
 import {
   AddMembers,
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   let adapter: PostgresAdapter | undefined;
   try {
     service = await startService(createContainer(loadConfig({
-      DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DB_POOL_SIZE: '4',
+      DATABASE_URL: db.url, TOKEN_MASTER_KEY: randomBytes(32).toString('hex'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DB_POOL_SIZE: '4',
       BOOTSTRAP_ORG: ORG, BOOTSTRAP_APP: APP_NAME, BOOTSTRAP_CLIENT_ID: 'bench', BOOTSTRAP_CLIENT_SECRET: SECRET,
     })));
     adapter = await openPostgresAdapter({ databaseUrl: db.url, poolSize: CONCURRENCY });

@@ -1,4 +1,13 @@
-import { DEFAULT_APP_SETTINGS, DEFAULT_TOKEN_POLICY, type AppSettings, type TokenPolicy } from '@chatroom/domain';
+import { parseMasterKey } from '@chatroom/crypto-adapter';
+import {
+  DEFAULT_APP_SETTINGS,
+  DEFAULT_TOKEN_POLICY,
+  parseRateLimit,
+  RATE_LIMIT_HINT,
+  type AppSettings,
+  type RateLimitSetting,
+  type TokenPolicy,
+} from '@chatroom/domain';
 import * as z from 'zod';
 
 export interface BootstrapApp {
@@ -23,7 +32,15 @@ export interface Config {
   /** Limits given to the apps this process creates (bootstrap or development app). */
   readonly appSettings: AppSettings;
   readonly bootstrap: BootstrapApp | undefined;
+  /**
+   * Seals the apps' token keys (TOKEN_MASTER_KEY). Required with DATABASE_URL; unset on
+   * embedded PGlite → generated into the data directory on first start (see master-key-file.ts).
+   */
+  readonly tokenMasterKey: Buffer | undefined;
 }
+
+/** How to make a master key, in every message that asks for one. */
+export const MASTER_KEY_HINT = '32 or more random bytes in hex or base64 (make one with: openssl rand -hex 32)';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -119,6 +136,17 @@ const envSchema = z.object({
   APP_JOINED_ROOM_CAP: integer('APP_JOINED_ROOM_CAP', 1, 1_000_000_000, DEFAULT_APP_SETTINGS.joinedRoomCap),
   APP_MAXUSERS_CEILING: integer('APP_MAXUSERS_CEILING', 1, 1_000_000_000, DEFAULT_APP_SETTINGS.maxUsersCeiling),
   APP_CUSTOM_ROOM_IDS: flag('APP_CUSTOM_ROOM_IDS', DEFAULT_APP_SETTINGS.customRoomIds),
+  APP_RATE_LIMIT: variable<RateLimitSetting>(
+    DEFAULT_APP_SETTINGS.rateLimit,
+    parseRateLimit,
+    (raw) => `APP_RATE_LIMIT must be ${RATE_LIMIT_HINT} (got "${raw}")`,
+  ),
+  // The key itself is never repeated in a message.
+  TOKEN_MASTER_KEY: variable<Buffer | undefined>(
+    undefined,
+    (raw) => parseMasterKey(raw) ?? undefined,
+    () => `TOKEN_MASTER_KEY must be ${MASTER_KEY_HINT}`,
+  ),
   BOOTSTRAP_ORG: text(),
   BOOTSTRAP_APP: text(),
   BOOTSTRAP_CLIENT_ID: text(),
@@ -137,6 +165,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (parsed.success && parsed.data.TOKEN_TTL_SECONDS > parsed.data.TOKEN_MAX_TTL_SECONDS) {
     problems.push('TOKEN_TTL_SECONDS must not exceed TOKEN_MAX_TTL_SECONDS');
   }
+  if (parsed.success && parsed.data.DATABASE_URL && !parsed.data.TOKEN_MASTER_KEY) {
+    problems.push(`TOKEN_MASTER_KEY must be set when DATABASE_URL is: it seals the apps' token keys; give it ${MASTER_KEY_HINT}`);
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
@@ -154,7 +185,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       joinedRoomCap: e.APP_JOINED_ROOM_CAP,
       maxUsersCeiling: e.APP_MAXUSERS_CEILING,
       customRoomIds: e.APP_CUSTOM_ROOM_IDS,
+      rateLimit: e.APP_RATE_LIMIT,
     },
+    tokenMasterKey: e.TOKEN_MASTER_KEY,
     bootstrap:
       e.BOOTSTRAP_ORG && e.BOOTSTRAP_APP && e.BOOTSTRAP_CLIENT_ID && e.BOOTSTRAP_CLIENT_SECRET
         ? {

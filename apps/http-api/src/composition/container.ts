@@ -3,11 +3,19 @@ import type {
   CredentialHasher,
   Dependencies,
   IdGenerator,
+  KeySealer,
   Random,
   TokenSigner,
   UnitOfWork,
 } from '@chatroom/domain';
-import { JoseTokenSigner, NodeRandom, ScryptCredentialHasher, SystemClock } from '@chatroom/crypto-adapter';
+import {
+  AesGcmKeySealer,
+  APP_SECRET_SCRYPT_PARAMETERS,
+  JoseTokenSigner,
+  NodeRandom,
+  ScryptCredentialHasher,
+  SystemClock,
+} from '@chatroom/crypto-adapter';
 import { openPostgresAdapter } from '@chatroom/postgres-adapter';
 import { Container } from 'inversify';
 import type { Logger } from 'pino';
@@ -15,6 +23,7 @@ import type { Config } from '../config.js';
 import { createHttpApp } from '../http/app.js';
 import { createLogger } from '../logger.js';
 import type { Database } from './database.js';
+import { resolveMasterKey } from './master-key-file.js';
 import { TOKENS } from './tokens.js';
 import { createUseCases, type UseCases } from './use-cases.js';
 
@@ -49,19 +58,40 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
   container.bind<Random>(TOKENS.Random).toResolvedValue(() => new NodeRandom());
   container.bind<CredentialHasher>(TOKENS.CredentialHasher).toResolvedValue(() => new ScryptCredentialHasher());
   container.bind<TokenSigner>(TOKENS.TokenSigner).toResolvedValue(() => new JoseTokenSigner());
+  container
+    .bind<CredentialHasher>(TOKENS.SecretHasher)
+    .toResolvedValue(() => new ScryptCredentialHasher(APP_SECRET_SCRYPT_PARAMETERS));
+  // After the store: on PGlite the master key file is made only once the data directory is ours.
+  container
+    .bind<KeySealer>(TOKENS.KeySealer)
+    .toResolvedValue(
+      async (_store: Database) => new AesGcmKeySealer(await resolveMasterKey(config)),
+      [TOKENS.Database],
+    );
 
   container
     .bind<Dependencies>(TOKENS.Dependencies)
     .toResolvedValue(
-      (uow: UnitOfWork, ids: IdGenerator, clock: Clock, random: Random, hasher: CredentialHasher, tokens: TokenSigner) => ({
-        uow,
-        ids,
-        clock,
-        random,
-        hasher,
-        tokens,
-      }),
-      [TOKENS.UnitOfWork, TOKENS.IdGenerator, TOKENS.Clock, TOKENS.Random, TOKENS.CredentialHasher, TOKENS.TokenSigner],
+      (
+        uow: UnitOfWork,
+        ids: IdGenerator,
+        clock: Clock,
+        random: Random,
+        hasher: CredentialHasher,
+        tokens: TokenSigner,
+        secretHasher: CredentialHasher,
+        sealer: KeySealer,
+      ) => ({ uow, ids, clock, random, hasher, tokens, secretHasher, sealer }),
+      [
+        TOKENS.UnitOfWork,
+        TOKENS.IdGenerator,
+        TOKENS.Clock,
+        TOKENS.Random,
+        TOKENS.CredentialHasher,
+        TOKENS.TokenSigner,
+        TOKENS.SecretHasher,
+        TOKENS.KeySealer,
+      ],
     );
   container
     .bind<UseCases>(TOKENS.UseCases)
