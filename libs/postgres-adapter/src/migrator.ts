@@ -33,6 +33,11 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   });
 }
 
+/** The names of this build's migrations, in order. */
+export function migrationNames(): string[] {
+  return Object.keys(migrations);
+}
+
 /** Whether every migration of this build has run. */
 export async function isMigrated(db: Kysely<any>): Promise<boolean> {
   const done = await db

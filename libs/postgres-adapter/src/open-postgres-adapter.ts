@@ -3,9 +3,10 @@ import { Kysely, type Dialect } from 'kysely';
 import { join } from 'node:path';
 import { DataDirLock } from './data-dir-lock.js';
 import { KyselyUnitOfWork } from './kysely-unit-of-work.js';
-import { isMigrated, migrateToLatest } from './migrator.js';
+import { isMigrated, migrateToLatest, migrationNames } from './migrator.js';
 import { createPgDialect } from './pg-dialect.js';
 import { createPgliteDialect } from './pglite-dialect.js';
+import { PgliteTemplate } from './pglite-template.js';
 import type { Database } from './schema/database.js';
 import { SequenceIdGenerator } from './sequence-id-generator.js';
 import { TransactionScope } from './transaction-scope.js';
@@ -50,7 +51,15 @@ export async function openPostgresAdapter(options: PostgresAdapterOptions): Prom
   const dataDir = options.dataDir ?? join(process.cwd(), '.chatroom-data');
   const lock = dataDir === IN_MEMORY ? null : await DataDirLock.acquire(dataDir);
   try {
-    return await start('pglite', await createPgliteDialect(dataDir), async () => lock?.release());
+    const template = PgliteTemplate.for(migrationNames());
+    const fresh = PgliteTemplate.isNew(dataDir);
+    const stored = fresh ? await template.read() : null;
+    const { dialect, pglite } = await createPgliteDialect(dataDir, stored);
+    // A new in-memory store made the slow way is, once migrated and still empty, the next one's
+    // template. Only an in-memory one: a dump takes every file of the directory, our lock included.
+    const afterMigrate =
+      dataDir === IN_MEMORY && !stored ? async () => template.write(await pglite.dumpDataDir('gzip')) : undefined;
+    return await start('pglite', dialect, async () => lock?.release(), afterMigrate);
   } catch (error) {
     await lock?.release();
     throw error;
@@ -61,10 +70,12 @@ async function start(
   kind: PostgresAdapter['kind'],
   dialect: Dialect,
   afterClose: () => Promise<void>,
+  afterMigrate?: () => Promise<void>,
 ): Promise<PostgresAdapter> {
   const db = new Kysely<Database>({ dialect });
   try {
     await migrateToLatest(db);
+    await afterMigrate?.();
   } catch (error) {
     await db.destroy().catch(() => {});
     throw translateDatabaseError(error);
