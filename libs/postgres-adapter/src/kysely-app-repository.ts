@@ -6,24 +6,17 @@ export class KyselyAppRepository implements AppRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async findByName(org: string, name: string): Promise<App | null> {
-    const row = await this.db
-      .selectFrom('apps')
-      .selectAll()
-      .where('org', '=', org)
-      .where('name', '=', name)
-      .executeTakeFirst();
+    const row = await this.byName(org, name).executeTakeFirst();
     return row ? toApp(row) : null;
   }
 
   async findByNameForUpdate(org: string, name: string): Promise<App | null> {
-    const row = await this.db
-      .selectFrom('apps')
-      .selectAll()
-      .where('org', '=', org)
-      .where('name', '=', name)
-      .forUpdate()
-      .executeTakeFirst();
+    const row = await this.byName(org, name).forUpdate().executeTakeFirst();
     return row ? toApp(row) : null;
+  }
+
+  private byName(org: string, name: string) {
+    return this.db.selectFrom('apps').selectAll().where('org', '=', org).where('name', '=', name);
   }
 
   async count(): Promise<number> {
