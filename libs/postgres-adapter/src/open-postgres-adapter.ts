@@ -57,7 +57,8 @@ export async function openPostgresAdapter(options: PostgresAdapterOptions): Prom
     const template = PgliteTemplate.for(migrationNames());
     const fresh = PgliteTemplate.isNew(dataDir);
     const stored = fresh ? await template.read() : null;
-    const { dialect, pglite } = await createPgliteDialect(dataDir, stored);
+    // A template that does not load (damaged, or from a PGlite that wrote it differently) is skipped.
+    const { dialect, pglite } = await createPgliteDialect(dataDir, stored).catch(() => createPgliteDialect(dataDir));
     // A new in-memory store made the slow way is, once migrated and still empty, the next one's
     // template. Only an in-memory one: a dump takes every file of the directory, our lock included.
     const afterMigrate =
