@@ -37,6 +37,8 @@ export interface Config {
    * embedded PGlite → generated into the data directory on first start (see master-key-file.ts).
    */
   readonly tokenMasterKey: Buffer | undefined;
+  /** On SIGTERM, how long open keep-alive connections keep being served (see graceful-close.ts). */
+  readonly shutdownDrainMs: number;
 }
 
 /** How to make a master key, in every message that asks for one. */
@@ -151,6 +153,7 @@ const envSchema = z.object({
   BOOTSTRAP_APP: text(),
   BOOTSTRAP_CLIENT_ID: text(),
   BOOTSTRAP_CLIENT_SECRET: text(),
+  SHUTDOWN_DRAIN_MS: integer('SHUTDOWN_DRAIN_MS', 0, 60_000, 0),
 });
 
 /** Reads and validates the environment; every bad value is reported, not only the first. */
@@ -197,5 +200,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
             clientSecret: e.BOOTSTRAP_CLIENT_SECRET,
           }
         : undefined,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
   };
 }
