@@ -1,4 +1,4 @@
-// autocannon ships no types; this declares the part http-bench.ts uses.
+// autocannon ships no types; this declares the part the benches use.
 declare module 'autocannon' {
   namespace autocannon {
     interface Options {
@@ -6,10 +6,14 @@ declare module 'autocannon' {
       method?: string;
       connections?: number;
       duration?: number;
+      /** Requests per second across all connections (a paced load). */
+      overallRate?: number;
+      amount?: number;
       headers?: Record<string, string>;
       body?: string;
       requests?: {
         method?: string;
+        path?: string;
         setupRequest?: (request: Record<string, unknown>) => Record<string, unknown>;
       }[];
     }
@@ -24,6 +28,7 @@ declare module 'autocannon' {
       latency: Histogram;
       duration: number;
       non2xx: number;
+      statusCodeStats: Record<string, { count: number }>;
       errors: number;
     }
   }

@@ -24,10 +24,15 @@ describe('loadConfig', () => {
       logLevel: 'info',
       bodyLimitBytes: 1024 * 1024,
       trustProxy: false,
+      coalesceAdds: true,
       tokenPolicy: { defaultTtlSeconds: 7 * 86_400, maxTtlSeconds: 365 * 86_400 },
       appSettings: { roomQuota: 100_000, joinedRoomCap: 10_000, maxUsersCeiling: 10_000, customRoomIds: true, rateLimit: 'off' },
       bootstrap: undefined,
       tokenMasterKey: undefined,
+      dbSessionLimits: { statementTimeoutMs: 8_000, lockTimeoutMs: 3_000, idleInTransactionTimeoutMs: 15_000 },
+      dbMigrationTimeoutMs: 600_000,
+      metricsToken: undefined,
+      rateLimitStoreTimeoutMs: 200,
       shutdownDrainMs: 0,
     });
   });
@@ -42,18 +47,25 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'debug',
       BODY_LIMIT: '512kb',
       TRUST_PROXY: 'true',
+      COALESCE_ADDS: 'false',
       TOKEN_TTL_SECONDS: '3600',
       TOKEN_MAX_TTL_SECONDS: '7200',
       APP_ROOM_QUOTA: '5',
       APP_JOINED_ROOM_CAP: '6',
       APP_MAXUSERS_CEILING: '7',
       APP_CUSTOM_ROOM_IDS: 'false',
-      APP_RATE_LIMIT: '40',
       TOKEN_MASTER_KEY: MASTER_KEY_HEX,
       BOOTSTRAP_ORG: 'acme',
       BOOTSTRAP_APP: 'chat',
       BOOTSTRAP_CLIENT_ID: 'id',
       BOOTSTRAP_CLIENT_SECRET: 'secret',
+      DB_STATEMENT_TIMEOUT_MS: '1000',
+      DB_LOCK_TIMEOUT_MS: '0',
+      DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '2000',
+      DB_MIGRATION_TIMEOUT_MS: '60000',
+      METRICS_TOKEN: 'scrape-me',
+      RATE_LIMIT_STORE_TIMEOUT_MS: '50',
+      APP_RATE_LIMIT: '25',
       SHUTDOWN_DRAIN_MS: '4000',
     });
     expect(config).toEqual({
@@ -65,10 +77,15 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       bodyLimitBytes: 512 * 1024,
       trustProxy: true,
+      coalesceAdds: false,
       tokenPolicy: { defaultTtlSeconds: 3600, maxTtlSeconds: 7200 },
-      appSettings: { roomQuota: 5, joinedRoomCap: 6, maxUsersCeiling: 7, customRoomIds: false, rateLimit: { perSecond: 40 } },
-      bootstrap: { org: 'acme', app: 'chat', clientId: 'id', clientSecret: 'secret' },
       tokenMasterKey: Buffer.from(MASTER_KEY_HEX, 'hex'),
+      appSettings: { roomQuota: 5, joinedRoomCap: 6, maxUsersCeiling: 7, customRoomIds: false, rateLimit: { perSecond: 25 } },
+      bootstrap: { org: 'acme', app: 'chat', clientId: 'id', clientSecret: 'secret' },
+      dbSessionLimits: { statementTimeoutMs: 1000, lockTimeoutMs: 0, idleInTransactionTimeoutMs: 2000 },
+      dbMigrationTimeoutMs: 60_000,
+      metricsToken: 'scrape-me',
+      rateLimitStoreTimeoutMs: 50,
       shutdownDrainMs: 4000,
     });
   });
@@ -90,6 +107,21 @@ describe('loadConfig', () => {
   });
 
   it.each(['0', '-3', '1.5', 'fast'])('refuses APP_RATE_LIMIT=%s', (raw) => {
+    expect(problems({ APP_RATE_LIMIT: raw })).toEqual([
+      `APP_RATE_LIMIT must be off, easemob or a whole number of requests per second from 1 to 1000000 (got "${raw}")`,
+    ]);
+  });
+
+  it.each([
+    ['off', 'off'],
+    ['easemob', 'easemob'],
+    ['EASEMOB', 'easemob'],
+    ['100', { perSecond: 100 }],
+  ])('APP_RATE_LIMIT=%s', (raw, setting) => {
+    expect(loadConfig({ APP_RATE_LIMIT: raw }).appSettings.rateLimit).toEqual(setting);
+  });
+
+  it.each(['0', 'fast', '1.5', '2000000'])('APP_RATE_LIMIT=%s is refused', (raw) => {
     expect(problems({ APP_RATE_LIMIT: raw })).toEqual([
       `APP_RATE_LIMIT must be off, easemob or a whole number of requests per second from 1 to 1000000 (got "${raw}")`,
     ]);

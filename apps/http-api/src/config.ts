@@ -8,6 +8,7 @@ import {
   type RateLimitSetting,
   type TokenPolicy,
 } from '@chatroom/domain';
+import { DEFAULT_SESSION_LIMITS, type PgSessionLimits } from '@chatroom/postgres-adapter';
 import * as z from 'zod';
 
 export interface BootstrapApp {
@@ -37,6 +38,16 @@ export interface Config {
    * embedded PGlite → generated into the data directory on first start (see master-key-file.ts).
    */
   readonly tokenMasterKey: Buffer | undefined;
+  /** Server-side limits of every pooled PostgreSQL session. */
+  readonly dbSessionLimits: PgSessionLimits;
+  /** Every limit of the migration session, the wait for another instance's migration included. */
+  readonly dbMigrationTimeoutMs: number;
+  /** Set → `GET /metrics` needs `Authorization: Bearer <token>`; unset → it is open. */
+  readonly metricsToken: string | undefined;
+  /** How long a request waits for the shared rate-limit store before the in-process budget decides. */
+  readonly rateLimitStoreTimeoutMs: number;
+  /** Coalesce concurrent additions to one room into one unit of work (CoalescingAddMembers). */
+  readonly coalesceAdds: boolean;
   /** On SIGTERM, how long open keep-alive connections keep being served (see graceful-close.ts). */
   readonly shutdownDrainMs: number;
 }
@@ -149,10 +160,22 @@ const envSchema = z.object({
     (raw) => parseMasterKey(raw) ?? undefined,
     () => `TOKEN_MASTER_KEY must be ${MASTER_KEY_HINT}`,
   ),
+  COALESCE_ADDS: flag('COALESCE_ADDS', true),
   BOOTSTRAP_ORG: text(),
   BOOTSTRAP_APP: text(),
   BOOTSTRAP_CLIENT_ID: text(),
   BOOTSTRAP_CLIENT_SECRET: text(),
+  DB_STATEMENT_TIMEOUT_MS: integer('DB_STATEMENT_TIMEOUT_MS', 0, 86_400_000, DEFAULT_SESSION_LIMITS.statementTimeoutMs),
+  DB_LOCK_TIMEOUT_MS: integer('DB_LOCK_TIMEOUT_MS', 0, 86_400_000, DEFAULT_SESSION_LIMITS.lockTimeoutMs),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: integer(
+    'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+    0,
+    86_400_000,
+    DEFAULT_SESSION_LIMITS.idleInTransactionTimeoutMs,
+  ),
+  DB_MIGRATION_TIMEOUT_MS: integer('DB_MIGRATION_TIMEOUT_MS', 1_000, 86_400_000, 600_000),
+  METRICS_TOKEN: text(),
+  RATE_LIMIT_STORE_TIMEOUT_MS: integer('RATE_LIMIT_STORE_TIMEOUT_MS', 1, 60_000, 200),
   SHUTDOWN_DRAIN_MS: integer('SHUTDOWN_DRAIN_MS', 0, 60_000, 0),
 });
 
@@ -182,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT,
     trustProxy: e.TRUST_PROXY,
+    coalesceAdds: e.COALESCE_ADDS,
     tokenPolicy: { defaultTtlSeconds: e.TOKEN_TTL_SECONDS, maxTtlSeconds: e.TOKEN_MAX_TTL_SECONDS },
     appSettings: {
       roomQuota: e.APP_ROOM_QUOTA,
@@ -200,6 +224,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
             clientSecret: e.BOOTSTRAP_CLIENT_SECRET,
           }
         : undefined,
+    dbSessionLimits: {
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+      lockTimeoutMs: e.DB_LOCK_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
+    dbMigrationTimeoutMs: e.DB_MIGRATION_TIMEOUT_MS,
+    metricsToken: e.METRICS_TOKEN,
+    rateLimitStoreTimeoutMs: e.RATE_LIMIT_STORE_TIMEOUT_MS,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
   };
 }

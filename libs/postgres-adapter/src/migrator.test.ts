@@ -38,8 +38,8 @@ async function tablesOf(url: string): Promise<string[]> {
 }
 
 const TABLES = [
-  'apps', 'kysely_migration', 'kysely_migration_lock', 'memberships', 'mutes', 'room_attributes', 'room_user_lists',
-  'rooms', 'super_admins', 'users',
+  'apps', 'kysely_migration', 'kysely_migration_lock', 'memberships', 'mutes', 'rate_limits', 'room_attributes',
+  'room_user_lists', 'rooms', 'super_admins', 'users',
 ];
 
 describe.skipIf(!probe)('postgres: migrations', () => {
@@ -56,6 +56,7 @@ describe.skipIf(!probe)('postgres: migrations', () => {
         { name: '0001-initial' },
         { name: '0002-moderation' },
         { name: '0003-tenant-admin' },
+        { name: '0004-rate-limits' },
       ]);
     } finally {
       await db.destroy();

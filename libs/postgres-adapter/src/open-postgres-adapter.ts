@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { DataDirLock } from './data-dir-lock.js';
 import { KyselyUnitOfWork } from './kysely-unit-of-work.js';
 import { isMigrated, migrateToLatest, migrationNames } from './migrator.js';
-import { createPgDialect } from './pg-dialect.js';
+import { createPgDialect, type PgSessionLimits, type PoolStats } from './pg-dialect.js';
 import type { Database } from './schema/database.js';
 import { SequenceIdGenerator } from './sequence-id-generator.js';
-import { TransactionScope } from './transaction-scope.js';
 import { translateDatabaseError } from './translate-database-error.js';
 
 export interface PostgresAdapterOptions {
@@ -19,12 +18,25 @@ export interface PostgresAdapterOptions {
   poolSize?: number;
   /** How long a pg query may wait for its answer before the store counts as unavailable; default 10 s. */
   queryTimeoutMs?: number;
+  /** Server-side limits of every pooled pg session; default DEFAULT_SESSION_LIMITS. */
+  sessionLimits?: PgSessionLimits;
+  /**
+   * Every limit of the migration session (statements, lock waits, the advisory lock that
+   * serialises starting instances); default 10 minutes, so a second instance starting during
+   * a long migration waits for it instead of failing.
+   */
+  migrationTimeoutMs?: number;
+  /** Called before a unit of work runs again after a deadlock, serialization failure or foreign-key race. */
+  onRetry?: (attempt: number, sqlState: string) => void;
 }
 
 export interface PostgresAdapter {
   readonly kind: 'postgres' | 'pglite';
   readonly uow: UnitOfWork;
+  /** Ids drawn on the pool, outside any unit (tests and tools); use cases draw them through `Repositories.ids`. */
   readonly ids: IdGenerator;
+  /** The pg pool's connections and waiters right now; absent on PGlite. */
+  readonly poolStats?: () => PoolStats;
   /** True when the database answers and migrations are done; never throws. */
   isReady(): Promise<boolean>;
   /** Closes the pool / PGlite and releases the data-directory lock. */
@@ -33,6 +45,7 @@ export interface PostgresAdapter {
 
 const IN_MEMORY = 'memory://';
 const DEFAULT_POOL_SIZE = 10;
+const DEFAULT_MIGRATION_TIMEOUT_MS = 600_000;
 /** A health probe wants an answer soon; a pool waiting for a dead server would take its connect timeout. */
 const READY_TIMEOUT_MS = 3_000;
 
@@ -43,8 +56,13 @@ const READY_TIMEOUT_MS = 3_000;
  */
 export async function openPostgresAdapter(options: PostgresAdapterOptions): Promise<PostgresAdapter> {
   if (options.databaseUrl) {
-    const dialect = createPgDialect(options.databaseUrl, options.poolSize ?? DEFAULT_POOL_SIZE, options.queryTimeoutMs);
-    return start('postgres', dialect, async () => {});
+    await migrateOnItsOwnSession(options.databaseUrl, options.migrationTimeoutMs ?? DEFAULT_MIGRATION_TIMEOUT_MS);
+    const pg = createPgDialect(options.databaseUrl, {
+      poolSize: options.poolSize ?? DEFAULT_POOL_SIZE,
+      queryTimeoutMs: options.queryTimeoutMs,
+      limits: options.sessionLimits,
+    });
+    return { ...(await start('postgres', pg.dialect, async () => {}, options)), poolStats: pg.stats };
   }
   const dataDir = options.dataDir ?? join(process.cwd(), '.chatroom-data');
   const lock = dataDir === IN_MEMORY ? null : await DataDirLock.acquire(dataDir);
@@ -63,10 +81,28 @@ export async function openPostgresAdapter(options: PostgresAdapterOptions): Prom
     // template. Only an in-memory one: a dump takes every file of the directory, our lock included.
     const afterMigrate =
       dataDir === IN_MEMORY && !stored ? async () => template.write(await pglite.dumpDataDir('gzip')) : undefined;
-    return await start('pglite', dialect, async () => lock?.release(), afterMigrate);
+    return await start('pglite', dialect, async () => lock?.release(), options, afterMigrate);
   } catch (error) {
     await lock?.release();
     throw error;
+  }
+}
+
+/**
+ * Migrates through one connection of its own whose every limit is the migration timeout: the
+ * pool's request-sized limits would cancel a long migration, or fail a second instance waiting
+ * for the first one's advisory lock.
+ */
+async function migrateOnItsOwnSession(databaseUrl: string, timeoutMs: number): Promise<void> {
+  const limits = { statementTimeoutMs: timeoutMs, lockTimeoutMs: timeoutMs, idleInTransactionTimeoutMs: timeoutMs };
+  const { dialect } = createPgDialect(databaseUrl, { poolSize: 1, queryTimeoutMs: timeoutMs + 5_000, limits });
+  const db = new Kysely<Database>({ dialect });
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    throw translateDatabaseError(error);
+  } finally {
+    await db.destroy().catch(() => {});
   }
 }
 
@@ -74,22 +110,23 @@ async function start(
   kind: PostgresAdapter['kind'],
   dialect: Dialect,
   afterClose: () => Promise<void>,
+  options: Pick<PostgresAdapterOptions, 'onRetry'>,
   afterMigrate?: () => Promise<void>,
 ): Promise<PostgresAdapter> {
   const db = new Kysely<Database>({ dialect });
   try {
-    await migrateToLatest(db);
+    // PGlite: one process, no limits to escape; PostgreSQL has migrated on its own session.
+    if (kind === 'pglite') await migrateToLatest(db);
     await afterMigrate?.();
   } catch (error) {
     await db.destroy().catch(() => {});
     throw translateDatabaseError(error);
   }
-  const scope = new TransactionScope(db);
   let closed: Promise<void> | undefined;
   return {
     kind,
-    uow: new KyselyUnitOfWork(scope),
-    ids: new SequenceIdGenerator(scope),
+    uow: new KyselyUnitOfWork(db, options.onRetry),
+    ids: new SequenceIdGenerator(db),
     async isReady() {
       if (closed) return false;
       let timer: NodeJS.Timeout | undefined;

@@ -1,12 +1,13 @@
-import type {
-  Clock,
-  CredentialHasher,
-  Dependencies,
-  IdGenerator,
-  KeySealer,
-  Random,
-  TokenSigner,
-  UnitOfWork,
+import {
+  AddMembers,
+  CoalescingAddMembers,
+  type Clock,
+  type CredentialHasher,
+  type Dependencies,
+  type KeySealer,
+  type Random,
+  type TokenSigner,
+  type UnitOfWork,
 } from '@chatroom/domain';
 import {
   AesGcmKeySealer,
@@ -16,12 +17,17 @@ import {
   ScryptCredentialHasher,
   SystemClock,
 } from '@chatroom/crypto-adapter';
-import { openPostgresAdapter } from '@chatroom/postgres-adapter';
+import { openPostgresAdapter, RATE_LIMITS_TABLE } from '@chatroom/postgres-adapter';
 import { Container } from 'inversify';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { createHttpApp } from '../http/app.js';
+import { rateLimit } from '../http/middleware/rate-limit.js';
 import { createLogger } from '../logger.js';
+import { createServiceMetrics, type ServiceMetrics } from '../metrics/prometheus-metrics.js';
+import { memoryBudgets } from '../rate-limit/limiter-check.js';
+import { postgresBudgets } from '../rate-limit/postgres-rate-budgets.js';
+import type { RateBudgets } from '../rate-limit/rate-budgets.js';
 import type { Database } from './database.js';
 import { resolveMasterKey } from './master-key-file.js';
 import { TOKENS } from './tokens.js';
@@ -42,18 +48,48 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
   container.bind<Config>(TOKENS.Config).toConstantValue(config);
   container.bind<Logger>(TOKENS.Logger).toConstantValue(logger);
 
+  container.bind<ServiceMetrics>(TOKENS.Metrics).toResolvedValue(() => createServiceMetrics());
+
   // DATABASE_URL set → PostgreSQL through a pool; unset → embedded PGlite in DATA_DIR.
   // Migrations run on open, so an unreachable server fails start-up; later outages surface
   // per request as UnavailableError (503) and heal when the server returns.
-  container.bind<Database>(TOKENS.Database).toDynamicValue(() =>
-    openPostgresAdapter({
-      ...(config.databaseUrl !== undefined
-        ? { databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize }
-        : { dataDir: config.dataDir }),
-    }),
+  container.bind<Database>(TOKENS.Database).toResolvedValue(
+    (metrics: ServiceMetrics) =>
+      openPostgresAdapter({
+        ...(config.databaseUrl !== undefined
+          ? {
+              databaseUrl: config.databaseUrl,
+              poolSize: config.dbPoolSize,
+              sessionLimits: config.dbSessionLimits,
+              migrationTimeoutMs: config.dbMigrationTimeoutMs,
+            }
+          : { dataDir: config.dataDir }),
+        onRetry: (_attempt, sqlState) => metrics.unitOfWorkRetries.inc({ sqlstate: sqlState }),
+      }),
+    [TOKENS.Metrics],
+  );
+
+  // Budgets shared through PostgreSQL when there is one; in this process on PGlite.
+  container.bind<RateBudgets>(TOKENS.RateBudgets).toResolvedValue(
+    (metrics: ServiceMetrics, log: Logger) => {
+      if (config.databaseUrl === undefined) return memoryBudgets();
+      let lastWarning = 0;
+      return postgresBudgets({
+        databaseUrl: config.databaseUrl,
+        tableName: RATE_LIMITS_TABLE,
+        timeoutMs: config.rateLimitStoreTimeoutMs,
+        onStoreFailure(error) {
+          metrics.rateLimitStoreFailures.inc();
+          // One line per 10 s at most: an outage would otherwise log on every request.
+          if (Date.now() - lastWarning < 10_000) return;
+          lastWarning = Date.now();
+          log.warn({ err: error }, 'rate-limit store failed: budgets are counted per instance until it answers');
+        },
+      });
+    },
+    [TOKENS.Metrics, TOKENS.Logger],
   );
   container.bind<UnitOfWork>(TOKENS.UnitOfWork).toResolvedValue((db: Database) => db.uow, [TOKENS.Database]);
-  container.bind<IdGenerator>(TOKENS.IdGenerator).toResolvedValue((db: Database) => db.ids, [TOKENS.Database]);
   container.bind<Clock>(TOKENS.Clock).toResolvedValue(() => new SystemClock());
   container.bind<Random>(TOKENS.Random).toResolvedValue(() => new NodeRandom());
   container.bind<CredentialHasher>(TOKENS.CredentialHasher).toResolvedValue(() => new ScryptCredentialHasher());
@@ -74,17 +110,15 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
     .toResolvedValue(
       (
         uow: UnitOfWork,
-        ids: IdGenerator,
         clock: Clock,
         random: Random,
         hasher: CredentialHasher,
         tokens: TokenSigner,
         secretHasher: CredentialHasher,
         sealer: KeySealer,
-      ) => ({ uow, ids, clock, random, hasher, tokens, secretHasher, sealer }),
+      ) => ({ uow, clock, random, hasher, tokens, secretHasher, sealer }),
       [
         TOKENS.UnitOfWork,
-        TOKENS.IdGenerator,
         TOKENS.Clock,
         TOKENS.Random,
         TOKENS.CredentialHasher,
@@ -96,22 +130,34 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
   container
     .bind<UseCases>(TOKENS.UseCases)
     .toResolvedValue(
-      (deps: Dependencies, cfg: Config) => createUseCases(deps, cfg.tokenPolicy),
+      (deps: Dependencies, cfg: Config) => {
+        const useCases = createUseCases(deps, cfg.tokenPolicy);
+        // Concurrent additions to one room share a unit of work (a decorator: the use case and
+        // the adapters know nothing of it). Each request keeps its own answer and errors.
+        return cfg.coalesceAdds
+          ? { ...useCases, addMembers: new CoalescingAddMembers(new AddMembers(deps)) }
+          : useCases;
+      },
       [TOKENS.Dependencies, TOKENS.Config],
     );
   container
     .bind(TOKENS.HttpApp)
     .toResolvedValue(
-      (useCases: UseCases, database: Database, cfg: Config, log: Logger) =>
-        createHttpApp({
+      (useCases: UseCases, database: Database, cfg: Config, log: Logger, metrics: ServiceMetrics, budgets: RateBudgets) => {
+        if (database.poolStats) metrics.watchPool(database.poolStats);
+        return createHttpApp({
           useCases,
           database,
           logger: log,
           bodyLimitBytes: cfg.bodyLimitBytes,
           trustProxy: cfg.trustProxy,
           appCacheTtlMs: APP_CACHE_TTL_MS,
-        }),
-      [TOKENS.UseCases, TOKENS.Database, TOKENS.Config, TOKENS.Logger],
+          metrics,
+          metricsToken: cfg.metricsToken,
+          tenantGuards: [rateLimit(budgets)],
+        });
+      },
+      [TOKENS.UseCases, TOKENS.Database, TOKENS.Config, TOKENS.Logger, TOKENS.Metrics, TOKENS.RateBudgets],
     );
   return container;
 }

@@ -11,8 +11,6 @@ export const TOKENS = {
   Database: Symbol('Database'),
   /** domain port `UnitOfWork` */
   UnitOfWork: Symbol('UnitOfWork'),
-  /** domain port `IdGenerator` */
-  IdGenerator: Symbol('IdGenerator'),
   /** domain port `Clock` */
   Clock: Symbol('Clock'),
   /** domain port `Random` */
@@ -29,6 +27,10 @@ export const TOKENS = {
   Dependencies: Symbol('Dependencies'),
   /** `UseCases` */
   UseCases: Symbol('UseCases'),
+  /** `ServiceMetrics`: the Prometheus registry and the service's metrics */
+  Metrics: Symbol('Metrics'),
+  /** `RateBudgets`: where the per-app request budgets are counted */
+  RateBudgets: Symbol('RateBudgets'),
   /** the Koa application */
   HttpApp: Symbol('HttpApp'),
 } as const;

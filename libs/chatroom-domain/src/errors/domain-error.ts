@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'UnsupportedGrantType'
   | 'BatchTooLarge'
   | 'MetadataBatchTooLarge'
+  | 'DetailsTooLarge'
   // authentication
   | 'MissingToken'
   | 'BadToken'
@@ -44,6 +45,7 @@ export type ErrorCode =
   | 'CustomTooLong'
   | 'MaxUsersAboveCeiling'
   | 'AdminLimitReached'
+  | 'RateLimited'
   // forbidden operations
   | 'MaxUsersBelowMemberCount'
   | 'NotMembers'
