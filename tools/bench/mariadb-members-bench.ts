@@ -92,7 +92,7 @@ async function bareAdd(pool: Pool, app: App, roomId: string, username: string): 
 function seedApp(adapter: MariadbAdapter): Promise<App> {
   return adapter.uow.write((r) =>
     r.apps.upsert({
-      id: randomUUID(), org: 'bench', name: 'chat', clientId: 'bench', clientSecretHash: 'x', tokenKey: 'x',
+      id: randomUUID(), org: 'bench', name: 'chat', clientId: 'bench', clientSecretHash: 'x', tokenKey: 'x', keyGeneration: 0,
       settings: DEFAULT_APP_SETTINGS, created: Date.now(),
     }),
   );

@@ -1,11 +1,13 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { initialMigration } from './migrations/0001-initial.js';
 import { rateLimitMigration } from './migrations/0002-rate-limit.js';
+import { keyGenerationMigration } from './migrations/0003-key-generation.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initialMigration,
   '0002-rate-limit': rateLimitMigration,
+  '0003-key-generation': keyGenerationMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -56,6 +58,11 @@ async function acquireLock(conn: Kysely<any>): Promise<void> {
     if (Number(rows[0]?.got) === 1) return;
   }
   throw new Error('another instance has held the migration lock for too long');
+}
+
+/** The names of this build's migrations, in order. */
+export function migrationNames(): string[] {
+  return Object.keys(migrations);
 }
 
 /** Whether every migration of this build has run. */

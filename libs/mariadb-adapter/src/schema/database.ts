@@ -29,6 +29,8 @@ export interface AppsTable {
   custom_room_ids: boolean;
   /** 'off', 'easemob' or a per-second number as text (migration 0002). */
   rate_limit: Generated<string>;
+  /** Raised by rotation or revocation; tokens carry it (migration 0003). */
+  key_generation: Generated<number>;
   /** Guarded counter: the number of rooms of the app (see mariadb-chatroom-repository.ts). */
   room_count: Generated<number>;
   created: number;
