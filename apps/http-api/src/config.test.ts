@@ -139,7 +139,7 @@ describe('loadConfig', () => {
   it.each(['postgres://u@db/chat', 'postgresql://u@db/chat', 'mysql://root@db:3306/chat', 'mariadb://root@db/chat'])(
     'DATABASE_URL=%s is accepted (the composition root picks the store by its scheme)',
     (url) => {
-      expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+      expect(loadConfig({ DATABASE_URL: url, TOKEN_MASTER_KEY: 'ab'.repeat(32) }).databaseUrl).toBe(url);
     },
   );
 
