@@ -6,6 +6,7 @@ import type { UseCases } from '../composition/use-cases.js';
 import { authenticate } from './middleware/authenticate.js';
 import { errorEnvelope } from './middleware/error-envelope.js';
 import { jsonBody } from './middleware/json-body.js';
+import { literalPathVerbs } from './middleware/literal-path-verbs.js';
 import { requestId } from './middleware/request-id.js';
 import { requestLog } from './middleware/request-log.js';
 import { resolveApp } from './middleware/resolve-app.js';
@@ -14,12 +15,13 @@ import { wellFormedPath } from './middleware/well-formed-text.js';
 import { adminRoutes } from './routes/admins.js';
 import { announcementRoutes } from './routes/announcement.js';
 import { chatroomRoutes } from './routes/chatrooms.js';
+import { docsRoutes } from './routes/docs.js';
 import { healthRoutes } from './routes/health.js';
 import { memberRoutes } from './routes/members.js';
 import { muteRoutes } from './routes/mutes.js';
 import { roomAttributeRoutes } from './routes/room-attributes.js';
 import { roomUserListRoutes } from './routes/room-user-lists.js';
-import type { RouteKit, RouteModule } from './routes/route-kit.js';
+import type { AppRouter, RouteKit, RouteModule } from './routes/route-kit.js';
 import { superAdminRoutes } from './routes/super-admins.js';
 import { tokenRoutes } from './routes/token.js';
 import { userRoutes } from './routes/users.js';
@@ -56,13 +58,11 @@ const ROUTES: readonly RouteModule[] = [
   roomAttributeRoutes,
 ];
 
-export function createHttpApp(options: HttpAppOptions): Koa<RequestState> {
-  // Behind a proxy that ends TLS, `uri` in envelopes follows its X-Forwarded-Proto/Host; without
-  // one, anybody could send those headers, so they are ignored unless TRUST_PROXY says so.
-  const app = new Koa<RequestState>({ proxy: options.trustProxy });
-  // Every error is answered and logged by errorEnvelope; Koa's own stderr print would duplicate it.
-  app.silent = true;
-
+/**
+ * Every route of the service. The OpenAPI drift test and the authentication sweep list the
+ * routes from this router, so a route registered here is described, or a test says which is not.
+ */
+export function createRouter(options: Pick<HttpAppOptions, 'useCases' | 'database' | 'bodyLimitBytes' | 'appCacheTtlMs' | 'extraRoutes'>): AppRouter {
   // `specificity`: of the routes matching a path, only the one with the fewest parameters
   // runs, so a literal segment (`chatrooms/super_admin`) wins over a parameter (`chatrooms/:id`).
   const router = new Router<RequestState>({ exclusive: 'specificity' });
@@ -73,13 +73,25 @@ export function createHttpApp(options: HttpAppOptions): Koa<RequestState> {
     json: jsonBody(options.bodyLimitBytes),
   };
   healthRoutes(router, options.database);
+  docsRoutes(router);
   for (const register of [...ROUTES, ...(options.extraRoutes ?? [])]) register(router, kit);
+  return router;
+}
+
+export function createHttpApp(options: HttpAppOptions): Koa<RequestState> {
+  // Behind a proxy that ends TLS, `uri` in envelopes follows its X-Forwarded-Proto/Host; without
+  // one, anybody could send those headers, so they are ignored unless TRUST_PROXY says so.
+  const app = new Koa<RequestState>({ proxy: options.trustProxy });
+  // Every error is answered and logged by errorEnvelope; Koa's own stderr print would duplicate it.
+  app.silent = true;
+  const router = createRouter(options);
 
   app
     .use(requestId())
     .use(requestLog(options.logger))
     .use(errorEnvelope())
     .use(wellFormedPath())
+    .use(literalPathVerbs(router))
     .use(router.routes())
     .use(unmatchedRoute());
   return app;

@@ -1,0 +1,45 @@
+import * as z from 'zod';
+import type { Operation } from './operation.js';
+
+/** The operational routes: no token, no envelope. */
+export const serviceOperations: readonly Operation[] = [
+  {
+    method: 'get',
+    path: '/health',
+    tag: 'operations',
+    summary: 'Liveness: the process answers',
+    public: true,
+    response: { schema: z.strictObject({ status: z.literal('ok') }), example: { status: 'ok' } },
+    errors: [500],
+  },
+  {
+    method: 'get',
+    path: '/ready',
+    tag: 'operations',
+    summary: 'Readiness: the database answers and its migrations are done',
+    public: true,
+    response: { schema: z.strictObject({ status: z.literal('ready') }), example: { status: 'ready' } },
+    errors: [500, 503],
+  },
+  {
+    method: 'get',
+    path: '/openapi.json',
+    tag: 'operations',
+    summary: 'This OpenAPI 3.1 document',
+    public: true,
+    response: {
+      schema: z.looseObject({ openapi: z.literal('3.1.0'), info: z.looseObject({}), paths: z.record(z.string(), z.unknown()) }),
+      example: { openapi: '3.1.0', info: { title: 'Chat-room service (Easemob-compatible)', version: '0.1.0' }, paths: {} },
+    },
+    errors: [500],
+  },
+  {
+    method: 'get',
+    path: '/docs',
+    tag: 'operations',
+    summary: 'The reference page (Swagger UI) of this document',
+    public: true,
+    response: { schema: z.string(), example: '<!doctype html>…', html: true },
+    errors: [500],
+  },
+];
