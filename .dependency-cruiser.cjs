@@ -2,7 +2,8 @@
  * The hexagon's layer rules, checked on every `npm test`.
  * - the domain imports only its own files (its contract suite and *.test.ts may also import vitest);
  * - adapters import the domain and their own libraries, never the app or each other;
- * - only the app (and tools) import adapters.
+ * - only the app (and tools) import adapters;
+ * - the typed client (libs/client) imports nothing of ours: it is not an adapter but a consumer's library.
  */
 module.exports = {
   forbidden: [
@@ -34,6 +35,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/(postgres-adapter|crypto-adapter)/' },
       to: { path: '^libs/(?!chatroom-domain/)', pathNot: '^libs/$1/' },
+    },
+    {
+      name: 'client-stands-alone',
+      comment: 'libs/client is for consumers of the HTTP API: it imports none of our code, only its generated types and openapi-fetch.',
+      severity: 'error',
+      from: { path: '^libs/client/' },
+      to: { path: '^(libs|apps|tools)/', pathNot: '^libs/client/' },
     },
     {
       name: 'not-to-unresolvable',

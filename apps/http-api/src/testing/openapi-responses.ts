@@ -52,6 +52,12 @@ export function responseChecker(document: OpenApiDocument) {
   };
   const errorBody = () => compile(document.components!.schemas!.ErrorBody as object);
 
+  /** A response object, following a `#/components/responses/…` reference. */
+  const resolve = (response: any): any =>
+    typeof response?.$ref === 'string'
+      ? (document.components?.responses as Record<string, any>)[response.$ref.split('/').pop()]
+      : response;
+
   const operations: DescribedOperation[] = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
     Object.entries(item as Record<string, any>).map(([method, op]) => ({
       method: method.toUpperCase(),
@@ -91,7 +97,7 @@ export function responseChecker(document: OpenApiDocument) {
 
     const found: string[] = [];
     for (const op of candidates) {
-      const response = op.responses[String(status)];
+      const response = resolve(op.responses[String(status)]);
       if (!response) {
         found.push(`${op.method} ${op.path}: status ${status} is not documented`);
         continue;
@@ -116,8 +122,8 @@ export function responseChecker(document: OpenApiDocument) {
   /** What is wrong with a documented example (empty when valid). */
   function validateExample(method: string, path: string, status: number, example: unknown): string[] {
     const op = operations.find((o) => o.method === method.toUpperCase() && o.path === path)!;
-    return problems(compile(op.responses[String(status)].content['application/json'].schema), example);
+    return problems(compile(resolve(op.responses[String(status)]).content['application/json'].schema), example);
   }
 
-  return { check, validateExample };
+  return { check, validateExample, resolve };
 }

@@ -1,6 +1,15 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import * as z from 'zod';
-import { errorResponse, errorStatuses, PATH_PARAM_EXAMPLES, TAGS, type Operation } from './operation.js';
+import {
+  ERROR_RESPONSE_NAMES,
+  errorResponse,
+  errorStatuses,
+  PATH_PARAM_EXAMPLES,
+  sharedErrorResponse,
+  TAGS,
+  type Operation,
+} from './operation.js';
+import { errorBody } from './response-schemas.js';
 import { OPERATIONS } from './operations.js';
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
@@ -59,8 +68,12 @@ export function buildOpenApiDocument(operations: readonly Operation[] = OPERATIO
     scheme: 'bearer',
     description: 'An app token from `POST /{org}/{app}/token`.',
   });
+  for (const [status, name] of Object.entries(ERROR_RESPONSE_NAMES)) {
+    registry.registerComponent('responses', name, sharedErrorResponse(Number(status)));
+  }
   for (const op of operations) register(registry, op);
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  // ErrorBody is named (its meta id) so that the shared error responses can refer to it.
+  return new OpenApiGeneratorV31([...registry.definitions, errorBody]).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'Chat-room service (Easemob-compatible)',

@@ -89,7 +89,7 @@ describe('the document', () => {
     for (const [path, item] of Object.entries(document.paths ?? {})) {
       for (const [method, op] of Object.entries(item as Record<string, any>)) {
         for (const [status, response] of Object.entries(op.responses as Record<string, any>)) {
-          const example = response.content?.['application/json']?.example;
+          const example = check.resolve(response).content?.['application/json']?.example;
           if (example === undefined) continue;
           expect(check.validateExample(method, path, Number(status), example), `${method} ${path} ${status}`).toEqual([]);
         }
@@ -98,12 +98,14 @@ describe('the document', () => {
   });
 
   it('the error examples carry the exact strings of decisions.md', () => {
+    const { resolve } = responseChecker(document);
     const chatrooms = (document.paths as any)['/{org}/{app}/chatrooms/{id}'].delete.responses;
     expect(chatrooms['404'].content['application/json'].example).toMatchObject({
       error: 'resource_not_found',
       error_description: 'grpID 100000000000001 does not exist!',
     });
-    expect(chatrooms['401'].content['application/json'].example).toMatchObject({
+    expect(chatrooms['401']).toEqual({ $ref: '#/components/responses/Unauthorized' });
+    expect(resolve(chatrooms['401']).content['application/json'].example).toMatchObject({
       error: 'unauthorized',
       error_description: 'Unable to authenticate (OAuth)',
     });

@@ -56,6 +56,18 @@ const ERROR_EXAMPLES: Record<number, ErrorRow> = {
   503: ['service_unavailable', 'Service unavailable', 'UnavailableError'],
 };
 
+/** The shared error responses (`#/components/responses/…`), one per status. */
+export const ERROR_RESPONSE_NAMES: Record<number, string> = {
+  400: 'BadRequest',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'NotFound',
+  413: 'PayloadTooLarge',
+  415: 'UnsupportedMediaType',
+  500: 'InternalError',
+  503: 'Unavailable',
+};
+
 const ERROR_MEANINGS: Record<number, string> = {
   400: 'Bad request',
   401: 'No, a bad or an expired app token',
@@ -125,15 +137,24 @@ export function errorStatuses(op: Operation): number[] {
   return [400, ...(op.public ? [] : [401]), 403, 404, ...(op.body ? [413, 415] : []), 500, 503];
 }
 
-export function errorResponse(op: Operation, status: number) {
-  const [error, description, exception] = op.errorExamples?.[status] ?? ERROR_EXAMPLES[status]!;
+function errorExample([error, description, exception]: ErrorRow) {
+  return { error, error_description: description, exception, timestamp: 1764374400000, duration: 0 };
+}
+
+/** The shared response of an error status, with its generic example (`components.responses`). */
+export function sharedErrorResponse(status: number) {
   return {
-    description: ERROR_MEANINGS[status] ?? 'Error',
-    content: {
-      'application/json': {
-        schema: errorBody,
-        example: { error, error_description: description, exception, timestamp: 1764374400000, duration: 0 },
-      },
-    },
+    description: ERROR_MEANINGS[status]!,
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' }, example: errorExample(ERROR_EXAMPLES[status]!) } },
+  };
+}
+
+/** An operation's response for an error status: its own example, or a reference to the shared one. */
+export function errorResponse(op: Operation, status: number) {
+  const own = op.errorExamples?.[status];
+  if (!own) return { $ref: `#/components/responses/${ERROR_RESPONSE_NAMES[status]}` };
+  return {
+    description: ERROR_MEANINGS[status]!,
+    content: { 'application/json': { schema: errorBody, example: errorExample(own) } },
   };
 }
