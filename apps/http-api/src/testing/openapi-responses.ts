@@ -103,9 +103,9 @@ export function responseChecker(document: OpenApiDocument) {
         continue;
       }
       const [type, media] = Object.entries(response.content ?? {})[0] as [string, any];
-      if (type === 'text/html') {
-        if (contentType?.startsWith('text/html')) return [];
-        found.push(`${op.method} ${op.path}: expected text/html, got ${contentType}`);
+      if (type !== 'application/json') {
+        if (contentType?.startsWith(type)) return [];
+        found.push(`${op.method} ${op.path}: expected ${type}, got ${contentType}`);
         continue;
       }
       if (body === undefined) {

@@ -33,7 +33,7 @@ function pathParams(path: string) {
 }
 
 function register(registry: OpenAPIRegistry, op: Operation): void {
-  const contentType = op.response.html ? 'text/html' : 'application/json';
+  const contentType = op.response.mediaType ?? 'application/json';
   registry.registerPath({
     method: op.method,
     path: op.path,
@@ -45,6 +45,7 @@ function register(registry: OpenAPIRegistry, op: Operation): void {
     request: {
       ...(pathParams(op.path) && { params: pathParams(op.path) }),
       ...(op.query && { query: op.query }),
+      ...(op.headers && { headers: op.headers }),
       ...(op.body && {
         body: {
           // A body its schema accepts as `{}` may be left out (no body reads as `{}`).

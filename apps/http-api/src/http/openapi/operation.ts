@@ -90,8 +90,10 @@ export interface Operation {
   readonly public?: boolean;
   readonly query?: z.ZodObject;
   readonly body?: Example;
-  /** The 200 answer; `html` for the docs page. */
-  readonly response: Example & { readonly html?: boolean };
+  /** Request headers the operation reads (none yet; e.g. an `Idempotency-Key`). */
+  readonly headers?: z.ZodObject;
+  /** The 200 answer; `mediaType` when it is not JSON (the docs page, a metrics text). */
+  readonly response: Example & { readonly mediaType?: string };
   /** Default: every status of ERROR_EXAMPLES that can happen (401 when secured, 413/415 with a body). */
   readonly errors?: readonly number[];
   /** Examples of this operation's own errors, replacing the generic ones. */

@@ -76,30 +76,23 @@ export const roomOperations: readonly Operation[] = [
     ),
     errorExamples: { 400: ['duplicate_unique_property_exists', 'Application app Entity user requires that property named username be unique, value of alice exists', 'UserAlreadyExistsError'] },
   },
-  {
-    method: 'get',
-    path: '/{org}/{app}/users/{username}',
-    tag: 'users',
-    summary: 'Get a user',
-    response: enveloped('get', '/{org}/{app}/users/{username}', { schema: z.array(z.unknown()).max(0), example: [] }, {
-      users: true,
-      list: true,
-      entities: [user('alice')],
+  ...(['get', 'delete'] as const).map(
+    (method): Operation => ({
+      method,
+      path: '/{org}/{app}/users/{username}',
+      tag: 'users',
+      summary: method === 'get' ? 'Get a user' : 'Delete a user',
+      ...(method === 'delete' && {
+        description: 'Dissolves the rooms the user owns and removes them from every other room, in one transaction.',
+      }),
+      response: enveloped(method, '/{org}/{app}/users/{username}', { schema: z.array(z.unknown()).max(0), example: [] }, {
+        users: true,
+        list: method === 'get',
+        entities: [user('alice')],
+      }),
+      errorExamples: { 404: ['service_resource_not_found', 'Service resource not found', 'UserResourceNotFoundError'] },
     }),
-    errorExamples: { 404: ['service_resource_not_found', 'Service resource not found', 'UserResourceNotFoundError'] },
-  },
-  {
-    method: 'delete',
-    path: '/{org}/{app}/users/{username}',
-    tag: 'users',
-    summary: 'Delete a user',
-    description: 'Dissolves the rooms the user owns and removes them from every other room, in one transaction.',
-    response: enveloped('delete', '/{org}/{app}/users/{username}', { schema: z.array(z.unknown()).max(0), example: [] }, {
-      users: true,
-      entities: [user('alice')],
-    }),
-    errorExamples: { 404: ['service_resource_not_found', 'Service resource not found', 'UserResourceNotFoundError'] },
-  },
+  ),
   {
     method: 'get',
     path: '/{org}/{app}/chatrooms',

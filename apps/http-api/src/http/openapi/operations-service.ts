@@ -39,7 +39,7 @@ export const serviceOperations: readonly Operation[] = [
     tag: 'operations',
     summary: 'The reference page (Swagger UI) of this document',
     public: true,
-    response: { schema: z.string(), example: '<!doctype html>…', html: true },
+    response: { schema: z.string(), example: '<!doctype html>…', mediaType: 'text/html' },
     errors: [500],
   },
 ];
