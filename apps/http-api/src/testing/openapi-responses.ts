@@ -50,7 +50,8 @@ export function responseChecker(document: OpenApiDocument) {
     }
     return validate;
   };
-  const errorBody = () => compile(document.components!.schemas!.ErrorBody as object);
+  const errorBodySchema = compile(document.components!.schemas!.ErrorBody as object);
+  const errorBody = () => errorBodySchema;
 
   /** A response object, following a `#/components/responses/…` reference. */
   const resolve = (response: any): any =>
