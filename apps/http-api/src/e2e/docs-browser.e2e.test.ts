@@ -83,6 +83,8 @@ describe.skipIf(!present)('GET /docs in headless Chromium', () => {
 
     const tags = await page.$$eval('.opblock-tag', (nodes) => nodes.map((node) => node.getAttribute('data-tag')));
     expect(tags).toEqual(TAGS.map((tag) => tag.name));
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'docs-tags.png'), fullPage: true });
 
     // Authorize with the app token the harness got from POST /{org}/{app}/token.
     await page.click('button.authorize');
@@ -114,15 +116,17 @@ describe.skipIf(!present)('GET /docs in headless Chromium', () => {
     });
     expect(sentAuthorization).toContain(`Bearer ${svc.token}`);
 
-    await mkdir(ARTIFACTS, { recursive: true });
     await operation.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'docs-try-it-out.png'), fullPage: false });
-    console.log(`docs browser test: ${tags.length} tags, GET /chatrooms → 200, screenshot ${join(ARTIFACTS, 'docs-try-it-out.png')}`);
+    console.log(
+      `docs browser test: tags [${tags.join(', ')}]; GET /{org}/{app}/chatrooms → 200 ${JSON.stringify(shown.data)}; screenshots in ${ARTIFACTS}`,
+    );
   }, 120_000);
 
   it('the page made no request outside the service', () => {
     const outside = requested.filter((url) => !url.startsWith(svc.url) && !url.startsWith('data:'));
     expect(requested.length).toBeGreaterThan(3);
     expect(outside).toEqual([]);
+    console.log(`docs browser test: ${requested.length} requests, all to ${svc.url}`);
   });
 });
