@@ -27,7 +27,11 @@ const MAX_ATTEMPTS = 5;
  * unit's. No use case nests units; this only keeps a mistake from hanging.
  */
 export class KyselyUnitOfWork implements UnitOfWork {
-  constructor(private readonly scope: TransactionScope) {}
+  /** `onRetry` hears of every run again (metrics): attempt about to start, and the SQLSTATE that caused it. */
+  constructor(
+    private readonly scope: TransactionScope,
+    private readonly onRetry?: (attempt: number, sqlState: string) => void,
+  ) {}
 
   async write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     const outer = this.scope.current();
@@ -39,6 +43,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
           .execute((trx) => this.scope.run(trx, () => work(repositories(trx))));
       } catch (error) {
         if (attempt < MAX_ATTEMPTS && isRetryable(error)) {
+          this.onRetry?.(attempt + 1, (error as { code: string }).code);
           await pause(attempt);
           continue;
         }

@@ -1,10 +1,13 @@
 import Router from '@koa/router';
-import Koa from 'koa';
+import Koa, { type Middleware } from 'koa';
+import compose from 'koa-compose';
 import type { Logger } from 'pino';
 import type { Database } from '../composition/database.js';
 import type { UseCases } from '../composition/use-cases.js';
 import { authenticate } from './middleware/authenticate.js';
+import type { ServiceMetrics } from '../metrics/prometheus-metrics.js';
 import { errorEnvelope } from './middleware/error-envelope.js';
+import { httpMetrics } from './middleware/http-metrics.js';
 import { jsonBody } from './middleware/json-body.js';
 import { literalPathVerbs } from './middleware/literal-path-verbs.js';
 import { requestId } from './middleware/request-id.js';
@@ -17,6 +20,7 @@ import { announcementRoutes } from './routes/announcement.js';
 import { chatroomRoutes } from './routes/chatrooms.js';
 import { docsRoutes } from './routes/docs.js';
 import { healthRoutes } from './routes/health.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { memberRoutes } from './routes/members.js';
 import { muteRoutes } from './routes/mutes.js';
 import { roomAttributeRoutes } from './routes/room-attributes.js';
@@ -38,6 +42,12 @@ export interface HttpAppOptions {
   readonly appCacheTtlMs: number;
   /** Route modules registered after the built-in ones. */
   readonly extraRoutes?: readonly RouteModule[];
+  /** Set → every request is measured and `GET /metrics` serves the registry. */
+  readonly metrics?: ServiceMetrics;
+  /** Required as `Bearer` by `GET /metrics` when set. */
+  readonly metricsToken?: string;
+  /** Run right after the tenant is resolved, before authentication (the rate limit). */
+  readonly tenantGuards?: readonly Middleware<RequestState>[];
 }
 
 /**
@@ -62,18 +72,24 @@ const ROUTES: readonly RouteModule[] = [
  * Every route of the service. The OpenAPI drift test and the authentication sweep list the
  * routes from this router, so a route registered here is described, or a test says which is not.
  */
-export function createRouter(options: Pick<HttpAppOptions, 'useCases' | 'database' | 'bodyLimitBytes' | 'appCacheTtlMs' | 'extraRoutes'>): AppRouter {
+export function createRouter(
+  options: Pick<
+    HttpAppOptions,
+    'useCases' | 'database' | 'bodyLimitBytes' | 'appCacheTtlMs' | 'extraRoutes' | 'metrics' | 'metricsToken' | 'tenantGuards'
+  >,
+): AppRouter {
   // `specificity`: of the routes matching a path, only the one with the fewest parameters
   // runs, so a literal segment (`chatrooms/super_admin`) wins over a parameter (`chatrooms/:id`).
   const router = new Router<RequestState>({ exclusive: 'specificity' });
   const kit: RouteKit = {
     useCases: options.useCases,
-    tenant: resolveApp(options.useCases.findApp, options.appCacheTtlMs),
+    tenant: compose([resolveApp(options.useCases.findApp, options.appCacheTtlMs), ...(options.tenantGuards ?? [])]),
     auth: authenticate(options.useCases.authenticateApp),
     json: jsonBody(options.bodyLimitBytes),
   };
   healthRoutes(router, options.database);
   docsRoutes(router);
+  if (options.metrics) metricsRoutes(router, options.metrics.registry, options.metricsToken);
   for (const register of [...ROUTES, ...(options.extraRoutes ?? [])]) register(router, kit);
   return router;
 }
@@ -86,9 +102,9 @@ export function createHttpApp(options: HttpAppOptions): Koa<RequestState> {
   app.silent = true;
   const router = createRouter(options);
 
+  app.use(requestId()).use(requestLog(options.logger));
+  if (options.metrics) app.use(httpMetrics(options.metrics));
   app
-    .use(requestId())
-    .use(requestLog(options.logger))
     .use(errorEnvelope())
     .use(wellFormedPath())
     .use(literalPathVerbs(router))

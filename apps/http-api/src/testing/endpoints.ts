@@ -1,9 +1,8 @@
-import type { UseCases } from '../composition/use-cases.js';
-import { createRouter } from '../http/app.js';
 import { openApiDocument } from '../http/openapi/document.js';
 import { PATH_PARAM_EXAMPLES } from '../http/openapi/operation.js';
 import { OPERATIONS } from '../http/openapi/operations.js';
 import { routeLabel, servedRoutes } from '../http/openapi/route-table.js';
+import { everyRoute } from './service-router.js';
 
 /** One route of the service, for tests that sweep them all. */
 export interface EndpointCase {
@@ -24,13 +23,7 @@ const APP_PREFIX = '/{org}/{app}';
  */
 function protectedEndpoints(): EndpointCase[] {
   openApiDocument(); // the same operations the served document describes
-  const router = createRouter({
-    useCases: {} as UseCases,
-    database: { isReady: async () => true },
-    bodyLimitBytes: 1024,
-    appCacheTtlMs: 0,
-  });
-  return servedRoutes(router).flatMap((route) => {
+  return servedRoutes(everyRoute()).flatMap((route) => {
     const op = OPERATIONS.find((o) => o.method.toUpperCase() === route.method && o.path === route.path);
     if (!op || op.public || !route.path.startsWith(APP_PREFIX)) return [];
     const path = route.path

@@ -1,20 +1,13 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
-import { createRouter } from '../app.js';
-import type { UseCases } from '../../composition/use-cases.js';
 import { buildOpenApiDocument, openApiDocument } from './document.js';
 import { OPERATIONS } from './operations.js';
 import { TAGS } from './operation.js';
 import { describedRoutes, routeLabel, servedRoutes, UNDESCRIBED_ROUTES } from './route-table.js';
 import { responseChecker } from '../../testing/openapi-responses.js';
+import { everyRoute } from '../../testing/service-router.js';
 
-/** The router alone: registering routes calls no use case. */
-const router = createRouter({
-  useCases: {} as UseCases,
-  database: { isReady: async () => true },
-  bodyLimitBytes: 1024,
-  appCacheTtlMs: 0,
-});
+const router = everyRoute();
 const document = openApiDocument();
 const labels = (routes: { method: string; path: string }[]) => routes.map(routeLabel).sort();
 

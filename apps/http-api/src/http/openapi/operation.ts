@@ -52,6 +52,11 @@ const ERROR_EXAMPLES: Record<number, ErrorRow> = {
   404: ['organization_application_not_found', 'Could not find application for dev/app from URI: dev/app', 'AppNotFoundError'],
   413: ['request_entity_too_large', 'request body exceeds the limit of 1048576 bytes', 'RequestEntityTooLargeError'],
   415: ['unsupported_media_type', 'request body must be JSON', 'UnsupportedMediaTypeError'],
+  429: [
+    'resource_limited',
+    'Too many requests: this app may make 100 calls per second to reads; retry after 1 s',
+    'RateLimitedError',
+  ],
   500: ['internal_error', 'Internal Server Error', 'InternalServerError'],
   503: ['service_unavailable', 'Service unavailable', 'UnavailableError'],
 };
@@ -64,6 +69,7 @@ export const ERROR_RESPONSE_NAMES: Record<number, string> = {
   404: 'NotFound',
   413: 'PayloadTooLarge',
   415: 'UnsupportedMediaType',
+  429: 'TooManyRequests',
   500: 'InternalError',
   503: 'Unavailable',
 };
@@ -75,6 +81,7 @@ const ERROR_MEANINGS: Record<number, string> = {
   404: 'Unknown app, room or user',
   413: 'Body over the size limit',
   415: 'A body that is not JSON, declared as something else',
+  429: "Over the app's request budget (see Retry-After and the RateLimit headers)",
   500: 'Unexpected failure (logged with the request id)',
   503: 'The database is unavailable',
 };
@@ -136,7 +143,9 @@ export function enveloped(
 /** The statuses an operation documents besides 200. */
 export function errorStatuses(op: Operation): number[] {
   if (op.errors) return [...op.errors];
-  return [400, ...(op.public ? [] : [401]), 403, 404, ...(op.body ? [413, 415] : []), 500, 503];
+  // Every `/{org}/{app}/…` route runs the app's rate limit (429).
+  const tenant = op.path.startsWith('/{org}/{app}/');
+  return [400, ...(op.public ? [] : [401]), 403, 404, ...(op.body ? [413, 415] : []), ...(tenant ? [429] : []), 500, 503];
 }
 
 function errorExample([error, description, exception]: ErrorRow) {

@@ -23,6 +23,21 @@ export const serviceOperations: readonly Operation[] = [
   },
   {
     method: 'get',
+    path: '/metrics',
+    tag: 'operations',
+    summary: 'Prometheus metrics',
+    description: 'The Prometheus text format. When METRICS_TOKEN is set, only `Authorization: Bearer <METRICS_TOKEN>` gets it (not an app token).',
+    public: true,
+    response: {
+      schema: z.string(),
+      example: '# HELP http_requests_total …',
+      mediaType: 'text/plain',
+    },
+    errors: [401, 500],
+    errorExamples: { 401: ['unauthorized', 'metrics need the metrics token', 'UnauthorizedException'] },
+  },
+  {
+    method: 'get',
     path: '/openapi.json',
     tag: 'operations',
     summary: 'This OpenAPI 3.1 document',
