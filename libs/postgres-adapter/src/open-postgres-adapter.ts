@@ -8,7 +8,6 @@ import { createPgDialect, type PgSessionLimits, type PoolStats } from './pg-dial
 import { createPgliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema/database.js';
 import { SequenceIdGenerator } from './sequence-id-generator.js';
-import { TransactionScope } from './transaction-scope.js';
 import { translateDatabaseError } from './translate-database-error.js';
 
 export interface PostgresAdapterOptions {
@@ -35,6 +34,7 @@ export interface PostgresAdapterOptions {
 export interface PostgresAdapter {
   readonly kind: 'postgres' | 'pglite';
   readonly uow: UnitOfWork;
+  /** Ids drawn on the pool, outside any unit (tests and tools); use cases draw them through `Repositories.ids`. */
   readonly ids: IdGenerator;
   /** The pg pool's connections and waiters right now; absent on PGlite. */
   readonly poolStats?: () => PoolStats;
@@ -107,12 +107,11 @@ async function start(
     await db.destroy().catch(() => {});
     throw translateDatabaseError(error);
   }
-  const scope = new TransactionScope(db);
   let closed: Promise<void> | undefined;
   return {
     kind,
-    uow: new KyselyUnitOfWork(scope, options.onRetry),
-    ids: new SequenceIdGenerator(scope),
+    uow: new KyselyUnitOfWork(db, options.onRetry),
+    ids: new SequenceIdGenerator(db),
     async isReady() {
       if (closed) return false;
       let timer: NodeJS.Timeout | undefined;

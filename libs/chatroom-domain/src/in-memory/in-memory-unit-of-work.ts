@@ -1,6 +1,7 @@
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.js';
 import { InMemoryAppRepository } from './in-memory-app-repository.js';
 import { InMemoryChatroomRepository } from './in-memory-chatroom-repository.js';
+import { InMemoryIdGenerator } from './in-memory-id-generator.js';
 import { InMemoryMembershipRepository } from './in-memory-membership-repository.js';
 import { InMemoryMuteRepository } from './in-memory-mute-repository.js';
 import { InMemoryRoomAttributeRepository } from './in-memory-room-attribute-repository.js';
@@ -17,8 +18,13 @@ export class InMemoryUnitOfWork implements UnitOfWork {
   private readonly repos: Repositories;
   private tail: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly state: InMemoryState = new InMemoryState()) {
+  constructor(
+    readonly state: InMemoryState = new InMemoryState(),
+    /** Outside the snapshot: like a sequence, ids drawn by a unit that rolls back are not reused. */
+    readonly ids: InMemoryIdGenerator = new InMemoryIdGenerator(),
+  ) {
     this.repos = {
+      ids,
       apps: new InMemoryAppRepository(state),
       users: new InMemoryUserRepository(state),
       chatrooms: new InMemoryChatroomRepository(state),
