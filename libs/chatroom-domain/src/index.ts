@@ -82,3 +82,7 @@ export * from './in-memory/in-memory-mute-repository.js';
 export * from './in-memory/in-memory-room-attribute-repository.js';
 export * from './in-memory/in-memory-room-user-list-repository.js';
 export * from './in-memory/in-memory-super-admin-repository.js';
+// Events out (issue 11)
+export * from './model/room-event.js';
+export type * from './ports/event-outbox.js';
+export * from './in-memory/in-memory-event-outbox.js';

@@ -13,10 +13,11 @@ export interface InMemoryDependencies extends Dependencies {
 
 /** Every port with its in-memory adapter: a whole domain with no I/O, for tests. */
 export function inMemoryDependencies(): InMemoryDependencies {
+  const clock = new ManualClock();
   return {
-    uow: new InMemoryUnitOfWork(),
+    uow: new InMemoryUnitOfWork(undefined, clock),
     ids: new InMemoryIdGenerator(),
-    clock: new ManualClock(),
+    clock,
     random: new SequentialRandom(),
     hasher: new InMemoryCredentialHasher(),
     tokens: new InMemoryTokenSigner(),

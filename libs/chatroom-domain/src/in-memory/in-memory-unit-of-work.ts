@@ -1,5 +1,7 @@
+import type { Clock } from '../ports/clock.js';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.js';
 import { InMemoryAppRepository } from './in-memory-app-repository.js';
+import { InMemoryEventOutbox } from './in-memory-event-outbox.js';
 import { InMemoryChatroomRepository } from './in-memory-chatroom-repository.js';
 import { InMemoryMembershipRepository } from './in-memory-membership-repository.js';
 import { InMemoryMuteRepository } from './in-memory-mute-repository.js';
@@ -17,7 +19,10 @@ export class InMemoryUnitOfWork implements UnitOfWork {
   private readonly repos: Repositories;
   private tail: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly state: InMemoryState = new InMemoryState()) {
+  constructor(
+    readonly state: InMemoryState = new InMemoryState(),
+    clock: Clock = { now: () => Date.now() },
+  ) {
     this.repos = {
       apps: new InMemoryAppRepository(state),
       users: new InMemoryUserRepository(state),
@@ -27,6 +32,8 @@ export class InMemoryUnitOfWork implements UnitOfWork {
       mutes: new InMemoryMuteRepository(state),
       roomAttributes: new InMemoryRoomAttributeRepository(state),
       superAdmins: new InMemorySuperAdminRepository(state),
+      events: new InMemoryEventOutbox(state, clock),
+      eventLog: new InMemoryEventOutbox(state, clock),
     };
   }
 

@@ -1,4 +1,5 @@
 import type { App } from '../../model/app.js';
+import { roomEvents } from '../../model/room-event.js';
 import { assertTransferable } from '../../model/chatroom.js';
 import { parseUserId } from '../../model/user-id.js';
 import type { Dependencies } from '../dependencies.js';
@@ -15,6 +16,7 @@ export class TransferChatroom {
       await requireUsers(r, app, [newOwner]);
       assertTransferable(room, newOwner, await r.memberships.roleOf(app.id, roomId, newOwner));
       await r.memberships.transferOwnership(app.id, roomId, room.owner, newOwner);
+      r.events.append(roomEvents.transferred(app, roomId, room.owner, newOwner));
     });
   }
 }
