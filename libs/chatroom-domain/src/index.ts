@@ -86,3 +86,6 @@ export * from './in-memory/in-memory-super-admin-repository.js';
 export * from './model/room-event.js';
 export type * from './ports/event-outbox.js';
 export * from './in-memory/in-memory-event-outbox.js';
+export type * from './ports/event-delivery.js';
+export * from './use-cases/deliver-events/deliver-events.js';
+export * from './use-cases/deliver-events/delivery-policy.js';

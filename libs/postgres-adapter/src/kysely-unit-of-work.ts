@@ -1,6 +1,7 @@
 import type { Repositories, UnitOfWork } from '@chatroom/domain';
 import type { Kysely } from 'kysely';
 import { KyselyAppRepository } from './kysely-app-repository.js';
+import { KyselyEventOutbox } from './kysely-event-outbox.js';
 import { KyselyChatroomRepository } from './kysely-chatroom-repository.js';
 import { KyselyMembershipRepository } from './kysely-membership-repository.js';
 import { KyselyMuteRepository } from './kysely-mute-repository.js';
@@ -27,16 +28,30 @@ const MAX_ATTEMPTS = 5;
  * unit's. No use case nests units; this only keeps a mistake from hanging.
  */
 export class KyselyUnitOfWork implements UnitOfWork {
-  constructor(private readonly scope: TransactionScope) {}
+  constructor(
+    private readonly scope: TransactionScope,
+    /** Called after a unit that stored events commits (wakes this instance's delivery worker). */
+    private readonly onEventsCommitted: () => void = () => {},
+  ) {}
 
   async write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     const outer = this.scope.current();
-    if (outer) return work(repositories(outer));
+    // Its events are flushed by… nobody: no use case nests units, and a nested unit's outbox
+    // would need the outer one's. Refuse to lose them silently.
+    if (outer) return work(repositories(outer, true));
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.scope.db
-          .transaction()
-          .execute((trx) => this.scope.run(trx, () => work(repositories(trx))));
+        let stored = false;
+        const result = await this.scope.db.transaction().execute((trx) =>
+          this.scope.run(trx, async () => {
+            const repos = repositories(trx);
+            const value = await work(repos);
+            stored = await repos.events.flush();
+            return value;
+          }),
+        );
+        if (stored) this.onEventsCommitted();
+        return result;
       } catch (error) {
         if (attempt < MAX_ATTEMPTS && isRetryable(error)) {
           await pause(attempt);
@@ -56,7 +71,8 @@ export class KyselyUnitOfWork implements UnitOfWork {
   }
 }
 
-function repositories(db: Kysely<Database>): Repositories {
+function repositories(db: Kysely<Database>, nested = false): Repositories & { events: KyselyEventOutbox } {
+  const events = nested ? new NestedUnitOutbox(db) : new KyselyEventOutbox(db);
   return {
     apps: new KyselyAppRepository(db),
     users: new KyselyUserRepository(db),
@@ -66,7 +82,15 @@ function repositories(db: Kysely<Database>): Repositories {
     mutes: new KyselyMuteRepository(db),
     roomAttributes: new KyselyRoomAttributeRepository(db),
     superAdmins: new KyselySuperAdminRepository(db),
+    events,
+    eventLog: events,
   };
+}
+
+class NestedUnitOutbox extends KyselyEventOutbox {
+  override append(): void {
+    throw new Error('events appended in a nested unit of work would be lost');
+  }
 }
 
 /** A short random back-off, growing with each attempt, so the conflicting units interleave differently. */
