@@ -3,3 +3,4 @@ export {
   type PostgresAdapter,
   type PostgresAdapterOptions,
 } from './open-postgres-adapter.js';
+export { KyselyEventRuleStore } from './kysely-event-rule-store.js';

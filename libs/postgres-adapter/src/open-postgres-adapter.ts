@@ -1,4 +1,6 @@
-import type { IdGenerator, UnitOfWork } from '@chatroom/domain';
+import type { DeliveryQueue, IdGenerator, UnitOfWork } from '@chatroom/domain';
+import { KyselyDeliveryQueue } from './kysely-delivery-queue.js';
+import { KyselyEventRuleStore } from './kysely-event-rule-store.js';
 import { Kysely, type Dialect } from 'kysely';
 import { join } from 'node:path';
 import { DataDirLock } from './data-dir-lock.js';
@@ -20,12 +22,18 @@ export interface PostgresAdapterOptions {
   poolSize?: number;
   /** How long a pg query may wait for its answer before the store counts as unavailable; default 10 s. */
   queryTimeoutMs?: number;
+  /** Called after a unit that stored events commits (wakes this instance's delivery worker). */
+  onEventsCommitted?: () => void;
 }
 
 export interface PostgresAdapter {
   readonly kind: 'postgres' | 'pglite';
   readonly uow: UnitOfWork;
   readonly ids: IdGenerator;
+  /** The delivery queue of the events outbox (issue 11). */
+  readonly deliveries: DeliveryQueue;
+  /** Webhook / NATS rules, replay and retention of the events outbox. */
+  readonly eventRules: KyselyEventRuleStore;
   /** True when the database answers and migrations are done; never throws. */
   isReady(): Promise<boolean>;
   /** Closes the pool / PGlite and releases the data-directory lock. */
@@ -45,12 +53,12 @@ const READY_TIMEOUT_MS = 3_000;
 export async function openPostgresAdapter(options: PostgresAdapterOptions): Promise<PostgresAdapter> {
   if (options.databaseUrl) {
     const dialect = createPgDialect(options.databaseUrl, options.poolSize ?? DEFAULT_POOL_SIZE, options.queryTimeoutMs);
-    return start('postgres', dialect, async () => {});
+    return start('postgres', dialect, async () => {}, options.onEventsCommitted);
   }
   const dataDir = options.dataDir ?? join(process.cwd(), '.chatroom-data');
   const lock = dataDir === IN_MEMORY ? null : await DataDirLock.acquire(dataDir);
   try {
-    return await start('pglite', await createPgliteDialect(dataDir), async () => lock?.release());
+    return await start('pglite', await createPgliteDialect(dataDir), async () => lock?.release(), options.onEventsCommitted);
   } catch (error) {
     await lock?.release();
     throw error;
@@ -61,6 +69,7 @@ async function start(
   kind: PostgresAdapter['kind'],
   dialect: Dialect,
   afterClose: () => Promise<void>,
+  onEventsCommitted?: () => void,
 ): Promise<PostgresAdapter> {
   const db = new Kysely<Database>({ dialect });
   try {
@@ -73,7 +82,9 @@ async function start(
   let closed: Promise<void> | undefined;
   return {
     kind,
-    uow: new KyselyUnitOfWork(scope),
+    uow: new KyselyUnitOfWork(scope, onEventsCommitted),
+    deliveries: new KyselyDeliveryQueue(db),
+    eventRules: new KyselyEventRuleStore(db),
     ids: new SequenceIdGenerator(scope),
     async isReady() {
       if (closed) return false;
