@@ -23,6 +23,17 @@ export interface Config {
   /** Limits given to the apps this process creates (bootstrap or development app). */
   readonly appSettings: AppSettings;
   readonly bootstrap: BootstrapApp | undefined;
+  /** Events out (issue 11). */
+  readonly events: EventsConfig;
+}
+
+export interface EventsConfig {
+  /** Audit-trail rows older than this are pruned. */
+  readonly retentionDays: number;
+  /** A webhook must answer 2xx (a NATS stream must ack) within this long. */
+  readonly publishTimeoutMs: number;
+  /** Whether this instance runs the delivery worker. */
+  readonly deliver: boolean;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -119,6 +130,9 @@ const envSchema = z.object({
   APP_JOINED_ROOM_CAP: integer('APP_JOINED_ROOM_CAP', 1, 1_000_000_000, DEFAULT_APP_SETTINGS.joinedRoomCap),
   APP_MAXUSERS_CEILING: integer('APP_MAXUSERS_CEILING', 1, 1_000_000_000, DEFAULT_APP_SETTINGS.maxUsersCeiling),
   APP_CUSTOM_ROOM_IDS: flag('APP_CUSTOM_ROOM_IDS', DEFAULT_APP_SETTINGS.customRoomIds),
+  EVENT_RETENTION_DAYS: integer('EVENT_RETENTION_DAYS', 1, 36_500, 30),
+  EVENT_PUBLISH_TIMEOUT_MS: integer('EVENT_PUBLISH_TIMEOUT_MS', 100, 60_000, 5_000),
+  EVENT_DELIVERY: flag('EVENT_DELIVERY', true),
   BOOTSTRAP_ORG: text(),
   BOOTSTRAP_APP: text(),
   BOOTSTRAP_CLIENT_ID: text(),
@@ -154,6 +168,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       joinedRoomCap: e.APP_JOINED_ROOM_CAP,
       maxUsersCeiling: e.APP_MAXUSERS_CEILING,
       customRoomIds: e.APP_CUSTOM_ROOM_IDS,
+    },
+    events: {
+      retentionDays: e.EVENT_RETENTION_DAYS,
+      publishTimeoutMs: e.EVENT_PUBLISH_TIMEOUT_MS,
+      deliver: e.EVENT_DELIVERY,
     },
     bootstrap:
       e.BOOTSTRAP_ORG && e.BOOTSTRAP_APP && e.BOOTSTRAP_CLIENT_ID && e.BOOTSTRAP_CLIENT_SECRET

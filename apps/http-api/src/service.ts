@@ -9,6 +9,7 @@ import type { Database } from './composition/database.js';
 import { TOKENS } from './composition/tokens.js';
 import type { UseCases } from './composition/use-cases.js';
 import { gracefulCloser } from './http/graceful-close.js';
+import type { createDeliveryWorker } from './events/create-delivery-worker.js';
 
 export interface RunningService {
   /** `http://host:port`, with the port actually bound (PORT=0 picks a free one). */
@@ -43,6 +44,7 @@ export async function startService(
   const config = container.get<Config>(TOKENS.Config);
   const logger = container.get<Logger>(TOKENS.Logger);
   const database = await container.getAsync<Database>(TOKENS.Database);
+  let delivery: ReturnType<typeof createDeliveryWorker> = null;
   try {
     const useCases = await container.getAsync<UseCases>(TOKENS.UseCases);
     const developmentApp = await bootstrapApp(useCases, config, database, logger);
@@ -63,16 +65,20 @@ export async function startService(
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     logger.info({ url, database: database.kind }, 'listening');
     if (developmentApp) out.write(developmentAppBanner(developmentApp, url));
+    delivery = await container.getAsync<ReturnType<typeof createDeliveryWorker>>(TOKENS.DeliveryWorker);
+    delivery?.worker.start();
 
     return {
       url,
       server,
       async close() {
         await closeServer(SHUTDOWN_GRACE_MS);
+        await delivery?.close();
         await database.close();
       },
     };
   } catch (error) {
+    await delivery?.close();
     await database.close();
     throw error;
   }

@@ -14,6 +14,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { createHttpApp } from '../http/app.js';
 import { createLogger } from '../logger.js';
+import { createDeliveryWorker } from '../events/create-delivery-worker.js';
+import { EventSignal } from '../events/event-signal.js';
 import type { Database } from './database.js';
 import { TOKENS } from './tokens.js';
 import { createUseCases, type UseCases } from './use-cases.js';
@@ -36,12 +38,16 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
   // DATABASE_URL set → PostgreSQL through a pool; unset → embedded PGlite in DATA_DIR.
   // Migrations run on open, so an unreachable server fails start-up; later outages surface
   // per request as UnavailableError (503) and heal when the server returns.
-  container.bind<Database>(TOKENS.Database).toDynamicValue(() =>
-    openPostgresAdapter({
-      ...(config.databaseUrl !== undefined
-        ? { databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize }
-        : { dataDir: config.dataDir }),
-    }),
+  container.bind<EventSignal>(TOKENS.EventSignal).toConstantValue(new EventSignal());
+  container.bind<Database>(TOKENS.Database).toResolvedValue(
+    (signal: EventSignal) =>
+      openPostgresAdapter({
+        ...(config.databaseUrl !== undefined
+          ? { databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize }
+          : { dataDir: config.dataDir }),
+        onEventsCommitted: () => signal.notify(),
+      }),
+    [TOKENS.EventSignal],
   );
   container.bind<UnitOfWork>(TOKENS.UnitOfWork).toResolvedValue((db: Database) => db.uow, [TOKENS.Database]);
   container.bind<IdGenerator>(TOKENS.IdGenerator).toResolvedValue((db: Database) => db.ids, [TOKENS.Database]);
@@ -68,6 +74,14 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
     .toResolvedValue(
       (deps: Dependencies, cfg: Config) => createUseCases(deps, cfg.tokenPolicy),
       [TOKENS.Dependencies, TOKENS.Config],
+    );
+  // Events out (issue 11): the outbox's delivery loop, started and stopped by the service.
+  container
+    .bind(TOKENS.DeliveryWorker)
+    .toResolvedValue(
+      (database: Database, cfg: Config, clock: Clock, signal: EventSignal, log: Logger) =>
+        createDeliveryWorker(database, cfg.events, clock, signal, log),
+      [TOKENS.Database, TOKENS.Config, TOKENS.Clock, TOKENS.EventSignal, TOKENS.Logger],
     );
   container
     .bind(TOKENS.HttpApp)

@@ -1,4 +1,4 @@
-import type { IdGenerator, UnitOfWork } from '@chatroom/domain';
+import type { DeliveryQueue, EventRuleStore, IdGenerator, UnitOfWork } from '@chatroom/domain';
 
 /**
  * The store as the service sees it: the two store-backed ports plus its lifecycle. The
@@ -8,6 +8,9 @@ export interface Database {
   readonly kind: 'postgres' | 'pglite' | 'memory';
   readonly uow: UnitOfWork;
   readonly ids: IdGenerator;
+  /** The events outbox's queue and rules (issue 11); absent on the in-memory store (nothing delivered). */
+  readonly deliveries?: DeliveryQueue;
+  readonly eventRules?: EventRuleStore & { prune(before: number, batch: number): Promise<number> };
   /** Reachable and migrated. */
   isReady(): Promise<boolean>;
   close(): Promise<void>;

@@ -25,6 +25,10 @@ export const TOKENS = {
   Dependencies: Symbol('Dependencies'),
   /** `UseCases` */
   UseCases: Symbol('UseCases'),
+  /** `DeliveryWorker`: the events outbox's background loop (issue 11) */
+  DeliveryWorker: Symbol('DeliveryWorker'),
+  /** `EventSignal`: wakes the delivery worker when this instance commits events */
+  EventSignal: Symbol('EventSignal'),
   /** the Koa application */
   HttpApp: Symbol('HttpApp'),
 } as const;
