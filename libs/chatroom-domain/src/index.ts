@@ -89,3 +89,4 @@ export * from './in-memory/in-memory-event-outbox.js';
 export type * from './ports/event-delivery.js';
 export * from './use-cases/deliver-events/deliver-events.js';
 export * from './use-cases/deliver-events/delivery-policy.js';
+export * from './use-cases/list-room-events/list-room-events.js';

@@ -22,6 +22,7 @@ import {
   ListJoinedChatrooms,
   ListMembers,
   ListMutes,
+  ListRoomEvents,
   ListRoomUsers,
   ListSuperAdmins,
   ModifyChatroom,
@@ -80,6 +81,8 @@ export interface UseCases {
   readonly getRoomAttributes: GetRoomAttributes;
   readonly setRoomAttributes: SetRoomAttributes;
   readonly deleteRoomAttributes: DeleteRoomAttributes;
+  // Events out
+  readonly listRoomEvents: ListRoomEvents;
 }
 
 export function createUseCases(deps: Dependencies, tokenPolicy: TokenPolicy): UseCases {
@@ -121,5 +124,6 @@ export function createUseCases(deps: Dependencies, tokenPolicy: TokenPolicy): Us
     getRoomAttributes: new GetRoomAttributes(deps),
     setRoomAttributes: new SetRoomAttributes(deps),
     deleteRoomAttributes: new DeleteRoomAttributes(deps),
+    listRoomEvents: new ListRoomEvents(deps),
   };
 }

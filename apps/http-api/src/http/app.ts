@@ -18,6 +18,7 @@ import { healthRoutes } from './routes/health.js';
 import { memberRoutes } from './routes/members.js';
 import { muteRoutes } from './routes/mutes.js';
 import { roomAttributeRoutes } from './routes/room-attributes.js';
+import { roomEventRoutes } from './routes/room-events.js';
 import { roomUserListRoutes } from './routes/room-user-lists.js';
 import type { RouteKit, RouteModule } from './routes/route-kit.js';
 import { superAdminRoutes } from './routes/super-admins.js';
@@ -54,6 +55,7 @@ const ROUTES: readonly RouteModule[] = [
   roomUserListRoutes,
   announcementRoutes,
   roomAttributeRoutes,
+  roomEventRoutes,
 ];
 
 export function createHttpApp(options: HttpAppOptions): Koa<RequestState> {
