@@ -2,6 +2,7 @@ import { openPostgresAdapter, type PostgresAdapter } from '@chatroom/postgres-ad
 import { createTestDatabase } from '@chatroom/postgres-adapter/testing';
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { connect } from 'nats';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { spawnService, type SpawnedService } from '../testing/spawn-service.js';
@@ -215,9 +216,34 @@ describe.skipIf(!db)('events out: webhook delivery from the outbox (real Postgre
     receiver.answer = () => 200;
     const before = receiver.ok(id).length;
     a = await spawnService({ DATABASE_URL: db!.url, ...ENV });
-    await vi.waitFor(() => expect(receiver.ok(id).length).toBe(before + 1), { timeout: 15_000 });
+    // Within the lease (2 × timeout + 5 s) when the killed process had claimed it mid-attempt.
+    await vi.waitFor(() => expect(receiver.ok(id).length).toBe(before + 1), { timeout: 30_000, interval: 200 });
     expect(receiver.ok(id).at(-1)!.body.operation).toBe('CREATE');
-  }, 40_000);
+  }, 60_000);
+
+  it('a NATS JetStream rule gets the same body on chatroom.<org>.<app>.<operation>, acknowledged by the stream', async () => {
+    const app = await store.uow.read((r) => r.apps.findByName('ev', 'chat'));
+    const rule = { id: randomUUID(), appId: app!.id, kind: 'nats' as const, target: 'nats://127.0.0.1:4222', secret: SECRET, operations: ['DELETE' as const], created: Date.now() };
+    await store.eventRules.add(rule);
+    try {
+      const id = await createRoom(a.url, 'to-nats');
+      expect((await call(a.url, bearer, 'DELETE', `/chatrooms/${id}`)).status).toBe(200);
+      const nc = await connect({ servers: '127.0.0.1:4222' });
+      try {
+        const jsm = await nc.jetstreamManager();
+        await vi.waitFor(async () => {
+          const msg = await jsm.streams.getMessage('CHATROOM_EVENTS', { last_by_subj: 'chatroom.ev.chat.DELETE' });
+          const body = JSON.parse(new TextDecoder().decode(msg.data));
+          expect(body).toMatchObject({ id, operation: 'DELETE', appkey: 'ev#chat', type: 'CHATROOM' });
+          expect(body.security).toBe(createHash('md5').update(`${body.callId}${SECRET}${body.timestamp}`).digest('hex'));
+        }, { timeout: 10_000, interval: 200 });
+      } finally {
+        await nc.close();
+      }
+    } finally {
+      await store.eventRules.remove(rule.id);
+    }
+  }, 30_000);
 
   it('two processes deliver each event exactly once (latency commit → receiver measured)', async () => {
     // Drain what is left (hung attempts of earlier tests), then count only new events.

@@ -32,7 +32,7 @@ export function createDeliveryWorker(
     },
     // The lease outlives the slowest attempt by far: a delivery is sent twice only when its
     // instance died mid-attempt.
-    { batch: BATCH, leaseMs: config.publishTimeoutMs * 4 + 10_000 },
+    { batch: BATCH, leaseMs: config.publishTimeoutMs * 2 + 5_000 },
   );
   const prune = async () => {
     const before = clock.now() - config.retentionDays * DAY_MS;
