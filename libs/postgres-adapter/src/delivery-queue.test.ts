@@ -62,7 +62,7 @@ for (const dialect of dialects) {
       expect(who(first)).toEqual(['r1:u1', 'r2:v1']);
       expect(first[0]).toMatchObject({ attempts: 0, rule: { id: rule.id, secret: 's', kind: 'webhook' }, event: { org: app.org, operation: 'JOIN' } });
       expect(await drain(app)).toEqual([]); // leased, and u2 waits behind u1
-      await a.deliveries.succeeded(first[0]!);
+      await a.deliveries.settle([first[0]!], []);
       expect(who(await drain(app))).toEqual(['r1:u2']);
     });
 
@@ -71,10 +71,10 @@ for (const dialect of dialects) {
       await joins(app, 'r1', ['u1', 'u2']);
       await joins(app, 'r2', ['v1', 'v2']);
       const [r1, r2] = await drain(app);
-      await a.deliveries.failed(r1!, 'HTTP 500', Date.now() + 60_000);
-      await a.deliveries.succeeded(r2!);
+      await a.deliveries.settle([], [{ delivery: r1!, error: 'HTTP 500', retryAt: Date.now() + 60_000 }]);
+      await a.deliveries.settle([r2!], []);
       expect(who(await drain(app))).toEqual(['r2:v2']);
-      await a.deliveries.failed(r1!, 'HTTP 500', Date.now() - 1);
+      await a.deliveries.settle([], [{ delivery: r1!, error: 'HTTP 500', retryAt: Date.now() - 1 }]);
       const again = await drain(app);
       expect(who(again)).toEqual(['r1:u1']);
       expect(again[0]!.attempts).toBe(2);
@@ -85,10 +85,10 @@ for (const dialect of dialects) {
       const t0 = Date.now() - 1000;
       await joins(app, 'r1', ['u1', 'u2']);
       const [head] = await drain(app);
-      await a.deliveries.failed(head!, 'gave up', null);
+      await a.deliveries.settle([], [{ delivery: head!, error: 'gave up', retryAt: null }]);
       const [next] = await drain(app);
       expect(who([next!])).toEqual(['r1:u2']);
-      await a.deliveries.succeeded(next!);
+      await a.deliveries.settle([next!], []);
       expect(await drain(app)).toEqual([]);
       expect(await a.eventRules.replay(app.id, t0, rule.id)).toBe(2);
       expect(who(await drain(app))).toEqual(['r1:u1']);

@@ -1,4 +1,4 @@
-import type { Delivery, DeliveryQueue, EventRule, EventRuleKind, RoomEventOperation } from '@chatroom/domain';
+import type { Delivery, DeliveryQueue, EventRule, EventRuleKind, FailedDelivery, RoomEventOperation } from '@chatroom/domain';
 import { sql, type Kysely } from 'kysely';
 import { toStoredEvent } from './kysely-event-outbox.js';
 import type { Database, EventRulesTable } from './schema/database.js';
@@ -55,26 +55,28 @@ export class KyselyDeliveryQueue implements DeliveryQueue {
     }));
   }
 
-  async succeeded(delivery: Delivery): Promise<void> {
-    await this.db
-      .deleteFrom('event_deliveries')
-      .where('rule_id', '=', delivery.rule.id)
-      .where('event_seq', '=', delivery.event.seq)
-      .execute();
-  }
-
-  async failed(delivery: Delivery, error: string, retryAt: number | null): Promise<void> {
-    await this.db
-      .updateTable('event_deliveries')
-      .set((eb) => ({
-        attempts: eb('attempts', '+', 1),
-        lease_until: null,
-        last_error: error.slice(0, 500),
-        ...(retryAt === null ? { state: 'dead' } : { next_at: retryAt }),
-      }))
-      .where('rule_id', '=', delivery.rule.id)
-      .where('event_seq', '=', delivery.event.seq)
-      .execute();
+  /** One statement: delete the delivered, reschedule (or bury) the failed. */
+  async settle(delivered: readonly Delivery[], failed: readonly FailedDelivery[]): Promise<void> {
+    if (delivered.length === 0 && failed.length === 0) return;
+    const keys = (ds: readonly Delivery[]) => [ds.map((d) => d.rule.id), ds.map((d) => d.event.seq)];
+    const [doneRules, doneSeqs] = keys(delivered);
+    const [failRules, failSeqs] = keys(failed.map((f) => f.delivery));
+    await sql`
+      WITH done AS (
+        DELETE FROM event_deliveries d
+        USING unnest(${doneRules}::uuid[], ${doneSeqs}::bigint[]) AS x (rule_id, seq)
+        WHERE d.rule_id = x.rule_id AND d.event_seq = x.seq
+      )
+      UPDATE event_deliveries d SET
+        attempts = d.attempts + 1,
+        lease_until = NULL,
+        last_error = x.error,
+        next_at = coalesce(x.retry_at, d.next_at),
+        state = CASE WHEN x.retry_at IS NULL THEN 'dead' ELSE 'pending' END
+      FROM unnest(${failRules}::uuid[], ${failSeqs}::bigint[], ${failed.map((f) => f.error.slice(0, 500))}::text[],
+        ${failed.map((f) => f.retryAt)}::bigint[]) AS x (rule_id, seq, error, retry_at)
+      WHERE d.rule_id = x.rule_id AND d.event_seq = x.seq
+    `.execute(this.db);
   }
 }
 

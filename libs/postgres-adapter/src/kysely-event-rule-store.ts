@@ -27,9 +27,13 @@ export class KyselyEventRuleStore implements EventRuleStore {
     return (await query.execute()).map(toRule);
   }
 
+  /** The rule and its queued deliveries, in one statement (there is no cascading key). */
   async remove(id: string): Promise<boolean> {
-    const result = await this.db.deleteFrom('event_rules').where('id', '=', id).executeTakeFirst();
-    return result.numDeletedRows > 0n;
+    const { rows } = await sql<{ id: string }>`
+      WITH queued AS (DELETE FROM event_deliveries WHERE rule_id = ${id})
+      DELETE FROM event_rules WHERE id = ${id} RETURNING id
+    `.execute(this.db);
+    return rows.length > 0;
   }
 
   /** One statement; a delivery still queued (or dead) is made due again rather than doubled. */
@@ -45,11 +49,16 @@ export class KyselyEventRuleStore implements EventRuleStore {
     return Number(numAffectedRows ?? 0n);
   }
 
-  /** Deletes up to `batch` events stored before `before` (their deliveries go with them). */
+  /**
+   * Deletes up to `batch` of the oldest events stored before `before` (their deliveries go with
+   * them). Walks the primary key from the oldest: seq order is commit order give or take a
+   * transaction, so this stops at the first young event instead of needing a created_at index.
+   */
   async prune(before: number, batch: number): Promise<number> {
     const { numAffectedRows } = await sql`
       DELETE FROM room_events WHERE seq IN (
-        SELECT seq FROM room_events WHERE created_at < ${before} ORDER BY created_at LIMIT ${batch}
+        SELECT seq FROM (SELECT seq, created_at FROM room_events ORDER BY seq LIMIT ${batch}) oldest
+        WHERE created_at < ${before}
       )
     `.execute(this.db);
     return Number(numAffectedRows ?? 0n);

@@ -44,10 +44,17 @@ export interface Delivery {
  */
 export interface DeliveryQueue {
   claim(limit: number, leaseMs: number): Promise<Delivery[]>;
-  /** Done: the delivery leaves the queue. */
-  succeeded(delivery: Delivery): Promise<void>;
-  /** Failed: tried again at `retryAt` (epoch ms), or kept as dead when `retryAt` is null. */
-  failed(delivery: Delivery, error: string, retryAt: number | null): Promise<void>;
+  /**
+   * Records a round's outcomes at once (one commit, however many): the delivered leave the
+   * queue; the failed are tried again at `retryAt` (epoch ms), or kept as dead when it is null.
+   */
+  settle(delivered: readonly Delivery[], failed: readonly FailedDelivery[]): Promise<void>;
+}
+
+export interface FailedDelivery {
+  readonly delivery: Delivery;
+  readonly error: string;
+  readonly retryAt: number | null;
 }
 
 export type PublishOutcome = { readonly ok: true } | { readonly ok: false; readonly error: string };

@@ -1,5 +1,5 @@
 import type { Clock } from '../../ports/clock.js';
-import type { Delivery, DeliveryQueue, EventPublisher } from '../../ports/event-delivery.js';
+import type { Delivery, DeliveryQueue, EventPublisher, FailedDelivery } from '../../ports/event-delivery.js';
 import type { EventRuleKind } from '../../ports/event-delivery.js';
 import { nextAttempt } from './delivery-policy.js';
 
@@ -28,14 +28,22 @@ export class DeliverEvents {
 
   async round(): Promise<number> {
     const claimed = await this.deps.queue.claim(this.options.batch, this.options.leaseMs);
-    await Promise.all(claimed.map((d) => this.deliver(d)));
+    if (claimed.length === 0) return 0;
+    const delivered: Delivery[] = [];
+    const failed: FailedDelivery[] = [];
+    await Promise.all(
+      claimed.map(async (delivery) => {
+        const outcome = await this.deps.publishers[delivery.rule.kind].publish(delivery);
+        if (outcome.ok) delivered.push(delivery);
+        else failed.push({ delivery, error: outcome.error, retryAt: this.retryAt(delivery) });
+      }),
+    );
+    // One write for the whole round: the queue's cost per event stays small under load.
+    await this.deps.queue.settle(delivered, failed);
     return claimed.length;
   }
 
-  private async deliver(delivery: Delivery): Promise<void> {
-    const outcome = await this.deps.publishers[delivery.rule.kind].publish(delivery);
-    if (outcome.ok) return this.deps.queue.succeeded(delivery);
-    const retryAt = nextAttempt(this.deps.clock.now(), delivery.event.timestamp, delivery.attempts + 1, this.deps.random01());
-    return this.deps.queue.failed(delivery, outcome.error, retryAt);
+  private retryAt(delivery: Delivery): number | null {
+    return nextAttempt(this.deps.clock.now(), delivery.event.timestamp, delivery.attempts + 1, this.deps.random01());
   }
 }
