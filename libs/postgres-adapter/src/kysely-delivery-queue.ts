@@ -1,7 +1,7 @@
 import type { Delivery, DeliveryQueue, EventRule, EventRuleKind, FailedDelivery, RoomEventOperation } from '@chatroom/domain';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { toStoredEvent } from './kysely-event-outbox.js';
-import type { Database, EventRulesTable } from './schema/database.js';
+import type { Database, EventRulesTable, RoomEventsTable } from './schema/database.js';
 
 const NOW_MS = sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`;
 
@@ -80,7 +80,7 @@ export class KyselyDeliveryQueue implements DeliveryQueue {
   }
 }
 
-interface ClaimedRow {
+type ClaimedRow = Selectable<RoomEventsTable> & {
   attempts: number;
   rule_id: string;
   rule_app_id: string;
@@ -89,17 +89,7 @@ interface ClaimedRow {
   secret: string;
   operations: string[] | null;
   rule_created: number;
-  seq: number;
-  id: string;
-  app_id: string;
-  org: string;
-  app: string;
-  room_id: string;
-  operation: string;
-  operator: string;
-  payload: unknown;
-  created_at: number;
-}
+};
 
 export function toRule(row: EventRulesTable): EventRule {
   return {

@@ -1,6 +1,6 @@
 import type { EventLog, EventOutbox, RoomEvent, RoomEventOperation, StoredRoomEvent } from '@chatroom/domain';
-import { sql, type Kysely } from 'kysely';
-import type { Database } from './schema/database.js';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database, RoomEventsTable } from './schema/database.js';
 
 /** Completion time in epoch ms, read when the events are written (just before the commit). */
 const NOW_MS = sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`;
@@ -59,18 +59,7 @@ export class KyselyEventOutbox implements EventOutbox, EventLog {
   }
 }
 
-export function toStoredEvent(row: {
-  seq: number;
-  id: string;
-  app_id: string;
-  org: string;
-  app: string;
-  room_id: string;
-  operation: string;
-  operator: string;
-  payload: unknown;
-  created_at: number;
-}): StoredRoomEvent {
+export function toStoredEvent(row: Selectable<RoomEventsTable>): StoredRoomEvent {
   return {
     id: row.id,
     seq: row.seq,
