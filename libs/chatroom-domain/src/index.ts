@@ -90,3 +90,4 @@ export type * from './ports/event-delivery.js';
 export * from './use-cases/deliver-events/deliver-events.js';
 export * from './use-cases/deliver-events/delivery-policy.js';
 export * from './use-cases/list-room-events/list-room-events.js';
+export type * from './ports/idempotency.js';

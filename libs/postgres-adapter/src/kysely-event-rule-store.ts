@@ -63,4 +63,14 @@ export class KyselyEventRuleStore implements EventRuleStore {
     `.execute(this.db);
     return Number(numAffectedRows ?? 0n);
   }
+
+  /** Deletes up to `batch` idempotency keys stored before `before`. */
+  async pruneIdempotencyKeys(before: number, batch: number): Promise<number> {
+    const { numAffectedRows } = await sql`
+      DELETE FROM idempotency_keys WHERE (app_id, key) IN (
+        SELECT app_id, key FROM idempotency_keys WHERE created_at < ${before} LIMIT ${batch}
+      )
+    `.execute(this.db);
+    return Number(numAffectedRows ?? 0n);
+  }
 }

@@ -36,20 +36,20 @@ export class KyselyUnitOfWork implements UnitOfWork {
 
   async write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     const outer = this.scope.current();
-    // Its events are flushed by… nobody: no use case nests units, and a nested unit's outbox
-    // would need the outer one's. Refuse to lose them silently.
-    if (outer) return work(repositories(outer, true));
+    // A nested unit (under an idempotent request) appends to the outer unit's outbox, which the
+    // outer unit flushes before its commit.
+    if (outer) return work(repositories(outer.trx, outer.events));
     for (let attempt = 1; ; attempt++) {
       try {
         let stored = false;
-        const result = await this.scope.db.transaction().execute((trx) =>
-          this.scope.run(trx, async () => {
-            const repos = repositories(trx);
-            const value = await work(repos);
-            stored = await repos.events.flush();
+        const result = await this.scope.db.transaction().execute((trx) => {
+          const events = new KyselyEventOutbox(trx);
+          return this.scope.run({ trx, events }, async () => {
+            const value = await work(repositories(trx, events));
+            stored = await events.flush();
             return value;
-          }),
-        );
+          });
+        });
         if (stored) this.onEventsCommitted();
         return result;
       } catch (error) {
@@ -71,8 +71,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
   }
 }
 
-function repositories(db: Kysely<Database>, nested = false): Repositories & { events: KyselyEventOutbox } {
-  const events = nested ? new NestedUnitOutbox(db) : new KyselyEventOutbox(db);
+export function repositories(db: Kysely<Database>, events: KyselyEventOutbox = new KyselyEventOutbox(db)): Repositories {
   return {
     apps: new KyselyAppRepository(db),
     users: new KyselyUserRepository(db),
@@ -87,11 +86,6 @@ function repositories(db: Kysely<Database>, nested = false): Repositories & { ev
   };
 }
 
-class NestedUnitOutbox extends KyselyEventOutbox {
-  override append(): void {
-    throw new Error('events appended in a nested unit of work would be lost');
-  }
-}
 
 /** A short random back-off, growing with each attempt, so the conflicting units interleave differently. */
 function pause(attempt: number): Promise<void> {

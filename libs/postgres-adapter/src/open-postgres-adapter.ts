@@ -1,4 +1,5 @@
-import type { DeliveryQueue, IdGenerator, UnitOfWork } from '@chatroom/domain';
+import type { DeliveryQueue, IdGenerator, IdempotencyRunner, UnitOfWork } from '@chatroom/domain';
+import { KyselyIdempotencyRunner } from './kysely-idempotency-runner.js';
 import { KyselyDeliveryQueue } from './kysely-delivery-queue.js';
 import { KyselyEventRuleStore } from './kysely-event-rule-store.js';
 import { Kysely, type Dialect } from 'kysely';
@@ -32,6 +33,8 @@ export interface PostgresAdapter {
   readonly ids: IdGenerator;
   /** The delivery queue of the events outbox (issue 11). */
   readonly deliveries: DeliveryQueue;
+  /** Runs requests with an Idempotency-Key: change and first response in one transaction. */
+  readonly idempotency: IdempotencyRunner;
   /** Webhook / NATS rules, replay and retention of the events outbox. */
   readonly eventRules: KyselyEventRuleStore;
   /** True when the database answers and migrations are done; never throws. */
@@ -84,6 +87,7 @@ async function start(
     kind,
     uow: new KyselyUnitOfWork(scope, onEventsCommitted),
     deliveries: new KyselyDeliveryQueue(db),
+    idempotency: new KyselyIdempotencyRunner(scope, onEventsCommitted),
     eventRules: new KyselyEventRuleStore(db),
     ids: new SequenceIdGenerator(scope),
     async isReady() {

@@ -1,4 +1,4 @@
-import type { DeliveryQueue, EventRuleStore, IdGenerator, UnitOfWork } from '@chatroom/domain';
+import type { DeliveryQueue, EventRuleStore, IdGenerator, IdempotencyRunner, UnitOfWork } from '@chatroom/domain';
 
 /**
  * The store as the service sees it: the two store-backed ports plus its lifecycle. The
@@ -10,7 +10,12 @@ export interface Database {
   readonly ids: IdGenerator;
   /** The events outbox's queue and rules (issue 11); absent on the in-memory store (nothing delivered). */
   readonly deliveries?: DeliveryQueue;
-  readonly eventRules?: EventRuleStore & { prune(before: number, batch: number): Promise<number> };
+  readonly eventRules?: EventRuleStore & {
+    prune(before: number, batch: number): Promise<number>;
+    pruneIdempotencyKeys(before: number, batch: number): Promise<number>;
+  };
+  /** Idempotency-Key support; absent on the in-memory store (the header is then ignored). */
+  readonly idempotency?: IdempotencyRunner;
   /** Reachable and migrated. */
   isReady(): Promise<boolean>;
   close(): Promise<void>;

@@ -3,6 +3,7 @@ import { NatsJetStreamPublisher, WebhookPublisher } from '@chatroom/event-publis
 import type { Logger } from 'pino';
 import type { Database } from '../composition/database.js';
 import type { EventsConfig } from '../config.js';
+import { IDEMPOTENCY_TTL_MS } from '../http/middleware/idempotency-key.js';
 import { DeliveryWorker } from './delivery-worker.js';
 import type { EventSignal } from './event-signal.js';
 
@@ -38,6 +39,8 @@ export function createDeliveryWorker(
     const before = clock.now() - config.retentionDays * DAY_MS;
     let total = 0;
     for (let n = -1; n !== 0 && total < PRUNE_BATCH * 100; total += n) n = await eventRules.prune(before, PRUNE_BATCH);
+    const keysBefore = clock.now() - IDEMPOTENCY_TTL_MS;
+    for (let n = -1; n !== 0; ) n = await eventRules.pruneIdempotencyKeys(keysBefore, PRUNE_BATCH);
     return total;
   };
   const worker = new DeliveryWorker(() => deliver.round(), prune, { pollMs: POLL_MS, pruneEveryMs: PRUNE_EVERY_MS }, logger);

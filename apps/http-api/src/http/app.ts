@@ -1,9 +1,11 @@
+import type { Middleware } from 'koa';
 import Router from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from 'pino';
 import type { Database } from '../composition/database.js';
 import type { UseCases } from '../composition/use-cases.js';
 import { authenticate } from './middleware/authenticate.js';
+import { idempotencyKey } from './middleware/idempotency-key.js';
 import { errorEnvelope } from './middleware/error-envelope.js';
 import { jsonBody } from './middleware/json-body.js';
 import { requestId } from './middleware/request-id.js';
@@ -28,7 +30,7 @@ import type { RequestState } from './state.js';
 
 export interface HttpAppOptions {
   readonly useCases: UseCases;
-  readonly database: Pick<Database, 'isReady'>;
+  readonly database: Pick<Database, 'isReady' | 'idempotency'>;
   readonly logger: Logger;
   readonly bodyLimitBytes: number;
   /** Honour X-Forwarded-Proto/Host for the `uri` of envelopes (only behind a proxy that sets them). */
@@ -71,7 +73,10 @@ export function createHttpApp(options: HttpAppOptions): Koa<RequestState> {
   const kit: RouteKit = {
     useCases: options.useCases,
     tenant: resolveApp(options.useCases.findApp, options.appCacheTtlMs),
-    auth: authenticate(options.useCases.authenticateApp),
+    auth: authenticatedAndKeyed(
+      authenticate(options.useCases.authenticateApp),
+      idempotencyKey(options.database.idempotency, options.bodyLimitBytes),
+    ),
     json: jsonBody(options.bodyLimitBytes),
   };
   healthRoutes(router, options.database);
@@ -85,4 +90,9 @@ export function createHttpApp(options: HttpAppOptions): Koa<RequestState> {
     .use(router.routes())
     .use(unmatchedRoute());
   return app;
+}
+
+/** Every authenticated route honours `Idempotency-Key` (issue 11): keys are per app. */
+function authenticatedAndKeyed(auth: Middleware<RequestState>, keyed: Middleware<RequestState>): Middleware<RequestState> {
+  return (ctx, next) => auth(ctx, () => keyed(ctx, next));
 }

@@ -56,6 +56,18 @@ const statements = [
   `CREATE INDEX event_deliveries_room_idx ON event_deliveries (rule_id, room_id, event_seq) WHERE state = 'pending'`,
   // What is due, oldest first; and the cascade when an event is pruned.
   `CREATE INDEX event_deliveries_event_idx ON event_deliveries (event_seq)`,
+
+  // Idempotency keys: the first response of a keyed request, stored in the transaction of its
+  // change. A key is live for 24 h (created_at), then free again; the worker prunes old rows.
+  `CREATE TABLE idempotency_keys (
+    app_id uuid NOT NULL REFERENCES apps (id) ON DELETE CASCADE,
+    key text NOT NULL,
+    fingerprint text NOT NULL,
+    status integer NOT NULL,
+    body text NOT NULL,
+    created_at bigint NOT NULL,
+    PRIMARY KEY (app_id, key)
+  )`,
 ];
 
 export const eventsMigration: Migration = statementsMigration(statements);

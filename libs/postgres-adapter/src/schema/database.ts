@@ -16,6 +16,7 @@ export interface Database {
   room_events: RoomEventsTable;
   event_rules: EventRulesTable;
   event_deliveries: EventDeliveriesTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export interface AppsTable {
@@ -138,4 +139,13 @@ export interface EventDeliveriesTable {
   next_at: number;
   lease_until: number | null;
   last_error: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  app_id: string;
+  key: string;
+  fingerprint: string;
+  status: number;
+  body: string;
+  created_at: number;
 }
