@@ -72,7 +72,7 @@ export async function startService(
       url,
       server,
       async close() {
-        await closeServer(SHUTDOWN_GRACE_MS);
+        await closeServer(SHUTDOWN_GRACE_MS, config.shutdownDrainMs);
         await delivery?.close();
         await database.close();
       },
