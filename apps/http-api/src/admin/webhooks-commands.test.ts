@@ -23,7 +23,7 @@ beforeAll(async () => {
   const { bootstrapApp } = await import('../bootstrap-app.js');
   await bootstrapApp(await container.getAsync(TOKENS.UseCases), loadConfig(env), db, createLogger('silent'));
   await db.close();
-});
+}, 60_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 /** Runs `webhooks …` as the admin CLI would; returns stdout as JSON, or the failure. */
@@ -44,7 +44,8 @@ async function admin(...args: string[]): Promise<{ out: any; error?: string }> {
   }
 }
 
-describe('admin webhooks …', () => {
+// Each command opens the PGlite store, as the real CLI does: seconds each on a busy machine.
+describe('admin webhooks …', { timeout: 30_000 }, () => {
   it('add prints the rule with its id and a generated secret; list shows it without the secret; remove deletes it', async () => {
     const added = await admin('add', '--org', 'acme', '--app', 'live', '--url', 'http://127.0.0.1:19200/cb', '--events', 'join,leave');
     expect(added.out).toMatchObject({ org: 'acme', app: 'live', kind: 'webhook', url: 'http://127.0.0.1:19200/cb', events: 'JOIN,LEAVE' });
