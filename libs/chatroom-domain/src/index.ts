@@ -91,3 +91,5 @@ export * from './use-cases/deliver-events/deliver-events.js';
 export * from './use-cases/deliver-events/delivery-policy.js';
 export * from './use-cases/list-room-events/list-room-events.js';
 export type * from './ports/idempotency.js';
+// Tenant administration and sealed token keys (issue 8)
+export * from './model/rate-limit-setting.js';

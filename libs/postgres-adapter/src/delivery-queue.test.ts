@@ -1,4 +1,4 @@
-import { roomEvents, type App, type Delivery, type EventRule, type UserId } from '@chatroom/domain';
+import { DEFAULT_APP_SETTINGS, roomEvents, type App, type Delivery, type EventRule, type UserId } from '@chatroom/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type { PostgresAdapter } from './open-postgres-adapter.js';
@@ -16,7 +16,7 @@ function makeApp(): App {
     clientId: `c${s}`,
     clientSecretHash: 'x',
     tokenKey: 'k'.repeat(40),
-    settings: { roomQuota: 10, joinedRoomCap: 10, maxUsersCeiling: 10, customRoomIds: true },
+    settings: { ...DEFAULT_APP_SETTINGS, roomQuota: 10, joinedRoomCap: 10, maxUsersCeiling: 10 },
     created: Date.now(),
   };
 }

@@ -28,8 +28,10 @@ const MAX_ATTEMPTS = 5;
  * unit's. No use case nests units; this only keeps a mistake from hanging.
  */
 export class KyselyUnitOfWork implements UnitOfWork {
+  /** `onRetry` hears of every run again (metrics): attempt about to start, and the SQLSTATE that caused it. */
   constructor(
     private readonly scope: TransactionScope,
+    private readonly onRetry?: (attempt: number, sqlState: string) => void,
     /** Called after a unit that stored events commits (wakes this instance's delivery worker). */
     private readonly onEventsCommitted: () => void = () => {},
   ) {}
@@ -54,6 +56,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
         return result;
       } catch (error) {
         if (attempt < MAX_ATTEMPTS && isRetryable(error)) {
+          this.onRetry?.(attempt + 1, (error as { code: string }).code);
           await pause(attempt);
           continue;
         }

@@ -16,6 +16,8 @@ export interface Database {
   };
   /** Idempotency-Key support; absent on the in-memory store (the header is then ignored). */
   readonly idempotency?: IdempotencyRunner;
+  /** The connection pool right now (PostgreSQL only), for metrics. */
+  readonly poolStats?: () => { total: number; idle: number; waiting: number };
   /** Reachable and migrated. */
   isReady(): Promise<boolean>;
   close(): Promise<void>;

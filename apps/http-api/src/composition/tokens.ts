@@ -29,6 +29,10 @@ export const TOKENS = {
   DeliveryWorker: Symbol('DeliveryWorker'),
   /** `EventSignal`: wakes the delivery worker when this instance commits events */
   EventSignal: Symbol('EventSignal'),
+  /** `ServiceMetrics`: the Prometheus registry and the service's metrics */
+  Metrics: Symbol('Metrics'),
+  /** `RateBudgets`: where the per-app request budgets are counted */
+  RateBudgets: Symbol('RateBudgets'),
   /** the Koa application */
   HttpApp: Symbol('HttpApp'),
 } as const;
