@@ -102,7 +102,7 @@ async function seedUsers(client: pg.Client, app: App, tag: string, count: number
 }
 
 async function adds(adapter: PostgresAdapter, app: App, tag: string): Promise<Throughput> {
-  const create = new CreateChatroom({ uow: adapter.uow, ids: adapter.ids, clock: new SystemClock() });
+  const create = new CreateChatroom({ uow: adapter.uow, clock: new SystemClock() });
   const rooms: string[] = [];
   for (let i = 0; i < ROOMS; i++) rooms.push((await create.execute(app, { name: 'b', description: '', owner: `${tag}u${i}` })).id);
   const add = new AddMembers({ uow: adapter.uow });
@@ -110,7 +110,7 @@ async function adds(adapter: PostgresAdapter, app: App, tag: string): Promise<Th
 }
 
 function creates(adapter: PostgresAdapter, app: App, tag: string): Promise<Throughput> {
-  const create = new CreateChatroom({ uow: adapter.uow, ids: adapter.ids, clock: new SystemClock() });
+  const create = new CreateChatroom({ uow: adapter.uow, clock: new SystemClock() });
   return throughput(CREATES, CONCURRENCY, (i) =>
     create.execute(app, { name: 'b', description: '', owner: `${tag}u${i}`, members: [`${tag}u${(i + 1) % CREATES}`] }),
   );

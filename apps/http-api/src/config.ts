@@ -40,6 +40,8 @@ export interface Config {
   readonly metricsToken: string | undefined;
   /** How long a request waits for the shared rate-limit store before the in-process budget decides. */
   readonly rateLimitStoreTimeoutMs: number;
+  /** Coalesce concurrent additions to one room into one unit of work (CoalescingAddMembers). */
+  readonly coalesceAdds: boolean;
   /** On SIGTERM, how long open keep-alive connections keep being served (see graceful-close.ts). */
   readonly shutdownDrainMs: number;
   /** Events out (issue 11). */
@@ -154,6 +156,7 @@ const envSchema = z.object({
     parseRateLimit,
     (raw) => `APP_RATE_LIMIT must be ${RATE_LIMIT_HINT} (got "${raw}")`,
   ),
+  COALESCE_ADDS: flag('COALESCE_ADDS', true),
   EVENT_RETENTION_DAYS: integer('EVENT_RETENTION_DAYS', 1, 36_500, 30),
   EVENT_PUBLISH_TIMEOUT_MS: integer('EVENT_PUBLISH_TIMEOUT_MS', 100, 60_000, 5_000),
   EVENT_DELIVERY: flag('EVENT_DELIVERY', true),
@@ -198,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT,
     trustProxy: e.TRUST_PROXY,
+    coalesceAdds: e.COALESCE_ADDS,
     tokenPolicy: { defaultTtlSeconds: e.TOKEN_TTL_SECONDS, maxTtlSeconds: e.TOKEN_MAX_TTL_SECONDS },
     appSettings: {
       roomQuota: e.APP_ROOM_QUOTA,

@@ -1,27 +1,34 @@
 import type { IdempotencyRunner, IdempotentRequest } from '@chatroom/domain';
 import { sql } from 'kysely';
 import { KyselyEventOutbox } from './kysely-event-outbox.js';
-import type { TransactionScope } from './transaction-scope.js';
+import type { Kysely } from 'kysely';
+import type { KeyedTransactions } from './keyed-transactions.js';
+import type { Database } from './schema/database.js';
 import { translateDatabaseError } from './translate-database-error.js';
 
 /**
  * One transaction around a keyed request: a transaction-scoped advisory lock on (app, key)
  * (not granted → another request with that key is running: `in-progress`), the stored
  * response if a live one exists, else the request itself — whose units of work join this
- * transaction (TransactionScope) — and its response, committed with its change and events.
+ * transaction (KeyedTransactions) — and its response, committed with its change and events.
  * Not re-run on a deadlock: the request cannot be replayed from here; the error reaches the
  * client, nothing was stored, and the same key may be sent again.
  */
 export class KyselyIdempotencyRunner implements IdempotencyRunner {
   constructor(
-    private readonly scope: TransactionScope,
+    private readonly db: Kysely<Database>,
+    private readonly keyed: KeyedTransactions,
     private readonly onEventsCommitted: () => void = () => {},
   ) {}
+
+  active(): boolean {
+    return this.keyed.current() !== undefined;
+  }
 
   async execute(appId: string, key: string, ttlMs: number, request: IdempotentRequest): Promise<'done' | 'in-progress'> {
     let stored = false;
     try {
-      const outcome = await this.scope.db.transaction().execute(async (trx) => {
+      const outcome = await this.db.transaction().execute(async (trx) => {
         const { rows } = await sql<{ ok: boolean }>`
           SELECT pg_try_advisory_xact_lock(hashtextextended(${`${appId}/${key}`}, 1162)) AS ok
         `.execute(trx);
@@ -38,7 +45,7 @@ export class KyselyIdempotencyRunner implements IdempotencyRunner {
           return 'done' as const;
         }
         const events = new KyselyEventOutbox(trx);
-        const response = await this.scope.run({ trx, events }, () => request.run());
+        const response = await this.keyed.run({ trx, events }, () => request.run());
         if (response) {
           await trx
             .insertInto('idempotency_keys')

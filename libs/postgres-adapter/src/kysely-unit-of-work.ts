@@ -10,7 +10,8 @@ import { KyselyRoomUserListRepository } from './kysely-room-user-list-repository
 import { KyselySuperAdminRepository } from './kysely-super-admin-repository.js';
 import { KyselyUserRepository } from './kysely-user-repository.js';
 import type { Database } from './schema/database.js';
-import type { TransactionScope } from './transaction-scope.js';
+import { SequenceIdGenerator } from './sequence-id-generator.js';
+import type { KeyedTransactions } from './keyed-transactions.js';
 import { isRetryable, translateDatabaseError } from './translate-database-error.js';
 
 /** Runs of a unit after a deadlock or serialization failure, the first included. */
@@ -23,34 +24,38 @@ const MAX_ATTEMPTS = 5;
  * which PGlite needs: an unfinished transaction there blocks every later query.
  * On PGlite the dialect's driver hands its single connection to one holder at a time, which
  * serialises units of work (a FIFO mutex); a `read` takes it per query.
- * A unit started inside another joins the outer transaction rather than waiting for a second
- * connection (which on PGlite would never come): its writes commit or roll back with the outer
- * unit's. No use case nests units; this only keeps a mistake from hanging.
+ * Everything a unit does, ids included, goes through the repositories it is handed, which are
+ * bound to its transaction: there is no ambient transaction, with one exception: under a
+ * request with an Idempotency-Key (KeyedTransactions), a unit joins that request's transaction,
+ * so that the change and the stored response commit together. Events appended by a unit are
+ * buffered and written in one statement just before its commit (KyselyEventOutbox).
  */
 export class KyselyUnitOfWork implements UnitOfWork {
+  private readonly reader: Repositories;
+
   /** `onRetry` hears of every run again (metrics): attempt about to start, and the SQLSTATE that caused it. */
   constructor(
-    private readonly scope: TransactionScope,
+    private readonly db: Kysely<Database>,
     private readonly onRetry?: (attempt: number, sqlState: string) => void,
+    private readonly keyed?: KeyedTransactions,
     /** Called after a unit that stored events commits (wakes this instance's delivery worker). */
     private readonly onEventsCommitted: () => void = () => {},
-  ) {}
+  ) {
+    this.reader = repositories(db);
+  }
 
   async write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    const outer = this.scope.current();
-    // A nested unit (under an idempotent request) appends to the outer unit's outbox, which the
-    // outer unit flushes before its commit.
+    const outer = this.keyed?.current();
+    // Under a keyed request: its transaction, whose outbox it flushes before its commit.
     if (outer) return work(repositories(outer.trx, outer.events));
     for (let attempt = 1; ; attempt++) {
       try {
         let stored = false;
-        const result = await this.scope.db.transaction().execute((trx) => {
+        const result = await this.db.transaction().execute(async (trx) => {
           const events = new KyselyEventOutbox(trx);
-          return this.scope.run({ trx, events }, async () => {
-            const value = await work(repositories(trx, events));
-            stored = await events.flush();
-            return value;
-          });
+          const value = await work(repositories(trx, events));
+          stored = await events.flush();
+          return value;
         });
         if (stored) this.onEventsCommitted();
         return result;
@@ -67,15 +72,22 @@ export class KyselyUnitOfWork implements UnitOfWork {
 
   async read<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     try {
-      return await work(repositories(this.scope.executor()));
+      // Reads run on the pool, query by query: one set of repositories serves them all.
+      return await work(this.reader);
     } catch (error) {
       throw translateDatabaseError(error);
     }
   }
 }
 
+/**
+ * The repositories of one unit, bound to its transaction (or, for reads, to the pool). Plain
+ * objects: the profile shows building them costs nothing next to one round trip, and a caller
+ * may spread them (`{ ...r, users }`) as tests do.
+ */
 export function repositories(db: Kysely<Database>, events: KyselyEventOutbox = new KyselyEventOutbox(db)): Repositories {
   return {
+    ids: new SequenceIdGenerator(db),
     apps: new KyselyAppRepository(db),
     users: new KyselyUserRepository(db),
     chatrooms: new KyselyChatroomRepository(db),
@@ -88,7 +100,6 @@ export function repositories(db: Kysely<Database>, events: KyselyEventOutbox = n
     eventLog: events,
   };
 }
-
 
 /** A short random back-off, growing with each attempt, so the conflicting units interleave differently. */
 function pause(attempt: number): Promise<void> {

@@ -1,4 +1,5 @@
 import type { DeliveryQueue, IdGenerator, IdempotencyRunner, UnitOfWork } from '@chatroom/domain';
+import { KeyedTransactions } from './keyed-transactions.js';
 import { KyselyIdempotencyRunner } from './kysely-idempotency-runner.js';
 import { KyselyDeliveryQueue } from './kysely-delivery-queue.js';
 import { KyselyEventRuleStore } from './kysely-event-rule-store.js';
@@ -11,7 +12,6 @@ import { createPgDialect, type PgSessionLimits, type PoolStats } from './pg-dial
 import { createPgliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema/database.js';
 import { SequenceIdGenerator } from './sequence-id-generator.js';
-import { TransactionScope } from './transaction-scope.js';
 import { translateDatabaseError } from './translate-database-error.js';
 
 export interface PostgresAdapterOptions {
@@ -40,6 +40,7 @@ export interface PostgresAdapterOptions {
 export interface PostgresAdapter {
   readonly kind: 'postgres' | 'pglite';
   readonly uow: UnitOfWork;
+  /** Ids drawn on the pool, outside any unit (tests and tools); use cases draw them through `Repositories.ids`. */
   readonly ids: IdGenerator;
   /** The delivery queue of the events outbox (issue 11). */
   readonly deliveries: DeliveryQueue;
@@ -118,15 +119,15 @@ async function start(
     await db.destroy().catch(() => {});
     throw translateDatabaseError(error);
   }
-  const scope = new TransactionScope(db);
   let closed: Promise<void> | undefined;
+  const keyed = new KeyedTransactions();
   return {
     kind,
-    uow: new KyselyUnitOfWork(scope, options.onRetry, options.onEventsCommitted),
+    uow: new KyselyUnitOfWork(db, options.onRetry, keyed, options.onEventsCommitted),
+    ids: new SequenceIdGenerator(db),
     deliveries: new KyselyDeliveryQueue(db),
-    idempotency: new KyselyIdempotencyRunner(scope, options.onEventsCommitted),
+    idempotency: new KyselyIdempotencyRunner(db, keyed, options.onEventsCommitted),
     eventRules: new KyselyEventRuleStore(db),
-    ids: new SequenceIdGenerator(scope),
     async isReady() {
       if (closed) return false;
       let timer: NodeJS.Timeout | undefined;

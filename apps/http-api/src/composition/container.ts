@@ -1,11 +1,12 @@
-import type {
-  Clock,
-  CredentialHasher,
-  Dependencies,
-  IdGenerator,
-  Random,
-  TokenSigner,
-  UnitOfWork,
+import {
+  AddMembers,
+  CoalescingAddMembers,
+  type Clock,
+  type CredentialHasher,
+  type Dependencies,
+  type Random,
+  type TokenSigner,
+  type UnitOfWork,
 } from '@chatroom/domain';
 import { JoseTokenSigner, NodeRandom, ScryptCredentialHasher, SystemClock } from '@chatroom/crypto-adapter';
 import { openPostgresAdapter, RATE_LIMITS_TABLE } from '@chatroom/postgres-adapter';
@@ -84,7 +85,6 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
     [TOKENS.Metrics, TOKENS.Logger],
   );
   container.bind<UnitOfWork>(TOKENS.UnitOfWork).toResolvedValue((db: Database) => db.uow, [TOKENS.Database]);
-  container.bind<IdGenerator>(TOKENS.IdGenerator).toResolvedValue((db: Database) => db.ids, [TOKENS.Database]);
   container.bind<Clock>(TOKENS.Clock).toResolvedValue(() => new SystemClock());
   container.bind<Random>(TOKENS.Random).toResolvedValue(() => new NodeRandom());
   container.bind<CredentialHasher>(TOKENS.CredentialHasher).toResolvedValue(() => new ScryptCredentialHasher());
@@ -93,21 +93,35 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
   container
     .bind<Dependencies>(TOKENS.Dependencies)
     .toResolvedValue(
-      (uow: UnitOfWork, ids: IdGenerator, clock: Clock, random: Random, hasher: CredentialHasher, tokens: TokenSigner) => ({
+      (uow: UnitOfWork, clock: Clock, random: Random, hasher: CredentialHasher, tokens: TokenSigner) => ({
         uow,
-        ids,
         clock,
         random,
         hasher,
         tokens,
       }),
-      [TOKENS.UnitOfWork, TOKENS.IdGenerator, TOKENS.Clock, TOKENS.Random, TOKENS.CredentialHasher, TOKENS.TokenSigner],
+      [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.Random, TOKENS.CredentialHasher, TOKENS.TokenSigner],
     );
   container
     .bind<UseCases>(TOKENS.UseCases)
     .toResolvedValue(
-      (deps: Dependencies, cfg: Config) => createUseCases(deps, cfg.tokenPolicy),
-      [TOKENS.Dependencies, TOKENS.Config],
+      (deps: Dependencies, cfg: Config, database: Database) => {
+        const useCases = createUseCases(deps, cfg.tokenPolicy);
+        // Concurrent additions to one room share a unit of work (a decorator: the use case and
+        // the adapters know nothing of it). Each request keeps its own answer and errors.
+        if (!cfg.coalesceAdds) return useCases;
+        const alone = new AddMembers(deps);
+        const coalescing = new CoalescingAddMembers(alone);
+        // A request with an Idempotency-Key runs alone: its unit must be its own keyed
+        // transaction, never a batch shared with (or started for) other requests.
+        const keyed = database.idempotency;
+        const addMembers: Pick<AddMembers, 'execute'> = {
+          execute: (app, roomId, usernames) =>
+            keyed?.active() ? alone.execute(app, roomId, usernames) : coalescing.execute(app, roomId, usernames),
+        };
+        return { ...useCases, addMembers };
+      },
+      [TOKENS.Dependencies, TOKENS.Config, TOKENS.Database],
     );
   // Events out (issue 11): the outbox's delivery loop, started and stopped by the service.
   container

@@ -1,13 +1,12 @@
-import type { DeliveryQueue, EventRuleStore, IdGenerator, IdempotencyRunner, UnitOfWork } from '@chatroom/domain';
+import type { DeliveryQueue, EventRuleStore, IdempotencyRunner, UnitOfWork } from '@chatroom/domain';
 
 /**
- * The store as the service sees it: the two store-backed ports plus its lifecycle. The
+ * The store as the service sees it: the unit of work (ids come with its repositories) plus its lifecycle. The
  * PostgreSQL adapter (pg or PGlite) has this shape; tests use an in-memory one.
  */
 export interface Database {
   readonly kind: 'postgres' | 'pglite' | 'memory';
   readonly uow: UnitOfWork;
-  readonly ids: IdGenerator;
   /** The events outbox's queue and rules (issue 11); absent on the in-memory store (nothing delivered). */
   readonly deliveries?: DeliveryQueue;
   readonly eventRules?: EventRuleStore & {

@@ -3,6 +3,7 @@ import type { Repositories, UnitOfWork } from '../ports/unit-of-work.js';
 import { InMemoryAppRepository } from './in-memory-app-repository.js';
 import { InMemoryEventOutbox } from './in-memory-event-outbox.js';
 import { InMemoryChatroomRepository } from './in-memory-chatroom-repository.js';
+import { InMemoryIdGenerator } from './in-memory-id-generator.js';
 import { InMemoryMembershipRepository } from './in-memory-membership-repository.js';
 import { InMemoryMuteRepository } from './in-memory-mute-repository.js';
 import { InMemoryRoomAttributeRepository } from './in-memory-room-attribute-repository.js';
@@ -21,9 +22,12 @@ export class InMemoryUnitOfWork implements UnitOfWork {
 
   constructor(
     readonly state: InMemoryState = new InMemoryState(),
+    /** Outside the snapshot: like a sequence, ids drawn by a unit that rolls back are not reused. */
+    readonly ids: InMemoryIdGenerator = new InMemoryIdGenerator(),
     clock: Clock = { now: () => Date.now() },
   ) {
     this.repos = {
+      ids,
       apps: new InMemoryAppRepository(state),
       users: new InMemoryUserRepository(state),
       chatrooms: new InMemoryChatroomRepository(state),

@@ -22,5 +22,7 @@ export interface IdempotentRequest {
  * or not at all. `in-progress` when another request with the same key is running right now.
  */
 export interface IdempotencyRunner {
+  /** Whether the caller runs inside a keyed request (its units then join that transaction). */
+  active(): boolean;
   execute(appId: string, key: string, ttlMs: number, request: IdempotentRequest): Promise<'done' | 'in-progress'>;
 }

@@ -1,4 +1,3 @@
-import { InMemoryIdGenerator } from '../in-memory/in-memory-id-generator.js';
 import { InMemoryUnitOfWork } from '../in-memory/in-memory-unit-of-work.js';
 import { describeStoreContracts } from './store-contracts.js';
 import type { StoreFactory, StoreHandle } from './store-factory.js';
@@ -7,7 +6,8 @@ let last: StoreHandle | undefined;
 
 const factory: StoreFactory = {
   async open() {
-    last = { uow: new InMemoryUnitOfWork(), ids: new InMemoryIdGenerator(), close: async () => {} };
+    const uow = new InMemoryUnitOfWork();
+    last = { uow, ids: uow.ids, close: async () => {} };
     return last;
   },
   // Two "processes" on one in-memory store share its unit of work and its id generator.
