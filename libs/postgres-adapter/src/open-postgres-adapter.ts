@@ -1,4 +1,8 @@
-import type { IdGenerator, UnitOfWork } from '@chatroom/domain';
+import type { DeliveryQueue, IdGenerator, IdempotencyRunner, UnitOfWork } from '@chatroom/domain';
+import { KeyedTransactions } from './keyed-transactions.js';
+import { KyselyIdempotencyRunner } from './kysely-idempotency-runner.js';
+import { KyselyDeliveryQueue } from './kysely-delivery-queue.js';
+import { KyselyEventRuleStore } from './kysely-event-rule-store.js';
 import { Kysely, type Dialect } from 'kysely';
 import { join } from 'node:path';
 import { DataDirLock } from './data-dir-lock.js';
@@ -28,6 +32,8 @@ export interface PostgresAdapterOptions {
   migrationTimeoutMs?: number;
   /** Called before a unit of work runs again after a deadlock, serialization failure or foreign-key race. */
   onRetry?: (attempt: number, sqlState: string) => void;
+  /** Called after a unit that stored events commits (wakes this instance's delivery worker). */
+  onEventsCommitted?: () => void;
 }
 
 export interface PostgresAdapter {
@@ -35,6 +41,12 @@ export interface PostgresAdapter {
   readonly uow: UnitOfWork;
   /** Ids drawn on the pool, outside any unit (tests and tools); use cases draw them through `Repositories.ids`. */
   readonly ids: IdGenerator;
+  /** The delivery queue of the events outbox (issue 11). */
+  readonly deliveries: DeliveryQueue;
+  /** Runs requests with an Idempotency-Key: change and first response in one transaction. */
+  readonly idempotency: IdempotencyRunner;
+  /** Webhook / NATS rules, replay and retention of the events outbox. */
+  readonly eventRules: KyselyEventRuleStore;
   /** The pg pool's connections and waiters right now; absent on PGlite. */
   readonly poolStats?: () => PoolStats;
   /** True when the database answers and migrations are done; never throws. */
@@ -110,7 +122,7 @@ async function start(
   kind: PostgresAdapter['kind'],
   dialect: Dialect,
   afterClose: () => Promise<void>,
-  options: Pick<PostgresAdapterOptions, 'onRetry'>,
+  options: Pick<PostgresAdapterOptions, 'onRetry' | 'onEventsCommitted'>,
   afterMigrate?: () => Promise<void>,
 ): Promise<PostgresAdapter> {
   const db = new Kysely<Database>({ dialect });
@@ -123,10 +135,14 @@ async function start(
     throw translateDatabaseError(error);
   }
   let closed: Promise<void> | undefined;
+  const keyed = new KeyedTransactions();
   return {
     kind,
-    uow: new KyselyUnitOfWork(db, options.onRetry),
+    uow: new KyselyUnitOfWork(db, options.onRetry, keyed, options.onEventsCommitted),
     ids: new SequenceIdGenerator(db),
+    deliveries: new KyselyDeliveryQueue(db),
+    idempotency: new KyselyIdempotencyRunner(db, keyed, options.onEventsCommitted),
+    eventRules: new KyselyEventRuleStore(db),
     async isReady() {
       if (closed) return false;
       let timer: NodeJS.Timeout | undefined;

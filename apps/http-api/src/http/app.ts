@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../composition/database.js';
 import type { UseCases } from '../composition/use-cases.js';
 import { authenticate } from './middleware/authenticate.js';
+import { idempotencyKey } from './middleware/idempotency-key.js';
 import type { ServiceMetrics } from '../metrics/prometheus-metrics.js';
 import { errorEnvelope } from './middleware/error-envelope.js';
 import { httpMetrics } from './middleware/http-metrics.js';
@@ -23,6 +24,7 @@ import { metricsRoutes } from './routes/metrics.js';
 import { memberRoutes } from './routes/members.js';
 import { muteRoutes } from './routes/mutes.js';
 import { roomAttributeRoutes } from './routes/room-attributes.js';
+import { roomEventRoutes } from './routes/room-events.js';
 import { roomUserListRoutes } from './routes/room-user-lists.js';
 import type { RouteKit, RouteModule } from './routes/route-kit.js';
 import { superAdminRoutes } from './routes/super-admins.js';
@@ -32,7 +34,7 @@ import type { RequestState } from './state.js';
 
 export interface HttpAppOptions {
   readonly useCases: UseCases;
-  readonly database: Pick<Database, 'isReady'>;
+  readonly database: Pick<Database, 'isReady' | 'idempotency'>;
   readonly logger: Logger;
   readonly bodyLimitBytes: number;
   /** Honour X-Forwarded-Proto/Host for the `uri` of envelopes (only behind a proxy that sets them). */
@@ -67,6 +69,7 @@ const ROUTES: readonly RouteModule[] = [
   roomUserListRoutes,
   announcementRoutes,
   roomAttributeRoutes,
+  roomEventRoutes,
 ];
 
 export function createHttpApp(options: HttpAppOptions): Koa<RequestState> {
@@ -82,7 +85,10 @@ export function createHttpApp(options: HttpAppOptions): Koa<RequestState> {
   const kit: RouteKit = {
     useCases: options.useCases,
     tenant: compose([resolveApp(options.useCases.findApp, options.appCacheTtlMs), ...(options.tenantGuards ?? [])]),
-    auth: authenticate(options.useCases.authenticateApp),
+    auth: compose([
+      authenticate(options.useCases.authenticateApp),
+      idempotencyKey(options.database.idempotency, options.bodyLimitBytes),
+    ]),
     json: jsonBody(options.bodyLimitBytes),
     tokenThrottle: tokenAttemptThrottle(options.tokenThrottle),
   };
@@ -99,3 +105,4 @@ export function createHttpApp(options: HttpAppOptions): Koa<RequestState> {
     .use(unmatchedRoute());
   return app;
 }
+

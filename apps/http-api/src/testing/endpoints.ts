@@ -45,6 +45,7 @@ export const PROTECTED_ENDPOINTS: readonly EndpointCase[] = [
   { label: 'POST /chatrooms/{id}/white/users', method: 'POST', path: '/chatrooms/1/white/users', body: { usernames: ['zed'] } },
   { label: 'DELETE /chatrooms/{id}/white/users/{usernames}', method: 'DELETE', path: '/chatrooms/1/white/users/zed' },
   { label: 'GET /chatrooms/{id}/announcement', method: 'GET', path: '/chatrooms/1/announcement' },
+  { label: 'GET /chatrooms/{id}/events', method: 'GET', path: '/chatrooms/1/events' },
   { label: 'POST /chatrooms/{id}/announcement', method: 'POST', path: '/chatrooms/1/announcement', body: { announcement: 'a' } },
   { label: 'PUT /chatrooms/{id}/announcement', method: 'PUT', path: '/chatrooms/1/announcement', body: { announcement: 'a' } },
   {
