@@ -33,7 +33,7 @@ module.exports = {
     {
       name: 'adapters-do-not-import-each-other',
       severity: 'error',
-      from: { path: '^libs/(postgres-adapter|crypto-adapter)/' },
+      from: { path: '^libs/(postgres-adapter|crypto-adapter|event-publishers)/' },
       to: { path: '^libs/(?!chatroom-domain/)', pathNot: '^libs/$1/' },
     },
     {

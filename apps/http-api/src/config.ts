@@ -1,3 +1,4 @@
+import { parseMasterKey } from '@chatroom/crypto-adapter';
 import {
   DEFAULT_APP_SETTINGS,
   DEFAULT_TOKEN_POLICY,
@@ -32,6 +33,11 @@ export interface Config {
   /** Limits given to the apps this process creates (bootstrap or development app). */
   readonly appSettings: AppSettings;
   readonly bootstrap: BootstrapApp | undefined;
+  /**
+   * Seals the apps' token keys (TOKEN_MASTER_KEY). Required with DATABASE_URL; unset on
+   * embedded PGlite → generated into the data directory on first start (see master-key-file.ts).
+   */
+  readonly tokenMasterKey: Buffer | undefined;
   /** Server-side limits of every pooled PostgreSQL session. */
   readonly dbSessionLimits: PgSessionLimits;
   /** Every limit of the migration session, the wait for another instance's migration included. */
@@ -44,7 +50,21 @@ export interface Config {
   readonly coalesceAdds: boolean;
   /** On SIGTERM, how long open keep-alive connections keep being served (see graceful-close.ts). */
   readonly shutdownDrainMs: number;
+  /** Events out (issue 11). */
+  readonly events: EventsConfig;
 }
+
+export interface EventsConfig {
+  /** Audit-trail rows older than this are pruned. */
+  readonly retentionDays: number;
+  /** A webhook must answer 2xx (a NATS stream must ack) within this long. */
+  readonly publishTimeoutMs: number;
+  /** Whether this instance runs the delivery worker. */
+  readonly deliver: boolean;
+}
+
+/** How to make a master key, in every message that asks for one. */
+export const MASTER_KEY_HINT = '32 or more random bytes in hex or base64 (make one with: openssl rand -hex 32)';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -145,7 +165,16 @@ const envSchema = z.object({
     parseRateLimit,
     (raw) => `APP_RATE_LIMIT must be ${RATE_LIMIT_HINT} (got "${raw}")`,
   ),
+  // The key itself is never repeated in a message.
+  TOKEN_MASTER_KEY: variable<Buffer | undefined>(
+    undefined,
+    (raw) => parseMasterKey(raw) ?? undefined,
+    () => `TOKEN_MASTER_KEY must be ${MASTER_KEY_HINT}`,
+  ),
   COALESCE_ADDS: flag('COALESCE_ADDS', true),
+  EVENT_RETENTION_DAYS: integer('EVENT_RETENTION_DAYS', 1, 36_500, 30),
+  EVENT_PUBLISH_TIMEOUT_MS: integer('EVENT_PUBLISH_TIMEOUT_MS', 100, 60_000, 5_000),
+  EVENT_DELIVERY: flag('EVENT_DELIVERY', true),
   BOOTSTRAP_ORG: text(),
   BOOTSTRAP_APP: text(),
   BOOTSTRAP_CLIENT_ID: text(),
@@ -176,6 +205,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (parsed.success && parsed.data.TOKEN_TTL_SECONDS > parsed.data.TOKEN_MAX_TTL_SECONDS) {
     problems.push('TOKEN_TTL_SECONDS must not exceed TOKEN_MAX_TTL_SECONDS');
   }
+  if (parsed.success && parsed.data.DATABASE_URL && !parsed.data.TOKEN_MASTER_KEY) {
+    problems.push(`TOKEN_MASTER_KEY must be set when DATABASE_URL is: it seals the apps' token keys; give it ${MASTER_KEY_HINT}`);
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
@@ -195,6 +227,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       maxUsersCeiling: e.APP_MAXUSERS_CEILING,
       customRoomIds: e.APP_CUSTOM_ROOM_IDS,
       rateLimit: e.APP_RATE_LIMIT,
+    },
+    tokenMasterKey: e.TOKEN_MASTER_KEY,
+    events: {
+      retentionDays: e.EVENT_RETENTION_DAYS,
+      publishTimeoutMs: e.EVENT_PUBLISH_TIMEOUT_MS,
+      deliver: e.EVENT_DELIVERY,
     },
     bootstrap:
       e.BOOTSTRAP_ORG && e.BOOTSTRAP_APP && e.BOOTSTRAP_CLIENT_ID && e.BOOTSTRAP_CLIENT_SECRET

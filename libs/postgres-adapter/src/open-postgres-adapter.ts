@@ -1,11 +1,14 @@
-import type { IdGenerator, UnitOfWork } from '@chatroom/domain';
+import type { DeliveryQueue, IdGenerator, IdempotencyRunner, UnitOfWork } from '@chatroom/domain';
+import { KeyedTransactions } from './keyed-transactions.js';
+import { KyselyIdempotencyRunner } from './kysely-idempotency-runner.js';
+import { KyselyDeliveryQueue } from './kysely-delivery-queue.js';
+import { KyselyEventRuleStore } from './kysely-event-rule-store.js';
 import { Kysely, type Dialect } from 'kysely';
 import { join } from 'node:path';
 import { DataDirLock } from './data-dir-lock.js';
 import { KyselyUnitOfWork } from './kysely-unit-of-work.js';
-import { isMigrated, migrateToLatest } from './migrator.js';
+import { isMigrated, migrateToLatest, migrationNames } from './migrator.js';
 import { createPgDialect, type PgSessionLimits, type PoolStats } from './pg-dialect.js';
-import { createPgliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema/database.js';
 import { SequenceIdGenerator } from './sequence-id-generator.js';
 import { translateDatabaseError } from './translate-database-error.js';
@@ -29,6 +32,8 @@ export interface PostgresAdapterOptions {
   migrationTimeoutMs?: number;
   /** Called before a unit of work runs again after a deadlock, serialization failure or foreign-key race. */
   onRetry?: (attempt: number, sqlState: string) => void;
+  /** Called after a unit that stored events commits (wakes this instance's delivery worker). */
+  onEventsCommitted?: () => void;
 }
 
 export interface PostgresAdapter {
@@ -36,6 +41,12 @@ export interface PostgresAdapter {
   readonly uow: UnitOfWork;
   /** Ids drawn on the pool, outside any unit (tests and tools); use cases draw them through `Repositories.ids`. */
   readonly ids: IdGenerator;
+  /** The delivery queue of the events outbox (issue 11). */
+  readonly deliveries: DeliveryQueue;
+  /** Runs requests with an Idempotency-Key: change and first response in one transaction. */
+  readonly idempotency: IdempotencyRunner;
+  /** Webhook / NATS rules, replay and retention of the events outbox. */
+  readonly eventRules: KyselyEventRuleStore;
   /** The pg pool's connections and waiters right now; absent on PGlite. */
   readonly poolStats?: () => PoolStats;
   /** True when the database answers and migrations are done; never throws. */
@@ -68,7 +79,21 @@ export async function openPostgresAdapter(options: PostgresAdapterOptions): Prom
   const dataDir = options.dataDir ?? join(process.cwd(), '.chatroom-data');
   const lock = dataDir === IN_MEMORY ? null : await DataDirLock.acquire(dataDir);
   try {
-    return await start('pglite', await createPgliteDialect(dataDir), async () => lock?.release(), options);
+    // Loaded only here: PGlite's JavaScript alone costs a PostgreSQL start ≈ 0.3 s for nothing.
+    const [{ createPgliteDialect }, { PgliteTemplate }] = await Promise.all([
+      import('./pglite-dialect.js'),
+      import('./pglite-template.js'),
+    ]);
+    const template = PgliteTemplate.for(migrationNames());
+    const fresh = PgliteTemplate.isNew(dataDir);
+    const stored = fresh ? await template.read() : null;
+    // A template that does not load (damaged, or from a PGlite that wrote it differently) is skipped.
+    const { dialect, pglite } = await createPgliteDialect(dataDir, stored).catch(() => createPgliteDialect(dataDir));
+    // A new in-memory store made the slow way is, once migrated and still empty, the next one's
+    // template. Only an in-memory one: a dump takes every file of the directory, our lock included.
+    const afterMigrate =
+      dataDir === IN_MEMORY && !stored ? async () => template.write(await pglite.dumpDataDir('gzip')) : undefined;
+    return await start('pglite', dialect, async () => lock?.release(), options, afterMigrate);
   } catch (error) {
     await lock?.release();
     throw error;
@@ -97,21 +122,27 @@ async function start(
   kind: PostgresAdapter['kind'],
   dialect: Dialect,
   afterClose: () => Promise<void>,
-  options: Pick<PostgresAdapterOptions, 'onRetry'>,
+  options: Pick<PostgresAdapterOptions, 'onRetry' | 'onEventsCommitted'>,
+  afterMigrate?: () => Promise<void>,
 ): Promise<PostgresAdapter> {
   const db = new Kysely<Database>({ dialect });
   try {
     // PGlite: one process, no limits to escape; PostgreSQL has migrated on its own session.
     if (kind === 'pglite') await migrateToLatest(db);
+    await afterMigrate?.();
   } catch (error) {
     await db.destroy().catch(() => {});
     throw translateDatabaseError(error);
   }
   let closed: Promise<void> | undefined;
+  const keyed = new KeyedTransactions();
   return {
     kind,
-    uow: new KyselyUnitOfWork(db, options.onRetry),
+    uow: new KyselyUnitOfWork(db, options.onRetry, keyed, options.onEventsCommitted),
     ids: new SequenceIdGenerator(db),
+    deliveries: new KyselyDeliveryQueue(db),
+    idempotency: new KyselyIdempotencyRunner(db, keyed, options.onEventsCommitted),
+    eventRules: new KyselyEventRuleStore(db),
     async isReady() {
       if (closed) return false;
       let timer: NodeJS.Timeout | undefined;

@@ -4,11 +4,19 @@ import {
   type Clock,
   type CredentialHasher,
   type Dependencies,
+  type KeySealer,
   type Random,
   type TokenSigner,
   type UnitOfWork,
 } from '@chatroom/domain';
-import { JoseTokenSigner, NodeRandom, ScryptCredentialHasher, SystemClock } from '@chatroom/crypto-adapter';
+import {
+  AesGcmKeySealer,
+  APP_SECRET_SCRYPT_PARAMETERS,
+  JoseTokenSigner,
+  NodeRandom,
+  ScryptCredentialHasher,
+  SystemClock,
+} from '@chatroom/crypto-adapter';
 import { openPostgresAdapter, RATE_LIMITS_TABLE } from '@chatroom/postgres-adapter';
 import { Container } from 'inversify';
 import type { Logger } from 'pino';
@@ -16,11 +24,14 @@ import type { Config } from '../config.js';
 import { createHttpApp } from '../http/app.js';
 import { rateLimit } from '../http/middleware/rate-limit.js';
 import { createLogger } from '../logger.js';
+import { createDeliveryWorker } from '../events/create-delivery-worker.js';
+import { EventSignal } from '../events/event-signal.js';
 import { createServiceMetrics, type ServiceMetrics } from '../metrics/prometheus-metrics.js';
 import { memoryBudgets } from '../rate-limit/limiter-check.js';
 import { postgresBudgets } from '../rate-limit/postgres-rate-budgets.js';
 import type { RateBudgets } from '../rate-limit/rate-budgets.js';
 import type { Database } from './database.js';
+import { resolveMasterKey } from './master-key-file.js';
 import { TOKENS } from './tokens.js';
 import { createUseCases, type UseCases } from './use-cases.js';
 
@@ -44,8 +55,9 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
   // DATABASE_URL set → PostgreSQL through a pool; unset → embedded PGlite in DATA_DIR.
   // Migrations run on open, so an unreachable server fails start-up; later outages surface
   // per request as UnavailableError (503) and heal when the server returns.
+  container.bind<EventSignal>(TOKENS.EventSignal).toConstantValue(new EventSignal());
   container.bind<Database>(TOKENS.Database).toResolvedValue(
-    (metrics: ServiceMetrics) =>
+    (metrics: ServiceMetrics, signal: EventSignal) =>
       openPostgresAdapter({
         ...(config.databaseUrl !== undefined
           ? {
@@ -56,8 +68,9 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
             }
           : { dataDir: config.dataDir }),
         onRetry: (_attempt, sqlState) => metrics.unitOfWorkRetries.inc({ sqlstate: sqlState }),
+        onEventsCommitted: () => signal.notify(),
       }),
-    [TOKENS.Metrics],
+    [TOKENS.Metrics, TOKENS.EventSignal],
   );
 
   // Budgets shared through PostgreSQL when there is one; in this process on PGlite.
@@ -85,31 +98,67 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
   container.bind<Random>(TOKENS.Random).toResolvedValue(() => new NodeRandom());
   container.bind<CredentialHasher>(TOKENS.CredentialHasher).toResolvedValue(() => new ScryptCredentialHasher());
   container.bind<TokenSigner>(TOKENS.TokenSigner).toResolvedValue(() => new JoseTokenSigner());
+  container
+    .bind<CredentialHasher>(TOKENS.SecretHasher)
+    .toResolvedValue(() => new ScryptCredentialHasher(APP_SECRET_SCRYPT_PARAMETERS));
+  // After the store: on PGlite the master key file is made only once the data directory is ours.
+  container
+    .bind<KeySealer>(TOKENS.KeySealer)
+    .toResolvedValue(
+      async (_store: Database) => new AesGcmKeySealer(await resolveMasterKey(config)),
+      [TOKENS.Database],
+    );
 
   container
     .bind<Dependencies>(TOKENS.Dependencies)
     .toResolvedValue(
-      (uow: UnitOfWork, clock: Clock, random: Random, hasher: CredentialHasher, tokens: TokenSigner) => ({
-        uow,
-        clock,
-        random,
-        hasher,
-        tokens,
-      }),
-      [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.Random, TOKENS.CredentialHasher, TOKENS.TokenSigner],
+      (
+        uow: UnitOfWork,
+        clock: Clock,
+        random: Random,
+        hasher: CredentialHasher,
+        tokens: TokenSigner,
+        secretHasher: CredentialHasher,
+        sealer: KeySealer,
+      ) => ({ uow, clock, random, hasher, tokens, secretHasher, sealer }),
+      [
+        TOKENS.UnitOfWork,
+        TOKENS.Clock,
+        TOKENS.Random,
+        TOKENS.CredentialHasher,
+        TOKENS.TokenSigner,
+        TOKENS.SecretHasher,
+        TOKENS.KeySealer,
+      ],
     );
   container
     .bind<UseCases>(TOKENS.UseCases)
     .toResolvedValue(
-      (deps: Dependencies, cfg: Config) => {
+      (deps: Dependencies, cfg: Config, database: Database) => {
         const useCases = createUseCases(deps, cfg.tokenPolicy);
         // Concurrent additions to one room share a unit of work (a decorator: the use case and
         // the adapters know nothing of it). Each request keeps its own answer and errors.
-        return cfg.coalesceAdds
-          ? { ...useCases, addMembers: new CoalescingAddMembers(new AddMembers(deps)) }
-          : useCases;
+        if (!cfg.coalesceAdds) return useCases;
+        const alone = new AddMembers(deps);
+        const coalescing = new CoalescingAddMembers(alone);
+        // A request with an Idempotency-Key runs alone: its unit must be its own keyed
+        // transaction, never a batch shared with (or started for) other requests.
+        const keyed = database.idempotency;
+        const addMembers: Pick<AddMembers, 'execute'> = {
+          execute: (app, roomId, usernames) =>
+            keyed?.active() ? alone.execute(app, roomId, usernames) : coalescing.execute(app, roomId, usernames),
+        };
+        return { ...useCases, addMembers };
       },
-      [TOKENS.Dependencies, TOKENS.Config],
+      [TOKENS.Dependencies, TOKENS.Config, TOKENS.Database],
+    );
+  // Events out (issue 11): the outbox's delivery loop, started and stopped by the service.
+  container
+    .bind(TOKENS.DeliveryWorker)
+    .toResolvedValue(
+      (database: Database, cfg: Config, clock: Clock, signal: EventSignal, log: Logger) =>
+        createDeliveryWorker(database, cfg.events, clock, signal, log),
+      [TOKENS.Database, TOKENS.Config, TOKENS.Clock, TOKENS.EventSignal, TOKENS.Logger],
     );
   container
     .bind(TOKENS.HttpApp)

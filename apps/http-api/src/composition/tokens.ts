@@ -19,10 +19,18 @@ export const TOKENS = {
   CredentialHasher: Symbol('CredentialHasher'),
   /** domain port `TokenSigner` */
   TokenSigner: Symbol('TokenSigner'),
+  /** domain port `CredentialHasher` for app client secrets (a higher cost than passwords') */
+  SecretHasher: Symbol('SecretHasher'),
+  /** domain port `KeySealer` */
+  KeySealer: Symbol('KeySealer'),
   /** domain `Dependencies`: every port in one object, as the use cases take them */
   Dependencies: Symbol('Dependencies'),
   /** `UseCases` */
   UseCases: Symbol('UseCases'),
+  /** `DeliveryWorker`: the events outbox's background loop (issue 11) */
+  DeliveryWorker: Symbol('DeliveryWorker'),
+  /** `EventSignal`: wakes the delivery worker when this instance commits events */
+  EventSignal: Symbol('EventSignal'),
   /** `ServiceMetrics`: the Prometheus registry and the service's metrics */
   Metrics: Symbol('Metrics'),
   /** `RateBudgets`: where the per-app request budgets are counted */

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../composition/database.js';
 import type { UseCases } from '../composition/use-cases.js';
 import { authenticate } from './middleware/authenticate.js';
+import { idempotencyKey } from './middleware/idempotency-key.js';
 import type { ServiceMetrics } from '../metrics/prometheus-metrics.js';
 import { errorEnvelope } from './middleware/error-envelope.js';
 import { httpMetrics } from './middleware/http-metrics.js';
@@ -13,6 +14,7 @@ import { literalPathVerbs } from './middleware/literal-path-verbs.js';
 import { requestId } from './middleware/request-id.js';
 import { requestLog } from './middleware/request-log.js';
 import { resolveApp } from './middleware/resolve-app.js';
+import { tokenAttemptThrottle, type TokenThrottleLimits } from './middleware/token-attempt-throttle.js';
 import { unmatchedRoute } from './middleware/unmatched-route.js';
 import { wellFormedPath } from './middleware/well-formed-text.js';
 import { adminRoutes } from './routes/admins.js';
@@ -24,6 +26,7 @@ import { metricsRoutes } from './routes/metrics.js';
 import { memberRoutes } from './routes/members.js';
 import { muteRoutes } from './routes/mutes.js';
 import { roomAttributeRoutes } from './routes/room-attributes.js';
+import { roomEventRoutes } from './routes/room-events.js';
 import { roomUserListRoutes } from './routes/room-user-lists.js';
 import type { AppRouter, RouteKit, RouteModule } from './routes/route-kit.js';
 import { superAdminRoutes } from './routes/super-admins.js';
@@ -33,13 +36,15 @@ import type { RequestState } from './state.js';
 
 export interface HttpAppOptions {
   readonly useCases: UseCases;
-  readonly database: Pick<Database, 'isReady'>;
+  readonly database: Pick<Database, 'isReady' | 'idempotency'>;
   readonly logger: Logger;
   readonly bodyLimitBytes: number;
   /** Honour X-Forwarded-Proto/Host for the `uri` of envelopes (only behind a proxy that sets them). */
   readonly trustProxy: boolean;
   /** How long a found app is reused without asking the store again; 0 disables. */
   readonly appCacheTtlMs: number;
+  /** Failed /token attempts allowed before 429 (default: DEFAULT_TOKEN_THROTTLE). */
+  readonly tokenThrottle?: TokenThrottleLimits;
   /** Route modules registered after the built-in ones. */
   readonly extraRoutes?: readonly RouteModule[];
   /** Set → every request is measured and `GET /metrics` serves the registry. */
@@ -66,6 +71,7 @@ const ROUTES: readonly RouteModule[] = [
   roomUserListRoutes,
   announcementRoutes,
   roomAttributeRoutes,
+  roomEventRoutes,
 ];
 
 /**
@@ -75,7 +81,7 @@ const ROUTES: readonly RouteModule[] = [
 export function createRouter(
   options: Pick<
     HttpAppOptions,
-    'useCases' | 'database' | 'bodyLimitBytes' | 'appCacheTtlMs' | 'extraRoutes' | 'metrics' | 'metricsToken' | 'tenantGuards'
+    'useCases' | 'database' | 'bodyLimitBytes' | 'appCacheTtlMs' | 'extraRoutes' | 'metrics' | 'metricsToken' | 'tenantGuards' | 'tokenThrottle'
   >,
 ): AppRouter {
   // `specificity`: of the routes matching a path, only the one with the fewest parameters
@@ -84,8 +90,12 @@ export function createRouter(
   const kit: RouteKit = {
     useCases: options.useCases,
     tenant: compose([resolveApp(options.useCases.findApp, options.appCacheTtlMs), ...(options.tenantGuards ?? [])]),
-    auth: authenticate(options.useCases.authenticateApp),
+    auth: compose([
+      authenticate(options.useCases.authenticateApp),
+      idempotencyKey(options.database.idempotency, options.bodyLimitBytes),
+    ]),
     json: jsonBody(options.bodyLimitBytes),
+    tokenThrottle: tokenAttemptThrottle(options.tokenThrottle),
   };
   healthRoutes(router, options.database);
   docsRoutes(router);
@@ -112,3 +122,4 @@ export function createHttpApp(options: HttpAppOptions): Koa<RequestState> {
     .use(unmatchedRoute());
   return app;
 }
+

@@ -1,5 +1,7 @@
+import type { Clock } from '../ports/clock.js';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.js';
 import { InMemoryAppRepository } from './in-memory-app-repository.js';
+import { InMemoryEventOutbox } from './in-memory-event-outbox.js';
 import { InMemoryChatroomRepository } from './in-memory-chatroom-repository.js';
 import { InMemoryIdGenerator } from './in-memory-id-generator.js';
 import { InMemoryMembershipRepository } from './in-memory-membership-repository.js';
@@ -22,6 +24,7 @@ export class InMemoryUnitOfWork implements UnitOfWork {
     readonly state: InMemoryState = new InMemoryState(),
     /** Outside the snapshot: like a sequence, ids drawn by a unit that rolls back are not reused. */
     readonly ids: InMemoryIdGenerator = new InMemoryIdGenerator(),
+    clock: Clock = { now: () => Date.now() },
   ) {
     this.repos = {
       ids,
@@ -33,6 +36,8 @@ export class InMemoryUnitOfWork implements UnitOfWork {
       mutes: new InMemoryMuteRepository(state),
       roomAttributes: new InMemoryRoomAttributeRepository(state),
       superAdmins: new InMemorySuperAdminRepository(state),
+      events: new InMemoryEventOutbox(state, clock),
+      eventLog: new InMemoryEventOutbox(state, clock),
     };
   }
 

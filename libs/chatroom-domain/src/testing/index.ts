@@ -25,3 +25,4 @@ export { describeCredentialHasherContract } from './credential-hasher-contract.j
 export { describeTokenSignerContract } from './token-signer-contract.js';
 export { describeRandomContract } from './random-contract.js';
 export { describeClockContract } from './clock-contract.js';
+export { describeEventOutboxContract } from './event-outbox-contract.js';

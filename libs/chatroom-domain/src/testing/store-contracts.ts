@@ -1,4 +1,5 @@
 import { describeAppRepositoryContract } from './app-repository-contract.js';
+import { describeEventOutboxContract } from './event-outbox-contract.js';
 import { describeChatroomRepositoryContract } from './chatroom-repository-contract.js';
 import { describeMembershipRepositoryContract } from './membership-repository-contract.js';
 import { describeMuteRepositoryContract } from './mute-repository-contract.js';
@@ -20,4 +21,5 @@ export function describeStoreContracts(name: string, factory: StoreFactory): voi
   describeMuteRepositoryContract(name, factory);
   describeRoomAttributeRepositoryContract(name, factory);
   describeSuperAdminRepositoryContract(name, factory);
+  describeEventOutboxContract(name, factory);
 }

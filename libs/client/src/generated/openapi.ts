@@ -531,6 +531,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/{org}/{app}/chatrooms/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A room's events, newest first
+         * @description Keyset paging: pass the `cursor` of the previous page; `limit` 1–100 (default 10). `chatrooms/super_admin/events` lists the app-wide events (super admins). Kept `EVENT_RETENTION_DAYS`.
+         */
+        get: operations["getChatroomsByIdEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -691,6 +711,14 @@ export interface components {
                 [key: string]: string;
             };
         };
+        RoomEventEntry: {
+            id: string;
+            /** @description The Easemob callback operation: CREATE, JOIN, LEAVE, UPDATE, … */
+            operation: string;
+            operator: string;
+            timestamp: number;
+            payload?: unknown;
+        };
     };
     responses: {
         /** @description Bad request */
@@ -765,6 +793,24 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
+        /** @description A request with the same Idempotency-Key is still running (see Retry-After) */
+        IdempotencyKeyInProgress: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "idempotency_key_in_progress",
+                 *       "error_description": "a request with this Idempotency-Key is still running",
+                 *       "exception": "IdempotencyKeyInProgressException",
+                 *       "timestamp": 1764374400000,
+                 *       "duration": 0
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
         /** @description Body over the size limit */
         PayloadTooLarge: {
             headers: {
@@ -794,6 +840,24 @@ export interface components {
                  *       "error": "unsupported_media_type",
                  *       "error_description": "request body must be JSON",
                  *       "exception": "UnsupportedMediaTypeError",
+                 *       "timestamp": 1764374400000,
+                 *       "duration": 0
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The Idempotency-Key was already used for a different request */
+        IdempotencyKeyReused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "idempotency_key_reused",
+                 *       "error_description": "Idempotency-Key was already used for a different request",
+                 *       "exception": "IdempotencyKeyReusedException",
                  *       "timestamp": 1764374400000,
                  *       "duration": 0
                  *     }
@@ -938,7 +1002,10 @@ export interface operations {
     postUsers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -1054,8 +1121,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -1158,7 +1227,10 @@ export interface operations {
     deleteUsersByUsername: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -1238,6 +1310,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -1343,7 +1417,10 @@ export interface operations {
     postChatrooms: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -1438,8 +1515,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -1649,7 +1728,10 @@ export interface operations {
     putChatroomsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -1745,8 +1827,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -1755,7 +1839,10 @@ export interface operations {
     deleteChatroomsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -1830,6 +1917,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -1930,7 +2019,10 @@ export interface operations {
     postChatroomsByIdUsers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -2024,8 +2116,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -2034,7 +2128,10 @@ export interface operations {
     postChatroomsByIdUsersByUsername: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -2132,6 +2229,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -2140,7 +2239,10 @@ export interface operations {
     deleteChatroomsByIdUsersByUsernames: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -2255,6 +2357,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -2347,7 +2451,10 @@ export interface operations {
     postChatroomsByIdAdmin: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -2450,8 +2557,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -2460,7 +2569,10 @@ export interface operations {
     deleteChatroomsByIdAdminByOldadmin: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -2553,6 +2665,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -2637,7 +2751,10 @@ export interface operations {
     postChatroomsSuperAdmin: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -2723,8 +2840,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -2733,7 +2852,10 @@ export interface operations {
     deleteChatroomsSuperAdminBySuperAdmin: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -2808,6 +2930,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -2906,7 +3030,10 @@ export interface operations {
     postChatroomsByIdMute: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -3017,8 +3144,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -3027,7 +3156,10 @@ export interface operations {
     deleteChatroomsByIdMuteByMembers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -3109,6 +3241,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -3117,7 +3251,10 @@ export interface operations {
     postChatroomsByIdBan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -3189,6 +3326,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -3197,7 +3336,10 @@ export interface operations {
     deleteChatroomsByIdBan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -3269,6 +3411,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -3361,7 +3505,10 @@ export interface operations {
     postChatroomsByIdBlocksUsers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -3464,8 +3611,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -3474,7 +3623,10 @@ export interface operations {
     postChatroomsByIdBlocksUsersByUsername: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -3572,6 +3724,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -3580,7 +3734,10 @@ export interface operations {
     deleteChatroomsByIdBlocksUsersByUsernames: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -3678,6 +3835,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -3770,7 +3929,10 @@ export interface operations {
     postChatroomsByIdWhiteUsers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -3873,8 +4035,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -3883,7 +4047,10 @@ export interface operations {
     postChatroomsByIdWhiteUsersByUsername: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -3981,6 +4148,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -3989,7 +4158,10 @@ export interface operations {
     deleteChatroomsByIdWhiteUsersByUsernames: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -4079,6 +4251,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -4167,7 +4341,10 @@ export interface operations {
     putChatroomsByIdAnnouncement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -4270,8 +4447,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -4280,7 +4459,10 @@ export interface operations {
     postChatroomsByIdAnnouncement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -4383,8 +4565,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -4393,7 +4577,10 @@ export interface operations {
     putMetadataChatroomByIdUserByUsername: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -4502,8 +4689,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -4512,7 +4701,10 @@ export interface operations {
     deleteMetadataChatroomByIdUserByUsername: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -4619,8 +4811,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -4629,7 +4823,10 @@ export interface operations {
     putMetadataChatroomByIdUserByUsernameForced: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -4738,8 +4935,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -4748,7 +4947,10 @@ export interface operations {
     deleteMetadataChatroomByIdUserByUsernameForced: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -4855,8 +5057,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -4865,7 +5069,10 @@ export interface operations {
     postMetadataChatroomById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -4950,8 +5157,114 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getChatroomsByIdEvents: {
+        parameters: {
+            query?: {
+                limit?: string;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                org: string;
+                app: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "action": "get",
+                     *       "application": "8be024f0-e978-11e8-b697-5d598d5f8402",
+                     *       "applicationName": "app",
+                     *       "organization": "dev",
+                     *       "uri": "http://localhost:8080/dev/app/chatrooms/100000000000001/events",
+                     *       "entities": [],
+                     *       "data": [
+                     *         {
+                     *           "id": "0b6f8f8e-3c1a-4a51-9a55-5f3c1c7b2f10",
+                     *           "operation": "JOIN",
+                     *           "operator": "@ppAdmin",
+                     *           "timestamp": 1764374400000,
+                     *           "payload": {
+                     *             "type": "DIRECT",
+                     *             "member": [
+                     *               "bob"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "timestamp": 1764374400000,
+                     *       "duration": 3,
+                     *       "properties": {},
+                     *       "count": 1,
+                     *       "params": {
+                     *         "limit": [
+                     *           "10"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "get";
+                        /** @description The app's UUID. */
+                        application: string;
+                        applicationName: string;
+                        organization: string;
+                        /** @description The full URL of the request, without its query. */
+                        uri: string;
+                        entities: unknown[];
+                        data: components["schemas"]["RoomEventEntry"][];
+                        timestamp: number;
+                        duration: number;
+                        properties: Record<string, never>;
+                        count: number;
+                        params: {
+                            [key: string]: string[];
+                        };
+                        /** @description Present only when another page exists. */
+                        cursor?: string;
+                    };
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_parameter",
+                     *       "error_description": "cursor is invalid",
+                     *       "exception": "InvalidCursorError",
+                     *       "timestamp": 1764374400000,
+                     *       "duration": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

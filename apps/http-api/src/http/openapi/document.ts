@@ -4,6 +4,8 @@ import {
   ERROR_RESPONSE_NAMES,
   errorResponse,
   errorStatuses,
+  idempotencyKeyHeader,
+  isKeyedWrite,
   PATH_PARAM_EXAMPLES,
   sharedErrorResponse,
   TAGS,
@@ -45,7 +47,7 @@ function register(registry: OpenAPIRegistry, op: Operation): void {
     request: {
       ...(pathParams(op.path) && { params: pathParams(op.path) }),
       ...(op.query && { query: op.query }),
-      ...(op.headers && { headers: op.headers }),
+      ...(headersOf(op) && { headers: headersOf(op) }),
       ...(op.body && {
         body: {
           // A body its schema accepts as `{}` may be left out (no body reads as `{}`).
@@ -93,4 +95,9 @@ let cached: OpenApiDocument | undefined;
 export function openApiDocument(): OpenApiDocument {
   cached ??= buildOpenApiDocument();
   return cached;
+}
+
+/** The request headers an operation reads: its own, else `Idempotency-Key` on a keyed write. */
+function headersOf(op: Operation): z.ZodObject | undefined {
+  return op.headers ?? (isKeyedWrite(op) ? idempotencyKeyHeader : undefined);
 }

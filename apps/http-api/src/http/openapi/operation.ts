@@ -17,6 +17,7 @@ export const TAGS = [
   { name: 'allowlist', description: 'The room allowlist (§5.6).' },
   { name: 'announcement', description: 'The room announcement (§5.7).' },
   { name: 'attributes', description: 'Custom room attributes (§5.8).' },
+  { name: 'events', description: "Our extension: a room's audit trail of events (newest first)." },
   { name: 'operations', description: 'Health, readiness and this documentation; no token needed.' },
 ] as const;
 
@@ -50,8 +51,18 @@ const ERROR_EXAMPLES: Record<number, ErrorRow> = {
   401: ['unauthorized', 'Unable to authenticate (OAuth)', 'MissingTokenError'],
   403: ['exceed_limit', 'members size is greater than max user size !', 'MembersExceedMaxUsersError'],
   404: ['organization_application_not_found', 'Could not find application for dev/app from URI: dev/app', 'AppNotFoundError'],
+  409: [
+    'idempotency_key_in_progress',
+    'a request with this Idempotency-Key is still running',
+    'IdempotencyKeyInProgressException',
+  ],
   413: ['request_entity_too_large', 'request body exceeds the limit of 1048576 bytes', 'RequestEntityTooLargeError'],
   415: ['unsupported_media_type', 'request body must be JSON', 'UnsupportedMediaTypeError'],
+  422: [
+    'idempotency_key_reused',
+    'Idempotency-Key was already used for a different request',
+    'IdempotencyKeyReusedException',
+  ],
   429: [
     'resource_limited',
     'Too many requests: this app may make 100 calls per second to reads; retry after 1 s',
@@ -67,8 +78,10 @@ export const ERROR_RESPONSE_NAMES: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'NotFound',
+  409: 'IdempotencyKeyInProgress',
   413: 'PayloadTooLarge',
   415: 'UnsupportedMediaType',
+  422: 'IdempotencyKeyReused',
   429: 'TooManyRequests',
   500: 'InternalError',
   503: 'Unavailable',
@@ -79,8 +92,10 @@ const ERROR_MEANINGS: Record<number, string> = {
   401: 'No, a bad or an expired app token',
   403: 'Refused: over a limit, or not allowed',
   404: 'Unknown app, room or user',
+  409: 'A request with the same Idempotency-Key is still running (see Retry-After)',
   413: 'Body over the size limit',
   415: 'A body that is not JSON, declared as something else',
+  422: 'The Idempotency-Key was already used for a different request',
   429: "Over the app's request budget (see Retry-After and the RateLimit headers)",
   500: 'Unexpected failure (logged with the request id)',
   503: 'The database is unavailable',
@@ -97,7 +112,7 @@ export interface Operation {
   readonly public?: boolean;
   readonly query?: z.ZodObject;
   readonly body?: Example;
-  /** Request headers the operation reads (none yet; e.g. an `Idempotency-Key`). */
+  /** Request headers the operation reads; every tenant write also takes `Idempotency-Key` (see document.ts). */
   readonly headers?: z.ZodObject;
   /** The 200 answer; `mediaType` when it is not JSON (the docs page, a metrics text). */
   readonly response: Example & { readonly mediaType?: string };
@@ -145,7 +160,9 @@ export function errorStatuses(op: Operation): number[] {
   if (op.errors) return [...op.errors];
   // Every `/{org}/{app}/…` route runs the app's rate limit (429).
   const tenant = op.path.startsWith('/{org}/{app}/');
-  return [400, ...(op.public ? [] : [401]), 403, 404, ...(op.body ? [413, 415] : []), ...(tenant ? [429] : []), 500, 503];
+  // A keyed write (Idempotency-Key) may also answer 409 (still running) or 422 (key reused).
+  const keyed = isKeyedWrite(op) ? [409, 422] : [];
+  return [400, ...(op.public ? [] : [401]), 403, 404, ...keyed, ...(op.body ? [413, 415] : []), ...(tenant ? [429] : []), 500, 503];
 }
 
 function errorExample([error, description, exception]: ErrorRow) {
@@ -168,4 +185,21 @@ export function errorResponse(op: Operation, status: number) {
     description: ERROR_MEANINGS[status]!,
     content: { 'application/json': { schema: errorBody, example: errorExample(own) } },
   };
+}
+
+/**
+ * `Idempotency-Key` (issue 11): any POST, PUT or DELETE behind a token (after authentication, so
+ * keys are per app). Same key and request → the stored answer with `Idempotent-Replayed: true`.
+ */
+export const idempotencyKeyHeader = z.object({
+  'Idempotency-Key': z
+    .string()
+    .regex(/^[\x21-\x7e]{1,255}$/)
+    .optional()
+    .meta({ description: 'Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h.', example: '4f1c2d7e-create-lobby' }),
+});
+
+/** Whether the idempotency middleware runs for this operation. */
+export function isKeyedWrite(op: Operation): boolean {
+  return op.method !== 'get' && !op.public && op.path.startsWith('/{org}/{app}/');
 }

@@ -1,4 +1,5 @@
 import type { Operation } from './operation.js';
+import { eventOperations } from './operations-events.js';
 import { memberOperations } from './operations-members.js';
 import { moderationOperations } from './operations-moderation.js';
 import { roomOperations } from './operations-rooms.js';
@@ -12,5 +13,6 @@ export const OPERATIONS: readonly Operation[] = [
   ...roomOperations,
   ...memberOperations,
   ...moderationOperations,
+  ...eventOperations,
   ...serviceOperations,
 ];
