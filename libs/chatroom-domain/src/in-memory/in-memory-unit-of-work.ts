@@ -9,25 +9,38 @@ import { InMemoryState } from './in-memory-state.js';
 import { InMemorySuperAdminRepository } from './in-memory-super-admin-repository.js';
 import { InMemoryUserRepository } from './in-memory-user-repository.js';
 
+/** The in-memory repositories over one state. */
+export function inMemoryRepositories(state: InMemoryState): Repositories {
+  return {
+    apps: new InMemoryAppRepository(state),
+    users: new InMemoryUserRepository(state),
+    chatrooms: new InMemoryChatroomRepository(state),
+    memberships: new InMemoryMembershipRepository(state),
+    roomUserLists: new InMemoryRoomUserListRepository(state),
+    mutes: new InMemoryMuteRepository(state),
+    roomAttributes: new InMemoryRoomAttributeRepository(state),
+    superAdmins: new InMemorySuperAdminRepository(state),
+  };
+}
+
 /**
  * Runs units one at a time (a promise chain), which makes every unit atomic and isolated;
- * a unit that throws is rolled back by restoring the snapshot taken before it.
+ * a unit that throws is rolled back by restoring the snapshot of `state` taken before it.
+ *
+ * The repositories may be injected (some or all, e.g. wrapped to count calls, or a hybrid
+ * store's own): the chain still serialises the units, but the rollback covers only what
+ * lives in `state`, so injected repositories over another store must undo their own writes.
  */
 export class InMemoryUnitOfWork implements UnitOfWork {
   private readonly repos: Repositories;
   private tail: Promise<unknown> = Promise.resolve();
+  private queued = 0;
 
-  constructor(readonly state: InMemoryState = new InMemoryState()) {
-    this.repos = {
-      apps: new InMemoryAppRepository(state),
-      users: new InMemoryUserRepository(state),
-      chatrooms: new InMemoryChatroomRepository(state),
-      memberships: new InMemoryMembershipRepository(state),
-      roomUserLists: new InMemoryRoomUserListRepository(state),
-      mutes: new InMemoryMuteRepository(state),
-      roomAttributes: new InMemoryRoomAttributeRepository(state),
-      superAdmins: new InMemorySuperAdminRepository(state),
-    };
+  constructor(
+    readonly state: InMemoryState = new InMemoryState(),
+    repositories: (state: InMemoryState) => Repositories = inMemoryRepositories,
+  ) {
+    this.repos = repositories(state);
   }
 
   write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
@@ -46,8 +59,18 @@ export class InMemoryUnitOfWork implements UnitOfWork {
     return this.exclusive(() => work(this.repos));
   }
 
+  /** Units waiting for the running one to end (the store's one "lock"); a test probe. */
+  get waitingUnits(): number {
+    return this.queued;
+  }
+
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(fn, fn);
+    this.queued += 1;
+    const start = () => {
+      this.queued -= 1;
+      return fn();
+    };
+    const run = this.tail.then(start, start);
     this.tail = run.catch(() => undefined);
     return run;
   }

@@ -1,5 +1,7 @@
 import { InMemoryIdGenerator } from '../in-memory/in-memory-id-generator.js';
-import { InMemoryUnitOfWork } from '../in-memory/in-memory-unit-of-work.js';
+import { InMemoryState } from '../in-memory/in-memory-state.js';
+import { inMemoryRepositories, InMemoryUnitOfWork } from '../in-memory/in-memory-unit-of-work.js';
+import { countingRepositories, QueryCounter } from './counting-repositories.js';
 import { describeStoreContracts } from './store-contracts.js';
 import type { StoreFactory, StoreHandle } from './store-factory.js';
 
@@ -7,14 +9,31 @@ let last: StoreHandle | undefined;
 
 const factory: StoreFactory = {
   async open() {
-    last = { uow: new InMemoryUnitOfWork(), ids: new InMemoryIdGenerator(), close: async () => {} };
+    const counter = new QueryCounter();
+    // The repositories are injected, wrapped to count calls, as a hybrid store's would be.
+    const uow = new InMemoryUnitOfWork(new InMemoryState(), (state) =>
+      countingRepositories(inMemoryRepositories(state), counter),
+    );
+    last = {
+      uow,
+      ids: new InMemoryIdGenerator(),
+      probes: {
+        blockedUnits: async () => uow.waitingUnits,
+        queryCount: () => counter.snapshot(),
+        // Member and joined-room counts are derived from the memberships, never stored.
+        counterMismatches: async () => [],
+      },
+      close: async () => {},
+    };
     return last;
   },
   // Two "processes" on one in-memory store share its unit of work and its id generator.
   async openSecond() {
     if (!last) throw new Error('open() first');
-    return { uow: last.uow, ids: last.ids, close: async () => {} };
+    return last;
   },
+  concurrentUnits: false,
+  serialisedBecause: 'InMemoryUnitOfWork runs one unit at a time (a promise chain): that is how it is atomic and isolated',
 };
 
 describeStoreContracts('in-memory', factory);

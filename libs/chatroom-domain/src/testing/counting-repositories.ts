@@ -1,0 +1,44 @@
+import type { Repositories } from '../ports/unit-of-work.js';
+import type { QueryCount } from './store-factory.js';
+
+/** A QueryCount that a wrapper or a query hook adds to. */
+export class QueryCounter implements QueryCount {
+  queries = 0;
+  rows = 0;
+
+  /** Counts one statement that returned `result` (an array, a map of arrays, one row, or nothing). */
+  record(result: unknown): void {
+    this.queries += 1;
+    this.rows += rowsIn(result);
+  }
+
+  snapshot(): QueryCount {
+    return { queries: this.queries, rows: this.rows };
+  }
+}
+
+function rowsIn(result: unknown): number {
+  if (Array.isArray(result)) return result.length;
+  if (result instanceof Map) return [...result.values()].reduce<number>((n, v) => n + Math.max(1, rowsIn(v)), 0);
+  return result === null || result === undefined || typeof result !== 'object' ? 0 : 1;
+}
+
+/**
+ * The repositories with every call counted as one statement: the query-count probe of a store
+ * that has no statements of its own (in memory), or of any store without a query hook.
+ */
+export function countingRepositories(repos: Repositories, counter: QueryCounter): Repositories {
+  const wrap = <R extends object>(repo: R): R =>
+    new Proxy(repo, {
+      get(target, key, receiver) {
+        const value: unknown = Reflect.get(target, key, receiver);
+        if (typeof value !== 'function') return value;
+        return async (...args: unknown[]) => {
+          const result: unknown = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          counter.record(result);
+          return result;
+        };
+      },
+    });
+  return Object.fromEntries(Object.entries(repos).map(([k, repo]) => [k, wrap(repo as object)])) as unknown as Repositories;
+}
