@@ -27,22 +27,39 @@ const MAX_ATTEMPTS = 5;
  * unit's. No use case nests units; this only keeps a mistake from hanging.
  */
 export class KyselyUnitOfWork implements UnitOfWork {
+  private waiting = 0;
+
   constructor(private readonly scope: TransactionScope) {}
+
+  /**
+   * Units that have asked for their transaction and not yet got it: on PGlite, those queued
+   * behind the unit holding the one connection (a test probe; PostgreSQL shows lock waits
+   * in pg_stat_activity instead).
+   */
+  get unitsWaitingToBegin(): number {
+    return this.waiting;
+  }
 
   async write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     const outer = this.scope.current();
     if (outer) return work(repositories(outer));
     for (let attempt = 1; ; attempt++) {
+      let begun = false;
+      this.waiting += 1;
       try {
-        return await this.scope.db
-          .transaction()
-          .execute((trx) => this.scope.run(trx, () => work(repositories(trx))));
+        return await this.scope.db.transaction().execute((trx) => {
+          begun = true;
+          this.waiting -= 1;
+          return this.scope.run(trx, () => work(repositories(trx)));
+        });
       } catch (error) {
         if (attempt < MAX_ATTEMPTS && isRetryable(error)) {
           await pause(attempt);
           continue;
         }
         throw translateDatabaseError(error);
+      } finally {
+        if (!begun) this.waiting -= 1;
       }
     }
   }

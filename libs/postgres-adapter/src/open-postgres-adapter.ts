@@ -1,11 +1,13 @@
-import type { IdGenerator, UnitOfWork } from '@chatroom/domain';
+import type { IdGenerator } from '@chatroom/domain';
 import { Kysely, type Dialect } from 'kysely';
 import { join } from 'node:path';
 import { DataDirLock } from './data-dir-lock.js';
+import { counterMismatches } from './counter-audit.js';
 import { KyselyUnitOfWork } from './kysely-unit-of-work.js';
 import { isMigrated, migrateToLatest } from './migrator.js';
 import { createPgDialect } from './pg-dialect.js';
 import { createPgliteDialect } from './pglite-dialect.js';
+import { QueryObserverPlugin, type QueryObserver } from './query-observer-plugin.js';
 import type { Database } from './schema/database.js';
 import { SequenceIdGenerator } from './sequence-id-generator.js';
 import { TransactionScope } from './transaction-scope.js';
@@ -20,12 +22,16 @@ export interface PostgresAdapterOptions {
   poolSize?: number;
   /** How long a pg query may wait for its answer before the store counts as unavailable; default 10 s. */
   queryTimeoutMs?: number;
+  /** Told of every statement run and the rows it returned (tests count queries with it). */
+  onQuery?: QueryObserver;
 }
 
 export interface PostgresAdapter {
   readonly kind: 'postgres' | 'pglite';
-  readonly uow: UnitOfWork;
+  readonly uow: KyselyUnitOfWork;
   readonly ids: IdGenerator;
+  /** Guarded counters (member, joined-room, room-quota counts) that differ from a recount; [] when all are right. */
+  counterMismatches(): Promise<string[]>;
   /** True when the database answers and migrations are done; never throws. */
   isReady(): Promise<boolean>;
   /** Closes the pool / PGlite and releases the data-directory lock. */
@@ -45,12 +51,12 @@ const READY_TIMEOUT_MS = 3_000;
 export async function openPostgresAdapter(options: PostgresAdapterOptions): Promise<PostgresAdapter> {
   if (options.databaseUrl) {
     const dialect = createPgDialect(options.databaseUrl, options.poolSize ?? DEFAULT_POOL_SIZE, options.queryTimeoutMs);
-    return start('postgres', dialect, async () => {});
+    return start('postgres', dialect, async () => {}, options.onQuery);
   }
   const dataDir = options.dataDir ?? join(process.cwd(), '.chatroom-data');
   const lock = dataDir === IN_MEMORY ? null : await DataDirLock.acquire(dataDir);
   try {
-    return await start('pglite', await createPgliteDialect(dataDir), async () => lock?.release());
+    return await start('pglite', await createPgliteDialect(dataDir), async () => lock?.release(), options.onQuery);
   } catch (error) {
     await lock?.release();
     throw error;
@@ -61,8 +67,9 @@ async function start(
   kind: PostgresAdapter['kind'],
   dialect: Dialect,
   afterClose: () => Promise<void>,
+  onQuery: QueryObserver | undefined,
 ): Promise<PostgresAdapter> {
-  const db = new Kysely<Database>({ dialect });
+  const db = new Kysely<Database>({ dialect, plugins: onQuery ? [new QueryObserverPlugin(onQuery)] : [] });
   try {
     await migrateToLatest(db);
   } catch (error) {
@@ -75,6 +82,7 @@ async function start(
     kind,
     uow: new KyselyUnitOfWork(scope),
     ids: new SequenceIdGenerator(scope),
+    counterMismatches: () => counterMismatches(db),
     async isReady() {
       if (closed) return false;
       let timer: NodeJS.Timeout | undefined;
