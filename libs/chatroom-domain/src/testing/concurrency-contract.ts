@@ -14,7 +14,7 @@ const SERIALISED_WITHIN_MS = 300;
  * started. On a store that runs units at the same time both commit; on one that runs them one
  * at a time the first waits in vain (a timeout), then the second runs alone.
  */
-async function meet(a: StoreHandle, b: StoreHandle, app: App, withinMs: number): Promise<string[]> {
+export async function meet(a: StoreHandle, b: StoreHandle, app: App, withinMs: number): Promise<string[]> {
   const started = [deferred(), deferred()] as const;
   const unit = (h: StoreHandle, me: 0 | 1) =>
     h.uow

@@ -21,6 +21,52 @@ function holding(h: StoreHandle, hold: (r: Repositories) => Promise<void>) {
   return { held: held.promise, release: () => released.resolve(), done };
 }
 
+/** An addition runs into a dissolve that holds the room, waits, and then answers ChatroomNotFound, adding nobody. */
+export async function forceAddWhileDissolving(h: StoreHandle, blockedWithinMs?: number): Promise<void> {
+  const app = await seedApp(h);
+  const [owner, joiner] = await seedUsers(h, app, 2);
+  const room = await seedRoom(h, app, owner!);
+
+  const dissolve = holding(h, async (r) => {
+    expect(await r.chatrooms.delete(app.id, room.id)).toBe(true);
+  });
+  await dissolve.held;
+  const add = outcomeOf(new AddMembers({ uow: h.uow }).execute(app, room.id, [joiner!]));
+  await waitForBlocked(h, 1, blockedWithinMs);
+  dissolve.release();
+  await dissolve.done;
+
+  expect(await add).toBe('ChatroomNotFound');
+  expect(await h.uow.read((r) => r.memberships.joinedRooms(app.id, joiner!, 0, 10))).toEqual([]);
+  expect(await h.probes.counterMismatches()).toEqual([]);
+}
+
+/** A user deletion runs into a transfer of a room to that user, waits, and then dissolves that room too. */
+export async function forceDeleteWhileTransferring(h: StoreHandle, blockedWithinMs?: number): Promise<void> {
+  const app = await seedApp(h);
+  const [alice, bob] = await seedUsers(h, app, 2);
+  const room = await seedRoom(h, app, alice!, [bob!]);
+
+  const transfer = holding(h, async (r) => {
+    await r.chatrooms.findByIdForUpdate(app.id, room.id);
+    await r.memberships.transferOwnership(app.id, room.id, alice!, bob!);
+  });
+  await transfer.held;
+  const deletion = outcomeOf(new DeleteUser({ uow: h.uow }).execute(app, bob!));
+  await waitForBlocked(h, 1, blockedWithinMs);
+  transfer.release();
+  await transfer.done;
+
+  expect(await deletion).toBe('ok');
+  await h.uow.read(async (r) => {
+    expect(await r.chatrooms.findById(app.id, room.id)).toBeNull();
+    expect(await r.users.findExisting(app.id, [alice!, bob!])).toEqual([alice]);
+    expect(await r.memberships.joinedRooms(app.id, alice!, 0, 10)).toEqual([]);
+  });
+  expect(await countMismatches(h, app, [room.id])).toEqual([]);
+  expect(await h.probes.counterMismatches()).toEqual([]);
+}
+
 /**
  * Interleavings too rare for a storm to hit reliably, forced: one unit holds its locks while a
  * use case runs into them (the store's probe must see it wait), then commits.
@@ -29,50 +75,10 @@ export function describeInterleavingsContract(name: string, factory: StoreFactor
   describe(`${name}: forced interleavings`, () => {
     const store = useStore(factory);
 
-    it('an addition that waits while its room is dissolved answers ChatroomNotFound and adds nobody', async () => {
-      const h = store().main;
-      const app = await seedApp(h);
-      const [owner, joiner] = await seedUsers(h, app, 2);
-      const room = await seedRoom(h, app, owner!);
+    it('an addition that waits while its room is dissolved answers ChatroomNotFound and adds nobody', () =>
+      forceAddWhileDissolving(store().main));
 
-      const dissolve = holding(h, async (r) => {
-        expect(await r.chatrooms.delete(app.id, room.id)).toBe(true);
-      });
-      await dissolve.held;
-      const add = outcomeOf(new AddMembers({ uow: h.uow }).execute(app, room.id, [joiner!]));
-      await waitForBlocked(h);
-      dissolve.release();
-      await dissolve.done;
-
-      expect(await add).toBe('ChatroomNotFound');
-      expect(await h.uow.read((r) => r.memberships.joinedRooms(app.id, joiner!, 0, 10))).toEqual([]);
-      expect(await h.probes.counterMismatches()).toEqual([]);
-    });
-
-    it('deleting a user while a room is transferred to them dissolves that room too: no room is left without an owner', async () => {
-      const h = store().main;
-      const app = await seedApp(h);
-      const [alice, bob] = await seedUsers(h, app, 2);
-      const room = await seedRoom(h, app, alice!, [bob!]);
-
-      const transfer = holding(h, async (r) => {
-        await r.chatrooms.findByIdForUpdate(app.id, room.id);
-        await r.memberships.transferOwnership(app.id, room.id, alice!, bob!);
-      });
-      await transfer.held;
-      const deletion = outcomeOf(new DeleteUser({ uow: h.uow }).execute(app, bob!));
-      await waitForBlocked(h);
-      transfer.release();
-      await transfer.done;
-
-      expect(await deletion).toBe('ok');
-      await h.uow.read(async (r) => {
-        expect(await r.chatrooms.findById(app.id, room.id)).toBeNull();
-        expect(await r.users.findExisting(app.id, [alice!, bob!])).toEqual([alice]);
-        expect(await r.memberships.joinedRooms(app.id, alice!, 0, 10)).toEqual([]);
-      });
-      expect(await countMismatches(h, app, [room.id])).toEqual([]);
-      expect(await h.probes.counterMismatches()).toEqual([]);
-    });
+    it('deleting a user while a room is transferred to them dissolves that room too: no room is left without an owner', () =>
+      forceDeleteWhileTransferring(store().main));
   });
 }

@@ -40,11 +40,11 @@ const BLOCKED_WITHIN_MS = 10_000;
  * Resolves once at least `count` units of the store wait for a lock (the store's probe);
  * fails the test when none does: then the interleaving it forces did not happen.
  */
-export async function waitForBlocked(h: StoreHandle, count = 1): Promise<void> {
-  const deadline = Date.now() + BLOCKED_WITHIN_MS;
+export async function waitForBlocked(h: StoreHandle, count = 1, withinMs = BLOCKED_WITHIN_MS): Promise<void> {
+  const deadline = Date.now() + withinMs;
   while ((await h.probes.blockedUnits()) < count) {
     if (Date.now() > deadline) {
-      throw new Error(`no unit of work waited for the held lock within ${BLOCKED_WITHIN_MS} ms: the interleaving was not forced`);
+      throw new Error(`no unit of work waited for the held lock within ${withinMs} ms: the interleaving was not forced`);
     }
     await sleep(5);
   }
