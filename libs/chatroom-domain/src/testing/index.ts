@@ -15,7 +15,9 @@
  *
  * `probes` (StoreProbes) are test hooks the store provides:
  * - blockedUnits(): units now waiting for a lock another unit holds (PostgreSQL: pg_stat_activity
- *   wait_event_type = 'Lock'); the forced interleavings fail unless it sees their second unit wait;
+ *   wait_event_type = 'Lock'; MariaDB: information_schema.INNODB_TRX with trx_state = 'LOCK WAIT',
+ *   joined to PROCESSLIST on trx_mysql_thread_id = ID for DB = DATABASE()); the forced
+ *   interleavings fail unless it sees their second unit wait;
  * - queryCount(): statements run and rows returned by this handle so far (kysely: a plugin;
  *   anything else: wrap the repositories with countingRepositories);
  * - counterMismatches(): stored counters that differ from a recount ([] when counts are derived).
