@@ -14,11 +14,17 @@ import { describeUnitOfWorkContract } from './unit-of-work-contract.js';
 import { describeUseCaseRacesContract } from './use-case-races-contract.js';
 import { describeUserRepositoryContract } from './user-repository-contract.js';
 
+// The domain compiles without platform typings; printing is the one platform API needed here.
+declare const console: { info(message: string): void };
+
 /**
  * Every store contract: each port's behaviour, the declared concurrency, the cost promises,
  * forced interleavings, and the use cases racing. Each describe block opens its own store.
  */
 export function describeStoreContracts(name: string, factory: StoreFactory): void {
+  // What the store declared it cannot do, printed once per run besides the titles of the cases not run.
+  if (factory.noSecondHandle) console.info(`[${name}] two-handle variants not run: ${factory.noSecondHandle}`);
+  if (!factory.concurrentUnits) console.info(`[${name}] units of work run one at a time: ${factory.serialisedBecause}`);
   describeUnitOfWorkContract(name, factory);
   describeConcurrencyContract(name, factory);
   describeAppRepositoryContract(name, factory);
