@@ -23,22 +23,35 @@ function rowsIn(result: unknown): number {
   return result === null || result === undefined || typeof result !== 'object' ? 0 : 1;
 }
 
+/** The object with every method call counted as one statement that returned its result. */
+function counting<R extends object>(repo: R, counter: QueryCounter): R {
+  return new Proxy(repo, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key, target);
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        const result: unknown = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        counter.record(result);
+        return result;
+      };
+    },
+  });
+}
+
 /**
  * The repositories with every call counted as one statement: the query-count probe of a store
- * that has no statements of its own (in memory), or of any store without a query hook.
+ * that has no statements of its own (in memory), or of any store without a query hook. Each
+ * repository is wrapped when first asked for, so lazily built repositories stay lazy.
  */
 export function countingRepositories(repos: Repositories, counter: QueryCounter): Repositories {
-  const wrap = <R extends object>(repo: R): R =>
-    new Proxy(repo, {
-      get(target, key, receiver) {
-        const value: unknown = Reflect.get(target, key, receiver);
-        if (typeof value !== 'function') return value;
-        return async (...args: unknown[]) => {
-          const result: unknown = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-          counter.record(result);
-          return result;
-        };
-      },
-    });
-  return Object.fromEntries(Object.entries(repos).map(([k, repo]) => [k, wrap(repo as object)])) as unknown as Repositories;
+  const wrapped = new Map<PropertyKey, unknown>();
+  return new Proxy(repos, {
+    get(target, key) {
+      if (!wrapped.has(key)) {
+        const repo: unknown = Reflect.get(target, key, target);
+        wrapped.set(key, repo !== null && typeof repo === 'object' ? counting(repo, counter) : repo);
+      }
+      return wrapped.get(key);
+    },
+  });
 }
