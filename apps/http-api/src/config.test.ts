@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       tokenPolicy: { defaultTtlSeconds: 7 * 86_400, maxTtlSeconds: 365 * 86_400 },
       appSettings: { roomQuota: 100_000, joinedRoomCap: 10_000, maxUsersCeiling: 10_000, customRoomIds: true },
       bootstrap: undefined,
+      shutdownDrainMs: 0,
     });
   });
 
@@ -48,6 +49,7 @@ describe('loadConfig', () => {
       BOOTSTRAP_APP: 'chat',
       BOOTSTRAP_CLIENT_ID: 'id',
       BOOTSTRAP_CLIENT_SECRET: 'secret',
+      SHUTDOWN_DRAIN_MS: '4000',
     });
     expect(config).toEqual({
       port: 9000,
@@ -61,6 +63,7 @@ describe('loadConfig', () => {
       tokenPolicy: { defaultTtlSeconds: 3600, maxTtlSeconds: 7200 },
       appSettings: { roomQuota: 5, joinedRoomCap: 6, maxUsersCeiling: 7, customRoomIds: false },
       bootstrap: { org: 'acme', app: 'chat', clientId: 'id', clientSecret: 'secret' },
+      shutdownDrainMs: 4000,
     });
   });
 
@@ -83,6 +86,7 @@ describe('loadConfig', () => {
     ['TOKEN_TTL_SECONDS', '-5', 'TOKEN_TTL_SECONDS must be an integer from 1 to 3153600000 (got "-5")'],
     ['APP_ROOM_QUOTA', '1.5', 'APP_ROOM_QUOTA must be an integer from 1 to 1000000000 (got "1.5")'],
     ['APP_CUSTOM_ROOM_IDS', 'maybe', 'APP_CUSTOM_ROOM_IDS must be true or false (got "maybe")'],
+    ['SHUTDOWN_DRAIN_MS', '90000', 'SHUTDOWN_DRAIN_MS must be an integer from 0 to 60000 (got "90000")'],
   ])('%s=%s → one clear message', (name, value, message) => {
     expect(problems({ [name]: value })).toEqual([message]);
   });

@@ -23,6 +23,8 @@ export interface Config {
   /** Limits given to the apps this process creates (bootstrap or development app). */
   readonly appSettings: AppSettings;
   readonly bootstrap: BootstrapApp | undefined;
+  /** On SIGTERM, how long open keep-alive connections keep being served (see graceful-close.ts). */
+  readonly shutdownDrainMs: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -123,6 +125,7 @@ const envSchema = z.object({
   BOOTSTRAP_APP: text(),
   BOOTSTRAP_CLIENT_ID: text(),
   BOOTSTRAP_CLIENT_SECRET: text(),
+  SHUTDOWN_DRAIN_MS: integer('SHUTDOWN_DRAIN_MS', 0, 60_000, 0),
 });
 
 /** Reads and validates the environment; every bad value is reported, not only the first. */
@@ -164,5 +167,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
             clientSecret: e.BOOTSTRAP_CLIENT_SECRET,
           }
         : undefined,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
   };
 }

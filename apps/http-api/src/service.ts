@@ -68,7 +68,7 @@ export async function startService(
       url,
       server,
       async close() {
-        await closeServer(SHUTDOWN_GRACE_MS);
+        await closeServer(SHUTDOWN_GRACE_MS, config.shutdownDrainMs);
         await database.close();
       },
     };

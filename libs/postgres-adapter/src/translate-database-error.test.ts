@@ -19,6 +19,7 @@ describe('translateDatabaseError', () => {
     ['too many connections (53300)', dbError('53300')],
     ['a missing database (3D000)', dbError('3D000')],
     ['a deadlock that outlived the retries (40P01)', dbError('40P01')],
+    ['a server still in recovery during a failover (25006)', dbError('25006', 'cannot execute nextval() in a read-only transaction')],
     ['a dropped connection', new Error('Connection terminated unexpectedly')],
     ['a pool that cannot hand out a connection', new Error('timeout exceeded when trying to connect')],
     ['a query with no answer within query_timeout', new Error('Query read timeout')],

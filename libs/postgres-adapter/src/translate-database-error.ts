@@ -21,9 +21,12 @@ const CONNECTION_MESSAGES =
  * lock_not_available (55P03), and conflicts that outlived our retries (40).
  * Auth failures (28) and a missing database (3D000) are configuration faults, but for the
  * caller they equally mean that the store cannot be reached.
+ * read_only_sql_transaction (25006): the server reached is not a primary (yet). During a
+ * failover Patroni reports the new leader (and HAProxy routes to it) a moment before its
+ * PostgreSQL has left recovery; nothing was written, and the write succeeds once it has.
  */
 function isUnavailableState(code: string): boolean {
-  return /^(08|53|57|28|40)/.test(code) || code === '3D000' || code === '55P03';
+  return /^(08|53|57|28|40)/.test(code) || code === '3D000' || code === '55P03' || code === '25006';
 }
 
 /**
