@@ -1,4 +1,4 @@
-// autocannon ships no types; this declares the part http-bench.ts uses.
+// autocannon ships no types; this declares the part the benches use.
 declare module 'autocannon' {
   namespace autocannon {
     interface Options {
@@ -6,6 +6,8 @@ declare module 'autocannon' {
       method?: string;
       connections?: number;
       duration?: number;
+      /** Requests per second across all connections (a paced load). */
+      overallRate?: number;
       headers?: Record<string, string>;
       body?: string;
       requests?: {

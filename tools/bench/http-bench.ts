@@ -10,9 +10,7 @@
  */
 import { createTestDatabase } from '@chatroom/postgres-adapter/testing';
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
+import { sendJson, spawnBenchServer } from './bench-server.js';
 
 const DURATION = Number(process.env['DURATION'] ?? 10);
 const CONNECTIONS = Number(process.env['CONNECTIONS'] ?? 50);
@@ -20,33 +18,23 @@ const POOL = process.env['POOL'] ?? '20';
 const PORT = process.env['PORT'] ?? '18089';
 const BASE = `http://127.0.0.1:${PORT}`;
 const APP = `${BASE}/bench/chat`;
-const API_ROOT = fileURLToPath(new URL('../../apps/http-api/', import.meta.url));
 
 async function main(): Promise<void> {
   process.env['TEST_DATABASE_URL'] ??= 'postgres://postgres@127.0.0.1:5432/postgres';
   const db = await createTestDatabase();
   if (!db) throw new Error('no PostgreSQL server');
-  const server = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/main.ts'], {
-    cwd: API_ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      DATABASE_URL: db.url,
-      DB_POOL_SIZE: POOL,
-      PORT,
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      BOOTSTRAP_ORG: 'bench',
-      BOOTSTRAP_APP: 'chat',
-      BOOTSTRAP_CLIENT_ID: 'bench',
-      BOOTSTRAP_CLIENT_SECRET: 'bench-secret',
-      // The creates below all have one owner: lift the per-user and per-app caps out of the way.
-      APP_JOINED_ROOM_CAP: '1000000000',
-      APP_ROOM_QUOTA: '1000000000',
-    },
+  const server = await spawnBenchServer(PORT, {
+    DATABASE_URL: db.url,
+    DB_POOL_SIZE: POOL,
+    BOOTSTRAP_ORG: 'bench',
+    BOOTSTRAP_APP: 'chat',
+    BOOTSTRAP_CLIENT_ID: 'bench',
+    BOOTSTRAP_CLIENT_SECRET: 'bench-secret',
+    // The creates below all have one owner: lift the per-user and per-app caps out of the way.
+    APP_JOINED_ROOM_CAP: '1000000000',
+    APP_ROOM_QUOTA: '1000000000',
   });
   try {
-    await waitUntilReady();
     const token = await json('POST', '/token', undefined, {
       grant_type: 'client_credentials',
       client_id: 'bench',
@@ -98,33 +86,13 @@ async function main(): Promise<void> {
       report(label, result);
     }
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
+    await server.stop();
     await db.drop();
   }
 }
 
-async function waitUntilReady(): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${BASE}/ready`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  throw new Error('the server did not become ready');
-}
-
-async function json(method: string, path: string, headers: Record<string, string> | undefined, body: unknown) {
-  const response = await fetch(`${APP}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  const parsed = (await response.json()) as any;
-  if (!response.ok) throw new Error(`${method} ${path}: ${JSON.stringify(parsed)}`);
-  return parsed;
+function json(method: string, path: string, headers: Record<string, string> | undefined, body: unknown) {
+  return sendJson(method, `${APP}${path}`, headers ?? {}, body);
 }
 
 function report(label: string, r: autocannon.Result): void {

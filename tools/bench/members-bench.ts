@@ -19,10 +19,9 @@ import {
   type App,
   type UserId,
 } from '@chatroom/domain';
-import { createContainer, loadConfig, startService, type RunningService } from '@chatroom/http-api';
-import { openPostgresAdapter, type PostgresAdapter } from '@chatroom/postgres-adapter';
-import { createTestDatabase } from '@chatroom/postgres-adapter/testing';
-import pg from 'pg';
+import type { PostgresAdapter } from '@chatroom/postgres-adapter';
+import type pg from 'pg';
+import { openBenchStore } from './bench-store.js';
 import { median, throughput } from './timing.js';
 
 const CONCURRENCY = Number(process.env['CONCURRENCY'] ?? 16);
@@ -36,35 +35,20 @@ const APP_NAME = 'chat';
 const SECRET = 'bench-secret';
 
 async function main(): Promise<void> {
-  process.env['TEST_DATABASE_URL'] ??= 'postgres://postgres@127.0.0.1:5432/postgres';
-  const db = await createTestDatabase();
-  if (!db) throw new Error('no PostgreSQL server');
-  const client = new pg.Client({ connectionString: db.url });
-  let service: RunningService | undefined;
-  let adapter: PostgresAdapter | undefined;
+  const store = await openBenchStore(ORG, APP_NAME, SECRET, CONCURRENCY);
   try {
-    service = await startService(createContainer(loadConfig({
-      DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DB_POOL_SIZE: '4',
-      BOOTSTRAP_ORG: ORG, BOOTSTRAP_APP: APP_NAME, BOOTSTRAP_CLIENT_ID: 'bench', BOOTSTRAP_CLIENT_SECRET: SECRET,
-    })));
-    adapter = await openPostgresAdapter({ databaseUrl: db.url, poolSize: CONCURRENCY });
-    await client.connect();
+    const { adapter, client, app } = store;
     const { version } = (await client.query<{ version: string }>('SELECT version()')).rows[0]!;
     console.log(`server: ${version.split(' on ')[0]}; ${CONCURRENCY} calls in flight, pool ${CONCURRENCY}; node ${process.version}`);
-    const app = await adapter.uow.read((r) => r.apps.findByName(ORG, APP_NAME));
-    if (!app) throw new Error('the bootstrap app is missing');
     await seedUsers(client, app);
 
     const hot = await measureHotRoom(adapter, app);
     await measureSpread(adapter, app);
     await audit(client);
     await measurePages(adapter, app, hot, client);
-    await measureDetails(adapter, app, hot, service.url);
+    await measureDetails(adapter, app, hot, `${store.service.url}/${ORG}/${APP_NAME}`, await store.token());
   } finally {
-    await service?.close();
-    await adapter?.close();
-    await client.end().catch(() => {});
-    await db.drop();
+    await store.close();
   }
 }
 
@@ -135,21 +119,15 @@ async function measurePages(adapter: PostgresAdapter, app: App, hot: string, cli
   }
 }
 
-async function measureDetails(adapter: PostgresAdapter, app: App, hot: string, serviceUrl: string): Promise<void> {
+async function measureDetails(adapter: PostgresAdapter, app: App, hot: string, base: string, token: string): Promise<void> {
   const details = new GetChatroomDetails({ uow: adapter.uow });
   const [got] = await details.execute(app, [hot]);
   if (got?.affiliations.length !== HOT_MEMBERS) throw new Error('details are incomplete');
   const useCase = await median(() => details.execute(app, [hot]), SAMPLES);
   console.log(`GetChatroomDetails of the 10,000-member room: ${ms(useCase)} ms (median of ${SAMPLES}); the result as JSON ${kib(Buffer.byteLength(JSON.stringify(got)))}`);
 
-  const base = `${serviceUrl}/${ORG}/${APP_NAME}`;
-  const token = await fetch(`${base}/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ grant_type: 'client_credentials', client_id: 'bench', client_secret: SECRET }),
-  }).then((res) => res.json() as Promise<{ access_token: string }>);
   const get = async () => {
-    const res = await fetch(`${base}/chatrooms/${hot}`, { headers: { authorization: `Bearer ${token.access_token}` } });
+    const res = await fetch(`${base}/chatrooms/${hot}`, { headers: { authorization: `Bearer ${token}` } });
     if (res.status !== 200) throw new Error(`GET details: ${res.status}`);
     return (await res.arrayBuffer()).byteLength;
   };

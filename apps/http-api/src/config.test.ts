@@ -23,8 +23,12 @@ describe('loadConfig', () => {
       bodyLimitBytes: 1024 * 1024,
       trustProxy: false,
       tokenPolicy: { defaultTtlSeconds: 7 * 86_400, maxTtlSeconds: 365 * 86_400 },
-      appSettings: { roomQuota: 100_000, joinedRoomCap: 10_000, maxUsersCeiling: 10_000, customRoomIds: true },
+      appSettings: { roomQuota: 100_000, joinedRoomCap: 10_000, maxUsersCeiling: 10_000, customRoomIds: true, rateLimit: 'off' },
       bootstrap: undefined,
+      dbSessionLimits: { statementTimeoutMs: 8_000, lockTimeoutMs: 3_000, idleInTransactionTimeoutMs: 15_000 },
+      dbMigrationTimeoutMs: 600_000,
+      metricsToken: undefined,
+      rateLimitStoreTimeoutMs: 200,
       shutdownDrainMs: 0,
     });
   });
@@ -49,6 +53,13 @@ describe('loadConfig', () => {
       BOOTSTRAP_APP: 'chat',
       BOOTSTRAP_CLIENT_ID: 'id',
       BOOTSTRAP_CLIENT_SECRET: 'secret',
+      DB_STATEMENT_TIMEOUT_MS: '1000',
+      DB_LOCK_TIMEOUT_MS: '0',
+      DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '2000',
+      DB_MIGRATION_TIMEOUT_MS: '60000',
+      METRICS_TOKEN: 'scrape-me',
+      RATE_LIMIT_STORE_TIMEOUT_MS: '50',
+      APP_RATE_LIMIT: '25',
       SHUTDOWN_DRAIN_MS: '4000',
     });
     expect(config).toEqual({
@@ -61,10 +72,29 @@ describe('loadConfig', () => {
       bodyLimitBytes: 512 * 1024,
       trustProxy: true,
       tokenPolicy: { defaultTtlSeconds: 3600, maxTtlSeconds: 7200 },
-      appSettings: { roomQuota: 5, joinedRoomCap: 6, maxUsersCeiling: 7, customRoomIds: false },
+      appSettings: { roomQuota: 5, joinedRoomCap: 6, maxUsersCeiling: 7, customRoomIds: false, rateLimit: { perSecond: 25 } },
       bootstrap: { org: 'acme', app: 'chat', clientId: 'id', clientSecret: 'secret' },
+      dbSessionLimits: { statementTimeoutMs: 1000, lockTimeoutMs: 0, idleInTransactionTimeoutMs: 2000 },
+      dbMigrationTimeoutMs: 60_000,
+      metricsToken: 'scrape-me',
+      rateLimitStoreTimeoutMs: 50,
       shutdownDrainMs: 4000,
     });
+  });
+
+  it.each([
+    ['off', 'off'],
+    ['easemob', 'easemob'],
+    ['EASEMOB', 'easemob'],
+    ['100', { perSecond: 100 }],
+  ])('APP_RATE_LIMIT=%s', (raw, setting) => {
+    expect(loadConfig({ APP_RATE_LIMIT: raw }).appSettings.rateLimit).toEqual(setting);
+  });
+
+  it.each(['0', 'fast', '1.5', '2000000'])('APP_RATE_LIMIT=%s is refused', (raw) => {
+    expect(problems({ APP_RATE_LIMIT: raw })).toEqual([
+      `APP_RATE_LIMIT must be off, easemob or a whole number of requests per second from 1 to 1000000 (got "${raw}")`,
+    ]);
   });
 
   it.each([

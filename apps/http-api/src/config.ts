@@ -1,4 +1,13 @@
-import { DEFAULT_APP_SETTINGS, DEFAULT_TOKEN_POLICY, type AppSettings, type TokenPolicy } from '@chatroom/domain';
+import {
+  DEFAULT_APP_SETTINGS,
+  DEFAULT_TOKEN_POLICY,
+  parseRateLimit,
+  RATE_LIMIT_HINT,
+  type AppSettings,
+  type RateLimitSetting,
+  type TokenPolicy,
+} from '@chatroom/domain';
+import { DEFAULT_SESSION_LIMITS, type PgSessionLimits } from '@chatroom/postgres-adapter';
 import * as z from 'zod';
 
 export interface BootstrapApp {
@@ -23,6 +32,14 @@ export interface Config {
   /** Limits given to the apps this process creates (bootstrap or development app). */
   readonly appSettings: AppSettings;
   readonly bootstrap: BootstrapApp | undefined;
+  /** Server-side limits of every pooled PostgreSQL session. */
+  readonly dbSessionLimits: PgSessionLimits;
+  /** Every limit of the migration session, the wait for another instance's migration included. */
+  readonly dbMigrationTimeoutMs: number;
+  /** Set → `GET /metrics` needs `Authorization: Bearer <token>`; unset → it is open. */
+  readonly metricsToken: string | undefined;
+  /** How long a request waits for the shared rate-limit store before the in-process budget decides. */
+  readonly rateLimitStoreTimeoutMs: number;
   /** On SIGTERM, how long open keep-alive connections keep being served (see graceful-close.ts). */
   readonly shutdownDrainMs: number;
 }
@@ -121,10 +138,26 @@ const envSchema = z.object({
   APP_JOINED_ROOM_CAP: integer('APP_JOINED_ROOM_CAP', 1, 1_000_000_000, DEFAULT_APP_SETTINGS.joinedRoomCap),
   APP_MAXUSERS_CEILING: integer('APP_MAXUSERS_CEILING', 1, 1_000_000_000, DEFAULT_APP_SETTINGS.maxUsersCeiling),
   APP_CUSTOM_ROOM_IDS: flag('APP_CUSTOM_ROOM_IDS', DEFAULT_APP_SETTINGS.customRoomIds),
+  APP_RATE_LIMIT: variable<RateLimitSetting>(
+    DEFAULT_APP_SETTINGS.rateLimit,
+    parseRateLimit,
+    (raw) => `APP_RATE_LIMIT must be ${RATE_LIMIT_HINT} (got "${raw}")`,
+  ),
   BOOTSTRAP_ORG: text(),
   BOOTSTRAP_APP: text(),
   BOOTSTRAP_CLIENT_ID: text(),
   BOOTSTRAP_CLIENT_SECRET: text(),
+  DB_STATEMENT_TIMEOUT_MS: integer('DB_STATEMENT_TIMEOUT_MS', 0, 86_400_000, DEFAULT_SESSION_LIMITS.statementTimeoutMs),
+  DB_LOCK_TIMEOUT_MS: integer('DB_LOCK_TIMEOUT_MS', 0, 86_400_000, DEFAULT_SESSION_LIMITS.lockTimeoutMs),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: integer(
+    'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+    0,
+    86_400_000,
+    DEFAULT_SESSION_LIMITS.idleInTransactionTimeoutMs,
+  ),
+  DB_MIGRATION_TIMEOUT_MS: integer('DB_MIGRATION_TIMEOUT_MS', 1_000, 86_400_000, 600_000),
+  METRICS_TOKEN: text(),
+  RATE_LIMIT_STORE_TIMEOUT_MS: integer('RATE_LIMIT_STORE_TIMEOUT_MS', 1, 60_000, 200),
   SHUTDOWN_DRAIN_MS: integer('SHUTDOWN_DRAIN_MS', 0, 60_000, 0),
 });
 
@@ -157,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       joinedRoomCap: e.APP_JOINED_ROOM_CAP,
       maxUsersCeiling: e.APP_MAXUSERS_CEILING,
       customRoomIds: e.APP_CUSTOM_ROOM_IDS,
+      rateLimit: e.APP_RATE_LIMIT,
     },
     bootstrap:
       e.BOOTSTRAP_ORG && e.BOOTSTRAP_APP && e.BOOTSTRAP_CLIENT_ID && e.BOOTSTRAP_CLIENT_SECRET
@@ -167,6 +201,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
             clientSecret: e.BOOTSTRAP_CLIENT_SECRET,
           }
         : undefined,
+    dbSessionLimits: {
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+      lockTimeoutMs: e.DB_LOCK_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
+    dbMigrationTimeoutMs: e.DB_MIGRATION_TIMEOUT_MS,
+    metricsToken: e.METRICS_TOKEN,
+    rateLimitStoreTimeoutMs: e.RATE_LIMIT_STORE_TIMEOUT_MS,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
   };
 }

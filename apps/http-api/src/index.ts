@@ -7,3 +7,4 @@ export type { Database } from './composition/database.js';
 export type { UseCases } from './composition/use-cases.js';
 export { createHttpApp, type HttpAppOptions } from './http/app.js';
 export { startService, type RunningService } from './service.js';
+export { postgresBudgets } from './rate-limit/postgres-rate-budgets.js';

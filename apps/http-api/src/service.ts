@@ -9,6 +9,7 @@ import type { Database } from './composition/database.js';
 import { TOKENS } from './composition/tokens.js';
 import type { UseCases } from './composition/use-cases.js';
 import { gracefulCloser } from './http/graceful-close.js';
+import type { RateBudgets } from './rate-limit/rate-budgets.js';
 
 export interface RunningService {
   /** `http://host:port`, with the port actually bound (PORT=0 picks a free one). */
@@ -47,6 +48,7 @@ export async function startService(
     const useCases = await container.getAsync<UseCases>(TOKENS.UseCases);
     const developmentApp = await bootstrapApp(useCases, config, database, logger);
     const app = await container.getAsync<Koa>(TOKENS.HttpApp);
+    const budgets = await container.getAsync<RateBudgets>(TOKENS.RateBudgets);
 
     const server = createServer(app.callback());
     server.on('clientError', (_error, socket) => {
@@ -69,6 +71,7 @@ export async function startService(
       server,
       async close() {
         await closeServer(SHUTDOWN_GRACE_MS, config.shutdownDrainMs);
+        await budgets.close?.();
         await database.close();
       },
     };

@@ -82,3 +82,5 @@ export * from './in-memory/in-memory-mute-repository.js';
 export * from './in-memory/in-memory-room-attribute-repository.js';
 export * from './in-memory/in-memory-room-user-list-repository.js';
 export * from './in-memory/in-memory-super-admin-repository.js';
+// Tenant administration and sealed token keys (issue 8)
+export * from './model/rate-limit-setting.js';

@@ -1,4 +1,4 @@
-import type { App, AppRepository } from '@chatroom/domain';
+import { formatRateLimit, parseRateLimit, type App, type AppRepository } from '@chatroom/domain';
 import type { Kysely, Selectable } from 'kysely';
 import type { AppsTable, Database } from './schema/database.js';
 
@@ -32,6 +32,7 @@ export class KyselyAppRepository implements AppRepository {
       joined_room_cap: settings.joinedRoomCap,
       max_users_ceiling: settings.maxUsersCeiling,
       custom_room_ids: settings.customRoomIds,
+      rate_limit: formatRateLimit(settings.rateLimit),
     };
     // One statement, so two instances ensuring the same app at once cannot both insert it.
     const row = await this.db
@@ -57,6 +58,7 @@ function toApp(row: Selectable<AppsTable>): App {
       joinedRoomCap: row.joined_room_cap,
       maxUsersCeiling: row.max_users_ceiling,
       customRoomIds: row.custom_room_ids,
+      rateLimit: parseRateLimit(row.rate_limit) ?? 'off',
     },
     created: row.created,
   };

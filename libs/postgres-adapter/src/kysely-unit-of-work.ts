@@ -29,7 +29,11 @@ const MAX_ATTEMPTS = 5;
 export class KyselyUnitOfWork implements UnitOfWork {
   private waiting = 0;
 
-  constructor(private readonly scope: TransactionScope) {}
+  /** `onRetry` hears of every run again (metrics): attempt about to start, and the SQLSTATE that caused it. */
+  constructor(
+    private readonly scope: TransactionScope,
+    private readonly onRetry?: (attempt: number, sqlState: string) => void,
+  ) {}
 
   /**
    * Units that have asked for their transaction and not yet got it: on PGlite, those queued
@@ -54,6 +58,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
         });
       } catch (error) {
         if (attempt < MAX_ATTEMPTS && isRetryable(error)) {
+          this.onRetry?.(attempt + 1, (error as { code: string }).code);
           await pause(attempt);
           continue;
         }

@@ -38,8 +38,8 @@ async function tablesOf(url: string): Promise<string[]> {
 }
 
 const TABLES = [
-  'apps', 'kysely_migration', 'kysely_migration_lock', 'memberships', 'mutes', 'room_attributes', 'room_user_lists',
-  'rooms', 'super_admins', 'users',
+  'apps', 'kysely_migration', 'kysely_migration_lock', 'memberships', 'mutes', 'rate_limits', 'room_attributes',
+  'room_user_lists', 'rooms', 'super_admins', 'users',
 ];
 
 describe.skipIf(!probe)('postgres: migrations', () => {
@@ -55,6 +55,7 @@ describe.skipIf(!probe)('postgres: migrations', () => {
       expect(await db.selectFrom('kysely_migration').select('name').orderBy('name').execute()).toEqual([
         { name: '0001-initial' },
         { name: '0002-moderation' },
+        { name: '0004-rate-limits' },
       ]);
     } finally {
       await db.destroy();

@@ -1,17 +1,19 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { initialMigration } from './migrations/0001-initial.js';
 import { moderationMigration } from './migrations/0002-moderation.js';
+import { rateLimitsMigration } from './migrations/0004-rate-limits.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initialMigration,
   '0002-moderation': moderationMigration,
+  '0004-rate-limits': rateLimitsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** An arbitrary constant naming our advisory lock ("chatroom" in ASCII). */
-const MIGRATION_LOCK_KEY = 0x63686174726f6f6dn;
+export const MIGRATION_LOCK_KEY = 0x63686174726f6f6dn;
 
 /**
  * Brings the schema up to date; running it again, or from several instances at once, is

@@ -5,7 +5,7 @@ import { DataDirLock } from './data-dir-lock.js';
 import { counterMismatches } from './counter-audit.js';
 import { KyselyUnitOfWork } from './kysely-unit-of-work.js';
 import { isMigrated, migrateToLatest } from './migrator.js';
-import { createPgDialect } from './pg-dialect.js';
+import { createPgDialect, type PgSessionLimits, type PoolStats } from './pg-dialect.js';
 import { createPgliteDialect } from './pglite-dialect.js';
 import { QueryObserverPlugin, type QueryObserver } from './query-observer-plugin.js';
 import type { Database } from './schema/database.js';
@@ -22,6 +22,16 @@ export interface PostgresAdapterOptions {
   poolSize?: number;
   /** How long a pg query may wait for its answer before the store counts as unavailable; default 10 s. */
   queryTimeoutMs?: number;
+  /** Server-side limits of every pooled pg session; default DEFAULT_SESSION_LIMITS. */
+  sessionLimits?: PgSessionLimits;
+  /**
+   * Every limit of the migration session (statements, lock waits, the advisory lock that
+   * serialises starting instances); default 10 minutes, so a second instance starting during
+   * a long migration waits for it instead of failing.
+   */
+  migrationTimeoutMs?: number;
+  /** Called before a unit of work runs again after a deadlock, serialization failure or foreign-key race. */
+  onRetry?: (attempt: number, sqlState: string) => void;
   /** Told of every statement run and the rows it returned (tests count queries with it). */
   onQuery?: QueryObserver;
 }
@@ -32,6 +42,8 @@ export interface PostgresAdapter {
   readonly ids: IdGenerator;
   /** Guarded counters (member, joined-room, room-quota counts) that differ from a recount; [] when all are right. */
   counterMismatches(): Promise<string[]>;
+  /** The pg pool's connections and waiters right now; absent on PGlite. */
+  readonly poolStats?: () => PoolStats;
   /** True when the database answers and migrations are done; never throws. */
   isReady(): Promise<boolean>;
   /** Closes the pool / PGlite and releases the data-directory lock. */
@@ -40,6 +52,7 @@ export interface PostgresAdapter {
 
 const IN_MEMORY = 'memory://';
 const DEFAULT_POOL_SIZE = 10;
+const DEFAULT_MIGRATION_TIMEOUT_MS = 600_000;
 /** A health probe wants an answer soon; a pool waiting for a dead server would take its connect timeout. */
 const READY_TIMEOUT_MS = 3_000;
 
@@ -50,16 +63,39 @@ const READY_TIMEOUT_MS = 3_000;
  */
 export async function openPostgresAdapter(options: PostgresAdapterOptions): Promise<PostgresAdapter> {
   if (options.databaseUrl) {
-    const dialect = createPgDialect(options.databaseUrl, options.poolSize ?? DEFAULT_POOL_SIZE, options.queryTimeoutMs);
-    return start('postgres', dialect, async () => {}, options.onQuery);
+    await migrateOnItsOwnSession(options.databaseUrl, options.migrationTimeoutMs ?? DEFAULT_MIGRATION_TIMEOUT_MS);
+    const pg = createPgDialect(options.databaseUrl, {
+      poolSize: options.poolSize ?? DEFAULT_POOL_SIZE,
+      queryTimeoutMs: options.queryTimeoutMs,
+      limits: options.sessionLimits,
+    });
+    return { ...(await start('postgres', pg.dialect, async () => {}, options)), poolStats: pg.stats };
   }
   const dataDir = options.dataDir ?? join(process.cwd(), '.chatroom-data');
   const lock = dataDir === IN_MEMORY ? null : await DataDirLock.acquire(dataDir);
   try {
-    return await start('pglite', await createPgliteDialect(dataDir), async () => lock?.release(), options.onQuery);
+    return await start('pglite', await createPgliteDialect(dataDir), async () => lock?.release(), options);
   } catch (error) {
     await lock?.release();
     throw error;
+  }
+}
+
+/**
+ * Migrates through one connection of its own whose every limit is the migration timeout: the
+ * pool's request-sized limits would cancel a long migration, or fail a second instance waiting
+ * for the first one's advisory lock.
+ */
+async function migrateOnItsOwnSession(databaseUrl: string, timeoutMs: number): Promise<void> {
+  const limits = { statementTimeoutMs: timeoutMs, lockTimeoutMs: timeoutMs, idleInTransactionTimeoutMs: timeoutMs };
+  const { dialect } = createPgDialect(databaseUrl, { poolSize: 1, queryTimeoutMs: timeoutMs + 5_000, limits });
+  const db = new Kysely<Database>({ dialect });
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    throw translateDatabaseError(error);
+  } finally {
+    await db.destroy().catch(() => {});
   }
 }
 
@@ -67,11 +103,12 @@ async function start(
   kind: PostgresAdapter['kind'],
   dialect: Dialect,
   afterClose: () => Promise<void>,
-  onQuery: QueryObserver | undefined,
+  options: Pick<PostgresAdapterOptions, 'onRetry' | 'onQuery'>,
 ): Promise<PostgresAdapter> {
-  const db = new Kysely<Database>({ dialect, plugins: onQuery ? [new QueryObserverPlugin(onQuery)] : [] });
+  const db = new Kysely<Database>({ dialect, plugins: options.onQuery ? [new QueryObserverPlugin(options.onQuery)] : [] });
   try {
-    await migrateToLatest(db);
+    // PGlite: one process, no limits to escape; PostgreSQL has migrated on its own session.
+    if (kind === 'pglite') await migrateToLatest(db);
   } catch (error) {
     await db.destroy().catch(() => {});
     throw translateDatabaseError(error);
@@ -80,7 +117,7 @@ async function start(
   let closed: Promise<void> | undefined;
   return {
     kind,
-    uow: new KyselyUnitOfWork(scope),
+    uow: new KyselyUnitOfWork(scope, options.onRetry),
     ids: new SequenceIdGenerator(scope),
     counterMismatches: () => counterMismatches(db),
     async isReady() {

@@ -15,17 +15,65 @@ const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
 /** pg's error when `query_timeout` passes (translated to UnavailableError). */
 const QUERY_TIMEOUT_MESSAGE = 'Query read timeout';
 
+/**
+ * Server-side limits every pooled session starts with (PostgreSQL's own settings, sent at
+ * connection start-up; 0 turns one off). The server enforces them even when this process is
+ * gone or stuck: a statement that runs too long is cancelled, a lock wait ends, and a session
+ * left idle inside a transaction is terminated, so nobody else waits behind its locks.
+ */
+export interface PgSessionLimits {
+  /** `statement_timeout`: longest run of one statement. */
+  readonly statementTimeoutMs: number;
+  /** `lock_timeout`: longest wait for one lock (row, table or advisory). */
+  readonly lockTimeoutMs: number;
+  /** `idle_in_transaction_session_timeout`: longest pause inside an open transaction. */
+  readonly idleInTransactionTimeoutMs: number;
+}
+
+/**
+ * Request-sized defaults: a lock wait ends well before a client's usual 10 s timeout, and a
+ * statement is cancelled by the server before the client-side query timeout gives up on it.
+ */
+export const DEFAULT_SESSION_LIMITS: PgSessionLimits = {
+  statementTimeoutMs: 8_000,
+  lockTimeoutMs: 3_000,
+  idleInTransactionTimeoutMs: 15_000,
+};
+
+export interface PgPoolOptions {
+  readonly poolSize: number;
+  /** Client side: how long a query waits for an answer at all (a silent partition); default 10 s. */
+  readonly queryTimeoutMs?: number;
+  readonly limits?: PgSessionLimits;
+}
+
+/** What a pool holds at one moment, for metrics. */
+export interface PoolStats {
+  /** Open connections, idle or in use. */
+  readonly total: number;
+  readonly idle: number;
+  /** Queries waiting for a connection. */
+  readonly waiting: number;
+}
+
+export interface PgDialect {
+  readonly dialect: PostgresDialect;
+  stats(): PoolStats;
+}
+
 /** A kysely dialect over a pg pool of its own (one per adapter, as each process would have). */
-export function createPgDialect(
-  databaseUrl: string,
-  poolSize: number,
-  queryTimeoutMs = DEFAULT_QUERY_TIMEOUT_MS,
-): PostgresDialect {
+export function createPgDialect(databaseUrl: string, options: PgPoolOptions): PgDialect {
+  const limits = options.limits ?? DEFAULT_SESSION_LIMITS;
+  // Keep it above statement_timeout: the server's cancel is cleaner (the connection survives).
+  const queryTimeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
   const pool = new pg.Pool({
     connectionString: databaseUrl,
-    max: poolSize,
+    max: options.poolSize,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     query_timeout: queryTimeoutMs,
+    statement_timeout: limits.statementTimeoutMs,
+    lock_timeout: limits.lockTimeoutMs,
+    idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs,
     keepAlive: true,
     // bigint columns (seq, created, counts) as numbers: every value we store is below 2^53.
     types: {
@@ -39,7 +87,10 @@ export function createPgDialect(
   const ignore = () => {};
   pool.on('error', ignore);
   pool.on('connect', (client) => client.on('error', ignore));
-  return new PostgresDialect({ pool: destroyingTimedOutClients(pool) });
+  return {
+    dialect: new PostgresDialect({ pool: destroyingTimedOutClients(pool) }),
+    stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+  };
 }
 
 /**

@@ -8,12 +8,17 @@ import type {
   UnitOfWork,
 } from '@chatroom/domain';
 import { JoseTokenSigner, NodeRandom, ScryptCredentialHasher, SystemClock } from '@chatroom/crypto-adapter';
-import { openPostgresAdapter } from '@chatroom/postgres-adapter';
+import { openPostgresAdapter, RATE_LIMITS_TABLE } from '@chatroom/postgres-adapter';
 import { Container } from 'inversify';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { createHttpApp } from '../http/app.js';
+import { rateLimit } from '../http/middleware/rate-limit.js';
 import { createLogger } from '../logger.js';
+import { createServiceMetrics, type ServiceMetrics } from '../metrics/prometheus-metrics.js';
+import { memoryBudgets } from '../rate-limit/limiter-check.js';
+import { postgresBudgets } from '../rate-limit/postgres-rate-budgets.js';
+import type { RateBudgets } from '../rate-limit/rate-budgets.js';
 import type { Database } from './database.js';
 import { TOKENS } from './tokens.js';
 import { createUseCases, type UseCases } from './use-cases.js';
@@ -33,15 +38,46 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
   container.bind<Config>(TOKENS.Config).toConstantValue(config);
   container.bind<Logger>(TOKENS.Logger).toConstantValue(logger);
 
+  container.bind<ServiceMetrics>(TOKENS.Metrics).toResolvedValue(() => createServiceMetrics());
+
   // DATABASE_URL set → PostgreSQL through a pool; unset → embedded PGlite in DATA_DIR.
   // Migrations run on open, so an unreachable server fails start-up; later outages surface
   // per request as UnavailableError (503) and heal when the server returns.
-  container.bind<Database>(TOKENS.Database).toDynamicValue(() =>
-    openPostgresAdapter({
-      ...(config.databaseUrl !== undefined
-        ? { databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize }
-        : { dataDir: config.dataDir }),
-    }),
+  container.bind<Database>(TOKENS.Database).toResolvedValue(
+    (metrics: ServiceMetrics) =>
+      openPostgresAdapter({
+        ...(config.databaseUrl !== undefined
+          ? {
+              databaseUrl: config.databaseUrl,
+              poolSize: config.dbPoolSize,
+              sessionLimits: config.dbSessionLimits,
+              migrationTimeoutMs: config.dbMigrationTimeoutMs,
+            }
+          : { dataDir: config.dataDir }),
+        onRetry: (_attempt, sqlState) => metrics.unitOfWorkRetries.inc({ sqlstate: sqlState }),
+      }),
+    [TOKENS.Metrics],
+  );
+
+  // Budgets shared through PostgreSQL when there is one; in this process on PGlite.
+  container.bind<RateBudgets>(TOKENS.RateBudgets).toResolvedValue(
+    (metrics: ServiceMetrics, log: Logger) => {
+      if (config.databaseUrl === undefined) return memoryBudgets();
+      let lastWarning = 0;
+      return postgresBudgets({
+        databaseUrl: config.databaseUrl,
+        tableName: RATE_LIMITS_TABLE,
+        timeoutMs: config.rateLimitStoreTimeoutMs,
+        onStoreFailure(error) {
+          metrics.rateLimitStoreFailures.inc();
+          // One line per 10 s at most: an outage would otherwise log on every request.
+          if (Date.now() - lastWarning < 10_000) return;
+          lastWarning = Date.now();
+          log.warn({ err: error }, 'rate-limit store failed: budgets are counted per instance until it answers');
+        },
+      });
+    },
+    [TOKENS.Metrics, TOKENS.Logger],
   );
   container.bind<UnitOfWork>(TOKENS.UnitOfWork).toResolvedValue((db: Database) => db.uow, [TOKENS.Database]);
   container.bind<IdGenerator>(TOKENS.IdGenerator).toResolvedValue((db: Database) => db.ids, [TOKENS.Database]);
@@ -72,16 +108,21 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
   container
     .bind(TOKENS.HttpApp)
     .toResolvedValue(
-      (useCases: UseCases, database: Database, cfg: Config, log: Logger) =>
-        createHttpApp({
+      (useCases: UseCases, database: Database, cfg: Config, log: Logger, metrics: ServiceMetrics, budgets: RateBudgets) => {
+        if (database.poolStats) metrics.watchPool(database.poolStats);
+        return createHttpApp({
           useCases,
           database,
           logger: log,
           bodyLimitBytes: cfg.bodyLimitBytes,
           trustProxy: cfg.trustProxy,
           appCacheTtlMs: APP_CACHE_TTL_MS,
-        }),
-      [TOKENS.UseCases, TOKENS.Database, TOKENS.Config, TOKENS.Logger],
+          metrics,
+          metricsToken: cfg.metricsToken,
+          tenantGuards: [rateLimit(budgets)],
+        });
+      },
+      [TOKENS.UseCases, TOKENS.Database, TOKENS.Config, TOKENS.Logger, TOKENS.Metrics, TOKENS.RateBudgets],
     );
   return container;
 }

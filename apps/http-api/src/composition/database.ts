@@ -8,6 +8,8 @@ export interface Database {
   readonly kind: 'postgres' | 'pglite' | 'memory';
   readonly uow: UnitOfWork;
   readonly ids: IdGenerator;
+  /** The connection pool right now (PostgreSQL only), for metrics. */
+  readonly poolStats?: () => { total: number; idle: number; waiting: number };
   /** Reachable and migrated. */
   isReady(): Promise<boolean>;
   close(): Promise<void>;

@@ -25,6 +25,10 @@ export const TOKENS = {
   Dependencies: Symbol('Dependencies'),
   /** `UseCases` */
   UseCases: Symbol('UseCases'),
+  /** `ServiceMetrics`: the Prometheus registry and the service's metrics */
+  Metrics: Symbol('Metrics'),
+  /** `RateBudgets`: where the per-app request budgets are counted */
+  RateBudgets: Symbol('RateBudgets'),
   /** the Koa application */
   HttpApp: Symbol('HttpApp'),
 } as const;

@@ -1,10 +1,13 @@
 import Router from '@koa/router';
-import Koa from 'koa';
+import Koa, { type Middleware } from 'koa';
+import compose from 'koa-compose';
 import type { Logger } from 'pino';
 import type { Database } from '../composition/database.js';
 import type { UseCases } from '../composition/use-cases.js';
 import { authenticate } from './middleware/authenticate.js';
+import type { ServiceMetrics } from '../metrics/prometheus-metrics.js';
 import { errorEnvelope } from './middleware/error-envelope.js';
+import { httpMetrics } from './middleware/http-metrics.js';
 import { jsonBody } from './middleware/json-body.js';
 import { requestId } from './middleware/request-id.js';
 import { requestLog } from './middleware/request-log.js';
@@ -15,6 +18,7 @@ import { adminRoutes } from './routes/admins.js';
 import { announcementRoutes } from './routes/announcement.js';
 import { chatroomRoutes } from './routes/chatrooms.js';
 import { healthRoutes } from './routes/health.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { memberRoutes } from './routes/members.js';
 import { muteRoutes } from './routes/mutes.js';
 import { roomAttributeRoutes } from './routes/room-attributes.js';
@@ -36,6 +40,12 @@ export interface HttpAppOptions {
   readonly appCacheTtlMs: number;
   /** Route modules registered after the built-in ones. */
   readonly extraRoutes?: readonly RouteModule[];
+  /** Set → every request is measured and `GET /metrics` serves the registry. */
+  readonly metrics?: ServiceMetrics;
+  /** Required as `Bearer` by `GET /metrics` when set. */
+  readonly metricsToken?: string;
+  /** Run right after the tenant is resolved, before authentication (the rate limit). */
+  readonly tenantGuards?: readonly Middleware<RequestState>[];
 }
 
 /**
@@ -68,16 +78,17 @@ export function createHttpApp(options: HttpAppOptions): Koa<RequestState> {
   const router = new Router<RequestState>({ exclusive: 'specificity' });
   const kit: RouteKit = {
     useCases: options.useCases,
-    tenant: resolveApp(options.useCases.findApp, options.appCacheTtlMs),
+    tenant: compose([resolveApp(options.useCases.findApp, options.appCacheTtlMs), ...(options.tenantGuards ?? [])]),
     auth: authenticate(options.useCases.authenticateApp),
     json: jsonBody(options.bodyLimitBytes),
   };
   healthRoutes(router, options.database);
+  if (options.metrics) metricsRoutes(router, options.metrics.registry, options.metricsToken);
   for (const register of [...ROUTES, ...(options.extraRoutes ?? [])]) register(router, kit);
 
+  app.use(requestId()).use(requestLog(options.logger));
+  if (options.metrics) app.use(httpMetrics(options.metrics));
   app
-    .use(requestId())
-    .use(requestLog(options.logger))
     .use(errorEnvelope())
     .use(wellFormedPath())
     .use(router.routes())

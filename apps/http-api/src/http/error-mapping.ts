@@ -26,6 +26,8 @@ const DOMAIN_ERRORS: Record<ErrorCode, ErrorRow> = {
   BatchTooLarge: { status: 400, error: 'invalid_parameter' },
   // The reference leaves the custom-attribute error type empty; decisions.md names it.
   MetadataBatchTooLarge: { status: 400, error: 'metadata_error' },
+  // Ours: the bound on one details response (README, "Metrics and limits").
+  DetailsTooLarge: { status: 400, error: 'invalid_parameter' },
 
   MissingToken: { status: 401, error: 'unauthorized' },
   BadToken: { status: 401, error: 'auth_bad_access_token' },
@@ -53,6 +55,8 @@ const DOMAIN_ERRORS: Record<ErrorCode, ErrorRow> = {
   CustomTooLong: { status: 403, error: 'exceed_limit' },
   MaxUsersAboveCeiling: { status: 403, error: 'exceed_limit' },
   AdminLimitReached: { status: 403, error: 'exceed_limit' },
+  // The reference publishes no rate-limit body; `resource_limited` is its only documented 429 type.
+  RateLimited: { status: 429, error: 'resource_limited' },
 
   MaxUsersBelowMemberCount: { status: 403, error: 'forbidden_op' },
   NotMembers: { status: 400, error: 'forbidden_op' },

@@ -15,6 +15,10 @@ export class TransportError extends Error {
 }
 
 export const transportErrors = {
+  metricsTokenRequired: () =>
+    new TransportError(401, 'unauthorized', 'metrics need the metrics token', 'UnauthorizedException', {
+      'www-authenticate': 'Bearer',
+    }),
   notFound: () =>
     new TransportError(404, 'service_resource_not_found', 'Service resource not found', 'ResourceNotFoundError'),
   methodNotAllowed: (method: string, allowed: readonly string[]) =>

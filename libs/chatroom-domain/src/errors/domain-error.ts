@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'UnsupportedGrantType'
   | 'BatchTooLarge'
   | 'MetadataBatchTooLarge'
+  | 'DetailsTooLarge'
   // authentication
   | 'MissingToken'
   | 'BadToken'
@@ -43,6 +44,7 @@ export type ErrorCode =
   | 'CustomTooLong'
   | 'MaxUsersAboveCeiling'
   | 'AdminLimitReached'
+  | 'RateLimited'
   // forbidden operations
   | 'MaxUsersBelowMemberCount'
   | 'NotMembers'

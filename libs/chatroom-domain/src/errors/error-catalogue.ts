@@ -28,6 +28,13 @@ export const errors = {
   metadataBatchTooLarge: (max: number) =>
     new InvalidInputError('MetadataBatchTooLarge', `exceed allowed batch size ${max}`),
 
+  /** Details of rooms whose affiliations together exceed what one response may carry. */
+  detailsTooLarge: (affiliations: number, max: number) =>
+    new InvalidInputError(
+      'DetailsTooLarge',
+      `the chatrooms asked for have ${affiliations} affiliations in total, more than ${max}: ask for fewer chatrooms at once`,
+    ),
+
   missingToken: () => new AuthenticationError('MissingToken', 'Unable to authenticate (OAuth)'),
   badToken: () =>
     new AuthenticationError('BadToken', 'Unable to authenticate due to corrupt access token'),
@@ -84,6 +91,13 @@ export const errors = {
     new LimitExceededError(
       'AdminLimitReached',
       `the number of admins of chatroom ${roomId} has reached the limit of ${max}`,
+    ),
+
+  /** The app's request budget for an operation class is used up (the HTTP layer's rate limit). */
+  rateLimited: (operation: string, perSecond: number, retryAfterSeconds: number) =>
+    new LimitExceededError(
+      'RateLimited',
+      `Too many requests: this app may make ${perSecond} calls per second to ${operation}; retry after ${retryAfterSeconds} s`,
     ),
 
   maxUsersBelowMemberCount: (maxUsers: number, count: number) =>

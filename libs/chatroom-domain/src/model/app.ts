@@ -1,3 +1,5 @@
+export type RateLimitSetting = 'off' | 'easemob' | { readonly perSecond: number };
+
 /** The per-app limits of decisions.md; each app carries its own copy. */
 export interface AppSettings {
   /** Most rooms an app may have at once. */
@@ -8,6 +10,7 @@ export interface AppSettings {
   readonly maxUsersCeiling: number;
   /** Whether `roomid` may be chosen by the caller on create. */
   readonly customRoomIds: boolean;
+  readonly rateLimit: RateLimitSetting;
 }
 
 export const DEFAULT_APP_SETTINGS: AppSettings = {
@@ -15,6 +18,7 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   joinedRoomCap: 10_000,
   maxUsersCeiling: 10_000,
   customRoomIds: true,
+  rateLimit: 'off',
 };
 
 /** A tenant: an org + app name pair, with its credentials and token key. */

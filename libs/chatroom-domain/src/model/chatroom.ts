@@ -9,6 +9,13 @@ export const CUSTOM_MAX_BYTES = 8192;
 export const DEFAULT_MAX_USERS = 1000;
 export const CUSTOM_ROOM_ID_MAX = 64;
 export const DETAILS_MAX_IDS = 100;
+/**
+ * Most affiliations one details answer carries (enforced in GetChatroomDetails, from the rooms'
+ * member counts before any affiliation is read): 10 full rooms of the default 10,000 ceiling,
+ * ≈ 2 MB of JSON. 100 such rooms would be ≈ 20 MB and a million rows held at once; a bigger
+ * answer is a 400, and the paged member list serves rooms one page at a time.
+ */
+export const DETAILS_MAX_AFFILIATIONS = 100_000;
 const CUSTOM_ROOM_ID_PATTERN = /^[a-z0-9]+$/;
 
 export interface Chatroom {

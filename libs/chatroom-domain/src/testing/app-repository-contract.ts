@@ -35,7 +35,13 @@ export function describeAppRepositoryContract(name: string, factory: StoreFactor
         created: first.created + 1000,
         clientId: `${first.clientId}-new`,
         clientSecretHash: `${first.clientSecretHash}-new`,
-        settings: { roomQuota: 1, joinedRoomCap: 2, maxUsersCeiling: 3, customRoomIds: !first.settings.customRoomIds },
+        settings: {
+          roomQuota: 1,
+          joinedRoomCap: 2,
+          maxUsersCeiling: 3,
+          customRoomIds: !first.settings.customRoomIds,
+          rateLimit: { perSecond: 7 },
+        },
       };
       const expected = { ...replacement, id: first.id, tokenKey: first.tokenKey, created: first.created };
       expect(await h.uow.write((r) => r.apps.upsert(replacement))).toEqual(expected);

@@ -26,6 +26,8 @@ export interface AppsTable {
   joined_room_cap: number;
   max_users_ceiling: number;
   custom_room_ids: boolean;
+  /** 'off', 'easemob' or a per-second number as text (migration 0003). */
+  rate_limit: Generated<string>;
   /** Guarded counter: the number of rooms of the app (see kysely-chatroom-repository.ts). */
   room_count: Generated<number>;
   created: number;

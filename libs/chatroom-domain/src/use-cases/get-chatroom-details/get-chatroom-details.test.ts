@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { failureOf, TestWorld } from '../test-fixtures.js';
+import { DETAILS_MAX_AFFILIATIONS } from '../../model/chatroom.js';
 import { GetChatroomDetails } from './get-chatroom-details.js';
 
 async function setup() {
@@ -74,6 +75,31 @@ describe('GetChatroomDetails', () => {
     const ids: string[] = [];
     for (let i = 0; i < 100; i++) ids.push(await w.room('alice'));
     expect(await get(ids)).toHaveLength(100);
+  });
+
+  it('answers rooms whose affiliations together reach the bound exactly', async () => {
+    const { w } = await setup();
+    const a = await w.room('alice', ['bob', 'carol']);
+    const b = await w.room('dave', ['alice']);
+    const details = await new GetChatroomDetails(w.deps, 5).execute(w.app, [a, b]);
+    expect(details.flatMap((d) => d.affiliations)).toHaveLength(5);
+  });
+
+  it('refuses rooms whose affiliations together exceed the bound, naming the total', async () => {
+    const { w } = await setup();
+    const a = await w.room('alice', ['bob', 'carol']);
+    const b = await w.room('dave', ['alice', 'bob']);
+    expect(await failureOf(new GetChatroomDetails(w.deps, 5).execute(w.app, [a, b]))).toEqual({
+      class: 'InvalidInputError',
+      code: 'DetailsTooLarge',
+      message: 'the chatrooms asked for have 6 affiliations in total, more than 5: ask for fewer chatrooms at once',
+    });
+    // Each alone is within the bound.
+    expect(await new GetChatroomDetails(w.deps, 5).execute(w.app, [b])).toHaveLength(1);
+  });
+
+  it('bounds one answer at 100,000 affiliations by default', () => {
+    expect(DETAILS_MAX_AFFILIATIONS).toBe(100_000);
   });
 
   it('refuses more than 100 ids', async () => {
