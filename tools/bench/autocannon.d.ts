@@ -8,10 +8,12 @@ declare module 'autocannon' {
       duration?: number;
       /** Requests per second across all connections (a paced load). */
       overallRate?: number;
+      amount?: number;
       headers?: Record<string, string>;
       body?: string;
       requests?: {
         method?: string;
+        path?: string;
         setupRequest?: (request: Record<string, unknown>) => Record<string, unknown>;
       }[];
     }
@@ -26,6 +28,7 @@ declare module 'autocannon' {
       latency: Histogram;
       duration: number;
       non2xx: number;
+      statusCodeStats: Record<string, { count: number }>;
       errors: number;
     }
   }

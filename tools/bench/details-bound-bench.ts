@@ -48,7 +48,7 @@ async function seed(adapter: PostgresAdapter, client: pg.Client, app: App): Prom
      UNION ALL SELECT $1::uuid, 'm' || i, gen_random_uuid(), 'x', 0, 0 FROM generate_series(1, $3::int - 1) AS i`,
     [app.id, ROOMS, MEMBERS],
   );
-  const create = new CreateChatroom({ uow: adapter.uow, ids: adapter.ids, clock: new SystemClock() });
+  const create = new CreateChatroom({ uow: adapter.uow, clock: new SystemClock() });
   const rooms: string[] = [];
   for (let i = 0; i < ROOMS; i++) {
     rooms.push((await create.execute(app, { name: `room ${i}`, description: '', owner: `o${i}`, maxUsers: MEMBERS })).id);

@@ -65,7 +65,7 @@ async function seedUsers(client: pg.Client, app: App): Promise<void> {
 }
 
 function createRooms(adapter: PostgresAdapter, app: App, owners: readonly string[], maxUsers: number): Promise<string[]> {
-  const create = new CreateChatroom({ uow: adapter.uow, ids: adapter.ids, clock: new SystemClock() });
+  const create = new CreateChatroom({ uow: adapter.uow, clock: new SystemClock() });
   return Promise.all(owners.map(async (owner) => (await create.execute(app, { name: 'bench', description: '', owner, maxUsers })).id));
 }
 

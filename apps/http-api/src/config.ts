@@ -40,6 +40,8 @@ export interface Config {
   readonly metricsToken: string | undefined;
   /** How long a request waits for the shared rate-limit store before the in-process budget decides. */
   readonly rateLimitStoreTimeoutMs: number;
+  /** Coalesce concurrent additions to one room into one unit of work (CoalescingAddMembers). */
+  readonly coalesceAdds: boolean;
   /** On SIGTERM, how long open keep-alive connections keep being served (see graceful-close.ts). */
   readonly shutdownDrainMs: number;
 }
@@ -143,6 +145,7 @@ const envSchema = z.object({
     parseRateLimit,
     (raw) => `APP_RATE_LIMIT must be ${RATE_LIMIT_HINT} (got "${raw}")`,
   ),
+  COALESCE_ADDS: flag('COALESCE_ADDS', true),
   BOOTSTRAP_ORG: text(),
   BOOTSTRAP_APP: text(),
   BOOTSTRAP_CLIENT_ID: text(),
@@ -184,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT,
     trustProxy: e.TRUST_PROXY,
+    coalesceAdds: e.COALESCE_ADDS,
     tokenPolicy: { defaultTtlSeconds: e.TOKEN_TTL_SECONDS, maxTtlSeconds: e.TOKEN_MAX_TTL_SECONDS },
     appSettings: {
       roomQuota: e.APP_ROOM_QUOTA,

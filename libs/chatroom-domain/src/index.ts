@@ -57,6 +57,7 @@ export type * from './ports/room-user-list-repository.js';
 export type * from './ports/super-admin-repository.js';
 export type { UserResult } from './use-cases/room-guards.js';
 export * from './use-cases/add-members/add-members.js';
+export * from './use-cases/add-members/coalescing-add-members.js';
 export * from './use-cases/add-super-admin/add-super-admin.js';
 export * from './use-cases/allow-users/allow-users.js';
 export * from './use-cases/block-users/block-users.js';

@@ -169,7 +169,7 @@ describe.skipIf(!database)('postgres: invariants under concurrency', () => {
     const users = await seedUsers(a.uow, app, 30);
     const clock = new ManualClock();
     const results = await Promise.allSettled(
-      users.map((u, i) => new CreateChatroom({ uow: via(i).uow, ids: via(i).ids, clock }).execute(app, { name: 'r', description: '', owner: u })),
+      users.map((u, i) => new CreateChatroom({ uow: via(i).uow, clock }).execute(app, { name: 'r', description: '', owner: u })),
     );
     const refused = results.filter((r) => r.status === 'rejected').map((r) => (r.reason as DomainError).code);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(10);

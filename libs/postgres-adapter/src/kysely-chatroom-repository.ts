@@ -1,6 +1,8 @@
 import type { Chatroom, ChatroomPatch, ChatroomRepository, InsertChatroomOutcome, UserId } from '@chatroom/domain';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, RoomsTable } from './schema/database.js';
+import { releaseMemberships } from './release-memberships.js';
+import { runPrecompiled } from './precompiled.js';
 import { textArray } from './sql-arrays.js';
 
 // Not the announcement: only its own endpoint reads it, and details of 100 rooms need not carry 100 of them.
@@ -9,6 +11,14 @@ const ROOM_COLUMNS = [
 ] as const;
 
 type RoomRow = Pick<Selectable<RoomsTable>, (typeof ROOM_COLUMNS)[number]>;
+
+// The hot reads, precompiled (see precompiled.ts).
+const SELECT_ROOMS = `SELECT ${ROOM_COLUMNS.join(', ')} FROM rooms WHERE app_id = $1`;
+const FIND_BY_ID = `${SELECT_ROOMS} AND id = $2`;
+const FIND_BY_ID_FOR_UPDATE = `${FIND_BY_ID} FOR UPDATE`;
+const FIND_BY_IDS = `${SELECT_ROOMS} AND id = any($2::text[])`;
+const LIST_FIRST_PAGE = `${SELECT_ROOMS} ORDER BY seq DESC LIMIT $2`;
+const LIST_PAGE_BEFORE = `${SELECT_ROOMS} AND seq < $2 ORDER BY seq DESC LIMIT $3`;
 
 export class KyselyChatroomRepository implements ChatroomRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -42,28 +52,27 @@ export class KyselyChatroomRepository implements ChatroomRepository {
   }
 
   async findById(appId: string, id: string): Promise<Chatroom | null> {
-    const row = await this.selectRooms(appId).where('id', '=', id).executeTakeFirst();
+    const [row] = await runPrecompiled<RoomRow>(this.db, FIND_BY_ID, [appId, id]);
     return row ? toChatroom(row) : null;
   }
 
   async findByIdForUpdate(appId: string, id: string): Promise<Chatroom | null> {
-    const row = await this.selectRooms(appId).where('id', '=', id).forUpdate().executeTakeFirst();
+    const [row] = await runPrecompiled<RoomRow>(this.db, FIND_BY_ID_FOR_UPDATE, [appId, id]);
     return row ? toChatroom(row) : null;
   }
 
   async findByIds(appId: string, ids: readonly string[]): Promise<Chatroom[]> {
     if (ids.length === 0) return [];
-    const rows = await this.selectRooms(appId)
-      .where('id', '=', (eb) => eb.fn.any(textArray(ids)))
-      .execute();
-    return rows.map(toChatroom);
+    return (await runPrecompiled<RoomRow>(this.db, FIND_BY_IDS, [appId, [...ids]])).map(toChatroom);
   }
 
   async listPage(appId: string, limit: number, beforeSeq?: number): Promise<Chatroom[]> {
     // Keyset: one range scan of rooms_app_seq_idx from the cursor, whatever the depth.
-    let query = this.selectRooms(appId).orderBy('seq', 'desc').limit(limit);
-    if (beforeSeq !== undefined) query = query.where('seq', '<', beforeSeq);
-    return (await query.execute()).map(toChatroom);
+    const rows =
+      beforeSeq === undefined
+        ? await runPrecompiled<RoomRow>(this.db, LIST_FIRST_PAGE, [appId, limit])
+        : await runPrecompiled<RoomRow>(this.db, LIST_PAGE_BEFORE, [appId, beforeSeq, limit]);
+    return rows.map(toChatroom);
   }
 
   async announcement(appId: string, id: string): Promise<string | null> {
@@ -115,22 +124,13 @@ export class KyselyChatroomRepository implements ChatroomRepository {
     const ids = locked.map((r) => r.id);
     if (ids.length === 0) return [];
     await sql`
-      WITH gone AS (
-        DELETE FROM memberships WHERE app_id = ${appId} AND room_id = any(${textArray(ids)}) RETURNING username
-      ), released AS (
-        UPDATE users SET joined_count = joined_count - left_rooms.n
-        FROM (SELECT username, count(*)::int AS n FROM gone GROUP BY username) AS left_rooms
-        WHERE users.app_id = ${appId} AND users.username = left_rooms.username
-      ), room AS (
+      WITH ${releaseMemberships(appId, sql`room_id = any(${textArray(ids)})`, { rooms: false })},
+      room AS (
         DELETE FROM rooms WHERE app_id = ${appId} AND id = any(${textArray(ids)}) RETURNING id
       )
       UPDATE apps SET room_count = room_count - (SELECT count(*) FROM room) WHERE id = ${appId}
     `.execute(this.db);
     return ids;
-  }
-
-  private selectRooms(appId: string) {
-    return this.db.selectFrom('rooms').select(ROOM_COLUMNS).where('app_id', '=', appId);
   }
 }
 

@@ -1,16 +1,23 @@
 import {
-  errors,
   type AddMembersOutcome,
   type Affiliation,
   type JoinedChatroom,
   type MembershipRepository,
   type Role,
+  type TransferOutcome,
   type UserId,
 } from '@chatroom/domain';
 import { sql, type Kysely } from 'kysely';
 import { inAskedOrder } from './given-order.js';
 import type { Database } from './schema/database.js';
+import { runPrecompiled } from './precompiled.js';
+import { releaseMemberships } from './release-memberships.js';
 import { textArray } from './sql-arrays.js';
+
+// The hot reads, precompiled (see precompiled.ts).
+const AFFILIATIONS = `SELECT room_id, username, role FROM memberships WHERE app_id = $1 AND room_id = any($2::text[])
+  ORDER BY room_id, role <> 'owner', seq`;
+const ROLES_OF = 'SELECT username, role FROM memberships WHERE app_id = $1 AND room_id = $2 AND username = any($3::text[])';
 
 interface AddResult {
   added: string[];
@@ -74,6 +81,7 @@ export class KyselyMembershipRepository implements MembershipRepository {
       : { ok: false, reason: 'room-full' };
   }
 
+  /** Undoes exactly what a refused `add` counted: the room only when it was counted, the users it counted. */
   private async undoAdd(
     appId: string,
     roomId: string,
@@ -82,31 +90,18 @@ export class KyselyMembershipRepository implements MembershipRepository {
     counted: readonly string[],
   ): Promise<void> {
     await sql`
-      WITH gone AS (
-        DELETE FROM memberships WHERE app_id = ${appId} AND room_id = ${roomId} AND username = any(${textArray(added)})
-      ), room AS (
-        UPDATE rooms SET member_count = member_count - ${added.length}
-        WHERE app_id = ${appId} AND id = ${roomId} AND ${roomCounted}
-      )
-      UPDATE users SET joined_count = joined_count - 1
-      WHERE app_id = ${appId} AND username = any(${textArray(counted)})
+      WITH ${releaseMemberships(appId, sql`room_id = ${roomId} AND username = any(${textArray(added)})`, {
+        rooms: roomCounted,
+        users: sql`users.username = any(${textArray(counted)})`,
+      })}
+      SELECT 1
     `.execute(this.db);
   }
 
   async remove(appId: string, roomId: string, usernames: readonly UserId[]): Promise<UserId[]> {
     if (usernames.length === 0) return [];
     const { rows } = await sql<{ username: string }>`
-      WITH gone AS (
-        DELETE FROM memberships
-        WHERE app_id = ${appId} AND room_id = ${roomId} AND username = any(${textArray(usernames)})
-        RETURNING username
-      ), room AS (
-        UPDATE rooms SET member_count = member_count - (SELECT count(*) FROM gone)
-        WHERE app_id = ${appId} AND id = ${roomId} AND EXISTS (SELECT 1 FROM gone)
-      ), released AS (
-        UPDATE users SET joined_count = joined_count - 1
-        WHERE app_id = ${appId} AND username IN (SELECT username FROM gone)
-      )
+      WITH ${releaseMemberships(appId, sql`room_id = ${roomId} AND username = any(${textArray(usernames)})`)}
       SELECT username FROM gone
     `.execute(this.db);
     return inAskedOrder(usernames, rows.map((r) => r.username));
@@ -114,16 +109,7 @@ export class KyselyMembershipRepository implements MembershipRepository {
 
   async removeEverywhere(appId: string, username: UserId): Promise<string[]> {
     const { rows } = await sql<{ room_id: string }>`
-      WITH gone AS (
-        DELETE FROM memberships WHERE app_id = ${appId} AND username = ${username} AND role <> 'owner'
-        RETURNING room_id
-      ), rooms_left AS (
-        UPDATE rooms SET member_count = member_count - 1
-        WHERE app_id = ${appId} AND id IN (SELECT room_id FROM gone)
-      ), released AS (
-        UPDATE users SET joined_count = joined_count - (SELECT count(*) FROM gone)
-        WHERE app_id = ${appId} AND username = ${username}
-      )
+      WITH ${releaseMemberships(appId, sql`username = ${username} AND role <> 'owner'`)}
       SELECT room_id FROM gone
     `.execute(this.db);
     return rows.map((r) => r.room_id);
@@ -143,13 +129,7 @@ export class KyselyMembershipRepository implements MembershipRepository {
   async rolesOf(appId: string, roomId: string, usernames: readonly UserId[]): Promise<Map<UserId, Role>> {
     const roles = new Map<UserId, Role>();
     if (usernames.length === 0) return roles;
-    const rows = await this.db
-      .selectFrom('memberships')
-      .select(['username', 'role'])
-      .where('app_id', '=', appId)
-      .where('room_id', '=', roomId)
-      .where('username', '=', (eb) => eb.fn.any(textArray(usernames)))
-      .execute();
+    const rows = await runPrecompiled<{ username: string; role: Role }>(this.db, ROLES_OF, [appId, roomId, [...usernames]]);
     for (const row of rows) roles.set(row.username as UserId, row.role);
     return roles;
   }
@@ -204,23 +184,24 @@ export class KyselyMembershipRepository implements MembershipRepository {
   }
 
   /**
-   * Demote, then promote: the one-owner index is checked row by row, so the old owner must stop
-   * being one first. A `to` who is not a member throws, which rolls the demotion back: a room
-   * is never left without an owner.
+   * One statement: demote, then promote, then name the new owner on the room. The one-owner
+   * index is checked row by row, so the old owner must stop being one first: `promoted` reads
+   * `demoted`, which makes PostgreSQL finish the demotion before it promotes. Nothing is changed
+   * unless `to` is a member (the demotion itself is conditional on it), so a room is never left
+   * without an owner.
    */
-  async transferOwnership(appId: string, roomId: string, from: UserId, to: UserId): Promise<void> {
-    await this.db
-      .updateTable('memberships')
-      .set({ role: 'member' })
-      .where('app_id', '=', appId)
-      .where('room_id', '=', roomId)
-      .where('username', '=', from)
-      .where('role', '=', 'owner')
-      .execute();
+  async transferOwnership(appId: string, roomId: string, from: UserId, to: UserId): Promise<TransferOutcome> {
     const { rows } = await sql<{ promoted: boolean }>`
-      WITH promoted AS (
+      WITH demoted AS (
+        UPDATE memberships SET role = 'member'
+        WHERE app_id = ${appId} AND room_id = ${roomId} AND username = ${from} AND role = 'owner'
+          AND ${from}::text <> ${to}::text
+          AND EXISTS (SELECT 1 FROM memberships WHERE app_id = ${appId} AND room_id = ${roomId} AND username = ${to})
+        RETURNING 1
+      ), promoted AS (
         UPDATE memberships SET role = 'owner'
         WHERE app_id = ${appId} AND room_id = ${roomId} AND username = ${to}
+          AND (EXISTS (SELECT 1 FROM demoted) OR ${from}::text = ${to}::text)
         RETURNING 1
       ), room AS (
         UPDATE rooms SET owner = ${to}
@@ -228,22 +209,17 @@ export class KyselyMembershipRepository implements MembershipRepository {
       )
       SELECT EXISTS (SELECT 1 FROM promoted) AS promoted
     `.execute(this.db);
-    if (!rows[0]!.promoted) throw errors.notMembers([to]);
+    return rows[0]!.promoted ? 'transferred' : 'not-member';
   }
 
   /** One query for any number of rooms; the owner first, then join order. */
   async affiliations(appId: string, roomIds: readonly string[]): Promise<Map<string, Affiliation[]>> {
     const result = new Map<string, Affiliation[]>();
     if (roomIds.length === 0) return result;
-    const rows = await this.db
-      .selectFrom('memberships')
-      .select(['room_id', 'username', 'role'])
-      .where('app_id', '=', appId)
-      .where('room_id', '=', (eb) => eb.fn.any(textArray(roomIds)))
-      .orderBy('room_id')
-      .orderBy(sql`role <> 'owner'`)
-      .orderBy('seq')
-      .execute();
+    const rows = await runPrecompiled<{ room_id: string; username: string; role: Role }>(this.db, AFFILIATIONS, [
+      appId,
+      [...roomIds],
+    ]);
     for (const row of rows) {
       let list = result.get(row.room_id);
       if (!list) result.set(row.room_id, (list = []));

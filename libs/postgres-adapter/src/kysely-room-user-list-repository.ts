@@ -2,6 +2,7 @@ import type { RoomUserList, RoomUserListRepository, UserId } from '@chatroom/dom
 import { sql, type Kysely } from 'kysely';
 import { inAskedOrder } from './given-order.js';
 import type { Database } from './schema/database.js';
+import { runPrecompiled } from './precompiled.js';
 import { textArray } from './sql-arrays.js';
 
 export class KyselyRoomUserListRepository implements RoomUserListRepository {
@@ -43,9 +44,12 @@ export class KyselyRoomUserListRepository implements RoomUserListRepository {
 
   async filter(appId: string, roomId: string, list: RoomUserList, usernames: readonly UserId[]): Promise<UserId[]> {
     if (usernames.length === 0) return [];
-    const rows = await this.entries(appId, roomId, list)
-      .where('username', '=', (eb) => eb.fn.any(textArray(usernames)))
-      .execute();
+    // Precompiled: every addition asks it for the blocklist (see precompiled.ts).
+    const rows = await runPrecompiled<{ username: string }>(
+      this.db,
+      'SELECT username FROM room_user_lists WHERE app_id = $1 AND room_id = $2 AND list = $3 AND username = any($4::text[])',
+      [appId, roomId, list, [...usernames]],
+    );
     return rows.map((r) => r.username as UserId);
   }
 

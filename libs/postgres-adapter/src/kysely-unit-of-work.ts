@@ -9,7 +9,7 @@ import { KyselyRoomUserListRepository } from './kysely-room-user-list-repository
 import { KyselySuperAdminRepository } from './kysely-super-admin-repository.js';
 import { KyselyUserRepository } from './kysely-user-repository.js';
 import type { Database } from './schema/database.js';
-import type { TransactionScope } from './transaction-scope.js';
+import { SequenceIdGenerator } from './sequence-id-generator.js';
 import { isRetryable, translateDatabaseError } from './translate-database-error.js';
 
 /** Runs of a unit after a deadlock or serialization failure, the first included. */
@@ -22,18 +22,22 @@ const MAX_ATTEMPTS = 5;
  * which PGlite needs: an unfinished transaction there blocks every later query.
  * On PGlite the dialect's driver hands its single connection to one holder at a time, which
  * serialises units of work (a FIFO mutex); a `read` takes it per query.
- * A unit started inside another joins the outer transaction rather than waiting for a second
- * connection (which on PGlite would never come): its writes commit or roll back with the outer
- * unit's. No use case nests units; this only keeps a mistake from hanging.
+ * Everything a unit does, ids included, goes through the repositories it is handed, which are
+ * bound to its transaction: there is no ambient transaction (no AsyncLocalStorage). A unit
+ * started inside another would wait for a second connection (for ever on PGlite): no use case
+ * does that.
  */
 export class KyselyUnitOfWork implements UnitOfWork {
   private waiting = 0;
+  private readonly reader: Repositories;
 
   /** `onRetry` hears of every run again (metrics): attempt about to start, and the SQLSTATE that caused it. */
   constructor(
-    private readonly scope: TransactionScope,
+    private readonly db: Kysely<Database>,
     private readonly onRetry?: (attempt: number, sqlState: string) => void,
-  ) {}
+  ) {
+    this.reader = repositories(db);
+  }
 
   /**
    * Units that have asked for their transaction and not yet got it: on PGlite, those queued
@@ -45,16 +49,14 @@ export class KyselyUnitOfWork implements UnitOfWork {
   }
 
   async write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    const outer = this.scope.current();
-    if (outer) return work(repositories(outer));
     for (let attempt = 1; ; attempt++) {
       let begun = false;
       this.waiting += 1;
       try {
-        return await this.scope.db.transaction().execute((trx) => {
+        return await this.db.transaction().execute((trx) => {
           begun = true;
           this.waiting -= 1;
-          return this.scope.run(trx, () => work(repositories(trx)));
+          return work(repositories(trx));
         });
       } catch (error) {
         if (attempt < MAX_ATTEMPTS && isRetryable(error)) {
@@ -71,15 +73,22 @@ export class KyselyUnitOfWork implements UnitOfWork {
 
   async read<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     try {
-      return await work(repositories(this.scope.executor()));
+      // Reads run on the pool, query by query: one set of repositories serves them all.
+      return await work(this.reader);
     } catch (error) {
       throw translateDatabaseError(error);
     }
   }
 }
 
+/**
+ * The repositories of one unit, bound to its transaction (or, for reads, to the pool). Plain
+ * objects: the profile shows building them costs nothing next to one round trip, and a caller
+ * may spread them (`{ ...r, users }`) as tests do.
+ */
 function repositories(db: Kysely<Database>): Repositories {
   return {
+    ids: new SequenceIdGenerator(db),
     apps: new KyselyAppRepository(db),
     users: new KyselyUserRepository(db),
     chatrooms: new KyselyChatroomRepository(db),

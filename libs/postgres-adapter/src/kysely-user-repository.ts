@@ -1,7 +1,7 @@
 import type { User, UserId, UserRepository } from '@chatroom/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema/database.js';
-import { textArray } from './sql-arrays.js';
+import { runPrecompiled } from './precompiled.js';
 
 export class KyselyUserRepository implements UserRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -50,12 +50,12 @@ export class KyselyUserRepository implements UserRepository {
 
   async findExisting(appId: string, usernames: readonly UserId[]): Promise<UserId[]> {
     if (usernames.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('users')
-      .select('username')
-      .where('app_id', '=', appId)
-      .where('username', '=', (eb) => eb.fn.any(textArray(usernames)))
-      .execute();
+    // Precompiled: every addition and create asks it (see precompiled.ts).
+    const rows = await runPrecompiled<{ username: string }>(
+      this.db,
+      'SELECT username FROM users WHERE app_id = $1 AND username = any($2::text[])',
+      [appId, [...usernames]],
+    );
     return rows.map((r) => r.username as UserId);
   }
 

@@ -10,7 +10,6 @@ import { createPgliteDialect } from './pglite-dialect.js';
 import { QueryObserverPlugin, type QueryObserver } from './query-observer-plugin.js';
 import type { Database } from './schema/database.js';
 import { SequenceIdGenerator } from './sequence-id-generator.js';
-import { TransactionScope } from './transaction-scope.js';
 import { translateDatabaseError } from './translate-database-error.js';
 
 export interface PostgresAdapterOptions {
@@ -39,6 +38,7 @@ export interface PostgresAdapterOptions {
 export interface PostgresAdapter {
   readonly kind: 'postgres' | 'pglite';
   readonly uow: KyselyUnitOfWork;
+  /** Ids drawn on the pool, outside any unit (tests and tools); use cases draw them through `Repositories.ids`. */
   readonly ids: IdGenerator;
   /** Guarded counters (member, joined-room, room-quota counts) that differ from a recount; [] when all are right. */
   counterMismatches(): Promise<string[]>;
@@ -113,12 +113,11 @@ async function start(
     await db.destroy().catch(() => {});
     throw translateDatabaseError(error);
   }
-  const scope = new TransactionScope(db);
   let closed: Promise<void> | undefined;
   return {
     kind,
-    uow: new KyselyUnitOfWork(scope, options.onRetry),
-    ids: new SequenceIdGenerator(scope),
+    uow: new KyselyUnitOfWork(db, options.onRetry),
+    ids: new SequenceIdGenerator(db),
     counterMismatches: () => counterMismatches(db),
     async isReady() {
       if (closed) return false;

@@ -1,11 +1,12 @@
-import type {
-  Clock,
-  CredentialHasher,
-  Dependencies,
-  IdGenerator,
-  Random,
-  TokenSigner,
-  UnitOfWork,
+import {
+  AddMembers,
+  CoalescingAddMembers,
+  type Clock,
+  type CredentialHasher,
+  type Dependencies,
+  type Random,
+  type TokenSigner,
+  type UnitOfWork,
 } from '@chatroom/domain';
 import { JoseTokenSigner, NodeRandom, ScryptCredentialHasher, SystemClock } from '@chatroom/crypto-adapter';
 import { openPostgresAdapter, RATE_LIMITS_TABLE } from '@chatroom/postgres-adapter';
@@ -80,7 +81,6 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
     [TOKENS.Metrics, TOKENS.Logger],
   );
   container.bind<UnitOfWork>(TOKENS.UnitOfWork).toResolvedValue((db: Database) => db.uow, [TOKENS.Database]);
-  container.bind<IdGenerator>(TOKENS.IdGenerator).toResolvedValue((db: Database) => db.ids, [TOKENS.Database]);
   container.bind<Clock>(TOKENS.Clock).toResolvedValue(() => new SystemClock());
   container.bind<Random>(TOKENS.Random).toResolvedValue(() => new NodeRandom());
   container.bind<CredentialHasher>(TOKENS.CredentialHasher).toResolvedValue(() => new ScryptCredentialHasher());
@@ -89,20 +89,26 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
   container
     .bind<Dependencies>(TOKENS.Dependencies)
     .toResolvedValue(
-      (uow: UnitOfWork, ids: IdGenerator, clock: Clock, random: Random, hasher: CredentialHasher, tokens: TokenSigner) => ({
+      (uow: UnitOfWork, clock: Clock, random: Random, hasher: CredentialHasher, tokens: TokenSigner) => ({
         uow,
-        ids,
         clock,
         random,
         hasher,
         tokens,
       }),
-      [TOKENS.UnitOfWork, TOKENS.IdGenerator, TOKENS.Clock, TOKENS.Random, TOKENS.CredentialHasher, TOKENS.TokenSigner],
+      [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.Random, TOKENS.CredentialHasher, TOKENS.TokenSigner],
     );
   container
     .bind<UseCases>(TOKENS.UseCases)
     .toResolvedValue(
-      (deps: Dependencies, cfg: Config) => createUseCases(deps, cfg.tokenPolicy),
+      (deps: Dependencies, cfg: Config) => {
+        const useCases = createUseCases(deps, cfg.tokenPolicy);
+        // Concurrent additions to one room share a unit of work (a decorator: the use case and
+        // the adapters know nothing of it). Each request keeps its own answer and errors.
+        return cfg.coalesceAdds
+          ? { ...useCases, addMembers: new CoalescingAddMembers(new AddMembers(deps)) }
+          : useCases;
+      },
       [TOKENS.Dependencies, TOKENS.Config],
     );
   container

@@ -1,13 +1,12 @@
-import type { IdGenerator, UnitOfWork } from '@chatroom/domain';
+import type { UnitOfWork } from '@chatroom/domain';
 
 /**
- * The store as the service sees it: the two store-backed ports plus its lifecycle. The
+ * The store as the service sees it: the unit of work (ids come with its repositories) plus its lifecycle. The
  * PostgreSQL adapter (pg or PGlite) has this shape; tests use an in-memory one.
  */
 export interface Database {
   readonly kind: 'postgres' | 'pglite' | 'memory';
   readonly uow: UnitOfWork;
-  readonly ids: IdGenerator;
   /** The connection pool right now (PostgreSQL only), for metrics. */
   readonly poolStats?: () => { total: number; idle: number; waiting: number };
   /** Reachable and migrated. */

@@ -15,7 +15,6 @@ export function useInMemoryAdapters(
   const database: Database = {
     kind: 'memory',
     uow: deps.uow,
-    ids: deps.ids,
     isReady: async () => true,
     close: async () => {},
   };

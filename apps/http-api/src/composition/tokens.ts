@@ -11,8 +11,6 @@ export const TOKENS = {
   Database: Symbol('Database'),
   /** domain port `UnitOfWork` */
   UnitOfWork: Symbol('UnitOfWork'),
-  /** domain port `IdGenerator` */
-  IdGenerator: Symbol('IdGenerator'),
   /** domain port `Clock` */
   Clock: Symbol('Clock'),
   /** domain port `Random` */

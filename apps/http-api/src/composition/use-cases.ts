@@ -59,7 +59,8 @@ export interface UseCases {
   readonly dissolveChatroom: DissolveChatroom;
   // Members, roles and moderation
   readonly listMembers: ListMembers;
-  readonly addMembers: AddMembers;
+  /** AddMembers, or its coalescing decorator (bound in container.ts). */
+  readonly addMembers: Pick<AddMembers, 'execute'>;
   readonly removeMembers: RemoveMembers;
   readonly listAdmins: ListAdmins;
   readonly promoteAdmin: PromoteAdmin;

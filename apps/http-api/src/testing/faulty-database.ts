@@ -18,10 +18,6 @@ export class FaultyDatabase implements Database {
     };
   }
 
-  get ids() {
-    return this.inner.ids;
-  }
-
   async isReady(): Promise<boolean> {
     return this.failure === null;
   }

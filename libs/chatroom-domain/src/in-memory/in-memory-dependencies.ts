@@ -1,6 +1,5 @@
 import type { Dependencies } from '../use-cases/dependencies.js';
 import { InMemoryCredentialHasher } from './in-memory-credential-hasher.js';
-import { InMemoryIdGenerator } from './in-memory-id-generator.js';
 import { InMemoryTokenSigner } from './in-memory-token-signer.js';
 import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
 import { ManualClock } from './manual-clock.js';
@@ -15,7 +14,6 @@ export interface InMemoryDependencies extends Dependencies {
 export function inMemoryDependencies(): InMemoryDependencies {
   return {
     uow: new InMemoryUnitOfWork(),
-    ids: new InMemoryIdGenerator(),
     clock: new ManualClock(),
     random: new SequentialRandom(),
     hasher: new InMemoryCredentialHasher(),

@@ -4,6 +4,7 @@ import type {
   AddMembersOutcome,
   JoinedChatroom,
   MembershipRepository,
+  TransferOutcome,
 } from '../ports/membership-repository.js';
 import type { InMemoryState } from './in-memory-state.js';
 
@@ -78,12 +79,14 @@ export class InMemoryMembershipRepository implements MembershipRepository {
     return this.ordered(appId, roomId).slice(offset, offset + limit);
   }
 
-  async transferOwnership(appId: string, roomId: string, from: UserId, to: UserId): Promise<void> {
+  async transferOwnership(appId: string, roomId: string, from: UserId, to: UserId): Promise<TransferOutcome> {
     const members = this.state.membersOf(appId, roomId);
     const old = members.get(from);
     const next = members.get(to);
+    if (!next) return 'not-member';
     if (old) members.set(from, { ...old, role: 'member' });
-    if (next) members.set(to, { ...next, role: 'owner' });
+    members.set(to, { ...next, role: 'owner' });
+    return 'transferred';
   }
 
   async affiliations(

@@ -1,6 +1,8 @@
+import type { IdGenerator } from '../ports/id-generator.js';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.js';
 import { InMemoryAppRepository } from './in-memory-app-repository.js';
 import { InMemoryChatroomRepository } from './in-memory-chatroom-repository.js';
+import { InMemoryIdGenerator } from './in-memory-id-generator.js';
 import { InMemoryMembershipRepository } from './in-memory-membership-repository.js';
 import { InMemoryMuteRepository } from './in-memory-mute-repository.js';
 import { InMemoryRoomAttributeRepository } from './in-memory-room-attribute-repository.js';
@@ -9,9 +11,10 @@ import { InMemoryState } from './in-memory-state.js';
 import { InMemorySuperAdminRepository } from './in-memory-super-admin-repository.js';
 import { InMemoryUserRepository } from './in-memory-user-repository.js';
 
-/** The in-memory repositories over one state. */
-export function inMemoryRepositories(state: InMemoryState): Repositories {
+/** The in-memory repositories over one state, with the id generator units draw from. */
+export function inMemoryRepositories(state: InMemoryState, ids: IdGenerator = new InMemoryIdGenerator()): Repositories {
   return {
+    ids,
     apps: new InMemoryAppRepository(state),
     users: new InMemoryUserRepository(state),
     chatrooms: new InMemoryChatroomRepository(state),
@@ -38,9 +41,11 @@ export class InMemoryUnitOfWork implements UnitOfWork {
 
   constructor(
     readonly state: InMemoryState = new InMemoryState(),
-    repositories: (state: InMemoryState) => Repositories = inMemoryRepositories,
+    /** Outside the snapshot: like a sequence, ids drawn by a unit that rolls back are not reused. */
+    readonly ids: InMemoryIdGenerator = new InMemoryIdGenerator(),
+    repositories: (state: InMemoryState, ids: InMemoryIdGenerator) => Repositories = inMemoryRepositories,
   ) {
-    this.repos = repositories(state);
+    this.repos = repositories(state, ids);
   }
 
   write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {

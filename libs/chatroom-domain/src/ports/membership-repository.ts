@@ -8,6 +8,9 @@ export type AddMembersOutcome =
   /** This user would then belong to more than `joinedRoomCap` rooms. */
   | { readonly ok: false; readonly reason: 'user-cap'; readonly username: UserId };
 
+/** What `transferOwnership` did: a refusal is a value, like `AddMembersOutcome`. */
+export type TransferOutcome = 'transferred' | 'not-member';
+
 export interface JoinedChatroom {
   readonly id: string;
   readonly name: string;
@@ -19,7 +22,8 @@ export interface MembershipRepository {
    * counts them atomically against the room's stored `maxusers` and each user's
    * `joinedRoomCap`, whatever other units of work do at the same time. On a refusal the
    * outcome says why and the caller must roll the unit of work back. `added` keeps the
-   * order of `usernames`. Once someone is added, no other unit of work can add to, remove
+   * order of `usernames`. A room that does not exist gets nobody: `ok` with `added` empty
+   * (callers look for the room only then). Once someone is added, no other unit of work can add to, remove
    * from or lock the room until this one ends, so checks made after `add` returns (the
    * blocklist) see everything committed before.
    */
@@ -46,8 +50,12 @@ export interface MembershipRepository {
   admins(appId: string, roomId: string): Promise<UserId[]>;
   /** One page of the affiliations: the owner first, then the others in join order. */
   listPage(appId: string, roomId: string, offset: number, limit: number): Promise<Affiliation[]>;
-  /** Makes `to` (a member) the owner and `from` (the owner) an ordinary member. */
-  transferOwnership(appId: string, roomId: string, from: UserId, to: UserId): Promise<void>;
+  /**
+   * Makes `to` (a member) the owner and `from` (the owner) an ordinary member, and the room's
+   * `owner` field `to`. `not-member` when `to` is not in the room: nothing changes (the room
+   * keeps its owner), and the caller decides what to answer. Never throws a domain error.
+   */
+  transferOwnership(appId: string, roomId: string, from: UserId, to: UserId): Promise<TransferOutcome>;
   /**
    * Affiliations of each room: the owner first, then the others in join order.
    * Rooms without affiliations are absent. A constant number of queries for any number of rooms.

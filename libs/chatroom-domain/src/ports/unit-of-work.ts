@@ -1,4 +1,5 @@
 import type { AppRepository } from './app-repository.js';
+import type { IdGenerator } from './id-generator.js';
 import type { ChatroomRepository } from './chatroom-repository.js';
 import type { MembershipRepository } from './membership-repository.js';
 import type { MuteRepository } from './mute-repository.js';
@@ -7,8 +8,14 @@ import type { RoomUserListRepository } from './room-user-list-repository.js';
 import type { SuperAdminRepository } from './super-admin-repository.js';
 import type { UserRepository } from './user-repository.js';
 
-/** The repositories, as seen from inside one unit of work. */
+/**
+ * The repositories, as seen from inside one unit of work. `ids` is here (not beside the unit of
+ * work) so that an adapter draws ids on the unit's own connection without any ambient
+ * transaction: a use case never needs a second connection while holding one. Ids drawn in a
+ * unit that rolls back are not given back (they stay unique and increasing).
+ */
 export interface Repositories {
+  readonly ids: IdGenerator;
   readonly apps: AppRepository;
   readonly users: UserRepository;
   readonly chatrooms: ChatroomRepository;

@@ -27,8 +27,8 @@ function handle(uow: UnitOfWork, blockedUnits: () => number, counter = new Query
 /** An in-memory store whose counted repositories are changed by `rewire` (which sees the counted ones). */
 function rewired(rewire: (counted: Repositories) => Partial<Repositories>): StoreHandle {
   const counter = new QueryCounter();
-  const uow = new InMemoryUnitOfWork(new InMemoryState(), (state) => {
-    const counted = countingRepositories(inMemoryRepositories(state), counter);
+  const uow = new InMemoryUnitOfWork(new InMemoryState(), undefined, (state, ids) => {
+    const counted = countingRepositories(inMemoryRepositories(state, ids), counter);
     return { ...counted, ...rewire(counted) };
   });
   return handle(uow, () => uow.waitingUnits, counter);

@@ -1,4 +1,3 @@
-import { InMemoryIdGenerator } from '../in-memory/in-memory-id-generator.js';
 import { InMemoryState } from '../in-memory/in-memory-state.js';
 import { inMemoryRepositories, InMemoryUnitOfWork } from '../in-memory/in-memory-unit-of-work.js';
 import { countingRepositories, QueryCounter } from './counting-repositories.js';
@@ -11,12 +10,12 @@ const factory: StoreFactory = {
   async open() {
     const counter = new QueryCounter();
     // The repositories are injected, wrapped to count calls, as a hybrid store's would be.
-    const uow = new InMemoryUnitOfWork(new InMemoryState(), (state) =>
-      countingRepositories(inMemoryRepositories(state), counter),
+    const uow = new InMemoryUnitOfWork(new InMemoryState(), undefined, (state, ids) =>
+      countingRepositories(inMemoryRepositories(state, ids), counter),
     );
     last = {
       uow,
-      ids: new InMemoryIdGenerator(),
+      ids: uow.ids,
       probes: {
         blockedUnits: async () => uow.waitingUnits,
         queryCount: () => counter.snapshot(),

@@ -352,6 +352,29 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         expect(await roomOf(h, app, room.id)).toEqual({ ...room, owner: b });
       });
 
+      it('transfer to a non-member changes nothing', async () => {
+        const h = store().main;
+        const app = await seedApp(h);
+        const [owner, a, outsider] = await seedUsers(h, app, 3);
+        const room = await seedRoom(h, app, owner!, [a!]);
+        const before = await affiliationsOf(h, app, room.id);
+        expect(await h.uow.write((r) => r.memberships.transferOwnership(app.id, room.id, owner!, outsider!))).toBe('not-member');
+        expect(await affiliationsOf(h, app, room.id)).toEqual(before);
+        expect(before[0]).toBe(`${owner}:owner`);
+        expect(await roomOf(h, app, room.id)).toEqual(room);
+        // The unit went on and committed: a refusal is a value, nothing half-done is left behind.
+        expect(await h.uow.read((r) => r.memberships.roleOf(app.id, room.id, outsider!))).toBeNull();
+      });
+
+      it('transferOwnership answers transferred', async () => {
+        const h = store().main;
+        const app = await seedApp(h);
+        const [owner, a] = await seedUsers(h, app, 2);
+        const room = await seedRoom(h, app, owner!, [a!]);
+        expect(await h.uow.write((r) => r.memberships.transferOwnership(app.id, room.id, owner!, a!))).toBe('transferred');
+        expect(await roomOf(h, app, room.id)).toEqual({ ...room, owner: a });
+      });
+
       it('transferOwnership to an admin leaves no admin role behind', async () => {
         const h = store().main;
         const app = await seedApp(h);

@@ -45,7 +45,7 @@ export async function seedRoom(
   maxUsers = 1000,
 ): Promise<Chatroom> {
   return store.uow.write(async (r) => {
-    const seq = await store.ids.next();
+    const seq = await r.ids.next();
     const room: Chatroom = {
       appId: app.id, id: String(seq), seq, name: `room ${seq}`, description: '', maxUsers, owner,
       custom: '', created: Date.now(), muteAll: false, memberCount: 0,

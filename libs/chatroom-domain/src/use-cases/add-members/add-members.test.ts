@@ -129,21 +129,21 @@ describe('AddMembers', () => {
     expect(await add(['bob'], other)).toEqual(['bob']);
   });
 
-  it('reports the room as missing when it is dissolved between the lookup and the addition', async () => {
+  it('reports the room as missing when it is dissolved between the user check and the addition', async () => {
     const { w, id } = await setup();
-    // A unit of work in which the room vanishes right after the use case has looked it up,
+    // A unit of work in which the room vanishes right after the use case has checked the users,
     // as a concurrent dissolve on a real database could make it.
     const racing: UnitOfWork = {
       read: (work) => w.deps.uow.read(work),
       write: (work) =>
         w.deps.uow.write((r) => {
-          const chatrooms = Object.create(r.chatrooms) as Repositories['chatrooms'];
-          chatrooms.findById = async (appId, roomId) => {
-            const room = await r.chatrooms.findById(appId, roomId);
-            await r.chatrooms.delete(appId, roomId);
-            return room;
+          const users = Object.create(r.users) as Repositories['users'];
+          users.findExisting = async (appId, usernames) => {
+            const existing = await r.users.findExisting(appId, usernames);
+            await r.chatrooms.delete(appId, id);
+            return existing;
           };
-          return work({ ...r, chatrooms });
+          return work({ ...r, users });
         }),
     };
     const add = new AddMembers({ uow: racing }).execute(w.app, id, ['carol']);

@@ -30,7 +30,7 @@ const MAX_ID_ATTEMPTS = 5;
 
 /** `POST /chatrooms`. */
 export class CreateChatroom {
-  constructor(private readonly deps: Pick<Dependencies, 'uow' | 'ids' | 'clock'>) {}
+  constructor(private readonly deps: Pick<Dependencies, 'uow' | 'clock'>) {}
 
   async execute(app: App, input: CreateChatroomInput): Promise<{ id: string }> {
     assertName(input.name);
@@ -70,7 +70,7 @@ export class CreateChatroom {
   ): Promise<string> {
     let lastTried = '';
     for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
-      const seq = await this.deps.ids.next();
+      const seq = await r.ids.next();
       const room: Chatroom = {
         appId: app.id,
         id: input.roomId ?? String(seq),

@@ -13,8 +13,11 @@ export class TransferChatroom {
     await this.deps.uow.write(async (r) => {
       const room = await lockRoom(r, app, roomId);
       await requireUsers(r, app, [newOwner]);
-      assertTransferable(room, newOwner, await r.memberships.roleOf(app.id, roomId, newOwner));
-      await r.memberships.transferOwnership(app.id, roomId, room.owner, newOwner);
+      // The store tries, and answers whether the new owner is a member (no separate look under
+      // the room lock); the domain's rule then decides. A refusal of the rule throws, which rolls
+      // back whatever the store did (nothing, for a non-member; a no-op, for the owner).
+      const outcome = await r.memberships.transferOwnership(app.id, roomId, room.owner, newOwner);
+      assertTransferable(room, newOwner, outcome === 'transferred' ? 'member' : null);
     });
   }
 }

@@ -1,0 +1,33 @@
+import { sql, type RawBuilder } from 'kysely';
+
+export interface ReleaseOptions {
+  /** Give the rooms their member slots back; false when the statement deletes the rooms anyway. */
+  readonly rooms?: RawBuilder<boolean> | boolean;
+  /** Which of the removed members get their joined-room slot back; default all of them. */
+  readonly users?: RawBuilder<boolean>;
+}
+
+/**
+ * The one way memberships leave (removal, leaving every room, dissolution, undoing a refused
+ * addition): the CTEs `gone` (the deleted memberships, `room_id` and `username`), `rooms_left`
+ * and `users_left`, which give each room one member slot and each user one joined-room slot back
+ * per membership deleted, in the same statement. Callers write `WITH ${releaseMemberships(…)}`
+ * and select from `gone`. Rooms and users are updated only when something was deleted, so a
+ * removal that finds nobody locks nothing.
+ */
+export function releaseMemberships(appId: string, where: RawBuilder<boolean>, options: ReleaseOptions = {}): RawBuilder<unknown> {
+  const rooms = options.rooms ?? true;
+  const users = options.users ?? sql<boolean>`true`;
+  return sql`
+    gone AS (
+      DELETE FROM memberships WHERE app_id = ${appId} AND ${where} RETURNING room_id, username
+    ), rooms_left AS (
+      UPDATE rooms SET member_count = rooms.member_count - g.n
+      FROM (SELECT room_id, count(*)::int AS n FROM gone GROUP BY room_id) AS g
+      WHERE rooms.app_id = ${appId} AND rooms.id = g.room_id AND ${rooms}
+    ), users_left AS (
+      UPDATE users SET joined_count = users.joined_count - g.n
+      FROM (SELECT username, count(*)::int AS n FROM gone GROUP BY username) AS g
+      WHERE users.app_id = ${appId} AND users.username = g.username AND ${users}
+    )`;
+}

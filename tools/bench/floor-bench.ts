@@ -1,0 +1,424 @@
+/**
+ * The service against its floor (issue 9), side by side in one run on one fresh database:
+ * the compiled service (`apps/http-api/dist/main.js`, as deployed, request logs on) and a bare
+ * Koa + pg server doing the fewest statements each operation allows (floor-server.ts), driven by
+ * the same load generator (autocannon, in this process) alternately, case by case, for ROUNDS
+ * rounds (the order flips every round). Prints per case the floor's and the service's req/s, p50
+ * and p99 (means over the rounds) and the ratio, as a table and as one JSON line.
+ *
+ *   npm run bench:floor -w @chatroom/tools     # builds first; TEST_DATABASE_URL, default the local server
+ *   DURATION=10 ROUNDS=3 CONNECTIONS=50 POOL=20 npm run bench:floor -w @chatroom/tools
+ *   CASES=create,hot npm run bench:floor -w @chatroom/tools
+ *   SERVICE_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench:floor -w @chatroom/tools   # profile the service
+ *
+ * The hot-room case runs against a second service process started with COALESCE_ADDS=false as
+ * well, when the service knows that switch (the target there is the floor without coalescing).
+ * Data is written straight into the database (same rows for both sides); each addition case gets
+ * a fresh room per side and round, so nobody is ever added twice.
+ */
+import { createTestDatabase } from '@chatroom/postgres-adapter/testing';
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const DURATION = Number(process.env['DURATION'] ?? 5);
+const ROUNDS = Number(process.env['ROUNDS'] ?? 2);
+const CONNECTIONS = Number(process.env['CONNECTIONS'] ?? 50);
+const POOL = process.env['POOL'] ?? '20';
+const PORT_BASE = Number(process.env['PORT_BASE'] ?? 18200);
+const JOINERS = 10_000;
+const JOIN_CLIENTS = 200;
+const SPREAD_ROOMS = 1_000;
+const TRANSFER_ROOMS = 1_000;
+const ADD_USERS = 60_000;
+const ORG = 'bench';
+const APP_NAME = 'chat';
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const API_ROOT = fileURLToPath(new URL('../../apps/http-api/', import.meta.url));
+const COMPILED_MAIN = `${API_ROOT}dist/main.js`;
+
+interface Side {
+  readonly name: string;
+  readonly base: string;
+  readonly headers: Record<string, string>;
+}
+
+interface Measure {
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly non2xx: number;
+  /** For the join case: seconds until all were members. */
+  readonly seconds?: number;
+}
+
+interface Case {
+  readonly key: string;
+  readonly label: string;
+  /** Which service process answers (the uncoalesced one for `hot-nc`). */
+  readonly service: 'service' | 'uncoalesced';
+  /** Makes the autocannon options for one side in one round (fresh rooms are created here). */
+  prepare(side: Side, round: number): Promise<Partial<autocannon.Options>>;
+  /** Checks after a run (the join case: everyone is a member). */
+  verify?(side: Side, round: number): Promise<void>;
+}
+
+async function main(): Promise<void> {
+  process.env['TEST_DATABASE_URL'] ??= 'postgres://postgres@127.0.0.1:5432/postgres';
+  const db = await createTestDatabase();
+  if (!db) throw new Error('no PostgreSQL server');
+  const children: ChildProcess[] = [];
+  const sql = new pg.Pool({ connectionString: db.url, max: 4 });
+  try {
+    const serviceEnv = {
+      DATABASE_URL: db.url,
+      DB_POOL_SIZE: POOL,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      BOOTSTRAP_ORG: ORG,
+      BOOTSTRAP_APP: APP_NAME,
+      BOOTSTRAP_CLIENT_ID: 'bench',
+      BOOTSTRAP_CLIENT_SECRET: 'bench-secret',
+      APP_JOINED_ROOM_CAP: '1000000000',
+      APP_ROOM_QUOTA: '1000000000',
+      APP_MAXUSERS_CEILING: '1000000000',
+    };
+    const compiled = existsSync(COMPILED_MAIN);
+    if (!compiled) console.log('apps/http-api/dist/main.js is missing: running the service from source (npm run build first)');
+    const startService = (port: number, extra: Record<string, string>) =>
+      start(
+        children,
+        [
+          ...(process.env['SERVICE_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
+          ...(compiled ? [COMPILED_MAIN] : ['--conditions=source', '--import', 'tsx', 'src/main.ts']),
+        ],
+        API_ROOT,
+        { ...serviceEnv, ...extra, PORT: String(port) },
+        port,
+        '/ready',
+      );
+    await startService(PORT_BASE, {});
+    await startService(PORT_BASE + 1, { COALESCE_ADDS: 'false' });
+    const appId = (await sql.query('SELECT id FROM apps WHERE org = $1 AND name = $2', [ORG, APP_NAME])).rows[0].id as string;
+    await start(
+      children,
+      ['--import', 'tsx', 'floor-server.ts'],
+      HERE,
+      { DATABASE_URL: db.url, APP_ID: appId, POOL, PORT: String(PORT_BASE + 2) },
+      PORT_BASE + 2,
+      null,
+    );
+
+    const token = (await post(`http://127.0.0.1:${PORT_BASE}/${ORG}/${APP_NAME}/token`, {}, {
+      grant_type: 'client_credentials',
+      client_id: 'bench',
+      client_secret: 'bench-secret',
+    })).access_token as string;
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const sides = {
+      floor: { name: 'floor', base: `http://127.0.0.1:${PORT_BASE + 2}/${ORG}/${APP_NAME}`, headers },
+      service: { name: 'service', base: `http://127.0.0.1:${PORT_BASE}/${ORG}/${APP_NAME}`, headers },
+      uncoalesced: { name: 'service', base: `http://127.0.0.1:${PORT_BASE + 1}/${ORG}/${APP_NAME}`, headers },
+    } satisfies Record<string, Side>;
+
+    const seed = await seedData(sql, appId);
+    const cases = allCases(sql, appId, seed).filter(
+      (c) => !process.env['CASES'] || process.env['CASES'].split(',').includes(c.key),
+    );
+    const { rows } = await sql.query<{ v: string }>('SELECT version() AS v');
+    console.log(
+      `${rows[0]!.v.split(' on ')[0]}; node ${process.version}; ${CONNECTIONS} connections, ${DURATION} s per run, ` +
+        `${ROUNDS} rounds; pg pool ${POOL} on both sides; service ${compiled ? 'compiled' : 'from source'}`,
+    );
+
+    const results: Record<string, { floor: Measure[]; service: Measure[] }> = {};
+    for (const c of cases) {
+      const runs = { floor: [] as Measure[], service: [] as Measure[] };
+      for (let round = 0; round < ROUNDS; round++) {
+        const order: ('floor' | 'service')[] = round % 2 === 0 ? ['floor', 'service'] : ['service', 'floor'];
+        for (const which of order) {
+          const side = which === 'floor' ? sides.floor : sides[c.service];
+          const measure = await run(c, side, round);
+          runs[which].push(measure);
+          console.log(
+            `  ${c.key} round ${round + 1} ${which}: ${Math.round(measure.rps)} req/s, p50 ${measure.p50} ms, p99 ${measure.p99} ms` +
+              (measure.seconds !== undefined ? `, all members after ${measure.seconds.toFixed(2)} s` : '') +
+              (measure.non2xx ? `, NON-2XX ${measure.non2xx}` : ''),
+          );
+        }
+      }
+      results[c.key] = runs;
+    }
+    printTable(cases, results);
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))));
+    await sql.end();
+    await db.drop();
+  }
+}
+
+interface Seed {
+  readonly detailsRoom: string;
+  /** Current owner per transfer room (flipped as transfers are sent). */
+  readonly transferRooms: { id: string; owner: string; other: string }[];
+}
+
+async function seedData(sql: pg.Pool, appId: string): Promise<Seed> {
+  const now = Date.now();
+  // Users straight into the table: registration through the API would spend minutes in scrypt.
+  await sql.query(
+    `INSERT INTO users (app_id, username, uuid, password_hash, created, modified)
+     SELECT $1, name, gen_random_uuid(), 'not-a-hash', $2, $2
+     FROM (SELECT 'u' || g AS name FROM generate_series(0, ${ADD_USERS - 1}) g
+           UNION ALL SELECT 'owner' || g FROM generate_series(0, 239) g
+           UNION ALL SELECT 'm' || g FROM generate_series(0, 19) g
+           UNION ALL SELECT 'ta' || g FROM generate_series(0, ${TRANSFER_ROOMS - 1}) g
+           UNION ALL SELECT 'tb' || g FROM generate_series(0, ${TRANSFER_ROOMS - 1}) g
+           UNION ALL SELECT 'owner') AS names`,
+    [appId, now],
+  );
+  const members = Array.from({ length: 20 }, (_, i) => `m${i}`);
+  const [detailsRoom] = await makeRooms(sql, appId, [{ owner: 'owner', members }], 1000);
+  // Rooms for the list page to show.
+  await makeRooms(sql, appId, Array.from({ length: 200 }, (_, i) => ({ owner: `owner${i}`, members: [] })), 1000);
+  const transferIds = await makeRooms(
+    sql,
+    appId,
+    Array.from({ length: TRANSFER_ROOMS }, (_, i) => ({ owner: `ta${i}`, members: [`tb${i}`] })),
+    1000,
+  );
+  await sql.query('VACUUM ANALYZE');
+  return {
+    detailsRoom: detailsRoom!,
+    transferRooms: transferIds.map((id, i) => ({ id, owner: `ta${i}`, other: `tb${i}` })),
+  };
+}
+
+/** Rooms with their affiliations and true counters, in three statements whatever their number. */
+async function makeRooms(
+  sql: pg.Pool,
+  appId: string,
+  rooms: { owner: string; members: string[] }[],
+  maxUsers: number,
+): Promise<string[]> {
+  const { rows: drawn } = await sql.query<{ s: string }>(`SELECT nextval('room_seq')::text AS s FROM generate_series(1, $1)`, [
+    rooms.length,
+  ]);
+  const ids = drawn.map((r) => r.s);
+  await sql.query(
+    `INSERT INTO rooms (app_id, id, seq, name, description, max_users, owner, custom, created, member_count)
+     SELECT $1, id, id::bigint, 'bench', 'd', $2, owner, '', $3, n FROM unnest($4::text[], $5::text[], $6::int[]) AS r (id, owner, n)`,
+    [appId, maxUsers, Date.now(), ids, rooms.map((r) => r.owner), rooms.map((r) => 1 + r.members.length)],
+  );
+  const pairs = rooms.flatMap((room, i) => [
+    [ids[i]!, room.owner, 'owner'],
+    ...room.members.map((m) => [ids[i]!, m, 'member']),
+  ]);
+  await sql.query(
+    `INSERT INTO memberships (app_id, room_id, username, role)
+     SELECT $1, r, u, role FROM unnest($2::text[], $3::text[], $4::text[]) AS p (r, u, role)`,
+    [appId, pairs.map((p) => p[0]), pairs.map((p) => p[1]), pairs.map((p) => p[2])],
+  );
+  await sql.query(
+    `UPDATE users SET joined_count = joined_count + n FROM (SELECT u, count(*)::int AS n FROM unnest($2::text[]) AS u GROUP BY u) AS j
+     WHERE users.app_id = $1 AND users.username = j.u`,
+    [appId, pairs.map((p) => p[1])],
+  );
+  await sql.query('UPDATE apps SET room_count = room_count + $2 WHERE id = $1', [appId, rooms.length]);
+  return ids;
+}
+
+function allCases(sql: pg.Pool, appId: string, seed: Seed): Case[] {
+  let createTurn = 0;
+  const hot = new Map<string, string>();
+  const addition = (key: string, label: string, service: Case['service'], rooms: number): Case => ({
+    key,
+    label,
+    service,
+    async prepare(side, round) {
+      const ids = await makeRooms(sql, appId, Array.from({ length: rooms }, () => ({ owner: 'owner', members: [] })), 1_000_000);
+      let next = 0;
+      return {
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (request) => {
+              const i = next++;
+              return { ...request, path: `${new URL(side.base).pathname}/chatrooms/${ids[i % rooms]}/users/u${i % ADD_USERS}` };
+            },
+          },
+        ],
+      };
+    },
+  });
+  return [
+    {
+      key: 'details',
+      label: 'GET /chatrooms/{id} (21 affiliations)',
+      service: 'service',
+      prepare: async (side) => ({ url: `${side.base}/chatrooms/${seed.detailsRoom}` }),
+    },
+    {
+      key: 'list',
+      label: 'GET /chatrooms?limit=10',
+      service: 'service',
+      prepare: async (side) => ({ url: `${side.base}/chatrooms?limit=10` }),
+    },
+    {
+      key: 'create',
+      label: 'POST /chatrooms (240 owners in turn)',
+      service: 'service',
+      prepare: async (side) => ({
+        url: `${side.base}/chatrooms`,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (request) => ({
+              ...request,
+              body: JSON.stringify({ name: 'bench', description: 'd', owner: `owner${createTurn++ % 240}` }),
+            }),
+          },
+        ],
+      }),
+    },
+    addition('hot-nc', 'hot room, single additions, no coalescing', 'uncoalesced', 1),
+    addition('hot', 'hot room, single additions', 'service', 1),
+    addition('spread', 'single additions over 1,000 rooms', 'service', SPREAD_ROOMS),
+    {
+      key: 'transfer',
+      label: 'PUT /chatrooms/{id} newowner (1,000 rooms in turn)',
+      service: 'service',
+      async prepare(side) {
+        let next = 0;
+        return {
+          requests: [
+            {
+              method: 'PUT',
+              setupRequest: (request) => {
+                const room = seed.transferRooms[next++ % seed.transferRooms.length]!;
+                [room.owner, room.other] = [room.other, room.owner];
+                return {
+                  ...request,
+                  path: `${new URL(side.base).pathname}/chatrooms/${room.id}`,
+                  body: JSON.stringify({ newowner: room.owner }),
+                };
+              },
+            },
+          ],
+        };
+      },
+    },
+    {
+      key: 'join10k',
+      label: `${JOINERS.toLocaleString('en')} users join one room from ${JOIN_CLIENTS} clients`,
+      service: 'service',
+      async prepare(side, round) {
+        const [id] = await makeRooms(sql, appId, [{ owner: 'owner', members: [] }], 1_000_000);
+        hot.set(`${side.base}#${round}`, id!);
+        let next = 0;
+        return {
+          connections: JOIN_CLIENTS,
+          amount: JOINERS,
+          requests: [
+            {
+              method: 'POST',
+              setupRequest: (request) => ({ ...request, path: `${new URL(side.base).pathname}/chatrooms/${id}/users/u${next++}` }),
+            },
+          ],
+        };
+      },
+      async verify(side, round) {
+        const id = hot.get(`${side.base}#${round}`);
+        const { rows } = await sql.query<{ n: number; counted: number }>(
+          `SELECT (SELECT count(*)::int FROM memberships WHERE app_id = $1 AND room_id = $2) AS n,
+                  (SELECT member_count FROM rooms WHERE app_id = $1 AND id = $2) AS counted`,
+          [appId, id],
+        );
+        const { n, counted } = rows[0]!;
+        if (n !== JOINERS + 1 || counted !== n) throw new Error(`join10k on ${side.name}: ${n} members, member_count ${counted}`);
+      },
+    },
+  ];
+}
+
+async function run(c: Case, side: Side, round: number): Promise<Measure> {
+  const options = await c.prepare(side, round);
+  const started = performance.now();
+  const r = await autocannon({
+    url: side.base,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    headers: side.headers,
+    ...options,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (r.non2xx + r.errors > 0) console.log(`  ${c.key} on ${side.name}: status codes ${JSON.stringify(r.statusCodeStats)}, errors ${r.errors}`);
+  await c.verify?.(side, round);
+  return {
+    rps: c.verify ? JOINERS / seconds : r.requests.total / r.duration,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx + r.errors,
+    ...(c.verify && { seconds }),
+  };
+}
+
+function printTable(cases: Case[], results: Record<string, { floor: Measure[]; service: Measure[] }>): void {
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const summary = cases.map((c) => {
+    const { floor, service } = results[c.key]!;
+    const f = { rps: mean(floor.map((m) => m.rps)), p50: mean(floor.map((m) => m.p50)), p99: mean(floor.map((m) => m.p99)) };
+    const s = { rps: mean(service.map((m) => m.rps)), p50: mean(service.map((m) => m.p50)), p99: mean(service.map((m) => m.p99)) };
+    const seconds = c.verify ? { floorSeconds: mean(floor.map((m) => m.seconds!)), serviceSeconds: mean(service.map((m) => m.seconds!)) } : {};
+    const non2xx = [...floor, ...service].reduce((n, m) => n + m.non2xx, 0);
+    return { case: c.key, label: c.label, floor: f, service: s, ratio: s.rps / f.rps, non2xx, ...seconds, rounds: { floor, service } };
+  });
+  const fmt = (n: number) => Math.round(n).toLocaleString('en');
+  console.log('\n| case | floor req/s | p50 | p99 | service req/s | p50 | p99 | ratio |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const s of summary) {
+    const extra = 'serviceSeconds' in s ? ` (all members after ${s.floorSeconds!.toFixed(2)} s / ${s.serviceSeconds!.toFixed(2)} s)` : '';
+    console.log(
+      `| ${s.label}${extra} | ${fmt(s.floor.rps)} | ${s.floor.p50.toFixed(1)} ms | ${s.floor.p99.toFixed(1)} ms | ` +
+        `${fmt(s.service.rps)} | ${s.service.p50.toFixed(1)} ms | ${s.service.p99.toFixed(1)} ms | ${s.ratio.toFixed(2)} |` +
+        (s.non2xx ? ` ${s.non2xx} non-2xx` : ''),
+    );
+  }
+  console.log(JSON.stringify({ bench: 'floor', duration: DURATION, rounds: ROUNDS, connections: CONNECTIONS, pool: Number(POOL), cases: summary }));
+}
+
+async function start(
+  children: ChildProcess[],
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+  port: number,
+  readyPath: string | null,
+): Promise<void> {
+  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  children.push(child);
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}${readyPath ?? '/'}`);
+      if (readyPath === null || response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error(`${args.join(' ')} did not become ready on port ${port}`);
+}
+
+async function post(url: string, headers: Record<string, string>, body: unknown): Promise<any> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const parsed = (await response.json()) as any;
+  if (!response.ok) throw new Error(`POST ${url}: ${JSON.stringify(parsed)}`);
+  return parsed;
+}
+
+await main();

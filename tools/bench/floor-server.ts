@@ -1,0 +1,215 @@
+/**
+ * The floor of `bench:floor`: a bare Koa + pg server answering the benchmarked requests with the
+ * fewest statements each operation's invariants allow, written by hand — no router, no
+ * validation, no authentication, no logging, no layers. Whatever the service spends above this
+ * is the price of its layers (and of any statement it sends beyond these).
+ *
+ *   DATABASE_URL=… APP_ID=… PORT=… POOL=20 node --import tsx bench/floor-server.ts
+ *
+ * Each case's SQL and what it stands for:
+ * - details: the room row, then its affiliations (the same two reads the service makes);
+ * - list: one keyset page, `limit + 1` rows (the service's query);
+ * - create: one transaction around ONE statement that checks the owner exists, draws the id
+ *   from room_seq, inserts the room, bumps the app's guarded room_count, inserts the owner's
+ *   membership and bumps the owner's guarded joined_count; ROLLBACK when a guard refused;
+ * - add: ONE autocommit statement inserting the membership and bumping the room's and the
+ *   user's guarded counters (no blocklist check, no refusal handling: the bench never refuses);
+ * - transfer: one transaction around ONE statement that locks the room, demotes the owner and
+ *   promotes the member (the one-owner index sees the demotion first).
+ */
+import Koa from 'koa';
+import pg from 'pg';
+
+const INT8_OID = 20;
+const url = required('DATABASE_URL');
+const appId = required('APP_ID');
+const port = Number(process.env['PORT'] ?? 0);
+const pool = new pg.Pool({
+  connectionString: url,
+  max: Number(process.env['POOL'] ?? 20),
+  types: {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+  },
+});
+const QUOTA = 1_000_000_000;
+const CAP = 1_000_000_000;
+
+const ROOM_COLUMNS = 'app_id, id, seq, name, description, max_users, owner, custom, created, mute_all, member_count';
+
+const app = new Koa();
+app.use(async (ctx) => {
+  const parts = ctx.path.split('/').filter(Boolean); // [org, app, 'chatrooms', id?, 'users'?, username?]
+  if (parts[2] !== 'chatrooms') return void (ctx.status = 404);
+  const roomId = parts[3];
+  if (ctx.method === 'GET' && roomId) ctx.body = await details(roomId);
+  else if (ctx.method === 'GET') ctx.body = await list(Number(ctx.query['limit'] ?? 10));
+  else if (ctx.method === 'POST' && !roomId) ctx.body = await create(await jsonBody(ctx.req));
+  else if (ctx.method === 'POST' && parts[4] === 'users' && parts[5]) ctx.body = await add(roomId!, parts[5]);
+  else if (ctx.method === 'PUT' && roomId) ctx.body = await transfer(roomId, (await jsonBody(ctx.req)).newowner);
+  else ctx.status = 404;
+});
+
+async function details(roomId: string) {
+  const rooms = await pool.query(`SELECT ${ROOM_COLUMNS} FROM rooms WHERE app_id = $1 AND id = any($2::text[])`, [
+    appId,
+    [roomId],
+  ]);
+  const room = rooms.rows[0];
+  if (!room) return { error: 'service_resource_not_found' };
+  const affiliations = await pool.query(
+    `SELECT room_id, username, role FROM memberships WHERE app_id = $1 AND room_id = any($2::text[])
+     ORDER BY room_id, role <> 'owner', seq`,
+    [appId, [roomId]],
+  );
+  return envelope('get', [
+    {
+      id: room.id,
+      name: room.name,
+      description: room.description,
+      membersonly: false,
+      allowinvites: false,
+      maxusers: room.max_users,
+      owner: room.owner,
+      created: room.created,
+      custom: room.custom,
+      mute: room.mute_all,
+      affiliations_count: affiliations.rows.length,
+      affiliations: affiliations.rows.map((a) => (a.role === 'owner' ? { owner: a.username } : { member: a.username })),
+      public: true,
+    },
+  ]);
+}
+
+async function list(limit: number) {
+  const { rows } = await pool.query(
+    `SELECT ${ROOM_COLUMNS} FROM rooms WHERE app_id = $1 ORDER BY seq DESC LIMIT $2`,
+    [appId, limit + 1],
+  );
+  const page = rows.slice(0, limit).map((r) => ({
+    id: r.id,
+    name: r.name,
+    owner: r.owner,
+    affiliations_count: r.member_count,
+    disabled: false,
+    created: r.created,
+  }));
+  return envelope('get', page);
+}
+
+async function create(body: { name: string; description: string; owner: string }) {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query(
+      `WITH owner AS (
+         SELECT username FROM users WHERE app_id = $1 AND username = $4
+       ), room AS (
+         INSERT INTO rooms (app_id, id, seq, name, description, max_users, owner, custom, created, member_count)
+         SELECT $1, s.seq::text, s.seq, $2, $3, 1000, $4, '', $5, 1
+         FROM (SELECT nextval('room_seq') AS seq) AS s WHERE EXISTS (SELECT 1 FROM owner)
+         RETURNING app_id, id
+       ), quota AS (
+         UPDATE apps SET room_count = room_count + 1
+         WHERE id = (SELECT app_id FROM room) AND room_count + 1 <= ${QUOTA} RETURNING 1
+       ), membership AS (
+         INSERT INTO memberships (app_id, room_id, username, role) SELECT app_id, id, $4, 'owner' FROM room
+       ), joined AS (
+         UPDATE users SET joined_count = joined_count + 1
+         WHERE app_id = $1 AND username = $4 AND EXISTS (SELECT 1 FROM room) AND joined_count + 1 <= ${CAP}
+         RETURNING 1
+       )
+       SELECT (SELECT id FROM room) AS id, EXISTS (SELECT 1 FROM quota) AND EXISTS (SELECT 1 FROM joined) AS ok`,
+      [appId, body.name, body.description, body.owner, Date.now()],
+    );
+    const { id, ok } = rows[0];
+    await client.query(ok ? 'COMMIT' : 'ROLLBACK');
+    return ok ? envelope('post', { id }) : { error: 'refused' };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function add(roomId: string, username: string) {
+  const { rows } = await pool.query(
+    `WITH inserted AS (
+       INSERT INTO memberships (app_id, room_id, username, role)
+       SELECT $1::uuid, $2::text, $3::text, 'member'
+       WHERE EXISTS (SELECT 1 FROM rooms WHERE app_id = $1 AND id = $2)
+       ON CONFLICT (app_id, room_id, username) DO NOTHING
+       RETURNING username
+     ), room AS (
+       UPDATE rooms SET member_count = member_count + (SELECT count(*) FROM inserted)
+       WHERE app_id = $1 AND id = $2 AND EXISTS (SELECT 1 FROM inserted)
+         AND member_count + (SELECT count(*) FROM inserted) <= max_users
+       RETURNING 1
+     ), counted AS (
+       UPDATE users SET joined_count = joined_count + 1
+       WHERE app_id = $1 AND username IN (SELECT username FROM inserted) AND joined_count + 1 <= ${CAP}
+       RETURNING username
+     )
+     SELECT EXISTS (SELECT 1 FROM room) AS room_counted, ARRAY(SELECT username FROM counted) AS counted`,
+    [appId, roomId, username],
+  );
+  return envelope('post', { result: true, action: 'add_member', id: roomId, user: username, counted: rows[0].room_counted });
+}
+
+async function transfer(roomId: string, newOwner: string) {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query(
+      `WITH room AS (
+         SELECT owner FROM rooms WHERE app_id = $1 AND id = $2 FOR UPDATE
+       ), demoted AS (
+         UPDATE memberships SET role = 'member'
+         WHERE app_id = $1 AND room_id = $2 AND username = (SELECT owner FROM room) AND role = 'owner' AND username <> $3
+           AND EXISTS (SELECT 1 FROM memberships WHERE app_id = $1 AND room_id = $2 AND username = $3)
+         RETURNING 1
+       ), promoted AS (
+         UPDATE memberships SET role = 'owner'
+         WHERE app_id = $1 AND room_id = $2 AND username = $3 AND EXISTS (SELECT 1 FROM demoted)
+         RETURNING 1
+       ), owner AS (
+         UPDATE rooms SET owner = $3 WHERE app_id = $1 AND id = $2 AND EXISTS (SELECT 1 FROM promoted)
+       )
+       SELECT EXISTS (SELECT 1 FROM promoted) AS ok`,
+      [appId, roomId, newOwner],
+    );
+    await client.query(rows[0].ok ? 'COMMIT' : 'ROLLBACK');
+    return rows[0].ok ? envelope('put', { newowner: true }) : { error: 'refused' };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+function envelope(action: string, data: unknown) {
+  return { action, application: appId, data, timestamp: Date.now(), duration: 0, properties: {} };
+}
+
+async function jsonBody(req: NodeJS.ReadableStream): Promise<any> {
+  let text = '';
+  for await (const chunk of req) text += chunk;
+  return JSON.parse(text);
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is required`);
+  return value;
+}
+
+const server = app.listen(port, '127.0.0.1', () => {
+  const address = server.address();
+  process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : port}\n`);
+});
+process.once('SIGTERM', () => {
+  server.close();
+  void pool.end().then(() => process.exit(0));
+});
