@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     console.log(`server: ${version.split(' on ')[0]}; pool ${CONCURRENCY}; node ${process.version}`);
     const app = await adapter.uow.write((r) =>
       r.apps.upsert({
-        id: randomUUID(), org: 'bench', name: 'bench', clientId: 'bench', clientSecretHash: 'x', tokenKey: 'x',
+        id: randomUUID(), org: 'bench', name: 'bench', clientId: 'bench', clientSecretHash: 'x', tokenKey: 'x', keyGeneration: 0,
         settings: { ...DEFAULT_APP_SETTINGS, roomQuota: ROOMS + 10_000 }, created: Date.now(),
       }),
     );

@@ -11,13 +11,13 @@
  * Creates its own database, starts the service in a child process (bench-server.ts), and drops
  * the database at the end.
  */
-import { NodeRandom, ScryptCredentialHasher, SystemClock } from '@chatroom/crypto-adapter';
+import { AesGcmKeySealer, NodeRandom, parseMasterKey, ScryptCredentialHasher, SystemClock } from '@chatroom/crypto-adapter';
 import { EnsureApp } from '@chatroom/domain';
 import { postgresBudgets } from '@chatroom/http-api';
 import { openPostgresAdapter, RATE_LIMITS_TABLE } from '@chatroom/postgres-adapter';
 import { createTestDatabase } from '@chatroom/postgres-adapter/testing';
 import autocannon from 'autocannon';
-import { sendJson, spawnBenchServer } from './bench-server.js';
+import { BENCH_MASTER_KEY, sendJson, spawnBenchServer } from './bench-server.js';
 import { throughput } from './timing.js';
 
 const DURATION = Number(process.env['DURATION'] ?? 8);
@@ -52,7 +52,13 @@ async function main(): Promise<void> {
   try {
     // The second app, limited far above what the machine can send: the check runs, never refuses.
     const adapter = await openPostgresAdapter({ databaseUrl: db.url, poolSize: 1 });
-    await new EnsureApp({ uow: adapter.uow, hasher: new ScryptCredentialHasher(), random: new NodeRandom(), clock: new SystemClock() })
+    await new EnsureApp({
+      uow: adapter.uow,
+      secretHasher: new ScryptCredentialHasher(),
+      sealer: new AesGcmKeySealer(parseMasterKey(BENCH_MASTER_KEY)!),
+      random: new NodeRandom(),
+      clock: new SystemClock(),
+    })
       .execute({ org: 'bench', name: 'on', clientId: 'on', clientSecret: 'on-secret', settings: { rateLimit: { perSecond: 1_000_000 } } });
     await adapter.close();
     const off = await roomOf('off');

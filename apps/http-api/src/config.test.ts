@@ -11,6 +11,8 @@ function problems(env: Record<string, string>): readonly string[] {
   throw new Error('expected a ConfigError');
 }
 
+const MASTER_KEY_HEX = 'ab'.repeat(32);
+
 describe('loadConfig', () => {
   it('has the documented defaults', () => {
     expect(loadConfig({})).toEqual({
@@ -26,6 +28,7 @@ describe('loadConfig', () => {
       tokenPolicy: { defaultTtlSeconds: 7 * 86_400, maxTtlSeconds: 365 * 86_400 },
       appSettings: { roomQuota: 100_000, joinedRoomCap: 10_000, maxUsersCeiling: 10_000, customRoomIds: true, rateLimit: 'off' },
       bootstrap: undefined,
+      tokenMasterKey: undefined,
       dbSessionLimits: { statementTimeoutMs: 8_000, lockTimeoutMs: 3_000, idleInTransactionTimeoutMs: 15_000 },
       dbMigrationTimeoutMs: 600_000,
       metricsToken: undefined,
@@ -51,6 +54,7 @@ describe('loadConfig', () => {
       APP_JOINED_ROOM_CAP: '6',
       APP_MAXUSERS_CEILING: '7',
       APP_CUSTOM_ROOM_IDS: 'false',
+      TOKEN_MASTER_KEY: MASTER_KEY_HEX,
       BOOTSTRAP_ORG: 'acme',
       BOOTSTRAP_APP: 'chat',
       BOOTSTRAP_CLIENT_ID: 'id',
@@ -75,6 +79,7 @@ describe('loadConfig', () => {
       trustProxy: true,
       coalesceAdds: false,
       tokenPolicy: { defaultTtlSeconds: 3600, maxTtlSeconds: 7200 },
+      tokenMasterKey: Buffer.from(MASTER_KEY_HEX, 'hex'),
       appSettings: { roomQuota: 5, joinedRoomCap: 6, maxUsersCeiling: 7, customRoomIds: false, rateLimit: { perSecond: 25 } },
       bootstrap: { org: 'acme', app: 'chat', clientId: 'id', clientSecret: 'secret' },
       dbSessionLimits: { statementTimeoutMs: 1000, lockTimeoutMs: 0, idleInTransactionTimeoutMs: 2000 },
@@ -83,6 +88,28 @@ describe('loadConfig', () => {
       rateLimitStoreTimeoutMs: 50,
       shutdownDrainMs: 4000,
     });
+  });
+
+  it.each(['off', 'easemob', 'EASEMOB'])('APP_RATE_LIMIT=%s is read', (raw) => {
+    expect(loadConfig({ APP_RATE_LIMIT: raw }).appSettings.rateLimit).toBe(raw.toLowerCase());
+  });
+
+  it('refuses DATABASE_URL without TOKEN_MASTER_KEY in one sentence that names it and says how to make one', () => {
+    expect(problems({ DATABASE_URL: 'postgres://u@db/chat' })).toEqual([
+      "TOKEN_MASTER_KEY must be set when DATABASE_URL is: it seals the apps' token keys; give it 32 or more random bytes in hex or base64 (make one with: openssl rand -hex 32)",
+    ]);
+  });
+
+  it.each(['abc', '00'.repeat(31), 'not a key, though it is long enough to be one'])('refuses TOKEN_MASTER_KEY=%s without repeating it', (raw) => {
+    expect(problems({ TOKEN_MASTER_KEY: raw })).toEqual([
+      'TOKEN_MASTER_KEY must be 32 or more random bytes in hex or base64 (make one with: openssl rand -hex 32)',
+    ]);
+  });
+
+  it.each(['0', '-3', '1.5', 'fast'])('refuses APP_RATE_LIMIT=%s', (raw) => {
+    expect(problems({ APP_RATE_LIMIT: raw })).toEqual([
+      `APP_RATE_LIMIT must be off, easemob or a whole number of requests per second from 1 to 1000000 (got "${raw}")`,
+    ]);
   });
 
   it.each([

@@ -1,3 +1,4 @@
+import { parseMasterKey } from '@chatroom/crypto-adapter';
 import {
   DEFAULT_APP_SETTINGS,
   DEFAULT_TOKEN_POLICY,
@@ -32,6 +33,11 @@ export interface Config {
   /** Limits given to the apps this process creates (bootstrap or development app). */
   readonly appSettings: AppSettings;
   readonly bootstrap: BootstrapApp | undefined;
+  /**
+   * Seals the apps' token keys (TOKEN_MASTER_KEY). Required with DATABASE_URL; unset on
+   * embedded PGlite → generated into the data directory on first start (see master-key-file.ts).
+   */
+  readonly tokenMasterKey: Buffer | undefined;
   /** Server-side limits of every pooled PostgreSQL session. */
   readonly dbSessionLimits: PgSessionLimits;
   /** Every limit of the migration session, the wait for another instance's migration included. */
@@ -45,6 +51,9 @@ export interface Config {
   /** On SIGTERM, how long open keep-alive connections keep being served (see graceful-close.ts). */
   readonly shutdownDrainMs: number;
 }
+
+/** How to make a master key, in every message that asks for one. */
+export const MASTER_KEY_HINT = '32 or more random bytes in hex or base64 (make one with: openssl rand -hex 32)';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -145,6 +154,12 @@ const envSchema = z.object({
     parseRateLimit,
     (raw) => `APP_RATE_LIMIT must be ${RATE_LIMIT_HINT} (got "${raw}")`,
   ),
+  // The key itself is never repeated in a message.
+  TOKEN_MASTER_KEY: variable<Buffer | undefined>(
+    undefined,
+    (raw) => parseMasterKey(raw) ?? undefined,
+    () => `TOKEN_MASTER_KEY must be ${MASTER_KEY_HINT}`,
+  ),
   COALESCE_ADDS: flag('COALESCE_ADDS', true),
   BOOTSTRAP_ORG: text(),
   BOOTSTRAP_APP: text(),
@@ -176,6 +191,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (parsed.success && parsed.data.TOKEN_TTL_SECONDS > parsed.data.TOKEN_MAX_TTL_SECONDS) {
     problems.push('TOKEN_TTL_SECONDS must not exceed TOKEN_MAX_TTL_SECONDS');
   }
+  if (parsed.success && parsed.data.DATABASE_URL && !parsed.data.TOKEN_MASTER_KEY) {
+    problems.push(`TOKEN_MASTER_KEY must be set when DATABASE_URL is: it seals the apps' token keys; give it ${MASTER_KEY_HINT}`);
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
@@ -196,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       customRoomIds: e.APP_CUSTOM_ROOM_IDS,
       rateLimit: e.APP_RATE_LIMIT,
     },
+    tokenMasterKey: e.TOKEN_MASTER_KEY,
     bootstrap:
       e.BOOTSTRAP_ORG && e.BOOTSTRAP_APP && e.BOOTSTRAP_CLIENT_ID && e.BOOTSTRAP_CLIENT_SECRET
         ? {

@@ -46,6 +46,9 @@ export async function startService(
   const database = await container.getAsync<Database>(TOKENS.Database);
   try {
     const useCases = await container.getAsync<UseCases>(TOKENS.UseCases);
+    // Before anything is signed: seal clear keys of an older store, refuse a wrong master key.
+    const sealing = await useCases.sealAppKeys.execute();
+    if (sealing.sealed > 0) logger.info({ apps: sealing.sealed }, 'sealed token keys stored in clear');
     const developmentApp = await bootstrapApp(useCases, config, database, logger);
     const app = await container.getAsync<Koa>(TOKENS.HttpApp);
     const budgets = await container.getAsync<RateBudgets>(TOKENS.RateBudgets);

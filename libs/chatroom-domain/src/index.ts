@@ -85,3 +85,14 @@ export * from './in-memory/in-memory-room-user-list-repository.js';
 export * from './in-memory/in-memory-super-admin-repository.js';
 // Tenant administration and sealed token keys (issue 8)
 export * from './model/rate-limit-setting.js';
+export type * from './ports/key-sealer.js';
+export * from './in-memory/in-memory-key-sealer.js';
+export * from './use-cases/app-admin/app-admin.js';
+export * from './use-cases/create-app/create-app.js';
+export * from './use-cases/list-apps/list-apps.js';
+export * from './use-cases/show-app/show-app.js';
+export * from './use-cases/rotate-app-secret/rotate-app-secret.js';
+export * from './use-cases/revoke-app-tokens/revoke-app-tokens.js';
+export * from './use-cases/set-app-limits/set-app-limits.js';
+export * from './use-cases/delete-app/delete-app.js';
+export * from './use-cases/seal-app-keys/seal-app-keys.js';

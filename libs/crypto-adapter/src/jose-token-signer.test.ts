@@ -3,14 +3,28 @@ import { describe, expect, it } from 'vitest';
 import { JoseTokenSigner } from './jose-token-signer.js';
 
 const key = 'k'.repeat(43);
-const claims = { appId: '4f1c2d3e-0000-4000-8000-000000000001', issuedAt: 1_000_000_000, expiresAt: 1_000_003_600 };
+const claims = { appId: '4f1c2d3e-0000-4000-8000-000000000001', generation: 2, issuedAt: 1_000_000_000, expiresAt: 1_000_003_600 };
 const secret = new TextEncoder().encode(key);
 
 describe('JoseTokenSigner', () => {
-  it('issues an HS256 JWT with sub = app id, iat and exp in seconds', async () => {
+  it('issues an HS256 JWT with sub = app id, gen = key generation, iat and exp in seconds', async () => {
     const token = await new JoseTokenSigner().sign(claims, key);
     expect(decodeProtectedHeader(token)).toEqual({ alg: 'HS256', typ: 'JWT' });
-    expect(decodeJwt(token)).toEqual({ sub: claims.appId, iat: claims.issuedAt, exp: claims.expiresAt });
+    expect(decodeJwt(token)).toEqual({ sub: claims.appId, gen: 2, iat: claims.issuedAt, exp: claims.expiresAt });
+  });
+
+  it('reads a token issued before generations (no gen claim) as generation 0', async () => {
+    const old = await new SignJWT({}).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(claims.appId)
+      .setIssuedAt(claims.issuedAt).setExpirationTime(claims.expiresAt).sign(secret);
+    expect(await new JoseTokenSigner().verify(old, key, claims.issuedAt)).toEqual({ ok: true, claims: { ...claims, generation: 0 } });
+  });
+
+  it('refuses a well-signed gen that is not a non-negative integer as malformed', async () => {
+    for (const gen of [-1, 1.5, '1']) {
+      const token = await new SignJWT({ gen }).setProtectedHeader({ alg: 'HS256' }).setSubject(claims.appId)
+        .setIssuedAt(claims.issuedAt).setExpirationTime(claims.expiresAt).sign(secret);
+      expect(await new JoseTokenSigner().verify(token, key, claims.issuedAt)).toEqual({ ok: false, reason: 'malformed' });
+    }
   });
 
   it('refuses an unsigned token and one signed with another algorithm as malformed', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCRYPT_PARAMETERS, ScryptCredentialHasher } from './scrypt-credential-hasher.js';
+import { APP_SECRET_SCRYPT_PARAMETERS, DEFAULT_SCRYPT_PARAMETERS, ScryptCredentialHasher } from './scrypt-credential-hasher.js';
 
 describe('ScryptCredentialHasher', () => {
   it('writes scrypt$N$r$p$salt$hash with a 16-byte salt and a 32-byte hash', async () => {
@@ -13,6 +13,14 @@ describe('ScryptCredentialHasher', () => {
     ]);
     expect(Buffer.from(salt!, 'base64url')).toHaveLength(16);
     expect(Buffer.from(key!, 'base64url')).toHaveLength(32);
+  });
+
+  it('app secrets: N = 2^15 at least, and a 2^12 hash from before still verifies', async () => {
+    expect(APP_SECRET_SCRYPT_PARAMETERS.N).toBeGreaterThanOrEqual(2 ** 15);
+    const old = await new ScryptCredentialHasher().hash('secret');
+    const hasher = new ScryptCredentialHasher(APP_SECRET_SCRYPT_PARAMETERS);
+    expect(await hasher.verify('secret', old)).toBe(true);
+    expect((await hasher.hash('secret')).startsWith(`scrypt$${APP_SECRET_SCRYPT_PARAMETERS.N}$8$1$`)).toBe(true);
   });
 
   it('verifies hashes made with other parameters: the stored hash says which', async () => {

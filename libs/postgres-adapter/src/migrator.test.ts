@@ -55,6 +55,7 @@ describe.skipIf(!probe)('postgres: migrations', () => {
       expect(await db.selectFrom('kysely_migration').select('name').orderBy('name').execute()).toEqual([
         { name: '0001-initial' },
         { name: '0002-moderation' },
+        { name: '0003-tenant-admin' },
         { name: '0004-rate-limits' },
       ]);
     } finally {
@@ -102,6 +103,8 @@ describe.skipIf(!probe)('postgres: migrations', () => {
         expect(await r.chatrooms.announcement(appId, '7')).toBe('');
         expect(await r.chatrooms.findById(appId, '7')).toMatchObject({ name: 'old', owner: 'alice', memberCount: 1 });
         expect(await r.memberships.listPage(appId, '7', 0, 10)).toEqual([{ username: 'alice', role: 'owner' }]);
+        // 0003: the app keeps its (clear, until the service seals it) key, at generation 0, limits off.
+        expect(await r.apps.findByName('o', 'a')).toMatchObject({ tokenKey: 'k', keyGeneration: 0, settings: { rateLimit: 'off' } });
       });
     } finally {
       await adapter.close();

@@ -1,12 +1,14 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { initialMigration } from './migrations/0001-initial.js';
 import { moderationMigration } from './migrations/0002-moderation.js';
+import { tenantAdminMigration } from './migrations/0003-tenant-admin.js';
 import { rateLimitsMigration } from './migrations/0004-rate-limits.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initialMigration,
   '0002-moderation': moderationMigration,
+  '0003-tenant-admin': tenantAdminMigration,
   '0004-rate-limits': rateLimitsMigration,
 };
 
@@ -31,6 +33,11 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
       await sql`SELECT pg_advisory_unlock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(conn);
     }
   });
+}
+
+/** The names of this build's migrations, in order. */
+export function migrationNames(): string[] {
+  return Object.keys(migrations);
 }
 
 /** Whether every migration of this build has run. */

@@ -27,13 +27,15 @@ describe('the composition root', () => {
       expect(container.get<object>(TOKENS.CredentialHasher).constructor.name).toBe('ScryptCredentialHasher');
       expect(container.get<object>(TOKENS.TokenSigner).constructor.name).toBe('JoseTokenSigner');
       expect(container.get<object>(TOKENS.Random).constructor.name).toBe('NodeRandom');
+      expect(container.get<object>(TOKENS.SecretHasher).constructor.name).toBe('ScryptCredentialHasher');
+      expect((await container.getAsync<object>(TOKENS.KeySealer)).constructor.name).toBe('AesGcmKeySealer');
     } finally {
       await database.close();
     }
   }, 30_000);
 
   it('lets a test rebind every port before use, and nothing of the real store is opened', async () => {
-    const container = createContainer(loadConfig({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }), quiet());
+    const container = createContainer(loadConfig({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', TOKEN_MASTER_KEY: 'ab'.repeat(32) }), quiet());
     const deps = useInMemoryAdapters(container);
     const database = await container.getAsync<Database>(TOKENS.Database);
     expect(database.kind).toBe('memory');

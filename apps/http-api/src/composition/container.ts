@@ -4,11 +4,19 @@ import {
   type Clock,
   type CredentialHasher,
   type Dependencies,
+  type KeySealer,
   type Random,
   type TokenSigner,
   type UnitOfWork,
 } from '@chatroom/domain';
-import { JoseTokenSigner, NodeRandom, ScryptCredentialHasher, SystemClock } from '@chatroom/crypto-adapter';
+import {
+  AesGcmKeySealer,
+  APP_SECRET_SCRYPT_PARAMETERS,
+  JoseTokenSigner,
+  NodeRandom,
+  ScryptCredentialHasher,
+  SystemClock,
+} from '@chatroom/crypto-adapter';
 import { openPostgresAdapter, RATE_LIMITS_TABLE } from '@chatroom/postgres-adapter';
 import { Container } from 'inversify';
 import type { Logger } from 'pino';
@@ -21,6 +29,7 @@ import { memoryBudgets } from '../rate-limit/limiter-check.js';
 import { postgresBudgets } from '../rate-limit/postgres-rate-budgets.js';
 import type { RateBudgets } from '../rate-limit/rate-budgets.js';
 import type { Database } from './database.js';
+import { resolveMasterKey } from './master-key-file.js';
 import { TOKENS } from './tokens.js';
 import { createUseCases, type UseCases } from './use-cases.js';
 
@@ -85,18 +94,38 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
   container.bind<Random>(TOKENS.Random).toResolvedValue(() => new NodeRandom());
   container.bind<CredentialHasher>(TOKENS.CredentialHasher).toResolvedValue(() => new ScryptCredentialHasher());
   container.bind<TokenSigner>(TOKENS.TokenSigner).toResolvedValue(() => new JoseTokenSigner());
+  container
+    .bind<CredentialHasher>(TOKENS.SecretHasher)
+    .toResolvedValue(() => new ScryptCredentialHasher(APP_SECRET_SCRYPT_PARAMETERS));
+  // After the store: on PGlite the master key file is made only once the data directory is ours.
+  container
+    .bind<KeySealer>(TOKENS.KeySealer)
+    .toResolvedValue(
+      async (_store: Database) => new AesGcmKeySealer(await resolveMasterKey(config)),
+      [TOKENS.Database],
+    );
 
   container
     .bind<Dependencies>(TOKENS.Dependencies)
     .toResolvedValue(
-      (uow: UnitOfWork, clock: Clock, random: Random, hasher: CredentialHasher, tokens: TokenSigner) => ({
-        uow,
-        clock,
-        random,
-        hasher,
-        tokens,
-      }),
-      [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.Random, TOKENS.CredentialHasher, TOKENS.TokenSigner],
+      (
+        uow: UnitOfWork,
+        clock: Clock,
+        random: Random,
+        hasher: CredentialHasher,
+        tokens: TokenSigner,
+        secretHasher: CredentialHasher,
+        sealer: KeySealer,
+      ) => ({ uow, clock, random, hasher, tokens, secretHasher, sealer }),
+      [
+        TOKENS.UnitOfWork,
+        TOKENS.Clock,
+        TOKENS.Random,
+        TOKENS.CredentialHasher,
+        TOKENS.TokenSigner,
+        TOKENS.SecretHasher,
+        TOKENS.KeySealer,
+      ],
     );
   container
     .bind<UseCases>(TOKENS.UseCases)

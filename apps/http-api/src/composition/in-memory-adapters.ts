@@ -23,5 +23,7 @@ export function useInMemoryAdapters(
   container.rebind(TOKENS.Random).toConstantValue(deps.random);
   container.rebind(TOKENS.CredentialHasher).toConstantValue(deps.hasher);
   container.rebind(TOKENS.TokenSigner).toConstantValue(deps.tokens);
+  container.rebind(TOKENS.SecretHasher).toConstantValue(deps.secretHasher);
+  container.rebind(TOKENS.KeySealer).toConstantValue(deps.sealer);
   return deps;
 }

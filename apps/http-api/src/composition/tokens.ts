@@ -19,6 +19,10 @@ export const TOKENS = {
   CredentialHasher: Symbol('CredentialHasher'),
   /** domain port `TokenSigner` */
   TokenSigner: Symbol('TokenSigner'),
+  /** domain port `CredentialHasher` for app client secrets (a higher cost than passwords') */
+  SecretHasher: Symbol('SecretHasher'),
+  /** domain port `KeySealer` */
+  KeySealer: Symbol('KeySealer'),
   /** domain `Dependencies`: every port in one object, as the use cases take them */
   Dependencies: Symbol('Dependencies'),
   /** `UseCases` */

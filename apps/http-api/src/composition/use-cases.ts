@@ -5,7 +5,15 @@ import {
   AuthenticateApp,
   BlockUsers,
   CreateChatroom,
+  CreateApp,
   CreateDevelopmentApp,
+  DeleteApp,
+  ListApps,
+  RevokeAppTokens,
+  RotateAppSecret,
+  SealAppKeys,
+  SetAppLimits,
+  ShowApp,
   DeleteRoomAttributes,
   DeleteUser,
   DemoteAdmin,
@@ -81,6 +89,15 @@ export interface UseCases {
   readonly getRoomAttributes: GetRoomAttributes;
   readonly setRoomAttributes: SetRoomAttributes;
   readonly deleteRoomAttributes: DeleteRoomAttributes;
+  // Tenant administration (the admin CLI) and sealed keys
+  readonly sealAppKeys: SealAppKeys;
+  readonly createApp: CreateApp;
+  readonly listApps: ListApps;
+  readonly showApp: ShowApp;
+  readonly rotateAppSecret: RotateAppSecret;
+  readonly revokeAppTokens: RevokeAppTokens;
+  readonly setAppLimits: SetAppLimits;
+  readonly deleteApp: DeleteApp;
 }
 
 export function createUseCases(deps: Dependencies, tokenPolicy: TokenPolicy): UseCases {
@@ -122,5 +139,13 @@ export function createUseCases(deps: Dependencies, tokenPolicy: TokenPolicy): Us
     getRoomAttributes: new GetRoomAttributes(deps),
     setRoomAttributes: new SetRoomAttributes(deps),
     deleteRoomAttributes: new DeleteRoomAttributes(deps),
+    sealAppKeys: new SealAppKeys(deps),
+    createApp: new CreateApp(deps),
+    listApps: new ListApps(deps),
+    showApp: new ShowApp(deps),
+    rotateAppSecret: new RotateAppSecret(deps),
+    revokeAppTokens: new RevokeAppTokens(deps),
+    setAppLimits: new SetAppLimits(deps),
+    deleteApp: new DeleteApp(deps),
   };
 }

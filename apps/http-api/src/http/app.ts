@@ -12,6 +12,7 @@ import { jsonBody } from './middleware/json-body.js';
 import { requestId } from './middleware/request-id.js';
 import { requestLog } from './middleware/request-log.js';
 import { resolveApp } from './middleware/resolve-app.js';
+import { tokenAttemptThrottle, type TokenThrottleLimits } from './middleware/token-attempt-throttle.js';
 import { unmatchedRoute } from './middleware/unmatched-route.js';
 import { wellFormedPath } from './middleware/well-formed-text.js';
 import { adminRoutes } from './routes/admins.js';
@@ -38,6 +39,8 @@ export interface HttpAppOptions {
   readonly trustProxy: boolean;
   /** How long a found app is reused without asking the store again; 0 disables. */
   readonly appCacheTtlMs: number;
+  /** Failed /token attempts allowed before 429 (default: DEFAULT_TOKEN_THROTTLE). */
+  readonly tokenThrottle?: TokenThrottleLimits;
   /** Route modules registered after the built-in ones. */
   readonly extraRoutes?: readonly RouteModule[];
   /** Set → every request is measured and `GET /metrics` serves the registry. */
@@ -81,6 +84,7 @@ export function createHttpApp(options: HttpAppOptions): Koa<RequestState> {
     tenant: compose([resolveApp(options.useCases.findApp, options.appCacheTtlMs), ...(options.tenantGuards ?? [])]),
     auth: authenticate(options.useCases.authenticateApp),
     json: jsonBody(options.bodyLimitBytes),
+    tokenThrottle: tokenAttemptThrottle(options.tokenThrottle),
   };
   healthRoutes(router, options.database);
   if (options.metrics) metricsRoutes(router, options.metrics.registry, options.metricsToken);

@@ -32,12 +32,13 @@ const DOMAIN_ERRORS: Record<ErrorCode, ErrorRow> = {
   MissingToken: { status: 401, error: 'unauthorized' },
   BadToken: { status: 401, error: 'auth_bad_access_token' },
   ExpiredToken: { status: 401, error: 'unauthorized' },
-  ClientIdMismatch: { status: 400, error: 'invalid_grant' },
   ClientSecretMismatch: { status: 400, error: 'invalid_grant' },
   // A 401 for a non-member setting attributes, as the reference documents it.
   NotInChatroom: { status: 401, error: 'MetadataException' },
 
   AppNotFound: { status: 404, error: 'organization_application_not_found' },
+  // UnknownApp and AppAlreadyExists come from the admin CLI's use cases, never over HTTP.
+  UnknownApp: { status: 404, error: 'organization_application_not_found' },
   ChatroomNotFound: { status: 404, error: 'resource_not_found' },
   ChatroomsNotFound: { status: 404, error: 'service_resource_not_found' },
   UserNotFound: { status: 404, error: 'resource_not_found' },
@@ -45,6 +46,7 @@ const DOMAIN_ERRORS: Record<ErrorCode, ErrorRow> = {
 
   ChatroomIdTaken: { status: 400, error: 'illegal_argument' },
   UserAlreadyExists: { status: 400, error: 'duplicate_unique_property_exists' },
+  AppAlreadyExists: { status: 400, error: 'duplicate_unique_property_exists' },
 
   RoomQuotaExceeded: { status: 403, error: 'exceed_limit' },
   UserRoomCapExceeded: { status: 403, error: 'exceed_limit' },

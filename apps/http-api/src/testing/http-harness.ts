@@ -56,6 +56,9 @@ export interface TestServiceOptions {
   readonly customize?: (container: Container, config: Config) => void;
 }
 
+/** The master key every test service runs with (tests only: it is in the source). */
+export const TEST_MASTER_KEY = 'c0ffee'.repeat(11).slice(0, 64);
+
 let counter = 0;
 
 /** A real listening server on port 0, with one app and a token for it. */
@@ -73,6 +76,8 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     BOOTSTRAP_APP: app,
     BOOTSTRAP_CLIENT_ID: clientId,
     BOOTSTRAP_CLIENT_SECRET: clientSecret,
+    // Required with DATABASE_URL; a fixed one makes the tests' stores readable by the next run.
+    TOKEN_MASTER_KEY: TEST_MASTER_KEY,
     ...options.env,
   });
   const config: Config = { ...base, appSettings: { ...base.appSettings, ...options.settings } };

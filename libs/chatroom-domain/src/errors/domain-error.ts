@@ -22,11 +22,11 @@ export type ErrorCode =
   | 'MissingToken'
   | 'BadToken'
   | 'ExpiredToken'
-  | 'ClientIdMismatch'
   | 'ClientSecretMismatch'
   | 'NotInChatroom'
   // not found
   | 'AppNotFound'
+  | 'UnknownApp'
   | 'ChatroomNotFound'
   | 'ChatroomsNotFound'
   | 'UserNotFound'
@@ -34,6 +34,7 @@ export type ErrorCode =
   // already exists
   | 'ChatroomIdTaken'
   | 'UserAlreadyExists'
+  | 'AppAlreadyExists'
   // limits
   | 'RoomQuotaExceeded'
   | 'UserRoomCapExceeded'

@@ -40,13 +40,16 @@ export const errors = {
     new AuthenticationError('BadToken', 'Unable to authenticate due to corrupt access token'),
   expiredToken: () =>
     new AuthenticationError('ExpiredToken', 'Unable to authenticate due to expired access token'),
-  clientIdMismatch: () => new AuthenticationError('ClientIdMismatch', 'client_id does not match'),
   clientSecretMismatch: () =>
     new AuthenticationError('ClientSecretMismatch', 'client_secret does not match'),
   notInChatroom: () => new AuthenticationError('NotInChatroom', 'user is not in chatroom'),
   unsupportedGrantType: (grantType: string) =>
     new InvalidInputError('UnsupportedGrantType', `unsupported grant_type ${grantType}`),
 
+  /** For the operator's tools, which name an app without a request path. */
+  unknownApp: (org: string, app: string) => new NotFoundError('UnknownApp', `There is no app ${org}/${app}.`),
+  appAlreadyExists: (org: string, app: string) =>
+    new AlreadyExistsError('AppAlreadyExists', `The app ${org}/${app} already exists.`),
   appNotFound: (org: string, app: string, path: string) =>
     new NotFoundError(
       'AppNotFound',

@@ -1,5 +1,6 @@
 import type { Dependencies } from '../use-cases/dependencies.js';
 import { InMemoryCredentialHasher } from './in-memory-credential-hasher.js';
+import { InMemoryKeySealer } from './in-memory-key-sealer.js';
 import { InMemoryTokenSigner } from './in-memory-token-signer.js';
 import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
 import { ManualClock } from './manual-clock.js';
@@ -17,6 +18,8 @@ export function inMemoryDependencies(): InMemoryDependencies {
     clock: new ManualClock(),
     random: new SequentialRandom(),
     hasher: new InMemoryCredentialHasher(),
+    secretHasher: new InMemoryCredentialHasher(),
+    sealer: new InMemoryKeySealer(),
     tokens: new InMemoryTokenSigner(),
   };
 }

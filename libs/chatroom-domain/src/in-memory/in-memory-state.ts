@@ -104,6 +104,14 @@ export class InMemoryState {
     this.superAdminsOf(appId).delete(username);
   }
 
+  /** Drops everything of an app but its entry in `apps`. */
+  forgetApp(appId: string): void {
+    for (const roomId of this.roomsOf(appId).keys()) this.forgetRoom(appId, roomId);
+    this.rooms.delete(appId);
+    this.users.delete(appId);
+    this.superAdmins.delete(appId);
+  }
+
   /** Number of rooms the user belongs to in the app. */
   joinedCount(appId: string, username: UserId): number {
     let n = 0;

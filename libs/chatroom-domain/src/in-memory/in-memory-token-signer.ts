@@ -1,6 +1,6 @@
 import type { AppTokenClaims, TokenCheck, TokenSigner } from '../ports/token-signer.js';
 
-const FORMAT = /^mem\.([^.]+)\.(\d+)\.(\d+)\.([0-9a-f]{16})$/;
+const FORMAT = /^mem\.([^.]+)\.(\d+)\.(\d+)\.(\d+)\.([0-9a-f]{16})$/;
 
 /**
  * For tests only: the claims in clear plus a checksum keyed by `key` (FNV-1a, not a secure
@@ -9,16 +9,16 @@ const FORMAT = /^mem\.([^.]+)\.(\d+)\.(\d+)\.([0-9a-f]{16})$/;
  */
 export class InMemoryTokenSigner implements TokenSigner {
   async sign(claims: AppTokenClaims, key: string): Promise<string> {
-    const body = `${claims.appId}.${claims.issuedAt}.${claims.expiresAt}`;
+    const body = `${claims.appId}.${claims.generation}.${claims.issuedAt}.${claims.expiresAt}`;
     return `mem.${body}.${checksum(key, body)}`;
   }
 
   async verify(token: string, key: string, nowSeconds: number): Promise<TokenCheck> {
     const match = FORMAT.exec(token);
     if (!match) return { ok: false, reason: 'malformed' };
-    const [, appId, issuedAt, expiresAt, sum] = match as unknown as [string, string, string, string, string];
-    if (checksum(key, `${appId}.${issuedAt}.${expiresAt}`) !== sum) return { ok: false, reason: 'malformed' };
-    const claims = { appId, issuedAt: Number(issuedAt), expiresAt: Number(expiresAt) };
+    const [, appId, generation, issuedAt, expiresAt, sum] = match as unknown as string[] as [string, string, string, string, string, string];
+    if (checksum(key, `${appId}.${generation}.${issuedAt}.${expiresAt}`) !== sum) return { ok: false, reason: 'malformed' };
+    const claims = { appId, generation: Number(generation), issuedAt: Number(issuedAt), expiresAt: Number(expiresAt) };
     if (claims.expiresAt <= nowSeconds) return { ok: false, reason: 'expired' };
     return { ok: true, claims };
   }

@@ -30,8 +30,16 @@ export interface App {
   readonly clientId: string;
   /** Salted hash of the client secret; never the secret itself. */
   readonly clientSecretHash: string;
-  /** Secret key the app's tokens are signed with; shared by every instance through the store. */
+  /**
+   * Secret key the app's tokens are signed with, in the form `KeySealer.seal` gives (never in
+   * clear in the store); shared by every instance through the store.
+   */
   readonly tokenKey: string;
+  /**
+   * Starts at 0; rotating the secret or revoking tokens raises it (and replaces the token key).
+   * A token carries the generation it was issued under and is refused under any other.
+   */
+  readonly keyGeneration: number;
   readonly settings: AppSettings;
   readonly created: number;
 }

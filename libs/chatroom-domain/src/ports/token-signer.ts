@@ -1,5 +1,7 @@
 export interface AppTokenClaims {
   readonly appId: string;
+  /** The app's `keyGeneration` when the token was issued; tokens from before generations carry 0. */
+  readonly generation: number;
   /** Seconds since the epoch. */
   readonly issuedAt: number;
   /** Seconds since the epoch. */

@@ -57,6 +57,7 @@ export function makeApp(settings: Partial<AppSettings> = {}): App {
     clientId: `client-${suffix}`,
     clientSecretHash: `plain$secret-${suffix}`,
     tokenKey: `key-${suffix}-${'k'.repeat(40)}`,
+    keyGeneration: 0,
     settings: { ...DEFAULT_APP_SETTINGS, ...settings },
     created: nowMs(),
   };

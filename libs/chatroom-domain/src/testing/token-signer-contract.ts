@@ -5,8 +5,8 @@ import { randomUuid, uniqueSuffix } from './store-fixtures.js';
 /** Seconds since the epoch of 2001-09-09, far from the real clock on purpose. */
 const PAST = 1_000_000_000;
 
-function claims(issuedAt = PAST, ttl = 3600): AppTokenClaims {
-  return { appId: randomUuid(), issuedAt, expiresAt: issuedAt + ttl };
+function claims(issuedAt = PAST, ttl = 3600, generation = 3): AppTokenClaims {
+  return { appId: randomUuid(), generation, issuedAt, expiresAt: issuedAt + ttl };
 }
 
 /** Changes one character in the middle of the token. */
@@ -27,6 +27,15 @@ export function describeTokenSignerContract(name: string, make: () => TokenSigne
       const token = await signer.sign(c, k);
       expect(await signer.verify(token, k, c.issuedAt)).toEqual({ ok: true, claims: c });
       expect(await signer.verify(token, k, c.expiresAt - 1)).toEqual({ ok: true, claims: c });
+    });
+
+    it('the key generation travels in the token, 0 included', async () => {
+      const signer = make();
+      const k = key();
+      for (const generation of [0, 1, 41]) {
+        const c = claims(PAST, 3600, generation);
+        expect(await signer.verify(await signer.sign(c, k), k, PAST)).toEqual({ ok: true, claims: c });
+      }
     });
 
     it('a token is text that fits an Authorization: Bearer header', async () => {

@@ -1,5 +1,6 @@
 import type { Clock } from '../ports/clock.js';
 import type { CredentialHasher } from '../ports/credential-hasher.js';
+import type { KeySealer } from '../ports/key-sealer.js';
 import type { Random } from '../ports/random.js';
 import type { TokenSigner } from '../ports/token-signer.js';
 import type { UnitOfWork } from '../ports/unit-of-work.js';
@@ -9,6 +10,11 @@ export interface Dependencies {
   readonly uow: UnitOfWork;
   readonly clock: Clock;
   readonly random: Random;
+  /** For user passwords: 60 of them are hashed in one registration request. */
   readonly hasher: CredentialHasher;
+  /** For app client secrets: checked once per token request, so it can afford a higher cost. */
+  readonly secretHasher: CredentialHasher;
+  /** Seals the apps' token keys for the store, and opens them. */
+  readonly sealer: KeySealer;
   readonly tokens: TokenSigner;
 }

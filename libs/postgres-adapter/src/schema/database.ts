@@ -28,6 +28,7 @@ export interface AppsTable {
   custom_room_ids: boolean;
   /** 'off', 'easemob' or a per-second number as text (migration 0003). */
   rate_limit: Generated<string>;
+  key_generation: Generated<number>;
   /** Guarded counter: the number of rooms of the app (see kysely-chatroom-repository.ts). */
   room_count: Generated<number>;
   created: number;

@@ -14,6 +14,7 @@ export function seedApp(uow: UnitOfWork, settings: Partial<AppSettings> = {}): P
       clientId: `client-${suffix}`,
       clientSecretHash: 'hash',
       tokenKey: 'key',
+      keyGeneration: 0,
       settings: { ...DEFAULT_APP_SETTINGS, ...settings },
       created: Date.now(),
     }),

@@ -8,9 +8,10 @@ import type { RequestState } from '../state.js';
  * Sets `ctx.state.app` from the `:org/:app` of the path (404 when no such app).
  *
  * Found apps are cached in memory for `cacheTtlMs` (positive hits only, so an app created
- * by another instance is seen at once). An app's id and token key never change, so the
- * only staleness is a credential or settings change made elsewhere, visible here after
- * at most `cacheTtlMs`. 0 disables the cache.
+ * by another instance is seen at once). A change made elsewhere (settings, a rotated secret,
+ * revoked tokens: a new token key and key generation, a deleted app) is seen here after at most
+ * `cacheTtlMs`, which is therefore the longest a revoked token can still be accepted.
+ * 0 disables the cache.
  */
 export function resolveApp(findApp: UseCases['findApp'], cacheTtlMs: number): Middleware<RequestState> {
   const cache = new Map<string, { app: App; until: number }>();

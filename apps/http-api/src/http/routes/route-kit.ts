@@ -14,6 +14,8 @@ export interface RouteKit {
   readonly auth: Middleware<RequestState>;
   /** Reads a JSON body into `ctx.request.body`. */
   readonly json: Middleware<RequestState>;
+  /** Refuses (429) token requests after too many failed ones (token-attempt-throttle.ts). */
+  readonly tokenThrottle: Middleware<RequestState>;
 }
 
 /** Registers a group of routes. */

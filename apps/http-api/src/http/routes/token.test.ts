@@ -73,9 +73,12 @@ describe('POST /{org}/{app}/token', () => {
     expect(errorRow(await requestToken(body))).toEqual({ status, error, error_description: description });
   });
 
-  it('wrong client_id → 400 invalid_grant', async () => {
-    const response = await requestToken({ ...credentials(), client_id: 'someone-else' });
-    expect(errorRow(response)).toEqual({ status: 400, error: 'invalid_grant', error_description: 'client_id does not match' });
+  it('wrong client_id → the very answer of a wrong secret (400 invalid_grant), right secret or not', async () => {
+    for (const client_secret of [svc.clientSecret, 'guess']) {
+      const response = await requestToken({ ...credentials(), client_id: 'someone-else', client_secret });
+      expect(errorRow(response)).toEqual({ status: 400, error: 'invalid_grant', error_description: 'client_secret does not match' });
+      expect(response.body.exception).toBe('ClientSecretMismatchError');
+    }
   });
 
   it('wrong client_secret → 400 invalid_grant', async () => {

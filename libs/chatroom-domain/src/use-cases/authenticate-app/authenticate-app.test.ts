@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InMemoryKeySealer } from '../../in-memory/in-memory-key-sealer.js';
 import { EnsureApp } from '../ensure-app/ensure-app.js';
 import { IssueAppToken } from '../issue-app-token/issue-app-token.js';
 import { CLIENT_ID, CLIENT_SECRET, failureOf, TestWorld } from '../test-fixtures.js';
@@ -20,6 +21,17 @@ const corrupt = {
 };
 
 describe('AuthenticateApp', () => {
+  it('refuses a token of an earlier key generation (revoked), even under the same key', async () => {
+    const { w, accessToken, authenticate } = await setup();
+    expect(await failureOf(authenticate.execute({ ...w.app, keyGeneration: 1 }, `Bearer ${accessToken}`))).toEqual(corrupt);
+  });
+
+  it('accepts nothing when the stored key does not open under this master key', async () => {
+    const { w, accessToken } = await setup();
+    const copy = new AuthenticateApp({ ...w.deps, sealer: new InMemoryKeySealer('another master key') });
+    expect(await failureOf(copy.execute(w.app, `Bearer ${accessToken}`))).toEqual(corrupt);
+  });
+
   it('accepts a Bearer token the app issued', async () => {
     const { w, accessToken, authenticate } = await setup();
     await expect(authenticate.execute(w.app, `Bearer ${accessToken}`)).resolves.toBeUndefined();

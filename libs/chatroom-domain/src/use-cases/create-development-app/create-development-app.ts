@@ -1,4 +1,5 @@
 import type { App, AppSettings } from '../../model/app.js';
+import { newClientId } from '../app-admin/app-admin.js';
 import type { Dependencies } from '../dependencies.js';
 import { EnsureApp } from '../ensure-app/ensure-app.js';
 
@@ -13,11 +14,11 @@ export interface DevelopmentApp {
  * one (`dev/app`) with fresh credentials so a newcomer can try the API at once.
  */
 export class CreateDevelopmentApp {
-  constructor(private readonly deps: Pick<Dependencies, 'uow' | 'hasher' | 'random' | 'clock'>) {}
+  constructor(private readonly deps: Pick<Dependencies, 'uow' | 'secretHasher' | 'sealer' | 'random' | 'clock'>) {}
 
   async execute(settings?: Partial<AppSettings>): Promise<DevelopmentApp | null> {
     if ((await this.deps.uow.read((r) => r.apps.count())) > 0) return null;
-    const clientId = `YXA6${this.deps.random.uuid().replaceAll('-', '')}`;
+    const clientId = newClientId(this.deps.random);
     const clientSecret = this.deps.random.secret();
     const app = await new EnsureApp(this.deps).execute({
       org: 'dev',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InMemoryKeySealer } from '../../in-memory/in-memory-key-sealer.js';
 import { AuthenticateApp } from '../authenticate-app/authenticate-app.js';
 import { CLIENT_ID, CLIENT_SECRET, failureOf, TestWorld } from '../test-fixtures.js';
 import { IssueAppToken, type IssueAppTokenInput } from './issue-app-token.js';
@@ -101,12 +102,50 @@ describe('IssueAppToken', () => {
     });
   });
 
-  it('rejects a client_id of another app', async () => {
+  it('rejects a client_id of another app with the same answer as a wrong secret', async () => {
     const { issue } = await setup();
-    expect(await failureOf(issue({ ...valid, clientId: 'YXA6someone-else' }))).toEqual({
-      class: 'AuthenticationError',
-      code: 'ClientIdMismatch',
-      message: 'client_id does not match',
+    for (const clientSecret of [CLIENT_SECRET, 'guess']) {
+      expect(await failureOf(issue({ ...valid, clientId: 'YXA6someone-else', clientSecret }))).toEqual({
+        class: 'AuthenticationError',
+        code: 'ClientSecretMismatch',
+        message: 'client_secret does not match',
+      });
+    }
+  });
+
+  it('checks a wrong client_id against a dummy hash, so it costs what a wrong secret costs', async () => {
+    const { w } = await setup();
+    const issuer = new IssueAppToken(w.deps);
+    const issue = (input: IssueAppTokenInput) => issuer.execute(w.app, input);
+    const verified: string[] = [];
+    const verify = w.deps.secretHasher.verify.bind(w.deps.secretHasher);
+    w.deps.secretHasher.verify = async (secret, hash) => (verified.push(hash), verify(secret, hash));
+    await failureOf(issue({ ...valid, clientId: 'YXA6someone-else' }));
+    await failureOf(issue({ ...valid, clientId: 'YXA6another' }));
+    await failureOf(issue({ ...valid, clientSecret: 'guess' }));
+    expect(verified).toHaveLength(3);
+    expect(verified[0]).not.toBe(w.app.clientSecretHash);
+    expect(verified[1]).toBe(verified[0]); // one dummy, made once
+    expect(verified[2]).toBe(w.app.clientSecretHash);
+  });
+
+  it('signs with the opened token key and the app key generation', async () => {
+    const { w, issue } = await setup();
+    const app = { ...w.app, keyGeneration: 4 };
+    const { accessToken } = await new IssueAppToken(w.deps).execute(app, valid);
+    const key = await w.deps.sealer.unseal(app.tokenKey);
+    const check = await w.deps.tokens.verify(accessToken, key!, Math.floor(w.deps.clock.now() / 1000));
+    expect(check).toMatchObject({ ok: true, claims: { appId: app.id, generation: 4 } });
+    expect(await w.deps.tokens.verify(accessToken, app.tokenKey, 0)).toEqual({ ok: false, reason: 'malformed' });
+    void issue;
+  });
+
+  it('mints nothing when the stored key does not open under this master key', async () => {
+    const { w } = await setup();
+    const copy = { ...w.deps, sealer: new InMemoryKeySealer('another master key') };
+    expect(await failureOf(new IssueAppToken(copy).execute(w.app, valid))).toMatchObject({
+      class: 'UnavailableError',
+      code: 'Unavailable',
     });
   });
 

@@ -1,0 +1,8 @@
+import { runAdmin } from './admin-cli.js';
+
+// `npm run admin -- apps list`, or `node apps/http-api/dist/admin/main.js apps list` in production.
+process.exitCode = await runAdmin(process.argv.slice(2), {
+  env: process.env,
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+});
