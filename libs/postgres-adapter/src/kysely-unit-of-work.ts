@@ -31,6 +31,7 @@ const MAX_ATTEMPTS = 5;
  * buffered and written in one statement just before its commit (KyselyEventOutbox).
  */
 export class KyselyUnitOfWork implements UnitOfWork {
+  private waiting = 0;
   private readonly reader: Repositories;
 
   /** `onRetry` hears of every run again (metrics): attempt about to start, and the SQLSTATE that caused it. */
@@ -44,14 +45,27 @@ export class KyselyUnitOfWork implements UnitOfWork {
     this.reader = repositories(db);
   }
 
+  /**
+   * Units that have asked for their transaction and not yet got it: on PGlite, those queued
+   * behind the unit holding the one connection (a test probe; PostgreSQL shows lock waits
+   * in pg_stat_activity instead).
+   */
+  get unitsWaitingToBegin(): number {
+    return this.waiting;
+  }
+
   async write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     const outer = this.keyed?.current();
     // Under a keyed request: its transaction, whose outbox it flushes before its commit.
     if (outer) return work(repositories(outer.trx, outer.events));
     for (let attempt = 1; ; attempt++) {
+      let begun = false;
+      this.waiting += 1;
       try {
         let stored = false;
         const result = await this.db.transaction().execute(async (trx) => {
+          begun = true;
+          this.waiting -= 1;
           const events = new KyselyEventOutbox(trx);
           const value = await work(repositories(trx, events));
           stored = await events.flush();
@@ -66,6 +80,8 @@ export class KyselyUnitOfWork implements UnitOfWork {
           continue;
         }
         throw translateDatabaseError(error);
+      } finally {
+        if (!begun) this.waiting -= 1;
       }
     }
   }

@@ -1,5 +1,5 @@
 import { DeliverEvents, type Clock } from '@chatroom/domain';
-import { NatsJetStreamPublisher, WebhookPublisher } from '@chatroom/event-publishers';
+import { NatsJetStreamPublisher, WebhookPublisher } from '@chatroom/event-publisher-adapter';
 import type { Logger } from 'pino';
 import type { Database } from '../composition/database.js';
 import type { EventsConfig } from '../config.js';
