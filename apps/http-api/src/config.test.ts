@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       metricsToken: undefined,
       rateLimitStoreTimeoutMs: 200,
       shutdownDrainMs: 0,
+      events: { retentionDays: 30, publishTimeoutMs: 5000, deliver: true },
     });
   });
 
@@ -67,6 +68,9 @@ describe('loadConfig', () => {
       RATE_LIMIT_STORE_TIMEOUT_MS: '50',
       APP_RATE_LIMIT: '25',
       SHUTDOWN_DRAIN_MS: '4000',
+      EVENT_RETENTION_DAYS: '7',
+      EVENT_PUBLISH_TIMEOUT_MS: '2000',
+      EVENT_DELIVERY: 'false',
     });
     expect(config).toEqual({
       port: 9000,
@@ -87,6 +91,7 @@ describe('loadConfig', () => {
       metricsToken: 'scrape-me',
       rateLimitStoreTimeoutMs: 50,
       shutdownDrainMs: 4000,
+      events: { retentionDays: 7, publishTimeoutMs: 2000, deliver: false },
     });
   });
 
@@ -154,6 +159,9 @@ describe('loadConfig', () => {
     ['APP_ROOM_QUOTA', '1.5', 'APP_ROOM_QUOTA must be an integer from 1 to 1000000000 (got "1.5")'],
     ['APP_CUSTOM_ROOM_IDS', 'maybe', 'APP_CUSTOM_ROOM_IDS must be true or false (got "maybe")'],
     ['SHUTDOWN_DRAIN_MS', '90000', 'SHUTDOWN_DRAIN_MS must be an integer from 0 to 60000 (got "90000")'],
+    ['EVENT_RETENTION_DAYS', '0', 'EVENT_RETENTION_DAYS must be an integer from 1 to 36500 (got "0")'],
+    ['EVENT_PUBLISH_TIMEOUT_MS', '50', 'EVENT_PUBLISH_TIMEOUT_MS must be an integer from 100 to 60000 (got "50")'],
+    ['EVENT_DELIVERY', 'maybe', 'EVENT_DELIVERY must be true or false (got "maybe")'],
   ])('%s=%s → one clear message', (name, value, message) => {
     expect(problems({ [name]: value })).toEqual([message]);
   });

@@ -50,6 +50,17 @@ export interface Config {
   readonly coalesceAdds: boolean;
   /** On SIGTERM, how long open keep-alive connections keep being served (see graceful-close.ts). */
   readonly shutdownDrainMs: number;
+  /** Events out (issue 11). */
+  readonly events: EventsConfig;
+}
+
+export interface EventsConfig {
+  /** Audit-trail rows older than this are pruned. */
+  readonly retentionDays: number;
+  /** A webhook must answer 2xx (a NATS stream must ack) within this long. */
+  readonly publishTimeoutMs: number;
+  /** Whether this instance runs the delivery worker. */
+  readonly deliver: boolean;
 }
 
 /** How to make a master key, in every message that asks for one. */
@@ -161,6 +172,9 @@ const envSchema = z.object({
     () => `TOKEN_MASTER_KEY must be ${MASTER_KEY_HINT}`,
   ),
   COALESCE_ADDS: flag('COALESCE_ADDS', true),
+  EVENT_RETENTION_DAYS: integer('EVENT_RETENTION_DAYS', 1, 36_500, 30),
+  EVENT_PUBLISH_TIMEOUT_MS: integer('EVENT_PUBLISH_TIMEOUT_MS', 100, 60_000, 5_000),
+  EVENT_DELIVERY: flag('EVENT_DELIVERY', true),
   BOOTSTRAP_ORG: text(),
   BOOTSTRAP_APP: text(),
   BOOTSTRAP_CLIENT_ID: text(),
@@ -215,6 +229,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       rateLimit: e.APP_RATE_LIMIT,
     },
     tokenMasterKey: e.TOKEN_MASTER_KEY,
+    events: {
+      retentionDays: e.EVENT_RETENTION_DAYS,
+      publishTimeoutMs: e.EVENT_PUBLISH_TIMEOUT_MS,
+      deliver: e.EVENT_DELIVERY,
+    },
     bootstrap:
       e.BOOTSTRAP_ORG && e.BOOTSTRAP_APP && e.BOOTSTRAP_CLIENT_ID && e.BOOTSTRAP_CLIENT_SECRET
         ? {

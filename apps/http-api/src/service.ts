@@ -9,6 +9,7 @@ import type { Database } from './composition/database.js';
 import { TOKENS } from './composition/tokens.js';
 import type { UseCases } from './composition/use-cases.js';
 import { gracefulCloser } from './http/graceful-close.js';
+import type { createDeliveryWorker } from './events/create-delivery-worker.js';
 import type { RateBudgets } from './rate-limit/rate-budgets.js';
 
 export interface RunningService {
@@ -44,6 +45,7 @@ export async function startService(
   const config = container.get<Config>(TOKENS.Config);
   const logger = container.get<Logger>(TOKENS.Logger);
   const database = await container.getAsync<Database>(TOKENS.Database);
+  let delivery: ReturnType<typeof createDeliveryWorker> = null;
   try {
     const useCases = await container.getAsync<UseCases>(TOKENS.UseCases);
     // Before anything is signed: seal clear keys of an older store, refuse a wrong master key.
@@ -68,17 +70,21 @@ export async function startService(
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     logger.info({ url, database: database.kind }, 'listening');
     if (developmentApp) out.write(developmentAppBanner(developmentApp, url));
+    delivery = await container.getAsync<ReturnType<typeof createDeliveryWorker>>(TOKENS.DeliveryWorker);
+    delivery?.worker.start();
 
     return {
       url,
       server,
       async close() {
         await closeServer(SHUTDOWN_GRACE_MS, config.shutdownDrainMs);
+        await delivery?.close();
         await budgets.close?.();
         await database.close();
       },
     };
   } catch (error) {
+    await delivery?.close();
     await database.close();
     throw error;
   }

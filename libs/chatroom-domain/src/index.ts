@@ -83,6 +83,15 @@ export * from './in-memory/in-memory-mute-repository.js';
 export * from './in-memory/in-memory-room-attribute-repository.js';
 export * from './in-memory/in-memory-room-user-list-repository.js';
 export * from './in-memory/in-memory-super-admin-repository.js';
+// Events out (issue 11)
+export * from './model/room-event.js';
+export type * from './ports/event-outbox.js';
+export * from './in-memory/in-memory-event-outbox.js';
+export type * from './ports/event-delivery.js';
+export * from './use-cases/deliver-events/deliver-events.js';
+export * from './use-cases/deliver-events/delivery-policy.js';
+export * from './use-cases/list-room-events/list-room-events.js';
+export type * from './ports/idempotency.js';
 // Tenant administration and sealed token keys (issue 8)
 export * from './model/rate-limit-setting.js';
 export type * from './ports/key-sealer.js';

@@ -1,6 +1,7 @@
 import type { Repositories, UnitOfWork } from '@chatroom/domain';
 import type { Kysely } from 'kysely';
 import { KyselyAppRepository } from './kysely-app-repository.js';
+import { KyselyEventOutbox } from './kysely-event-outbox.js';
 import { KyselyChatroomRepository } from './kysely-chatroom-repository.js';
 import { KyselyMembershipRepository } from './kysely-membership-repository.js';
 import { KyselyMuteRepository } from './kysely-mute-repository.js';
@@ -10,6 +11,7 @@ import { KyselySuperAdminRepository } from './kysely-super-admin-repository.js';
 import { KyselyUserRepository } from './kysely-user-repository.js';
 import type { Database } from './schema/database.js';
 import { SequenceIdGenerator } from './sequence-id-generator.js';
+import type { KeyedTransactions } from './keyed-transactions.js';
 import { isRetryable, translateDatabaseError } from './translate-database-error.js';
 
 /** Runs of a unit after a deadlock or serialization failure, the first included. */
@@ -23,25 +25,54 @@ const MAX_ATTEMPTS = 5;
  * On PGlite the dialect's driver hands its single connection to one holder at a time, which
  * serialises units of work (a FIFO mutex); a `read` takes it per query.
  * Everything a unit does, ids included, goes through the repositories it is handed, which are
- * bound to its transaction: there is no ambient transaction (no AsyncLocalStorage). A unit
- * started inside another would wait for a second connection (for ever on PGlite): no use case
- * does that.
+ * bound to its transaction: there is no ambient transaction, with one exception: under a
+ * request with an Idempotency-Key (KeyedTransactions), a unit joins that request's transaction,
+ * so that the change and the stored response commit together. Events appended by a unit are
+ * buffered and written in one statement just before its commit (KyselyEventOutbox).
  */
 export class KyselyUnitOfWork implements UnitOfWork {
+  private waiting = 0;
   private readonly reader: Repositories;
 
   /** `onRetry` hears of every run again (metrics): attempt about to start, and the SQLSTATE that caused it. */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly onRetry?: (attempt: number, sqlState: string) => void,
+    private readonly keyed?: KeyedTransactions,
+    /** Called after a unit that stored events commits (wakes this instance's delivery worker). */
+    private readonly onEventsCommitted: () => void = () => {},
   ) {
     this.reader = repositories(db);
   }
 
+  /**
+   * Units that have asked for their transaction and not yet got it: on PGlite, those queued
+   * behind the unit holding the one connection (a test probe; PostgreSQL shows lock waits
+   * in pg_stat_activity instead).
+   */
+  get unitsWaitingToBegin(): number {
+    return this.waiting;
+  }
+
   async write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    const outer = this.keyed?.current();
+    // Under a keyed request: its transaction, whose outbox it flushes before its commit.
+    if (outer) return work(repositories(outer.trx, outer.events));
     for (let attempt = 1; ; attempt++) {
+      let begun = false;
+      this.waiting += 1;
       try {
-        return await this.db.transaction().execute((trx) => work(repositories(trx)));
+        let stored = false;
+        const result = await this.db.transaction().execute(async (trx) => {
+          begun = true;
+          this.waiting -= 1;
+          const events = new KyselyEventOutbox(trx);
+          const value = await work(repositories(trx, events));
+          stored = await events.flush();
+          return value;
+        });
+        if (stored) this.onEventsCommitted();
+        return result;
       } catch (error) {
         if (attempt < MAX_ATTEMPTS && isRetryable(error)) {
           this.onRetry?.(attempt + 1, (error as { code: string }).code);
@@ -49,6 +80,8 @@ export class KyselyUnitOfWork implements UnitOfWork {
           continue;
         }
         throw translateDatabaseError(error);
+      } finally {
+        if (!begun) this.waiting -= 1;
       }
     }
   }
@@ -68,7 +101,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
  * objects: the profile shows building them costs nothing next to one round trip, and a caller
  * may spread them (`{ ...r, users }`) as tests do.
  */
-function repositories(db: Kysely<Database>): Repositories {
+export function repositories(db: Kysely<Database>, events: KyselyEventOutbox = new KyselyEventOutbox(db)): Repositories {
   return {
     ids: new SequenceIdGenerator(db),
     apps: new KyselyAppRepository(db),
@@ -79,6 +112,8 @@ function repositories(db: Kysely<Database>): Repositories {
     mutes: new KyselyMuteRepository(db),
     roomAttributes: new KyselyRoomAttributeRepository(db),
     superAdmins: new KyselySuperAdminRepository(db),
+    events,
+    eventLog: events,
   };
 }
 

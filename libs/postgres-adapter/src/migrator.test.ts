@@ -38,8 +38,9 @@ async function tablesOf(url: string): Promise<string[]> {
 }
 
 const TABLES = [
-  'apps', 'kysely_migration', 'kysely_migration_lock', 'memberships', 'mutes', 'rate_limits', 'room_attributes',
-  'room_user_lists', 'rooms', 'super_admins', 'users',
+  'apps', 'event_deliveries', 'event_rules', 'idempotency_keys', 'kysely_migration', 'kysely_migration_lock',
+  'memberships', 'mutes', 'rate_limits', 'room_attributes', 'room_events', 'room_user_lists', 'rooms', 'super_admins',
+  'users',
 ];
 
 describe.skipIf(!probe)('postgres: migrations', () => {
@@ -57,6 +58,7 @@ describe.skipIf(!probe)('postgres: migrations', () => {
         { name: '0002-moderation' },
         { name: '0003-tenant-admin' },
         { name: '0004-rate-limits' },
+        { name: '0006-events' },
       ]);
     } finally {
       await db.destroy();

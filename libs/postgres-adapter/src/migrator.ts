@@ -3,13 +3,18 @@ import { initialMigration } from './migrations/0001-initial.js';
 import { moderationMigration } from './migrations/0002-moderation.js';
 import { tenantAdminMigration } from './migrations/0003-tenant-admin.js';
 import { rateLimitsMigration } from './migrations/0004-rate-limits.js';
+import { eventsMigration } from './migrations/0006-events.js';
 
-/** Every migration, in order. Names sort in the order they must run. */
+/**
+ * Every migration, in order. Names sort in the order they must run; numbers are reserved per
+ * change in flight, so a database may have run 0006 before 0003 lands (allowUnorderedMigrations).
+ */
 const migrations: Record<string, Migration> = {
   '0001-initial': initialMigration,
   '0002-moderation': moderationMigration,
   '0003-tenant-admin': tenantAdminMigration,
   '0004-rate-limits': rateLimitsMigration,
+  '0006-events': eventsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -27,7 +32,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   await db.connection().execute(async (conn) => {
     await sql`SELECT pg_advisory_lock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(conn);
     try {
-      const { error } = await new Migrator({ db: conn, provider }).migrateToLatest();
+      const { error } = await new Migrator({ db: conn, provider, allowUnorderedMigrations: true }).migrateToLatest();
       if (error) throw error;
     } finally {
       await sql`SELECT pg_advisory_unlock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(conn);

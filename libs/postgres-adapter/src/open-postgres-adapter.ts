@@ -1,10 +1,16 @@
-import type { IdGenerator, UnitOfWork } from '@chatroom/domain';
+import type { DeliveryQueue, IdGenerator, IdempotencyRunner, UnitOfWork } from '@chatroom/domain';
+import { KeyedTransactions } from './keyed-transactions.js';
+import { KyselyIdempotencyRunner } from './kysely-idempotency-runner.js';
+import { KyselyDeliveryQueue } from './kysely-delivery-queue.js';
+import { KyselyEventRuleStore } from './kysely-event-rule-store.js';
 import { Kysely, type Dialect } from 'kysely';
 import { join } from 'node:path';
 import { DataDirLock } from './data-dir-lock.js';
+import { counterMismatches } from './counter-audit.js';
 import { KyselyUnitOfWork } from './kysely-unit-of-work.js';
 import { isMigrated, migrateToLatest, migrationNames } from './migrator.js';
 import { createPgDialect, type PgSessionLimits, type PoolStats } from './pg-dialect.js';
+import { QueryObserverPlugin, type QueryObserver } from './query-observer-plugin.js';
 import type { Database } from './schema/database.js';
 import { SequenceIdGenerator } from './sequence-id-generator.js';
 import { translateDatabaseError } from './translate-database-error.js';
@@ -28,13 +34,25 @@ export interface PostgresAdapterOptions {
   migrationTimeoutMs?: number;
   /** Called before a unit of work runs again after a deadlock, serialization failure or foreign-key race. */
   onRetry?: (attempt: number, sqlState: string) => void;
+  /** Called after a unit that stored events commits (wakes this instance's delivery worker). */
+  onEventsCommitted?: () => void;
+  /** Told of every statement run and the rows it returned (tests count queries with it). */
+  onQuery?: QueryObserver;
 }
 
 export interface PostgresAdapter {
   readonly kind: 'postgres' | 'pglite';
-  readonly uow: UnitOfWork;
+  readonly uow: KyselyUnitOfWork;
   /** Ids drawn on the pool, outside any unit (tests and tools); use cases draw them through `Repositories.ids`. */
   readonly ids: IdGenerator;
+  /** The delivery queue of the events outbox (issue 11). */
+  readonly deliveries: DeliveryQueue;
+  /** Runs requests with an Idempotency-Key: change and first response in one transaction. */
+  readonly idempotency: IdempotencyRunner;
+  /** Webhook / NATS rules, replay and retention of the events outbox. */
+  readonly eventRules: KyselyEventRuleStore;
+  /** Guarded counters (member, joined-room, room-quota counts) that differ from a recount; [] when all are right. */
+  counterMismatches(): Promise<string[]>;
   /** The pg pool's connections and waiters right now; absent on PGlite. */
   readonly poolStats?: () => PoolStats;
   /** True when the database answers and migrations are done; never throws. */
@@ -110,10 +128,10 @@ async function start(
   kind: PostgresAdapter['kind'],
   dialect: Dialect,
   afterClose: () => Promise<void>,
-  options: Pick<PostgresAdapterOptions, 'onRetry'>,
+  options: Pick<PostgresAdapterOptions, 'onRetry' | 'onEventsCommitted' | 'onQuery'>,
   afterMigrate?: () => Promise<void>,
 ): Promise<PostgresAdapter> {
-  const db = new Kysely<Database>({ dialect });
+  const db = new Kysely<Database>({ dialect, plugins: options.onQuery ? [new QueryObserverPlugin(options.onQuery)] : [] });
   try {
     // PGlite: one process, no limits to escape; PostgreSQL has migrated on its own session.
     if (kind === 'pglite') await migrateToLatest(db);
@@ -123,10 +141,15 @@ async function start(
     throw translateDatabaseError(error);
   }
   let closed: Promise<void> | undefined;
+  const keyed = new KeyedTransactions();
   return {
     kind,
-    uow: new KyselyUnitOfWork(db, options.onRetry),
+    uow: new KyselyUnitOfWork(db, options.onRetry, keyed, options.onEventsCommitted),
     ids: new SequenceIdGenerator(db),
+    deliveries: new KyselyDeliveryQueue(db),
+    idempotency: new KyselyIdempotencyRunner(db, keyed, options.onEventsCommitted),
+    eventRules: new KyselyEventRuleStore(db),
+    counterMismatches: () => counterMismatches(db),
     async isReady() {
       if (closed) return false;
       let timer: NodeJS.Timeout | undefined;

@@ -1,19 +1,58 @@
 import { describeIdGeneratorContract, describeStoreContracts, type StoreFactory } from '@chatroom/domain/testing';
 import { afterAll, describe } from 'vitest';
-import { adaptersUnderTest } from './test-support/adapters-under-test.js';
+import { createTestDatabase, type TestDatabase } from './testing/create-test-database.js';
+import { openStoreHandle } from './test-support/store-handle.js';
 
-// The domain's port contract suite, the same tests the in-memory adapters pass, on each dialect.
-const dialects = await adaptersUnderTest();
-afterAll(() => Promise.all(dialects.map((d) => d.cleanup())));
+// The domain's contract suite, the same tests the in-memory adapters pass, on PGlite and on
+// PostgreSQL. Each store says what it offers: a second handle and concurrent units, or why not.
+const databases: TestDatabase[] = [];
+afterAll(() => Promise.all(databases.map((db) => db.drop())));
+const first = await createTestDatabase();
+if (first) databases.push(first);
 
-for (const dialect of dialects) {
-  const { openSecond } = dialect;
-  const factory: StoreFactory = {
-    open: () => dialect.open(),
-    ...(openSecond && { openSecond: () => openSecond() }),
+const PGLITE: StoreFactory = {
+  open: () => openStoreHandle({ dataDir: 'memory://' }),
+  noSecondHandle: 'PGlite is owned by one process (the data-directory lock), so there is no second handle',
+  concurrentUnits: false,
+  serialisedBecause: 'PGlite has one connection, which a unit of work holds for its whole transaction',
+};
+
+function postgres(): StoreFactory {
+  let unused = first;
+  let lastUrl: string | undefined;
+  return {
+    async open() {
+      let db = unused ?? (await createTestDatabase());
+      unused = null;
+      if (!db) throw new Error('no PostgreSQL server');
+      if (!databases.includes(db)) databases.push(db);
+      lastUrl = db.url;
+      return openStoreHandle({ databaseUrl: db.url });
+    },
+    async openSecond() {
+      if (!lastUrl) throw new Error('open() first');
+      return openStoreHandle({ databaseUrl: lastUrl });
+    },
+    concurrentUnits: true,
   };
-  describe.skipIf(!dialect.available)(dialect.name, () => {
-    describeStoreContracts(dialect.name, factory);
-    describeIdGeneratorContract(dialect.name, () => dialect.open());
-  });
 }
+
+describe('pglite', () => {
+  describeStoreContracts('pglite', PGLITE);
+  describeIdGeneratorContract('pglite', async () => {
+    const store = await PGLITE.open();
+    // One process owns a PGlite database: its one generator stands for both instances.
+    return { first: store.ids, second: store.ids, close: () => store.close() };
+  });
+});
+
+// Without a server, createTestDatabase has printed why these cases are skipped.
+describe.skipIf(!first)('postgres', () => {
+  const factory = postgres();
+  describeStoreContracts('postgres', factory);
+  describeIdGeneratorContract('postgres', async () => {
+    const a = await factory.open();
+    const b = await factory.openSecond!();
+    return { first: a.ids, second: b.ids, close: async () => (await b.close(), await a.close()) };
+  });
+});

@@ -2,10 +2,11 @@ import { Command, CommanderError } from 'commander';
 import { AdminFailure, realContainer, type ContainerFactory } from './admin-session.js';
 import { appsCommands } from './apps-commands.js';
 import type { CommandGroup } from './command-group.js';
+import { webhooksCommands } from './webhooks-commands.js';
 import type { AdminIo } from './output.js';
 
 /** Every command group, in the order `--help` lists them. */
-const GROUPS: readonly CommandGroup[] = [appsCommands];
+const GROUPS: readonly CommandGroup[] = [appsCommands, webhooksCommands];
 
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 

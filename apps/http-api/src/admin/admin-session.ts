@@ -40,7 +40,8 @@ export async function withUseCases<T>(
   }
 }
 
-function asFailure(error: unknown, env: NodeJS.ProcessEnv): AdminFailure {
+/** Any error as one sentence (exit code 1); command groups that open the store themselves use it too. */
+export function asFailure(error: unknown, env: NodeJS.ProcessEnv): AdminFailure {
   if (error instanceof AdminFailure) return error;
   if (error instanceof ConfigError) return new AdminFailure(error.problems.join('; '));
   if (error instanceof DomainError) {

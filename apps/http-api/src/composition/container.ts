@@ -25,6 +25,8 @@ import type { Config } from '../config.js';
 import { createHttpApp } from '../http/app.js';
 import { rateLimit } from '../http/middleware/rate-limit.js';
 import { createLogger } from '../logger.js';
+import { createDeliveryWorker } from '../events/create-delivery-worker.js';
+import { EventSignal } from '../events/event-signal.js';
 import { createServiceMetrics, type ServiceMetrics } from '../metrics/prometheus-metrics.js';
 import { memoryBudgets } from '../rate-limit/limiter-check.js';
 import { postgresBudgets } from '../rate-limit/postgres-rate-budgets.js';
@@ -56,8 +58,9 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
   // Migrations run on open, so an unreachable server fails start-up; later outages surface
   // per request as UnavailableError (503) and heal when the server returns.
   const mariadb = config.databaseUrl !== undefined && isMariadbUrl(config.databaseUrl);
+  container.bind<EventSignal>(TOKENS.EventSignal).toConstantValue(new EventSignal());
   container.bind<Database>(TOKENS.Database).toResolvedValue(
-    (metrics: ServiceMetrics) =>
+    (metrics: ServiceMetrics, signal: EventSignal) =>
       mariadb
         ? openMariadbAdapter({
             databaseUrl: config.databaseUrl!,
@@ -74,8 +77,9 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
                 }
               : { dataDir: config.dataDir }),
             onRetry: (_attempt, sqlState) => metrics.unitOfWorkRetries.inc({ sqlstate: sqlState }),
+            onEventsCommitted: () => signal.notify(),
           }),
-    [TOKENS.Metrics],
+    [TOKENS.Metrics, TOKENS.EventSignal],
   );
 
   // Budgets shared through PostgreSQL when there is one; in this process on PGlite and (not yet
@@ -140,15 +144,31 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
   container
     .bind<UseCases>(TOKENS.UseCases)
     .toResolvedValue(
-      (deps: Dependencies, cfg: Config) => {
+      (deps: Dependencies, cfg: Config, database: Database) => {
         const useCases = createUseCases(deps, cfg.tokenPolicy);
         // Concurrent additions to one room share a unit of work (a decorator: the use case and
         // the adapters know nothing of it). Each request keeps its own answer and errors.
-        return cfg.coalesceAdds
-          ? { ...useCases, addMembers: new CoalescingAddMembers(new AddMembers(deps)) }
-          : useCases;
+        if (!cfg.coalesceAdds) return useCases;
+        const alone = new AddMembers(deps);
+        const coalescing = new CoalescingAddMembers(alone);
+        // A request with an Idempotency-Key runs alone: its unit must be its own keyed
+        // transaction, never a batch shared with (or started for) other requests.
+        const keyed = database.idempotency;
+        const addMembers: Pick<AddMembers, 'execute'> = {
+          execute: (app, roomId, usernames) =>
+            keyed?.active() ? alone.execute(app, roomId, usernames) : coalescing.execute(app, roomId, usernames),
+        };
+        return { ...useCases, addMembers };
       },
-      [TOKENS.Dependencies, TOKENS.Config],
+      [TOKENS.Dependencies, TOKENS.Config, TOKENS.Database],
+    );
+  // Events out (issue 11): the outbox's delivery loop, started and stopped by the service.
+  container
+    .bind(TOKENS.DeliveryWorker)
+    .toResolvedValue(
+      (database: Database, cfg: Config, clock: Clock, signal: EventSignal, log: Logger) =>
+        createDeliveryWorker(database, cfg.events, clock, signal, log),
+      [TOKENS.Database, TOKENS.Config, TOKENS.Clock, TOKENS.EventSignal, TOKENS.Logger],
     );
   container
     .bind(TOKENS.HttpApp)

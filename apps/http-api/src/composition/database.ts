@@ -1,4 +1,4 @@
-import type { UnitOfWork } from '@chatroom/domain';
+import type { DeliveryQueue, EventRuleStore, IdempotencyRunner, UnitOfWork } from '@chatroom/domain';
 
 /**
  * The store as the service sees it: the unit of work (ids come with its repositories) plus its
@@ -8,6 +8,14 @@ import type { UnitOfWork } from '@chatroom/domain';
 export interface Database {
   readonly kind: 'postgres' | 'pglite' | 'mariadb' | 'memory';
   readonly uow: UnitOfWork;
+  /** The events outbox's queue and rules (issue 11); absent on the in-memory store (nothing delivered). */
+  readonly deliveries?: DeliveryQueue;
+  readonly eventRules?: EventRuleStore & {
+    prune(before: number, batch: number): Promise<number>;
+    pruneIdempotencyKeys(before: number, batch: number): Promise<number>;
+  };
+  /** Idempotency-Key support; absent on the in-memory store (the header is then ignored). */
+  readonly idempotency?: IdempotencyRunner;
   /** The connection pool right now (PostgreSQL only), for metrics. */
   readonly poolStats?: () => { total: number; idle: number; waiting: number };
   /** Reachable and migrated. */

@@ -27,6 +27,10 @@ export const TOKENS = {
   Dependencies: Symbol('Dependencies'),
   /** `UseCases` */
   UseCases: Symbol('UseCases'),
+  /** `DeliveryWorker`: the events outbox's background loop (issue 11) */
+  DeliveryWorker: Symbol('DeliveryWorker'),
+  /** `EventSignal`: wakes the delivery worker when this instance commits events */
+  EventSignal: Symbol('EventSignal'),
   /** `ServiceMetrics`: the Prometheus registry and the service's metrics */
   Metrics: Symbol('Metrics'),
   /** `RateBudgets`: where the per-app request budgets are counted */

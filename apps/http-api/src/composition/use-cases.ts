@@ -30,6 +30,7 @@ import {
   ListJoinedChatrooms,
   ListMembers,
   ListMutes,
+  ListRoomEvents,
   ListRoomUsers,
   ListSuperAdmins,
   ModifyChatroom,
@@ -98,6 +99,8 @@ export interface UseCases {
   readonly revokeAppTokens: RevokeAppTokens;
   readonly setAppLimits: SetAppLimits;
   readonly deleteApp: DeleteApp;
+  // Events out
+  readonly listRoomEvents: ListRoomEvents;
 }
 
 export function createUseCases(deps: Dependencies, tokenPolicy: TokenPolicy): UseCases {
@@ -147,5 +150,6 @@ export function createUseCases(deps: Dependencies, tokenPolicy: TokenPolicy): Us
     revokeAppTokens: new RevokeAppTokens(deps),
     setAppLimits: new SetAppLimits(deps),
     deleteApp: new DeleteApp(deps),
+    listRoomEvents: new ListRoomEvents(deps),
   };
 }

@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTestDatabase } from '@chatroom/postgres-adapter/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { assertDocumented } from '../testing/http-harness.js';
 import { spawnService, type SpawnedService } from '../testing/spawn-service.js';
 
 const db = await createTestDatabase();
@@ -23,7 +24,9 @@ async function call(base: string, method: string, path: string, token: string | 
     },
     body: body ? JSON.stringify(body) : undefined,
   });
-  return { status: response.status, body: (await response.json()) as any };
+  const text = await response.text();
+  assertDocumented(method, `/duo/chat${path}`, response.status, response.headers.get('content-type'), text);
+  return { status: response.status, body: JSON.parse(text) as any };
 }
 
 describe.skipIf(!db)('two server processes on one PostgreSQL database', () => {

@@ -5,10 +5,12 @@ import type { Logger } from 'pino';
 import type { Database } from '../composition/database.js';
 import type { UseCases } from '../composition/use-cases.js';
 import { authenticate } from './middleware/authenticate.js';
+import { idempotencyKey } from './middleware/idempotency-key.js';
 import type { ServiceMetrics } from '../metrics/prometheus-metrics.js';
 import { errorEnvelope } from './middleware/error-envelope.js';
 import { httpMetrics } from './middleware/http-metrics.js';
 import { jsonBody } from './middleware/json-body.js';
+import { literalPathVerbs } from './middleware/literal-path-verbs.js';
 import { requestId } from './middleware/request-id.js';
 import { requestLog } from './middleware/request-log.js';
 import { resolveApp } from './middleware/resolve-app.js';
@@ -18,13 +20,15 @@ import { wellFormedPath } from './middleware/well-formed-text.js';
 import { adminRoutes } from './routes/admins.js';
 import { announcementRoutes } from './routes/announcement.js';
 import { chatroomRoutes } from './routes/chatrooms.js';
+import { docsRoutes } from './routes/docs.js';
 import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { memberRoutes } from './routes/members.js';
 import { muteRoutes } from './routes/mutes.js';
 import { roomAttributeRoutes } from './routes/room-attributes.js';
+import { roomEventRoutes } from './routes/room-events.js';
 import { roomUserListRoutes } from './routes/room-user-lists.js';
-import type { RouteKit, RouteModule } from './routes/route-kit.js';
+import type { AppRouter, RouteKit, RouteModule } from './routes/route-kit.js';
 import { superAdminRoutes } from './routes/super-admins.js';
 import { tokenRoutes } from './routes/token.js';
 import { userRoutes } from './routes/users.js';
@@ -32,7 +36,7 @@ import type { RequestState } from './state.js';
 
 export interface HttpAppOptions {
   readonly useCases: UseCases;
-  readonly database: Pick<Database, 'isReady'>;
+  readonly database: Pick<Database, 'isReady' | 'idempotency'>;
   readonly logger: Logger;
   readonly bodyLimitBytes: number;
   /** Honour X-Forwarded-Proto/Host for the `uri` of envelopes (only behind a proxy that sets them). */
@@ -67,7 +71,38 @@ const ROUTES: readonly RouteModule[] = [
   roomUserListRoutes,
   announcementRoutes,
   roomAttributeRoutes,
+  roomEventRoutes,
 ];
+
+/**
+ * Every route of the service. The OpenAPI drift test and the authentication sweep list the
+ * routes from this router, so a route registered here is described, or a test says which is not.
+ */
+export function createRouter(
+  options: Pick<
+    HttpAppOptions,
+    'useCases' | 'database' | 'bodyLimitBytes' | 'appCacheTtlMs' | 'extraRoutes' | 'metrics' | 'metricsToken' | 'tenantGuards' | 'tokenThrottle'
+  >,
+): AppRouter {
+  // `specificity`: of the routes matching a path, only the one with the fewest parameters
+  // runs, so a literal segment (`chatrooms/super_admin`) wins over a parameter (`chatrooms/:id`).
+  const router = new Router<RequestState>({ exclusive: 'specificity' });
+  const kit: RouteKit = {
+    useCases: options.useCases,
+    tenant: compose([resolveApp(options.useCases.findApp, options.appCacheTtlMs), ...(options.tenantGuards ?? [])]),
+    auth: compose([
+      authenticate(options.useCases.authenticateApp),
+      idempotencyKey(options.database.idempotency, options.bodyLimitBytes),
+    ]),
+    json: jsonBody(options.bodyLimitBytes),
+    tokenThrottle: tokenAttemptThrottle(options.tokenThrottle),
+  };
+  healthRoutes(router, options.database);
+  docsRoutes(router);
+  if (options.metrics) metricsRoutes(router, options.metrics.registry, options.metricsToken);
+  for (const register of [...ROUTES, ...(options.extraRoutes ?? [])]) register(router, kit);
+  return router;
+}
 
 export function createHttpApp(options: HttpAppOptions): Koa<RequestState> {
   // Behind a proxy that ends TLS, `uri` in envelopes follows its X-Forwarded-Proto/Host; without
@@ -75,27 +110,16 @@ export function createHttpApp(options: HttpAppOptions): Koa<RequestState> {
   const app = new Koa<RequestState>({ proxy: options.trustProxy });
   // Every error is answered and logged by errorEnvelope; Koa's own stderr print would duplicate it.
   app.silent = true;
-
-  // `specificity`: of the routes matching a path, only the one with the fewest parameters
-  // runs, so a literal segment (`chatrooms/super_admin`) wins over a parameter (`chatrooms/:id`).
-  const router = new Router<RequestState>({ exclusive: 'specificity' });
-  const kit: RouteKit = {
-    useCases: options.useCases,
-    tenant: compose([resolveApp(options.useCases.findApp, options.appCacheTtlMs), ...(options.tenantGuards ?? [])]),
-    auth: authenticate(options.useCases.authenticateApp),
-    json: jsonBody(options.bodyLimitBytes),
-    tokenThrottle: tokenAttemptThrottle(options.tokenThrottle),
-  };
-  healthRoutes(router, options.database);
-  if (options.metrics) metricsRoutes(router, options.metrics.registry, options.metricsToken);
-  for (const register of [...ROUTES, ...(options.extraRoutes ?? [])]) register(router, kit);
+  const router = createRouter(options);
 
   app.use(requestId()).use(requestLog(options.logger));
   if (options.metrics) app.use(httpMetrics(options.metrics));
   app
     .use(errorEnvelope())
     .use(wellFormedPath())
+    .use(literalPathVerbs(router))
     .use(router.routes())
     .use(unmatchedRoute());
   return app;
 }
+

@@ -9,6 +9,8 @@ export interface EnvelopeParts {
   readonly cursor?: string | undefined;
   /** `/users` on user endpoints, as the reference shows. */
   readonly path?: string;
+  /** `"ok"` on custom-attribute deletes, as the reference shows. */
+  readonly status?: 'ok';
 }
 
 /** Echoes the query as arrays of strings, e.g. `{"limit":["10"]}`. */
@@ -45,21 +47,6 @@ export function sendEnvelope(ctx: AppContext, parts: EnvelopeParts): void {
     properties: {},
     ...(parts.count !== undefined && { count: parts.count, params: queryParams(ctx) }),
     ...(parts.cursor !== undefined && { cursor: parts.cursor }),
-  };
-}
-
-/**
- * Responds 200 with the slim envelope of the custom-attribute endpoints: `uri` as the
- * reference shows it (`…/{org}/{app}/metadata/chatroom`, without the room or user),
- * `timestamp`, `action`, `data`; deletes add `status: "ok"`.
- */
-export function sendSlimEnvelope(ctx: AppContext, data: unknown): void {
-  const { app } = ctx.state;
-  ctx.body = {
-    uri: `${baseUrl(ctx)}/${app.org}/${app.name}/metadata/chatroom`,
-    ...(ctx.method === 'DELETE' && { status: 'ok' }),
-    timestamp: Date.now(),
-    action: ctx.method.toLowerCase(),
-    data,
+    ...(parts.status !== undefined && { status: parts.status }),
   };
 }

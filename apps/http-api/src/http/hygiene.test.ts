@@ -60,6 +60,23 @@ describe('transport errors are JSON envelopes', () => {
     expect((await svc.call('OPTIONS', svc.appPath('/chatrooms'))).status).toBe(405);
   });
 
+  it.each(['PUT', 'DELETE'])(
+    'a literal path with a verb it lacks (%s /chatrooms/super_admin) → 405 with Allow, not a room 404',
+    async (method) => {
+      const response = await svc.call(method, svc.appPath('/chatrooms/super_admin'), { body: method === 'PUT' ? { name: 'n' } : undefined });
+      expectJsonError(response, 405, 'method_not_allowed', `Method ${method} is not allowed on this resource`);
+      expect(response.headers.get('allow')).toBe('HEAD, GET, POST');
+    },
+  );
+
+  it('the parameter routes beside a literal one still answer (a room id, a super admin removal)', async () => {
+    expect(errorRow(await svc.call('PUT', svc.appPath('/chatrooms/999999'), { body: { name: 'n' } }))).toMatchObject({
+      status: 404,
+      error: 'resource_not_found',
+    });
+    expect((await svc.call('DELETE', svc.appPath('/chatrooms/super_admin/uma'))).status).toBe(200);
+  });
+
   it('unknown org/app → 404 organization_application_not_found', async () => {
     expectJsonError(
       await svc.call('GET', '/no/such/chatrooms'),
@@ -83,13 +100,13 @@ describe('transport errors are JSON envelopes', () => {
     expectJsonError(response, 413, 'request_entity_too_large', 'request body exceeds the limit of 2048 bytes');
   });
 
-  it('a body that is not application/json → 415 unsupported_media_type', async () => {
+  it('a body that is not JSON, declared as something else than JSON → 415 unsupported_media_type', async () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) {
       const response = await svc.call('POST', svc.appPath('/chatrooms'), {
-        body: '{"name":"n","description":"d","owner":"uma"}',
+        body: type === 'application/xml' ? '<room name="n"/>' : 'name=n&description=d&owner=uma',
         headers: { 'content-type': type },
       });
-      expectJsonError(response, 415, 'unsupported_media_type', 'request body must be application/json');
+      expectJsonError(response, 415, 'unsupported_media_type', 'request body must be JSON');
     }
   });
 

@@ -40,7 +40,7 @@ export const transportErrors = {
     new TransportError(
       415,
       'unsupported_media_type',
-      'request body must be application/json',
+      'request body must be JSON',
       'UnsupportedMediaTypeError',
     ),
 };

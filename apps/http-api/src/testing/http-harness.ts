@@ -6,8 +6,10 @@ import { createContainer } from '../composition/container.js';
 import { useInMemoryAdapters } from '../composition/in-memory-adapters.js';
 import { TOKENS } from '../composition/tokens.js';
 import type { UseCases } from '../composition/use-cases.js';
+import { openApiDocument } from '../http/openapi/document.js';
 import { createLogger } from '../logger.js';
 import { startService, type RunningService } from '../service.js';
+import { responseChecker } from './openapi-responses.js';
 
 export interface HttpResponse {
   readonly status: number;
@@ -60,9 +62,25 @@ export interface TestServiceOptions {
 export const TEST_MASTER_KEY = 'c0ffee'.repeat(11).slice(0, 64);
 
 let counter = 0;
+let checker: ReturnType<typeof responseChecker> | undefined;
+
+/**
+ * Every answer a test receives through the harness must match the OpenAPI document: a field
+ * returned but not described, one described but missing, or an undocumented status fails the
+ * test that made the call.
+ */
+export function assertDocumented(method: string, path: string, status: number, contentType: string | null, text: string): void {
+  checker ??= responseChecker(openApiDocument());
+  const problems = checker.check(method, path, status, contentType, text);
+  if (problems.length > 0) {
+    throw new Error(`${method} ${path} → ${status} does not match /openapi.json:\n  ${problems.join('\n  ')}\n  body: ${text.slice(0, 500)}`);
+  }
+}
 
 /** A real listening server on port 0, with one app and a token for it. */
 export async function startTestService(options: TestServiceOptions = {}): Promise<TestService> {
+  // Built here (a hook's time) rather than in the first test's call.
+  checker ??= responseChecker(openApiDocument());
   const n = ++counter;
   const org = `org${n}`;
   const app = `app${n}`;
@@ -112,6 +130,7 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     } catch {
       // not JSON: tests assert on `text`
     }
+    assertDocumented(method, path, response.status, response.headers.get('content-type'), text);
     return { status: response.status, headers: response.headers, body: parsed, text };
   };
 

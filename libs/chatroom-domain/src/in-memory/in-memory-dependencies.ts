@@ -13,9 +13,10 @@ export interface InMemoryDependencies extends Dependencies {
 
 /** Every port with its in-memory adapter: a whole domain with no I/O, for tests. */
 export function inMemoryDependencies(): InMemoryDependencies {
+  const clock = new ManualClock();
   return {
-    uow: new InMemoryUnitOfWork(),
-    clock: new ManualClock(),
+    uow: new InMemoryUnitOfWork(undefined, undefined, clock),
+    clock,
     random: new SequentialRandom(),
     hasher: new InMemoryCredentialHasher(),
     secretHasher: new InMemoryCredentialHasher(),

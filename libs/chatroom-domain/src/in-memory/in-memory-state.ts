@@ -1,6 +1,7 @@
 import type { App } from '../model/app.js';
 import type { Chatroom, Role } from '../model/chatroom.js';
 import type { RoomAttribute } from '../model/room-attribute.js';
+import type { StoredRoomEvent } from '../model/room-event.js';
 import type { User } from '../model/user.js';
 import type { UserId } from '../model/user-id.js';
 
@@ -25,6 +26,8 @@ export class InMemoryState {
   announcements = new Map<string, string>(); // appId#roomId → text
   superAdmins = new Map<string, Map<UserId, true>>(); // appId → users, in order added
   nextSeq = 1;
+  /** Committed events, oldest first (the outbox). */
+  events: StoredRoomEvent[] = [];
 
   snapshot(): InMemoryState {
     const copy = new InMemoryState();
@@ -38,6 +41,7 @@ export class InMemoryState {
     copy.announcements = new Map(this.announcements);
     copy.superAdmins = copyNested(this.superAdmins);
     copy.nextSeq = this.nextSeq;
+    copy.events = [...this.events];
     return copy;
   }
 
@@ -52,6 +56,7 @@ export class InMemoryState {
     this.announcements = from.announcements;
     this.superAdmins = from.superAdmins;
     this.nextSeq = from.nextSeq;
+    this.events = from.events;
   }
 
   usersOf(appId: string): Map<UserId, User> {

@@ -1,4 +1,5 @@
 import type { AppRepository } from './app-repository.js';
+import type { EventLog, EventOutbox } from './event-outbox.js';
 import type { IdGenerator } from './id-generator.js';
 import type { ChatroomRepository } from './chatroom-repository.js';
 import type { MembershipRepository } from './membership-repository.js';
@@ -24,6 +25,9 @@ export interface Repositories {
   readonly mutes: MuteRepository;
   readonly roomAttributes: RoomAttributeRepository;
   readonly superAdmins: SuperAdminRepository;
+  /** The events of this unit's changes, stored with them. */
+  readonly events: EventOutbox;
+  readonly eventLog: EventLog;
 }
 
 /**

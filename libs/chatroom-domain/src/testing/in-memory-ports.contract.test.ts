@@ -9,7 +9,10 @@ import { describeIdGeneratorContract } from './id-generator-contract.js';
 import { describeRandomContract } from './random-contract.js';
 import { describeTokenSignerContract } from './token-signer-contract.js';
 
-describeIdGeneratorContract('in-memory', async () => ({ ids: new InMemoryIdGenerator(), close: async () => {} }));
+describeIdGeneratorContract('in-memory', async () => {
+  const first = new InMemoryIdGenerator();
+  return { first, second: first.sharing(), close: async () => {} };
+});
 describeCredentialHasherContract('in-memory', () => new InMemoryCredentialHasher());
 describeRandomContract('in-memory', () => new SequentialRandom());
 describeClockContract('in-memory manual clock', () => new ManualClock());

@@ -1,17 +1,33 @@
 import { describeAppRepositoryContract } from './app-repository-contract.js';
+import { describeEventOutboxContract } from './event-outbox-contract.js';
 import { describeChatroomRepositoryContract } from './chatroom-repository-contract.js';
+import { describeConcurrencyContract } from './concurrency-contract.js';
+import { describeInterleavingsContract } from './interleavings-contract.js';
 import { describeMembershipRepositoryContract } from './membership-repository-contract.js';
 import { describeMuteRepositoryContract } from './mute-repository-contract.js';
+import { describeQueryCountContract } from './query-count-contract.js';
 import { describeRoomAttributeRepositoryContract } from './room-attribute-repository-contract.js';
+import { describeRoomInvariantsContract } from './room-invariants-contract.js';
 import { describeRoomUserListRepositoryContract } from './room-user-list-repository-contract.js';
 import type { StoreFactory } from './store-factory.js';
 import { describeSuperAdminRepositoryContract } from './super-admin-repository-contract.js';
 import { describeUnitOfWorkContract } from './unit-of-work-contract.js';
+import { describeUseCaseRacesContract } from './use-case-races-contract.js';
 import { describeUserRepositoryContract } from './user-repository-contract.js';
 
-/** Every store port's contract; each describe block opens its own store through the factory. */
+// The domain compiles without platform typings; printing is the one platform API needed here.
+declare const console: { info(message: string): void };
+
+/**
+ * Every store contract: each port's behaviour, the declared concurrency, the cost promises,
+ * forced interleavings, and the use cases racing. Each describe block opens its own store.
+ */
 export function describeStoreContracts(name: string, factory: StoreFactory): void {
+  // What the store declared it cannot do, printed once per run besides the titles of the cases not run.
+  if (factory.noSecondHandle) console.info(`[${name}] two-handle variants not run: ${factory.noSecondHandle}`);
+  if (!factory.concurrentUnits) console.info(`[${name}] units of work run one at a time: ${factory.serialisedBecause}`);
   describeUnitOfWorkContract(name, factory);
+  describeConcurrencyContract(name, factory);
   describeAppRepositoryContract(name, factory);
   describeUserRepositoryContract(name, factory);
   describeChatroomRepositoryContract(name, factory);
@@ -20,4 +36,9 @@ export function describeStoreContracts(name: string, factory: StoreFactory): voi
   describeMuteRepositoryContract(name, factory);
   describeRoomAttributeRepositoryContract(name, factory);
   describeSuperAdminRepositoryContract(name, factory);
+  describeEventOutboxContract(name, factory);
+  describeQueryCountContract(name, factory);
+  describeInterleavingsContract(name, factory);
+  describeUseCaseRacesContract(name, factory);
+  describeRoomInvariantsContract(name, factory);
 }

@@ -2,19 +2,65 @@ import { afterAll, beforeAll, it } from 'vitest';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { UnitOfWork } from '../ports/unit-of-work.js';
 
-/** One connection to a store under test: its unit of work and the id generator beside it. */
+/** Statements a handle has sent to its store, and rows it got back, since it was opened. */
+export interface QueryCount {
+  readonly queries: number;
+  readonly rows: number;
+}
+
+/**
+ * What the suite observes in a store besides its ports: test hooks only, never used by the app.
+ */
+export interface StoreProbes {
+  /**
+   * How many units of work of this store (any handle) are waiting right now for a lock, or
+   * for the connection, that another unit holds. The forced interleavings poll it to prove
+   * that their second unit really was blocked. PostgreSQL: backends of the database with
+   * `pg_stat_activity.wait_event_type = 'Lock'`; in memory: units queued behind the running one.
+   */
+  blockedUnits(): Promise<number>;
+  /**
+   * Statements this handle has run on its store so far (transaction control may be left out)
+   * and the rows they returned. kysely: a plugin's `transformResult`; in memory: repository
+   * calls and the entities they returned.
+   */
+  queryCount(): QueryCount;
+  /**
+   * Stored counters (member counts, joined-room counts, room quotas…) that differ from a recount
+   * of the rows they count, one line each; empty when every counter is right. A store that
+   * derives its counts instead of storing them returns [] (and says so in a comment).
+   */
+  counterMismatches(): Promise<string[]>;
+}
+
+/** One connection to a store under test: its unit of work, the id generator beside it, its probes. */
 export interface StoreHandle {
   readonly uow: UnitOfWork;
   readonly ids: IdGenerator;
+  readonly probes: StoreProbes;
   close(): Promise<void>;
 }
 
-export interface StoreFactory {
+/** A second, independent handle (own connections) on the SAME store as the last open(): two "processes". */
+export type SecondHandle =
+  | { openSecond(): Promise<StoreHandle>; readonly noSecondHandle?: never }
+  /** Why this store cannot have a second handle; printed in the title of every variant that does not run. */
+  | { readonly openSecond?: never; readonly noSecondHandle: string };
+
+/**
+ * Whether units of work run at the same time. A store that claims it is held to it by a
+ * probe (two units each waiting for the other to have started); one that serialises every
+ * unit must say why, and the probe then checks that it does.
+ */
+export type UnitConcurrency =
+  | { readonly concurrentUnits: true; readonly serialisedBecause?: never }
+  | { readonly concurrentUnits: false; readonly serialisedBecause: string };
+
+export type StoreFactory = {
   /** A handle on a fresh, empty, migrated store for this suite (called once per describe block, in beforeAll). */
   open(): Promise<StoreHandle>;
-  /** Optional: a second, independent handle (own connections) on the SAME store as the last open(): two "processes". */
-  openSecond?(): Promise<StoreHandle>;
-}
+} & SecondHandle &
+  UnitConcurrency;
 
 export interface OpenStore {
   readonly main: StoreHandle;
@@ -44,8 +90,23 @@ export function useStore(factory: StoreFactory): () => OpenStore {
 }
 
 /**
+ * Registers a test that needs two handles: it runs when the factory has openSecond, and is
+ * otherwise registered as skipped with the factory's reason in its title, so that every report
+ * says which two-process cases did not run and why.
+ */
+export function itWithSecondHandle(
+  factory: StoreFactory,
+  title: string,
+  run: () => Promise<void>,
+  timeout = RACE_TIMEOUT_MS,
+): void {
+  if (factory.openSecond) it(title, run, timeout);
+  else it.skip(`${title} — not run: ${factory.noSecondHandle}`, run);
+}
+
+/**
  * Registers a race twice: once with every call through one handle, and once with the calls
- * spread over two handles ("two processes"), which runs only when the factory has openSecond.
+ * spread over two handles ("two processes"; see itWithSecondHandle).
  * `run` receives the handle for call `i` and the main handle for seeding and checking.
  */
 export function itRaces(
@@ -58,10 +119,9 @@ export function itRaces(
     const { main } = store();
     await run(() => main, main);
   }, RACE_TIMEOUT_MS);
-  // Skipped, not omitted, so a report shows that the two-process variant did not run.
-  it.skipIf(!factory.openSecond)(`${title} (calls split over two handles)`, async () => {
+  itWithSecondHandle(factory, `${title} (calls split over two handles)`, async () => {
     const { main, second } = store();
     if (!second) throw new Error('openSecond is declared but gave no handle');
     await run((i) => (i % 2 === 0 ? main : second), main);
-  }, RACE_TIMEOUT_MS);
+  });
 }

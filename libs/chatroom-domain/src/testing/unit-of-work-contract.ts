@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UserId } from '../model/user-id.js';
-import { itRaces, useStore, type StoreFactory } from './store-factory.js';
+import { itRaces, itWithSecondHandle, useStore, type StoreFactory } from './store-factory.js';
 import {
   affiliationsOf,
   deferred,
@@ -174,7 +174,7 @@ export function describeUnitOfWorkContract(name: string, factory: StoreFactory):
       expect(await main.uow.read((r) => r.users.findExisting(app.id, names))).toHaveLength(50);
     });
 
-    it.skipIf(!factory.openSecond)('a write through one handle is visible through the other', async () => {
+    itWithSecondHandle(factory, 'a write through one handle is visible through the other', async () => {
       const { main, second } = store();
       const app = await seedApp(main);
       expect(await second!.uow.read((r) => r.apps.findByName(app.org, app.name))).toEqual(app);
@@ -183,7 +183,7 @@ export function describeUnitOfWorkContract(name: string, factory: StoreFactory):
       expect(await roomOf(main, app, room.id)).toEqual(room);
     });
 
-    it.skipIf(!factory.openSecond)('ids drawn through both handles never repeat and keep increasing', async () => {
+    itWithSecondHandle(factory, 'ids drawn through both handles never repeat and keep increasing', async () => {
       const { main, second } = store();
       const drawn: number[] = [];
       for (let i = 0; i < 20; i++) drawn.push(await (i % 2 === 0 ? main : second!).ids.next());

@@ -1,13 +1,15 @@
-// The room invariants of decisions.md, checked across use cases: whatever sequence of
-// operations runs (in parallel too), every room stays well-formed.
+// The room invariants of decisions.md, checked across sequences of use cases on the in-memory
+// ports. The same invariants under racing use cases, with every outcome asserted and the stored
+// counters recounted, are in the contract suite (testing/room-invariants-contract.ts) and run on
+// every real store: the in-memory unit of work runs one unit at a time and derives its counts,
+// so here a "race" could not race and a count check could not fail.
 import { describe, expect, it } from 'vitest';
-import { CreateChatroom } from './create-chatroom/create-chatroom.js';
 import { DeleteUser } from './delete-user/delete-user.js';
 import { ModifyChatroom } from './modify-chatroom/modify-chatroom.js';
 import { TestWorld } from './test-fixtures.js';
 import { TransferChatroom } from './transfer-chatroom/transfer-chatroom.js';
 
-/** Every room: one owner, listed among the affiliations, nobody twice, count = affiliations ≤ maxusers. */
+/** Every room: one owner, listed among the affiliations, nobody twice, at most maxusers, every user existing. */
 async function expectWellFormedRooms(w: TestWorld): Promise<void> {
   for (const id of await w.roomIds()) {
     const { room, affiliations } = await w.details(id);
@@ -16,8 +18,7 @@ async function expectWellFormedRooms(w: TestWorld): Promise<void> {
       room.owner,
     ]);
     expect(new Set(names).size, `distinct users of ${id}`).toBe(names.length);
-    expect(room.memberCount, `count of ${id}`).toBe(affiliations.length);
-    expect(room.memberCount, `count of ${id}`).toBeLessThanOrEqual(room.maxUsers);
+    expect(affiliations.length, `affiliations of ${id}`).toBeLessThanOrEqual(room.maxUsers);
     for (const name of names) expect(await w.userExists(name), `${name} in ${id}`).toBe(true);
   }
 }
@@ -63,13 +64,6 @@ describe('exactly one owner, always among the affiliations', () => {
     expect(await w.roomIds()).toEqual([]);
     await expectWellFormedRooms(w);
   });
-
-  it('holds when a transfer races the deletion of the new owner', async () => {
-    const { w, transfer, deleteUser } = await setup();
-    const id = await w.room('alice', ['bob', 'carol']);
-    await Promise.allSettled([transfer(id, 'bob'), deleteUser('bob'), transfer(id, 'carol')]);
-    await expectWellFormedRooms(w);
-  });
 });
 
 describe('1 + members ≤ maxusers', () => {
@@ -79,17 +73,6 @@ describe('1 + members ≤ maxusers', () => {
     await new ModifyChatroom(w.deps).execute(w.app, id, { maxUsers: 3 });
     await expectWellFormedRooms(w);
     expect((await w.details(id)).room).toMatchObject({ memberCount: 3, maxUsers: 3 });
-  });
-
-  it('holds when a maxusers change races user deletions and creates', async () => {
-    const { w, deleteUser } = await setup();
-    const id = await w.room('alice', ['bob', 'carol', 'dave']);
-    await Promise.allSettled([
-      deleteUser('dave'),
-      new ModifyChatroom(w.deps).execute(w.app, id, { maxUsers: 3 }),
-      w.room('bob', ['carol']),
-    ]);
-    await expectWellFormedRooms(w);
   });
 });
 
@@ -105,29 +88,5 @@ describe('a user at most once per room', () => {
     const id = await w.room('alice', ['bob']);
     await transfer(id, 'bob');
     expect(await w.affiliations(id)).toEqual(['owner:bob', 'member:alice']);
-  });
-});
-
-describe('per-user joined-room cap', () => {
-  it('holds under parallel creates naming users near the cap', async () => {
-    const { w } = await setup({ joinedRoomCap: 2 });
-    const create = (owner: string, members: string[]) =>
-      new CreateChatroom(w.deps).execute(w.app, { name: 'r', description: 'd', owner, members });
-    await Promise.allSettled([
-      create('alice', ['bob', 'carol']),
-      create('bob', ['carol', 'dave']),
-      create('carol', ['dave', 'alice']),
-      create('dave', ['alice', 'bob']),
-    ]);
-    for (const name of ['alice', 'bob', 'carol', 'dave']) {
-      expect((await w.joinedIds(name)).length, name).toBeLessThanOrEqual(2);
-    }
-    await expectWellFormedRooms(w);
-  });
-
-  it('holds when a deleted user is named by a create racing the deletion', async () => {
-    const { w, deleteUser } = await setup();
-    await Promise.allSettled([w.room('alice', ['bob']), deleteUser('bob'), w.room('carol', ['bob'])]);
-    await expectWellFormedRooms(w);
   });
 });

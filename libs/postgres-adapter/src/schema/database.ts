@@ -13,6 +13,10 @@ export interface Database {
   mutes: MutesTable;
   room_attributes: RoomAttributesTable;
   super_admins: SuperAdminsTable;
+  room_events: RoomEventsTable;
+  event_rules: EventRulesTable;
+  event_deliveries: EventDeliveriesTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export interface AppsTable {
@@ -104,4 +108,47 @@ export interface SuperAdminsTable {
   username: string;
   /** The order they were made super admins. */
   seq: Generated<number>;
+}
+
+export interface RoomEventsTable {
+  seq: Generated<number>;
+  id: Generated<string>;
+  app_id: string;
+  org: string;
+  app: string;
+  room_id: string;
+  operation: string;
+  operator: string;
+  payload: unknown;
+  created_at: number;
+}
+
+export interface EventRulesTable {
+  id: string;
+  app_id: string;
+  kind: string;
+  target: string;
+  secret: string;
+  operations: string[] | null;
+  created: number;
+}
+
+export interface EventDeliveriesTable {
+  rule_id: string;
+  event_seq: number;
+  room_id: string;
+  state: Generated<string>;
+  attempts: Generated<number>;
+  next_at: number;
+  lease_until: number | null;
+  last_error: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  app_id: string;
+  key: string;
+  fingerprint: string;
+  status: number;
+  body: string;
+  created_at: number;
 }

@@ -8,10 +8,14 @@ import { assertWellFormedBody } from './well-formed-text.js';
 const noop = async () => {};
 
 /**
- * For routes that take a JSON body: no body at all reads as `{}`; a body of another media
- * type is a 415; over `limitBytes` is a 413; anything that does not parse, or that holds
- * text no store can keep (NUL, unpaired surrogates), is a 400. A `charset` parameter on the
- * media type is accepted (the body is read as UTF-8).
+ * For routes that take a JSON body: no body at all reads as `{}`; over `limitBytes` is a 413;
+ * a body declared `application/json` that does not parse, or that holds text no store can keep
+ * (NUL, unpaired surrogates), is a 400. A `charset` parameter on the media type is accepted
+ * (the body is read as UTF-8).
+ *
+ * Easemob's official server samples send JSON declared as `application/x-www-form-urlencoded`
+ * (PHP, curl's default) or with no Content-Type (Node), so a body of any other declared type is
+ * parsed as JSON too, and only one that does not parse is a 415 (decisions.md, Content types).
  */
 export function jsonBody(limitBytes: number): Middleware<RequestState> {
   // Not strict: a JSON scalar parses, and the route's schema then names what is wrong with it.
@@ -26,15 +30,16 @@ export function jsonBody(limitBytes: number): Middleware<RequestState> {
     const type = ctx.is('application/json');
     if (type === null || ctx.request.length === 0) {
       ctx.request.body = {}; // no body
-    } else if (type === false) {
-      throw transportErrors.unsupportedMediaType();
     } else {
+      const declaredJson = type !== false;
+      // The same parser reads every body: it is told the body is JSON, whatever was declared.
+      if (!declaredJson) ctx.req.headers['content-type'] = 'application/json';
       try {
         await parse(ctx, noop);
       } catch (thrown) {
         const status = (thrown as { status?: number }).status;
         if (status === 413) throw transportErrors.payloadTooLarge(limitBytes);
-        if (status === 415) throw transportErrors.unsupportedMediaType();
+        if (!declaredJson || status === 415) throw transportErrors.unsupportedMediaType();
         throw errors.invalidParameter('request body is not valid JSON');
       }
       // An empty chunked body parses to ''.

@@ -28,16 +28,21 @@ const elevenKeys = () => Object.fromEntries(Array.from({ length: 11 }, (_, i) =>
 const room = () => createRoom(svc, 'olive', { members: ['amy', 'ben'] });
 
 describe('PUT /{org}/{app}/metadata/chatroom/{id}/user/{username}', () => {
-  it('sets pairs; the slim envelope holds uri, timestamp, action and data {successKeys, errorKeys}', async () => {
+  it('sets pairs; the whole envelope of decisions.md carries data {successKeys, errorKeys}', async () => {
     const id = await room();
     const response = await set(id, 'AMY', { metaData: { topic: 'cats', 'mood.now': 'calm' } });
     expect(response.status).toBe(200);
-    expect(Object.keys(response.body)).toEqual(['uri', 'timestamp', 'action', 'data']);
     expect(response.body).toEqual({
-      uri: `${svc.url}${svc.appPath('/metadata/chatroom')}`,
-      timestamp: expect.any(Number),
       action: 'put',
+      application: expect.any(String),
+      applicationName: svc.app,
+      organization: svc.org,
+      uri: `${svc.url}${svc.appPath(`/metadata/chatroom/${id}/user/AMY`)}`,
+      entities: [],
       data: { successKeys: ['topic', 'mood.now'], errorKeys: {} },
+      timestamp: expect.any(Number),
+      duration: expect.any(Number),
+      properties: {},
     });
     expect(await all(id)).toEqual({ 'mood.now': 'calm', topic: 'cats' });
   });
@@ -120,11 +125,13 @@ describe('POST /{org}/{app}/metadata/chatroom/{id} (read)', () => {
     await set(id, 'amy', { metaData: { a: '1', b: '2', c: '3' } });
     const everything = await read(id);
     expect(everything.status).toBe(200);
-    expect(everything.body).toEqual({
-      uri: `${svc.url}${svc.appPath('/metadata/chatroom')}`,
-      timestamp: expect.any(Number),
+    expect(everything.body).toMatchObject({
       action: 'post',
+      organization: svc.org,
+      uri: `${svc.url}${svc.appPath(`/metadata/chatroom/${id}`)}`,
+      entities: [],
       data: { a: '1', b: '2', c: '3' },
+      properties: {},
     });
     expect((await read(id, {})).body.data).toEqual({ a: '1', b: '2', c: '3' });
     expect((await read(id, { keys: [] })).body.data).toEqual({ a: '1', b: '2', c: '3' });
@@ -147,15 +154,18 @@ describe('POST /{org}/{app}/metadata/chatroom/{id} (read)', () => {
 });
 
 describe('DELETE /{org}/{app}/metadata/chatroom/{id}/user/{username}', () => {
-  it('deletes own keys; others and missing keys go to errorKeys; the envelope adds status "ok"', async () => {
+  it('deletes own keys; others and missing keys go to errorKeys; the whole envelope adds status "ok"', async () => {
     const id = await room();
     await set(id, 'amy', { metaData: { mine: '1', also: '2' } });
     await set(id, 'ben', { metaData: { theirs: '3' } });
     const response = await remove(id, 'amy', { keys: ['mine', 'theirs', 'nope'] });
     expect(response.status).toBe(200);
-    expect(Object.keys(response.body)).toEqual(['uri', 'status', 'timestamp', 'action', 'data']);
     expect(response.body).toMatchObject({
-      uri: `${svc.url}${svc.appPath('/metadata/chatroom')}`,
+      uri: `${svc.url}${svc.appPath(`/metadata/chatroom/${id}/user/amy`)}`,
+      applicationName: svc.app,
+      entities: [],
+      duration: expect.any(Number),
+      properties: {},
       status: 'ok',
       action: 'delete',
       data: {

@@ -1,4 +1,4 @@
-import { sendSlimEnvelope } from '../envelope.js';
+import { sendEnvelope } from '../envelope.js';
 import {
   deleteRoomAttributesSchema,
   getRoomAttributesSchema,
@@ -8,8 +8,9 @@ import { validate } from '../schemas/validate.js';
 import type { AppRouter, RouteKit } from './route-kit.js';
 
 /**
- * §5.8: custom attributes, with the slim envelope. Per-key refusals are `errorKeys` of a 200;
- * the `/forced` variants may touch keys other members own.
+ * §5.8: custom attributes. The reference shows a slimmer envelope; decisions.md gives them the
+ * whole one like every other success (deletes keep the reference's `status: "ok"`). Per-key
+ * refusals are `errorKeys` of a 200; the `/forced` variants may touch keys other members own.
  */
 export function roomAttributeRoutes(router: AppRouter, { useCases, tenant, auth, json }: RouteKit): void {
   const userPath = '/:org/:app/metadata/chatroom/:id/user/:username';
@@ -24,7 +25,7 @@ export function roomAttributeRoutes(router: AppRouter, { useCases, tenant, auth,
         autoDelete: body.autoDelete,
         forced,
       });
-      sendSlimEnvelope(ctx, data);
+      sendEnvelope(ctx, { data });
     });
 
     // DELETE with a JSON body, as the reference documents it.
@@ -37,7 +38,7 @@ export function roomAttributeRoutes(router: AppRouter, { useCases, tenant, auth,
         keys,
         forced,
       );
-      sendSlimEnvelope(ctx, data);
+      sendEnvelope(ctx, { data, status: 'ok' });
     });
   }
 
@@ -45,6 +46,6 @@ export function roomAttributeRoutes(router: AppRouter, { useCases, tenant, auth,
   router.post('/:org/:app/metadata/chatroom/:id', tenant, auth, json, async (ctx) => {
     const { keys } = validate(getRoomAttributesSchema, ctx.request.body);
     const data = await useCases.getRoomAttributes.execute(ctx.state.app, ctx.params.id!, keys);
-    sendSlimEnvelope(ctx, data);
+    sendEnvelope(ctx, { data });
   });
 }

@@ -1,4 +1,5 @@
 import { errors } from '../../errors/error-catalogue.js';
+import { roomEvents } from '../../model/room-event.js';
 import type { App } from '../../model/app.js';
 import { assertBatch } from '../../model/room-moderation.js';
 import { parseUserIds, type UserId } from '../../model/user-id.js';
@@ -34,8 +35,10 @@ export class AddMembers {
         throw error;
       });
       let pending: readonly UserId[] = usernames;
+      const joined: UserId[] = [];
       for (let attempt = 0; attempt < MAX_ATTEMPTS && pending.length > 0; attempt++) {
         const added = await joinOrThrow(r, app, roomId, pending, 'member', errors.joinCapExceeded);
+        joined.push(...added);
         if (added.length === pending.length) break;
         // The others were members when `add` looked; one may have been removed or blocked since,
         // or the room never existed or was dissolved: look again, and add whoever is still missing.
@@ -47,6 +50,9 @@ export class AddMembers {
       // meanwhile is seen here (and an existing member cannot be blocked at the same time).
       const [blocked] = await r.roomUserLists.filter(app.id, roomId, 'blocklist', usernames);
       if (blocked !== undefined) throw errors.userBlocked(blocked, roomId);
+      // Only those who were not members already (one event per unit: a coalesced unit lists
+      // every request's users).
+      r.events.append(...roomEvents.joined(app, roomId, joined));
       return [...usernames];
     });
   }

@@ -1,4 +1,5 @@
 import type { App } from '../../model/app.js';
+import { roomEvents } from '../../model/room-event.js';
 import { assertBatch } from '../../model/room-moderation.js';
 import { parseUserId, parseUserIds, type UserId } from '../../model/user-id.js';
 import type { Dependencies } from '../dependencies.js';
@@ -16,6 +17,7 @@ export class AllowUsers {
       await requireUsers(r, app, [username]);
       await requireMembers(r, app, roomId, [username]);
       await r.roomUserLists.add(app.id, roomId, 'allowlist', [username]);
+      r.events.append(...roomEvents.allowed(app, roomId, [username]));
       return username;
     });
   }
@@ -27,7 +29,9 @@ export class AllowUsers {
     return this.deps.uow.write(async (r) => {
       const room = await lockRoom(r, app, roomId);
       const results = await memberTargets(r, app, room, usernames);
-      await r.roomUserLists.add(app.id, roomId, 'allowlist', succeeded(results));
+      const allowed = succeeded(results);
+      await r.roomUserLists.add(app.id, roomId, 'allowlist', allowed);
+      r.events.append(...roomEvents.allowed(app, roomId, allowed));
       return results;
     });
   }

@@ -1,4 +1,5 @@
 import { errors } from '../../errors/error-catalogue.js';
+import { roomEvents } from '../../model/room-event.js';
 import type { App } from '../../model/app.js';
 import { assertBatch } from '../../model/room-moderation.js';
 import { parseUserId, parseUserIds, type UserId } from '../../model/user-id.js';
@@ -19,6 +20,8 @@ export class BlockUsers {
       if (username === room.owner) throw errors.blockOwner(roomId);
       if ((await leaveRoom(r, app.id, roomId, [username])).length === 0) throw errors.notMembers([username]);
       await r.roomUserLists.add(app.id, roomId, 'blocklist', [username]);
+      // E20 then E11, as the reference orders them.
+      r.events.append(...roomEvents.blocked(app, roomId, [username]), ...roomEvents.left(app, roomId, [username], 'BLOCK'));
       return username;
     });
   }
@@ -31,8 +34,9 @@ export class BlockUsers {
       const room = await lockRoom(r, app, roomId);
       const results = await memberTargets(r, app, room, usernames, errors.blockOwner(roomId).message);
       const blocked = succeeded(results);
-      await leaveRoom(r, app.id, roomId, blocked);
+      const left = await leaveRoom(r, app.id, roomId, blocked);
       await r.roomUserLists.add(app.id, roomId, 'blocklist', blocked);
+      r.events.append(...roomEvents.blocked(app, roomId, blocked), ...roomEvents.left(app, roomId, left, 'BLOCK'));
       return results;
     });
   }

@@ -381,6 +381,8 @@ describe('CreateChatroom', () => {
         Array.from({ length: 9 }, (_, i) => create({ owner: owners[i % 3]!, members: ['bob'] })),
       );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+      const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(refused.map((r) => r.reason.code)).toEqual(Array(6).fill('UserRoomCapExceeded'));
       expect(await w.joinedIds('bob')).toHaveLength(3);
       expect(await w.roomIds()).toHaveLength(3);
     });

@@ -1,4 +1,5 @@
 import { errors } from '../../errors/error-catalogue.js';
+import { roomEvents } from '../../model/room-event.js';
 import type { App } from '../../model/app.js';
 import {
   assertCustom,
@@ -55,9 +56,11 @@ export class CreateChatroom {
 
     return this.deps.uow.write(async (r) => {
       await requireUsers(r, app, [owner, ...members]);
-      const id = await this.insertRoom(r, app, input, { owner, maxUsers, custom });
+      const room = await this.insertRoom(r, app, input, { owner, maxUsers, custom });
+      const { id } = room;
       await joinOrThrow(r, app, id, [owner], 'owner', errors.userRoomCapExceeded);
-      if (members.length > 0) await joinOrThrow(r, app, id, members, 'member', errors.userRoomCapExceeded);
+      const joined = members.length > 0 ? await joinOrThrow(r, app, id, members, 'member', errors.userRoomCapExceeded) : [];
+      r.events.append(...roomEvents.created(app, room, joined));
       return { id };
     });
   }
@@ -67,7 +70,7 @@ export class CreateChatroom {
     app: App,
     input: CreateChatroomInput,
     fields: { owner: UserId; maxUsers: number; custom: string },
-  ): Promise<string> {
+  ): Promise<Chatroom> {
     let lastTried = '';
     for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
       const seq = await r.ids.next();
@@ -86,7 +89,7 @@ export class CreateChatroom {
       };
       lastTried = room.id;
       const outcome = await r.chatrooms.insert(room, app.settings.roomQuota);
-      if (outcome === 'inserted') return room.id;
+      if (outcome === 'inserted') return room;
       if (outcome === 'quota-exceeded') throw errors.roomQuotaExceeded(app.org, app.name);
       if (input.roomId !== undefined) throw errors.chatroomIdTaken(input.roomId);
     }

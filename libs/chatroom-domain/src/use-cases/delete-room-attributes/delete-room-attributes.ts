@@ -1,4 +1,5 @@
 import { errors } from '../../errors/error-catalogue.js';
+import { roomEvents } from '../../model/room-event.js';
 import type { App } from '../../model/app.js';
 import { assertAttributeBatch } from '../../model/room-attribute.js';
 import { parseUserId } from '../../model/user-id.js';
@@ -36,6 +37,7 @@ export class DeleteRoomAttributes {
         else removable.push(key);
       }
       await r.roomAttributes.remove(app.id, roomId, removable);
+      r.events.append(...roomEvents.attributesDeleted(app, roomId, user, removable));
       return { successKeys: removable, errorKeys: Object.fromEntries(failed) };
     });
   }

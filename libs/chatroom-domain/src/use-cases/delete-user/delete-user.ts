@@ -1,4 +1,5 @@
 import { errors } from '../../errors/error-catalogue.js';
+import { roomEvents } from '../../model/room-event.js';
 import type { App } from '../../model/app.js';
 import type { User } from '../../model/user.js';
 import { parseUserId } from '../../model/user-id.js';
@@ -15,8 +16,12 @@ export class DeleteUser {
       if (!user) throw errors.userResourceNotFound();
       // Leaving first: a room transferred to the user meanwhile keeps their owner membership
       // (removeEverywhere skips it), and the later deleteOwnedBy sees and dissolves that room.
-      await r.memberships.removeEverywhere(app.id, username);
-      await r.chatrooms.deleteOwnedBy(app.id, username);
+      const left = await r.memberships.removeEverywhere(app.id, username);
+      const dissolved = await r.chatrooms.deleteOwnedBy(app.id, username);
+      // Removal by user deletion reads as a kick by the app admin; an owned room is destroyed
+      // (E2; its other members are not listed: they are gone in the same statement).
+      for (const roomId of left) r.events.append(...roomEvents.left(app, roomId, [username], 'KICK'));
+      for (const roomId of dissolved) r.events.append(...roomEvents.dissolved(app, roomId, []));
       await r.users.delete(app.id, username);
       return user;
     });

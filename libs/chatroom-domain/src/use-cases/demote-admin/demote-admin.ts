@@ -1,4 +1,5 @@
 import { errors } from '../../errors/error-catalogue.js';
+import { roomEvents } from '../../model/room-event.js';
 import type { App } from '../../model/app.js';
 import { parseUserId, type UserId } from '../../model/user-id.js';
 import type { Dependencies } from '../dependencies.js';
@@ -17,6 +18,7 @@ export class DemoteAdmin {
         throw errors.notAdmin(username, roomId);
       }
       await r.memberships.setRole(app.id, roomId, username, 'member');
+      r.events.append(...roomEvents.admins(app, roomId, [username], 'REMOVE'));
       return username;
     });
   }

@@ -1,4 +1,5 @@
 import { errors } from '../../errors/error-catalogue.js';
+import { roomEvents } from '../../model/room-event.js';
 import type { App } from '../../model/app.js';
 import { assertDescription, assertMaxUsers, assertName, fitsMaxUsers } from '../../model/chatroom.js';
 import type { ChatroomPatch } from '../../ports/chatroom-repository.js';
@@ -33,6 +34,7 @@ export class ModifyChatroom {
         throw errors.maxUsersBelowMemberCount(patch.maxUsers, room.memberCount);
       }
       await r.chatrooms.update(app.id, roomId, patch);
+      r.events.append(roomEvents.updated(app, { ...room, ...patch }));
     });
     return {
       ...(patch.name !== undefined && { groupname: true }),

@@ -1,4 +1,5 @@
 import type { App } from '../../model/app.js';
+import { roomEvents } from '../../model/room-event.js';
 import { assertBatch, assertMuteDuration, muteExpiry } from '../../model/room-moderation.js';
 import { parseUserIds } from '../../model/user-id.js';
 import type { MuteEntry } from '../../ports/mute-repository.js';
@@ -21,11 +22,13 @@ export class MuteMembers {
       await requireMembers(r, app, roomId, usernames);
       if (duration === 0) {
         await r.mutes.remove(app.id, roomId, usernames);
+        r.events.append(...roomEvents.unmuted(app, roomId, usernames));
         return usernames.map((username) => ({ username, expiresAt: 0 }));
       }
       const expiresAt = muteExpiry(this.deps.clock.now(), duration);
       const entries = usernames.map((username) => ({ username, expiresAt }));
       await r.mutes.upsert(app.id, roomId, entries);
+      r.events.append(...roomEvents.muted(app, roomId, usernames, expiresAt));
       return entries;
     });
   }

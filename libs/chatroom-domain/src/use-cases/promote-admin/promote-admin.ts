@@ -1,4 +1,5 @@
 import { errors } from '../../errors/error-catalogue.js';
+import { roomEvents } from '../../model/room-event.js';
 import type { App } from '../../model/app.js';
 import { ADMINS_MAX } from '../../model/room-moderation.js';
 import { parseUserId, type UserId } from '../../model/user-id.js';
@@ -21,6 +22,7 @@ export class PromoteAdmin {
         throw errors.adminLimitReached(roomId, ADMINS_MAX);
       }
       await r.memberships.setRole(app.id, roomId, username, 'admin');
+      r.events.append(...roomEvents.admins(app, roomId, [username], 'ADD'));
       return username;
     });
   }

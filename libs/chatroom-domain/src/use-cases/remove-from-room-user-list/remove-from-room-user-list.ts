@@ -1,4 +1,5 @@
 import type { App } from '../../model/app.js';
+import { roomEvents } from '../../model/room-event.js';
 import { assertBatch, type BatchKind } from '../../model/room-moderation.js';
 import { parseUserIds } from '../../model/user-id.js';
 import type { RoomUserList } from '../../ports/room-user-list-repository.js';
@@ -25,6 +26,7 @@ export class RemoveFromRoomUserList {
     return this.deps.uow.write(async (r) => {
       await lockRoom(r, app, roomId);
       const removed = new Set(await r.roomUserLists.remove(app.id, roomId, list, usernames));
+      r.events.append(...roomEvents.listRemoved(app, roomId, list, [...removed]));
       return usernames.map((username) =>
         removed.has(username)
           ? { username, ok: true }

@@ -1,4 +1,5 @@
 import { errors } from '../../errors/error-catalogue.js';
+import { roomEvents } from '../../model/room-event.js';
 import type { App } from '../../model/app.js';
 import { assertBatch } from '../../model/room-moderation.js';
 import { parseUserId, parseUserIds, type UserId } from '../../model/user-id.js';
@@ -20,6 +21,7 @@ export class RemoveMembers {
       if ((await leaveRoom(r, app.id, roomId, [username])).length === 0) {
         throw errors.notMembers([username]);
       }
+      r.events.append(...roomEvents.left(app, roomId, [username], 'KICK'));
       return username;
     });
   }
@@ -31,7 +33,8 @@ export class RemoveMembers {
     return this.deps.uow.write(async (r) => {
       const room = await lockRoom(r, app, roomId);
       const results = await memberTargets(r, app, room, usernames, errors.removeOwner(roomId).message, 'group');
-      await leaveRoom(r, app.id, roomId, succeeded(results));
+      const left = await leaveRoom(r, app.id, roomId, succeeded(results));
+      r.events.append(...roomEvents.left(app, roomId, left, 'KICK'));
       return results;
     });
   }

@@ -1,4 +1,5 @@
 import type { App } from '../../model/app.js';
+import { roomEvents } from '../../model/room-event.js';
 import { parseUserId, type UserId } from '../../model/user-id.js';
 import type { Dependencies } from '../dependencies.js';
 import { requireUsers } from '../room-guards.js';
@@ -12,6 +13,7 @@ export class RemoveSuperAdmin {
     return this.deps.uow.write(async (r) => {
       await requireUsers(r, app, [username]);
       await r.superAdmins.remove(app.id, username);
+      r.events.append(roomEvents.superAdmin(app, username, 'REMOVE'));
       return username;
     });
   }

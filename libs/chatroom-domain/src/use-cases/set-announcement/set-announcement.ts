@@ -1,4 +1,5 @@
 import type { App } from '../../model/app.js';
+import { roomEvents } from '../../model/room-event.js';
 import { assertAnnouncement } from '../../model/room-moderation.js';
 import type { Dependencies } from '../dependencies.js';
 import { lockRoom } from '../room-guards.js';
@@ -12,6 +13,7 @@ export class SetAnnouncement {
     await this.deps.uow.write(async (r) => {
       await lockRoom(r, app, roomId);
       await r.chatrooms.update(app.id, roomId, { announcement });
+      r.events.append(roomEvents.announcement(app, roomId, announcement));
     });
   }
 }

@@ -1,4 +1,5 @@
 import type { App } from '../../model/app.js';
+import { roomEvents } from '../../model/room-event.js';
 import type { Dependencies } from '../dependencies.js';
 import { lockRoom } from '../room-guards.js';
 
@@ -10,6 +11,7 @@ export class SetMuteAll {
     await this.deps.uow.write(async (r) => {
       await lockRoom(r, app, roomId);
       await r.chatrooms.update(app.id, roomId, { muteAll });
+      r.events.append(roomEvents.muteAll(app, roomId, muteAll));
     });
     return muteAll;
   }

@@ -1,4 +1,5 @@
 import { errors } from '../../errors/error-catalogue.js';
+import { roomEvents } from '../../model/room-event.js';
 import type { App } from '../../model/app.js';
 import {
   assertAttributeBatch,
@@ -60,6 +61,7 @@ export class SetRoomAttributes {
         accepted.push({ key, value, owner, autoDelete });
       }
       await r.roomAttributes.upsert(app.id, roomId, accepted);
+      r.events.append(...roomEvents.attributesSet(app, roomId, owner, Object.fromEntries(accepted.map((a) => [a.key, a.value]))));
       return { successKeys: accepted.map((a) => a.key), errorKeys: Object.fromEntries(failed) };
     });
   }

@@ -1,4 +1,5 @@
 import type { App } from '../../model/app.js';
+import { roomEvents } from '../../model/room-event.js';
 import { assertTransferable } from '../../model/chatroom.js';
 import { parseUserId } from '../../model/user-id.js';
 import type { Dependencies } from '../dependencies.js';
@@ -18,6 +19,7 @@ export class TransferChatroom {
       // back whatever the store did (nothing, for a non-member; a no-op, for the owner).
       const outcome = await r.memberships.transferOwnership(app.id, roomId, room.owner, newOwner);
       assertTransferable(room, newOwner, outcome === 'transferred' ? 'member' : null);
+      r.events.append(roomEvents.transferred(app, roomId, room.owner, newOwner));
     });
   }
 }

@@ -1,4 +1,5 @@
 import type { App } from '../../model/app.js';
+import { roomEvents } from '../../model/room-event.js';
 import { assertBatch } from '../../model/room-moderation.js';
 import { parseUserIds, type UserId } from '../../model/user-id.js';
 import type { Dependencies } from '../dependencies.js';
@@ -14,6 +15,7 @@ export class UnmuteMembers {
     return this.deps.uow.write(async (r) => {
       await lockRoom(r, app, roomId);
       await r.mutes.remove(app.id, roomId, usernames);
+      r.events.append(...roomEvents.unmuted(app, roomId, usernames));
       return usernames;
     });
   }

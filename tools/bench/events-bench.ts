@@ -1,0 +1,176 @@
+/**
+ * Events out (issue 11, "Performance"): the write path with the outbox and one webhook rule
+ * (delivered by the service's worker to a real receiver on 127.0.0.1) against the same writes
+ * with no rule, alternating A/B rounds on one database; the delivery latency commit → receiver;
+ * and a floor: bare transactions with and without the outbox's one INSERT statement.
+ * Not a timed test: it prints figures for the README.
+ *
+ *   npm run bench:events -w @chatroom/tools        # TEST_DATABASE_URL, default the local server
+ *   ROUNDS=3 ADDS=6000 CONCURRENCY=16 npm run bench:events -w @chatroom/tools
+ */
+import { SystemClock } from '@chatroom/crypto-adapter';
+import { AddMembers, CreateChatroom, type App } from '@chatroom/domain';
+import { createContainer, loadConfig, startService, type RunningService } from '@chatroom/http-api';
+import { openPostgresAdapter, type PostgresAdapter } from '@chatroom/postgres-adapter';
+import { createTestDatabase } from '@chatroom/postgres-adapter/testing';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { throughput, type Throughput } from './timing.js';
+
+const CONCURRENCY = Number(process.env['CONCURRENCY'] ?? 16);
+const ROUNDS = Number(process.env['ROUNDS'] ?? 3);
+const ADDS = Number(process.env['ADDS'] ?? 6_000);
+const CREATES = Number(process.env['CREATES'] ?? 1_500);
+const ROOMS = 500;
+const ORG = 'bench';
+const APP_NAME = 'events';
+
+async function main(): Promise<void> {
+  process.env['TEST_DATABASE_URL'] ??= 'postgres://postgres@127.0.0.1:5432/postgres';
+  const db = await createTestDatabase();
+  if (!db) throw new Error('no PostgreSQL server');
+  const client = new pg.Client({ connectionString: db.url });
+  // The receiver is another process, as it would be: its work is not the service's.
+  const receiver = spawn(process.execPath, ['-e', RECEIVER], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let output = '';
+  receiver.stdout!.on('data', (c) => (output += c));
+  let service: RunningService | undefined;
+  let adapter: PostgresAdapter | undefined;
+  try {
+    const port = await new Promise<number>((resolve) => receiver.stdout!.once('data', (c) => resolve(Number(String(c).trim()))));
+    service = await startService(createContainer(loadConfig({
+      DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DB_POOL_SIZE: '4',
+      BOOTSTRAP_ORG: ORG, BOOTSTRAP_APP: APP_NAME, BOOTSTRAP_CLIENT_ID: 'bench', BOOTSTRAP_CLIENT_SECRET: 'bench-secret',
+    })));
+    adapter = await openPostgresAdapter({ databaseUrl: db.url, poolSize: CONCURRENCY });
+    await client.connect();
+    const { version } = (await client.query<{ version: string }>('SELECT version()')).rows[0]!;
+    console.log(`server: ${version.split(' on ')[0]}; ${CONCURRENCY} calls in flight, pool ${CONCURRENCY}; node ${process.version}`);
+    const app = (await adapter.uow.read((r) => r.apps.findByName(ORG, APP_NAME)))!;
+    const url = `http://127.0.0.1:${port}/cb`;
+
+    const results: Record<'none' | 'rule', { adds: Throughput[]; creates: Throughput[] }> = {
+      none: { adds: [], creates: [] },
+      rule: { adds: [], creates: [] },
+    };
+    let ruleId: string | undefined;
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const mode of ['none', 'rule'] as const) {
+        if (mode === 'rule') {
+          ruleId = randomUUID();
+          await adapter.eventRules.add({ id: ruleId, appId: app.id, kind: 'webhook', target: url, secret: 's', operations: null, created: Date.now() });
+        }
+        const tag = `${mode}${round}`;
+        await seedUsers(client, app, tag, Math.max(ADDS, CREATES, ROOMS));
+        results[mode].adds.push(await adds(adapter, app, tag));
+        results[mode].creates.push(await creates(adapter, app, tag));
+        if (mode === 'rule') {
+          await drained(client);
+          await adapter.eventRules.remove(ruleId!);
+        }
+      }
+    }
+    const best = (xs: Throughput[]) => xs.reduce((a, b) => (b.rate > a.rate ? b : a));
+    for (const [label, key] of [['AddMembers one by one, spread over 500 rooms', 'adds'], ['CreateChatroom (owner + 1 member)', 'creates']] as const) {
+      const none = best(results.none[key]);
+      const rule = best(results.rule[key]);
+      console.log(`${label}: no rule ${fmt(none)} | one webhook rule ${fmt(rule)} | rule/none ${(rule.rate / none.rate).toFixed(3)} (best of ${ROUNDS} alternating rounds; all: none ${results.none[key].map((t) => t.rate.toFixed(0)).join('/')}, rule ${results.rule[key].map((t) => t.rate.toFixed(0)).join('/')})`);
+    }
+    const latencies = await stopReceiver(receiver, () => output);
+    latencies.sort((a, b) => a - b);
+    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))]!;
+    console.log(`delivery commit → receiver under that load (${latencies.length.toLocaleString('en')} events): p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`);
+    await floor(db.url);
+  } finally {
+    await service?.close();
+    await adapter?.close();
+    await client.end().catch(() => {});
+    if (receiver.exitCode === null) receiver.kill();
+    await db.drop();
+  }
+}
+
+async function seedUsers(client: pg.Client, app: App, tag: string, count: number): Promise<void> {
+  await client.query(
+    `INSERT INTO users (app_id, username, uuid, password_hash, created, modified)
+     SELECT $1, $2 || i, gen_random_uuid(), 'x', 0, 0 FROM generate_series(0, $3::int) AS i`,
+    [app.id, `${tag}u`, count],
+  );
+  await client.query('ANALYZE users');
+}
+
+async function adds(adapter: PostgresAdapter, app: App, tag: string): Promise<Throughput> {
+  const create = new CreateChatroom({ uow: adapter.uow, clock: new SystemClock() });
+  const rooms: string[] = [];
+  for (let i = 0; i < ROOMS; i++) rooms.push((await create.execute(app, { name: 'b', description: '', owner: `${tag}u${i}` })).id);
+  const add = new AddMembers({ uow: adapter.uow });
+  return throughput(ADDS, CONCURRENCY, (i) => add.execute(app, rooms[i % ROOMS]!, [`${tag}u${i}`]));
+}
+
+function creates(adapter: PostgresAdapter, app: App, tag: string): Promise<Throughput> {
+  const create = new CreateChatroom({ uow: adapter.uow, clock: new SystemClock() });
+  return throughput(CREATES, CONCURRENCY, (i) =>
+    create.execute(app, { name: 'b', description: '', owner: `${tag}u${i}`, members: [`${tag}u${(i + 1) % CREATES}`] }),
+  );
+}
+
+/** Waits until the worker has delivered everything queued. */
+async function drained(client: pg.Client): Promise<void> {
+  for (;;) {
+    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM event_deliveries`);
+    if (rows[0]!.n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Bare transactions on a pg pool: BEGIN; SELECT 1; COMMIT against the same with the outbox INSERT. */
+async function floor(url: string): Promise<void> {
+  const pool = new pg.Pool({ connectionString: url, max: CONCURRENCY });
+  const appId = (await pool.query<{ id: string }>('SELECT id FROM apps LIMIT 1')).rows[0]!.id;
+  const tx = async (statement: string, params: unknown[]) => {
+    const c = await pool.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query(statement, params);
+      await c.query('COMMIT');
+    } finally {
+      c.release();
+    }
+  };
+  const outbox = `WITH ev AS (
+      INSERT INTO room_events (app_id, org, app, room_id, operation, operator, payload, created_at)
+      VALUES ($1, 'bench', 'events', 'floor', 'JOIN', '@ppAdmin', '{"member":["x"],"type":"DIRECT"}'::jsonb, (extract(epoch from clock_timestamp()) * 1000)::bigint)
+      RETURNING seq, app_id, room_id, operation, created_at)
+    INSERT INTO event_deliveries (rule_id, event_seq, room_id, next_at)
+    SELECT r.id, ev.seq, ev.room_id, ev.created_at FROM ev JOIN event_rules r ON r.app_id = ev.app_id`;
+  const bare = await throughput(5_000, CONCURRENCY, () => tx('SELECT $1::uuid', [appId]));
+  const withOutbox = await throughput(5_000, CONCURRENCY, () => tx(outbox, [appId]));
+  console.log(`floor, bare transactions (pg pool): BEGIN; SELECT; COMMIT ${fmt(bare)} | BEGIN; outbox INSERT; COMMIT ${fmt(withOutbox)} | outbox statement ≈ ${(withOutbox.p50 - bare.p50).toFixed(2)} ms at p50`);
+  await pool.end();
+}
+
+/** Answers 200 at once; prints its port, then, when stdin closes, each event's commit → receipt in ms. */
+const RECEIVER = `
+const lat = [];
+const server = require('node:http').createServer((req, res) => {
+  let raw = '';
+  req.on('data', (c) => (raw += c));
+  req.on('end', () => { lat.push(Date.now() - JSON.parse(raw).timestamp); res.writeHead(200).end(); });
+});
+server.listen(0, '127.0.0.1', () => console.log(server.address().port));
+process.stdin.on('end', () => { process.stdout.write(JSON.stringify(lat) + '\\n', () => process.exit(0)); });
+process.stdin.resume();
+`;
+
+async function stopReceiver(receiver: ChildProcess, output: () => string): Promise<number[]> {
+  receiver.stdin!.end();
+  await once(receiver, 'exit');
+  const lines = output().trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]!) as number[];
+}
+
+const fmt = (t: Throughput) => `${t.rate.toFixed(0)}/s (p50 ${t.p50.toFixed(1)} ms, p99 ${t.p99.toFixed(1)} ms)`;
+
+await main();
