@@ -1,6 +1,7 @@
 import type { Repositories, UnitOfWork } from '@chatroom/domain';
 import type { Kysely } from 'kysely';
 import { MariadbAppRepository } from './mariadb-app-repository.js';
+import { MariadbEventOutbox } from './mariadb-event-outbox.js';
 import { MariadbChatroomRepository } from './mariadb-chatroom-repository.js';
 import { MariadbMembershipRepository } from './mariadb-membership-repository.js';
 import { MariadbMuteRepository } from './mariadb-mute-repository.js';
@@ -39,7 +40,13 @@ export class MariadbUnitOfWork implements UnitOfWork {
   async write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.db.transaction().execute((trx) => work(repositories(trx)));
+        return await this.db.transaction().execute(async (trx) => {
+          // The unit's events, written in one statement before the commit, in its transaction.
+          const events = new MariadbEventOutbox(trx);
+          const value = await work(repositories(trx, events));
+          await events.flush();
+          return value;
+        });
       } catch (error) {
         if (attempt < MAX_ATTEMPTS && isRetryable(error)) {
           this.onRetry(attempt, String((error as { code?: unknown }).code));
@@ -62,7 +69,7 @@ export class MariadbUnitOfWork implements UnitOfWork {
 }
 
 /** The repositories of one unit, bound to its transaction (or, for reads, to the pool). */
-function repositories(db: Kysely<Database>): Repositories {
+function repositories(db: Kysely<Database>, events: MariadbEventOutbox = new MariadbEventOutbox(db)): Repositories {
   return {
     ids: new SequenceIdGenerator(db),
     apps: new MariadbAppRepository(db),
@@ -73,6 +80,8 @@ function repositories(db: Kysely<Database>): Repositories {
     mutes: new MariadbMuteRepository(db),
     roomAttributes: new MariadbRoomAttributeRepository(db),
     superAdmins: new MariadbSuperAdminRepository(db),
+    events,
+    eventLog: events,
   };
 }
 

@@ -34,7 +34,7 @@ async function tablesOf(url: string): Promise<string[]> {
 }
 
 const TABLES = [
-  'apps', 'kysely_migration', 'kysely_migration_lock', 'memberships', 'mute_seq', 'mutes', 'room_attributes',
+  'apps', 'kysely_migration', 'kysely_migration_lock', 'memberships', 'mute_seq', 'mutes', 'room_attributes', 'room_events',
   'room_seq', 'room_user_lists', 'rooms', 'super_admins', 'users',
 ];
 

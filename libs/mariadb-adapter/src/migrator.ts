@@ -2,12 +2,14 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import { initialMigration } from './migrations/0001-initial.js';
 import { rateLimitMigration } from './migrations/0002-rate-limit.js';
 import { keyGenerationMigration } from './migrations/0003-key-generation.js';
+import { eventsMigration } from './migrations/0004-events.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initialMigration,
   '0002-rate-limit': rateLimitMigration,
   '0003-key-generation': keyGenerationMigration,
+  '0004-events': eventsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

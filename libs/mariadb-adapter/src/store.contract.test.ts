@@ -1,35 +1,46 @@
 import { describeIdGeneratorContract, describeStoreContracts, type StoreFactory } from '@chatroom/domain/testing';
 import { afterAll, describe } from 'vitest';
-import { openMariadbAdapter } from './open-mariadb-adapter.js';
 import { createTestMariadbDatabase, type TestMariadbDatabase } from './testing/create-test-database.js';
+import { openStoreHandle } from './test-support/store-handle.js';
 
-// The domain's port contract suite, the same tests the in-memory and PostgreSQL adapters pass.
+// The domain's whole contract suite, the same tests the in-memory and PostgreSQL stores pass:
+// each port, the declared concurrency, query counts, forced interleavings, use cases racing.
 // Each describe block opens a fresh database; openSecond is a second pool (another "process").
 const databases: TestMariadbDatabase[] = [];
-const probe = await createTestMariadbDatabase();
-if (probe) databases.push(probe);
 afterAll(() => Promise.all(databases.map((db) => db.drop())));
+const first = await createTestMariadbDatabase();
+if (first) databases.push(first);
 
-let unused = probe;
-let lastUrl: string | undefined;
+/** Enough connections for the races, few enough for a shared server (max_connections 151). */
 const POOL_SIZE = 8;
 
-const factory: StoreFactory = {
-  async open() {
-    const db = unused ?? (await createTestMariadbDatabase());
-    unused = null;
-    if (!db) throw new Error('no MariaDB server');
-    if (db !== probe) databases.push(db);
-    lastUrl = db.url;
-    return openMariadbAdapter({ databaseUrl: db.url, poolSize: POOL_SIZE });
-  },
-  async openSecond() {
-    if (!lastUrl) throw new Error('open() first');
-    return openMariadbAdapter({ databaseUrl: lastUrl, poolSize: POOL_SIZE });
-  },
-};
+function mariadb(): StoreFactory {
+  let unused = first;
+  let lastUrl: string | undefined;
+  return {
+    async open() {
+      const db = unused ?? (await createTestMariadbDatabase());
+      unused = null;
+      if (!db) throw new Error('no MariaDB server');
+      if (!databases.includes(db)) databases.push(db);
+      lastUrl = db.url;
+      return openStoreHandle({ databaseUrl: db.url, poolSize: POOL_SIZE });
+    },
+    async openSecond() {
+      if (!lastUrl) throw new Error('open() first');
+      return openStoreHandle({ databaseUrl: lastUrl, poolSize: POOL_SIZE });
+    },
+    concurrentUnits: true,
+  };
+}
 
-describe.skipIf(!probe)('mariadb', () => {
+// Without TEST_MARIADB_URL, createTestMariadbDatabase has printed why these cases are skipped.
+describe.skipIf(!first)('mariadb', () => {
+  const factory = mariadb();
   describeStoreContracts('mariadb', factory);
-  describeIdGeneratorContract('mariadb', () => factory.open());
+  describeIdGeneratorContract('mariadb', async () => {
+    const a = await factory.open();
+    const b = await factory.openSecond!();
+    return { first: a.ids, second: b.ids, close: async () => (await b.close(), await a.close()) };
+  });
 });

@@ -14,6 +14,7 @@ export interface Database {
   mutes: MutesTable;
   room_attributes: RoomAttributesTable;
   super_admins: SuperAdminsTable;
+  room_events: RoomEventsTable;
 }
 
 export interface AppsTable {
@@ -106,4 +107,19 @@ export interface SuperAdminsTable {
   username: string;
   /** The order they were made super admins. */
   seq: Generated<number>;
+}
+
+export interface RoomEventsTable {
+  /** AUTO_INCREMENT: the order the events were stored. */
+  seq: Generated<number>;
+  id: string;
+  app_id: string;
+  org: string;
+  app: string;
+  room_id: string;
+  operation: string;
+  operator: string;
+  /** JSON text, or NULL when the event has no payload. */
+  payload: string | null;
+  created_at: number;
 }
