@@ -63,8 +63,8 @@ export const hugeText = (max: number) =>
     fc.constantFrom('é', '名', '😀', 'a', '\u0301').map((ch) => ch.repeat(n)),
   );
 
-/** Any JSON value that is not a string. */
-export const notAString = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.array(fc.jsonValue(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }));
+/** Any JSON value that is not a string (no NaN or ±Infinity: JSON turns them into null, which counts as absent). */
+export const notAString = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.array(fc.jsonValue(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }));
 
 /** Any JSON value that is neither an integer nor null (nor a double JSON would turn into null). */
 export const notAnInteger = fc.oneof(
