@@ -6,11 +6,20 @@ import type { Database, EventRulesTable, RoomEventsTable } from './schema/databa
 const NOW_MS = sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`;
 
 /**
+ * A CTE that makes the statement's own (implicit) transaction commit without waiting for its
+ * WAL flush. The queue's bookkeeping can afford it: a lease or a settle lost in a server crash
+ * only sends an event again (at least once), and the request path then never waits behind a
+ * flush of the worker's. Each statement joining `async_commit` takes it; nothing else does.
+ */
+const ASYNC_COMMIT = sql`async_commit AS MATERIALIZED (SELECT set_config('synchronous_commit', 'off', true) AS setting)`;
+
+/**
  * The delivery queue on `event_deliveries`, shared by every instance. A claim is one
  * statement: pick due heads (the oldest pending delivery of each rule × room) with
  * `FOR UPDATE SKIP LOCKED`, lease them, and return them joined to their rule and event.
  * A row locked by another claimant is skipped; once that claimant commits its lease, the
- * row is re-checked and left out. A leased head still counts as pending, so the later events
+ * row is re-checked and left out. The lease is written by the locked rows' ctid (a TID scan):
+ * joining back on the key let the planner pick a sequential scan of the whole queue. A leased head still counts as pending, so the later events
  * of its room wait for it; a crash leaves the lease to expire and the event is sent again
  * (at least once).
  */
@@ -19,8 +28,8 @@ export class KyselyDeliveryQueue implements DeliveryQueue {
 
   async claim(limit: number, leaseMs: number): Promise<Delivery[]> {
     const { rows } = await sql<ClaimedRow>`
-      WITH due AS (
-        SELECT d.rule_id, d.event_seq FROM event_deliveries d
+      WITH ${ASYNC_COMMIT}, due AS (
+        SELECT d.ctid AS tid FROM event_deliveries d
         WHERE d.state = 'pending' AND d.next_at <= ${NOW_MS}
           AND (d.lease_until IS NULL OR d.lease_until <= ${NOW_MS})
           AND NOT EXISTS (
@@ -32,12 +41,13 @@ export class KyselyDeliveryQueue implements DeliveryQueue {
         FOR UPDATE SKIP LOCKED
       ), claimed AS (
         UPDATE event_deliveries d SET lease_until = ${NOW_MS} + ${leaseMs}
-        FROM due WHERE d.rule_id = due.rule_id AND d.event_seq = due.event_seq
+        WHERE d.ctid = ANY (ARRAY(SELECT tid FROM due))
         RETURNING d.rule_id, d.event_seq, d.attempts
       )
       SELECT c.attempts, r.id AS rule_id, r.app_id AS rule_app_id, r.kind, r.target, r.secret, r.operations,
         r.created AS rule_created, ev.*
       FROM claimed c JOIN event_rules r ON r.id = c.rule_id JOIN room_events ev ON ev.seq = c.event_seq
+        CROSS JOIN async_commit
       ORDER BY ev.seq
     `.execute(this.db);
     return rows.map((row) => ({
@@ -62,9 +72,9 @@ export class KyselyDeliveryQueue implements DeliveryQueue {
     const [doneRules, doneSeqs] = keys(delivered);
     const [failRules, failSeqs] = keys(failed.map((f) => f.delivery));
     await sql`
-      WITH done AS (
+      WITH ${ASYNC_COMMIT}, done AS (
         DELETE FROM event_deliveries d
-        USING unnest(${doneRules}::uuid[], ${doneSeqs}::bigint[]) AS x (rule_id, seq)
+        USING unnest(${doneRules}::uuid[], ${doneSeqs}::bigint[]) AS x (rule_id, seq), async_commit
         WHERE d.rule_id = x.rule_id AND d.event_seq = x.seq
       )
       UPDATE event_deliveries d SET
@@ -74,7 +84,7 @@ export class KyselyDeliveryQueue implements DeliveryQueue {
         next_at = coalesce(x.retry_at, d.next_at),
         state = CASE WHEN x.retry_at IS NULL THEN 'dead' ELSE 'pending' END
       FROM unnest(${failRules}::uuid[], ${failSeqs}::bigint[], ${failed.map((f) => f.error.slice(0, 500))}::text[],
-        ${failed.map((f) => f.retryAt)}::bigint[]) AS x (rule_id, seq, error, retry_at)
+        ${failed.map((f) => f.retryAt)}::bigint[]) AS x (rule_id, seq, error, retry_at), async_commit
       WHERE d.rule_id = x.rule_id AND d.event_seq = x.seq
     `.execute(this.db);
   }

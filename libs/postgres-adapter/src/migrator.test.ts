@@ -59,6 +59,7 @@ describe.skipIf(!probe)('postgres: migrations', () => {
         { name: '0003-tenant-admin' },
         { name: '0004-rate-limits' },
         { name: '0006-events' },
+        { name: '0008-delivery-queue-storage' },
       ]);
     } finally {
       await db.destroy();

@@ -10,6 +10,8 @@ import type { EventSignal } from './event-signal.js';
 const DAY_MS = 86_400_000;
 const BATCH = 64;
 const POLL_MS = 250;
+// Adds at most this to the commit → receiver latency; amortises a round's two statements.
+const GATHER_MS = 10;
 const PRUNE_EVERY_MS = 10 * 60_000;
 const PRUNE_BATCH = 1_000;
 
@@ -24,10 +26,11 @@ export function createDeliveryWorker(
   const { deliveries, eventRules } = database;
   if (!deliveries || !eventRules || !config.deliver) return null;
   const nats = new NatsJetStreamPublisher({ timeoutMs: config.publishTimeoutMs });
+  const webhook = new WebhookPublisher({ timeoutMs: config.publishTimeoutMs });
   const deliver = new DeliverEvents(
     {
       queue: deliveries,
-      publishers: { webhook: new WebhookPublisher({ timeoutMs: config.publishTimeoutMs }), nats },
+      publishers: { webhook, nats },
       clock,
       random01: Math.random,
     },
@@ -43,13 +46,13 @@ export function createDeliveryWorker(
     for (let n = -1; n !== 0; ) n = await eventRules.pruneIdempotencyKeys(keysBefore, PRUNE_BATCH);
     return total;
   };
-  const worker = new DeliveryWorker(() => deliver.round(), prune, { pollMs: POLL_MS, pruneEveryMs: PRUNE_EVERY_MS }, logger);
+  const worker = new DeliveryWorker(() => deliver.round(), prune, { pollMs: POLL_MS, pruneEveryMs: PRUNE_EVERY_MS, batch: BATCH, gatherMs: GATHER_MS }, logger);
   signal.listen(() => worker.nudge());
   return {
     worker,
     async close() {
       await worker.stop();
-      await nats.close();
+      await Promise.all([nats.close(), webhook.close()]);
     },
   };
 }
