@@ -1,11 +1,11 @@
-import { DEFAULT_APP_SETTINGS, roomEvents, type App, type UserId } from '@chatroom/domain';
+import { roomEvents, type UserId } from '@chatroom/domain';
 import { Kysely, sql } from 'kysely';
-import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KyselyDeliveryQueue } from './kysely-delivery-queue.js';
 import { openPostgresAdapter } from './open-postgres-adapter.js';
 import { createPgDialect } from './pg-dialect.js';
 import type { Database } from './schema/database.js';
+import { appWithRule } from './test-support/app-with-rule.js';
 import { createTestDatabase } from './testing/create-test-database.js';
 
 const database = await createTestDatabase();
@@ -22,13 +22,7 @@ describe.skipIf(!database)('postgres: the delivery queue commits asynchronously,
     // One connection: whatever the queue's statements leave on their session, the next query sees.
     const db = new Kysely<Database>({ dialect: createPgDialect(database!.url, { poolSize: 1 }).dialect });
     try {
-      const s = randomUUID().slice(0, 8);
-      const app: App = {
-        id: randomUUID(), org: `o${s}`, name: `a${s}`, clientId: `c${s}`, clientSecretHash: 'x', tokenKey: 'k'.repeat(40),
-        keyGeneration: 1, settings: DEFAULT_APP_SETTINGS, created: Date.now(),
-      };
-      await adapter.uow.write((r) => r.apps.upsert(app));
-      await adapter.eventRules.add({ id: randomUUID(), appId: app.id, kind: 'webhook', target: 'http://127.0.0.1:9/', secret: 's', operations: null, created: Date.now() });
+      const app = await appWithRule(adapter);
       await adapter.uow.write(async (r) => r.events.append(...roomEvents.joined(app, 'r1', ['u1' as UserId])));
       const queue = new KyselyDeliveryQueue(db);
       const claimed = await queue.claim(10, 60_000);
