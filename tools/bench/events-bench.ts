@@ -18,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { BENCH_MASTER_KEY } from './bench-server.js';
 import pg from 'pg';
 import { throughput, type Throughput } from './timing.js';
-import { cpuSeconds } from './proc-cpu.js';
+import { CpuMeter } from './proc-cpu.js';
 
 const CONCURRENCY = Number(process.env['CONCURRENCY'] ?? 16);
 const ROUNDS = Number(process.env['ROUNDS'] ?? 3);
@@ -59,18 +59,19 @@ async function main(): Promise<void> {
     const app = (await uow.read((r) => r.apps.findByName(ORG, APP_NAME)))!;
     const url = `http://127.0.0.1:${port}/cb`;
 
-    const results: Record<'none' | 'rule', { adds: Throughput[]; creates: Throughput[]; cpu: number[] }> = {
-      none: { adds: [], creates: [], cpu: [0, 0, 0] },
-      rule: { adds: [], creates: [], cpu: [0, 0, 0] },
+    const results: Record<'none' | 'rule', { adds: Throughput[]; creates: Throughput[]; cpu: Record<CpuGroup, number> }> = {
+      none: { adds: [], creates: [], cpu: { node: 0, postgres: 0, receiver: 0 } },
+      rule: { adds: [], creates: [], cpu: { node: 0, postgres: 0, receiver: 0 } },
     };
     // CPU of this process (writes + the service's worker), of this database's backends, and of
     // the receiver: a cost per write that a busy machine does not blur, unlike the rates.
     const dbName = new URL(db.url).pathname.slice(1);
-    const cpu = () => [
-      cpuSeconds((pid) => pid === process.pid),
-      cpuSeconds((_pid, cmdline) => cmdline.startsWith('postgres: ') && cmdline.includes(` ${dbName} `)),
-      cpuSeconds((pid) => pid === receiver.pid),
-    ];
+    const meter = () =>
+      new CpuMeter<CpuGroup>({
+        node: (pid) => pid === process.pid,
+        postgres: (_pid, cmdline) => cmdline.startsWith('postgres: ') && cmdline.includes(` ${dbName} `),
+        receiver: (pid) => pid === receiver.pid,
+      });
     let ruleId: string | undefined;
     for (let round = 0; round < ROUNDS; round++) {
       for (const mode of MODES) {
@@ -80,11 +81,11 @@ async function main(): Promise<void> {
         }
         const tag = `${mode}${round}`;
         await seedUsers(client, app, tag, Math.max(ADDS, CREATES, ROOMS));
-        const before = cpu();
+        const running = meter();
         results[mode].adds.push(await adds(uow, app, tag));
         results[mode].creates.push(await creates(uow, app, tag));
         if (mode === 'rule') await drained(client);
-        cpu().forEach((seconds, i) => (results[mode].cpu[i]! += seconds - before[i]!));
+        for (const [group, seconds] of Object.entries(running.stop()) as [CpuGroup, number][]) results[mode].cpu[group] += seconds;
         if (mode === 'rule') await rules.remove(ruleId!);
       }
     }
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
       console.log(`${label}: no rule ${fmt(none)} | one webhook rule ${fmt(rule)} | rule/none ${(rule.rate / none.rate).toFixed(3)} (best of ${ROUNDS} alternating rounds; all: none ${results.none[key].map((t) => t.rate.toFixed(0)).join('/')}, rule ${results.rule[key].map((t) => t.rate.toFixed(0)).join('/')})`);
     }
     const writes = ROUNDS * (ADDS + CREATES);
-    const perWrite = (mode: 'none' | 'rule') => results[mode].cpu.map((seconds) => (seconds * 1000) / writes);
+    const perWrite = (mode: 'none' | 'rule') => [results[mode].cpu.node, results[mode].cpu.postgres, results[mode].cpu.receiver].map((seconds) => (seconds * 1000) / writes);
     const [nodeNone, pgNone] = perWrite('none');
     const [nodeRule, pgRule, receiverRule] = perWrite('rule');
     console.log(
@@ -192,6 +193,8 @@ async function stopReceiver(receiver: ChildProcess, output: () => string): Promi
   const lines = output().trim().split('\n');
   return JSON.parse(lines[lines.length - 1]!) as number[];
 }
+
+type CpuGroup = 'node' | 'postgres' | 'receiver';
 
 const fmt = (t: Throughput) => `${t.rate.toFixed(0)}/s (p50 ${t.p50.toFixed(1)} ms, p99 ${t.p99.toFixed(1)} ms)`;
 

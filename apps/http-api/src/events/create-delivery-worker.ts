@@ -10,8 +10,6 @@ import type { EventSignal } from './event-signal.js';
 const DAY_MS = 86_400_000;
 const BATCH = 64;
 const POLL_MS = 250;
-// Adds at most this to the commit → receiver latency; amortises a round's two statements.
-const GATHER_MS = 10;
 const PRUNE_EVERY_MS = 10 * 60_000;
 const PRUNE_BATCH = 1_000;
 
@@ -46,7 +44,7 @@ export function createDeliveryWorker(
     for (let n = -1; n !== 0; ) n = await eventRules.pruneIdempotencyKeys(keysBefore, PRUNE_BATCH);
     return total;
   };
-  const worker = new DeliveryWorker(() => deliver.round(), prune, { pollMs: POLL_MS, pruneEveryMs: PRUNE_EVERY_MS, batch: BATCH, gatherMs: GATHER_MS }, logger);
+  const worker = new DeliveryWorker(() => deliver.round(), prune, { pollMs: POLL_MS, pruneEveryMs: PRUNE_EVERY_MS, batch: BATCH, gatherMs: config.gatherMs }, logger);
   signal.listen(() => worker.nudge());
   return {
     worker,
