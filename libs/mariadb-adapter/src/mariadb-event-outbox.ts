@@ -31,10 +31,10 @@ export class MariadbEventOutbox implements EventOutbox, EventLog {
       (e) =>
         sql`(${randomUUID()}, ${e.appId}, ${e.org}, ${e.app}, ${e.roomId}, ${e.operation}, ${e.operator}, ${
           e.payload === undefined ? null : JSON.stringify(e.payload)
-        }, ${NOW_MS})`,
+        }, ${e.memberCount ?? null}, ${NOW_MS})`,
     );
     await sql`
-      INSERT INTO room_events (id, app_id, org, app, room_id, operation, operator, payload, created_at)
+      INSERT INTO room_events (id, app_id, org, app, room_id, operation, operator, payload, member_count, created_at)
       VALUES ${sql.join(rows)}
     `.execute(this.db);
     return true;
@@ -65,5 +65,6 @@ function toStoredEvent(row: Selectable<RoomEventsTable>): StoredRoomEvent {
     operation: row.operation as RoomEventOperation,
     operator: row.operator,
     ...(row.payload !== null && { payload: JSON.parse(row.payload) as Record<string, unknown> }),
+    ...(row.member_count !== null && { memberCount: Number(row.member_count) }),
   };
 }

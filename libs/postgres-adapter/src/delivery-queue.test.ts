@@ -45,7 +45,9 @@ for (const dialect of dialects) {
 
     /** Commits one JOIN event per user, in order, for the room. */
     async function joins(app: App, roomId: string, users: string[]): Promise<void> {
-      for (const u of users) await a.uow.write(async (r) => r.events.append(...roomEvents.joined(app, roomId, [u as UserId])));
+      for (const [i, u] of users.entries()) {
+        await a.uow.write(async (r) => r.events.append(...roomEvents.joined(app, roomId, [u as UserId], i + 2)));
+      }
     }
 
     const who = (ds: Delivery[]) => ds.map((d) => `${d.event.roomId}:${(d.event.payload!['member'] as string[])[0]}`);
@@ -98,8 +100,9 @@ for (const dialect of dialects) {
     it('queues only the operations a rule asks for, and nothing for an app without rules', async () => {
       const { app } = await appWithRule(['LEAVE']);
       await joins(app, 'r1', ['u1']);
-      await a.uow.write(async (r) => r.events.append(...roomEvents.left(app, 'r1', ['u1' as UserId], 'KICK')));
-      expect((await drain(app)).map((d) => d.event.operation)).toEqual(['LEAVE']);
+      await a.uow.write(async (r) => r.events.append(...roomEvents.left(app, 'r1', ['u1' as UserId], 'KICK', 1)));
+      // The claim brings the stored count with the event.
+      expect((await drain(app)).map((d) => [d.event.operation, d.event.memberCount])).toEqual([['LEAVE', 1]]);
       const bare = makeApp();
       await a.uow.write((r) => r.apps.upsert(bare));
       await joins(bare, 'r1', ['u1']);
@@ -110,7 +113,7 @@ for (const dialect of dialects) {
       const { app } = await appWithRule();
       await expect(
         a.uow.write(async (r) => {
-          r.events.append(...roomEvents.joined(app, 'r1', ['u1' as UserId]));
+          r.events.append(...roomEvents.joined(app, 'r1', ['u1' as UserId], 2));
           throw new Error('no');
         }),
       ).rejects.toThrow('no');
@@ -131,7 +134,7 @@ for (const dialect of dialects) {
       const { app } = await appWithRule();
       const rooms = Array.from({ length: 60 }, (_, i) => `room${i}`);
       await a.uow.write(async (r) => {
-        for (const room of rooms) r.events.append(...roomEvents.joined(app, room, ['u' as UserId]));
+        for (const room of rooms) r.events.append(...roomEvents.joined(app, room, ['u' as UserId], 2));
       });
       const seen: string[] = [];
       for (let round = 0; round < 10; round++) {

@@ -4,6 +4,7 @@ import { moderationMigration } from './migrations/0002-moderation.js';
 import { tenantAdminMigration } from './migrations/0003-tenant-admin.js';
 import { rateLimitsMigration } from './migrations/0004-rate-limits.js';
 import { eventsMigration } from './migrations/0006-events.js';
+import { eventMemberCountMigration } from './migrations/0007-event-member-count.js';
 import { deliveryQueueStorageMigration } from './migrations/0008-delivery-queue-storage.js';
 
 /**
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0003-tenant-admin': tenantAdminMigration,
   '0004-rate-limits': rateLimitsMigration,
   '0006-events': eventsMigration,
+  '0007-event-member-count': eventMemberCountMigration,
   '0008-delivery-queue-storage': deliveryQueueStorageMigration,
 };
 
