@@ -34,7 +34,7 @@ describe('loadConfig', () => {
       metricsToken: undefined,
       rateLimitStoreTimeoutMs: 200,
       shutdownDrainMs: 0,
-      events: { retentionDays: 30, publishTimeoutMs: 5000, deliver: true, gatherMs: 25 },
+      events: { retentionDays: 30, publishTimeoutMs: 5000, deliver: true, gatherMs: 100 },
     });
   });
 
