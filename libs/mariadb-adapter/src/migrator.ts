@@ -3,6 +3,7 @@ import { initialMigration } from './migrations/0001-initial.js';
 import { rateLimitMigration } from './migrations/0002-rate-limit.js';
 import { keyGenerationMigration } from './migrations/0003-key-generation.js';
 import { eventsMigration } from './migrations/0004-events.js';
+import { eventDeliveryMigration } from './migrations/0005-event-delivery.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002-rate-limit': rateLimitMigration,
   '0003-key-generation': keyGenerationMigration,
   '0004-events': eventsMigration,
+  '0005-event-delivery': eventDeliveryMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -66,6 +66,7 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
             databaseUrl: config.databaseUrl!,
             poolSize: config.dbPoolSize,
             onRetry: (_attempt, code) => metrics.unitOfWorkRetries.inc({ sqlstate: code }),
+            onEventsCommitted: () => signal.notify(),
           })
         : openPostgresAdapter({
             ...(config.databaseUrl !== undefined
