@@ -4,6 +4,7 @@ import { rateLimitMigration } from './migrations/0002-rate-limit.js';
 import { keyGenerationMigration } from './migrations/0003-key-generation.js';
 import { eventsMigration } from './migrations/0004-events.js';
 import { eventDeliveryMigration } from './migrations/0005-event-delivery.js';
+import { rateLimitsMigration } from './migrations/0006-rate-limits.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003-key-generation': keyGenerationMigration,
   '0004-events': eventsMigration,
   '0005-event-delivery': eventDeliveryMigration,
+  '0006-rate-limits': rateLimitsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
