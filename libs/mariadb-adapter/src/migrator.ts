@@ -46,15 +46,16 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
 }
 
 /**
- * MariaDB 10.5 or later: INSERT/DELETE … RETURNING and sequences, which MySQL lacks. Said at
+ * MariaDB 10.6 or later: INSERT/DELETE … RETURNING and sequences, which MySQL lacks, and
+ * SKIP LOCKED (10.6), which the delivery queue's claim needs. Said at
  * start-up in one line rather than as a syntax error from the first migration.
  */
 async function assertSupportedServer(conn: Kysely<any>): Promise<void> {
   const { rows } = await sql<{ version: string }>`SELECT version() AS version`.execute(conn);
   const version = rows[0]?.version ?? '';
   const [major = 0, minor = 0] = (/^(\d+)\.(\d+)/.exec(version) ?? []).slice(1).map(Number);
-  if (!/mariadb/i.test(version) || major < 10 || (major === 10 && minor < 5)) {
-    throw new Error(`the MariaDB store needs MariaDB 10.5 or later; the server at DATABASE_URL is ${version || 'unknown'}`);
+  if (!/mariadb/i.test(version) || major < 10 || (major === 10 && minor < 6)) {
+    throw new Error(`the MariaDB store needs MariaDB 10.6 or later; the server at DATABASE_URL is ${version || 'unknown'}`);
   }
 }
 
