@@ -21,7 +21,13 @@ export interface BenchStore {
 }
 
 /** A fresh database on TEST_DATABASE_URL (default the local server) with the service running over it. */
-export async function openBenchStore(org: string, name: string, secret: string, poolSize: number): Promise<BenchStore> {
+export async function openBenchStore(
+  org: string,
+  name: string,
+  secret: string,
+  poolSize: number,
+  env: Record<string, string> = {},
+): Promise<BenchStore> {
   process.env['TEST_DATABASE_URL'] ??= 'postgres://postgres@127.0.0.1:5432/postgres';
   const db = await createTestDatabase();
   if (!db) throw new Error('no PostgreSQL server');
@@ -38,7 +44,7 @@ export async function openBenchStore(org: string, name: string, secret: string, 
     service = await startService(createContainer(loadConfig({
       DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DB_POOL_SIZE: '4',
       BOOTSTRAP_ORG: org, BOOTSTRAP_APP: name, BOOTSTRAP_CLIENT_ID: 'bench', BOOTSTRAP_CLIENT_SECRET: secret,
-      TOKEN_MASTER_KEY: BENCH_MASTER_KEY,
+      TOKEN_MASTER_KEY: BENCH_MASTER_KEY, ...env,
     })));
     adapter = await openPostgresAdapter({ databaseUrl: db.url, poolSize });
     await client.connect();

@@ -9,21 +9,24 @@
  *   ROUNDS=3 ADDS=6000 CONCURRENCY=16 npm run bench:events -w @chatroom/tools
  */
 import { SystemClock } from '@chatroom/crypto-adapter';
-import { AddMembers, CreateChatroom, type App } from '@chatroom/domain';
-import { createContainer, loadConfig, startService, type RunningService } from '@chatroom/http-api';
-import { openPostgresAdapter, type PostgresAdapter } from '@chatroom/postgres-adapter';
+import { AddMembers, CreateChatroom, type App, type UnitOfWork } from '@chatroom/domain';
+import { createContainer, loadConfig, startService, TOKENS, type Database, type RunningService } from '@chatroom/http-api';
 import { createTestDatabase } from '@chatroom/postgres-adapter/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
+import { BENCH_MASTER_KEY } from './bench-server.js';
 import pg from 'pg';
 import { throughput, type Throughput } from './timing.js';
+import { CpuMeter } from './proc-cpu.js';
 
 const CONCURRENCY = Number(process.env['CONCURRENCY'] ?? 16);
 const ROUNDS = Number(process.env['ROUNDS'] ?? 3);
 const ADDS = Number(process.env['ADDS'] ?? 6_000);
 const CREATES = Number(process.env['CREATES'] ?? 1_500);
 const ROOMS = 500;
+// Either alone, for a profile of one mode (then only its figures mean anything).
+const MODES = (process.env['MODES'] ?? 'none,rule').split(',') as ('none' | 'rule')[];
 const ORG = 'bench';
 const APP_NAME = 'events';
 
@@ -37,39 +40,53 @@ async function main(): Promise<void> {
   let output = '';
   receiver.stdout!.on('data', (c) => (output += c));
   let service: RunningService | undefined;
-  let adapter: PostgresAdapter | undefined;
   try {
     const port = await new Promise<number>((resolve) => receiver.stdout!.once('data', (c) => resolve(Number(String(c).trim()))));
-    service = await startService(createContainer(loadConfig({
-      DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DB_POOL_SIZE: '4',
+    // The writes run through the service's own store, as its requests' would: each commit
+    // wakes its delivery worker, which shares this process and the pool with them.
+    const container = createContainer(loadConfig({
+      DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DB_POOL_SIZE: String(CONCURRENCY + 2),
       BOOTSTRAP_ORG: ORG, BOOTSTRAP_APP: APP_NAME, BOOTSTRAP_CLIENT_ID: 'bench', BOOTSTRAP_CLIENT_SECRET: 'bench-secret',
-    })));
-    adapter = await openPostgresAdapter({ databaseUrl: db.url, poolSize: CONCURRENCY });
+      TOKEN_MASTER_KEY: BENCH_MASTER_KEY,
+    }));
+    service = await startService(container);
+    const database = await container.getAsync<Database>(TOKENS.Database);
+    const uow = container.get<UnitOfWork>(TOKENS.UnitOfWork);
+    const rules = database.eventRules!;
     await client.connect();
     const { version } = (await client.query<{ version: string }>('SELECT version()')).rows[0]!;
     console.log(`server: ${version.split(' on ')[0]}; ${CONCURRENCY} calls in flight, pool ${CONCURRENCY}; node ${process.version}`);
-    const app = (await adapter.uow.read((r) => r.apps.findByName(ORG, APP_NAME)))!;
+    const app = (await uow.read((r) => r.apps.findByName(ORG, APP_NAME)))!;
     const url = `http://127.0.0.1:${port}/cb`;
 
-    const results: Record<'none' | 'rule', { adds: Throughput[]; creates: Throughput[] }> = {
-      none: { adds: [], creates: [] },
-      rule: { adds: [], creates: [] },
+    const results: Record<'none' | 'rule', { adds: Throughput[]; creates: Throughput[]; cpu: Record<CpuGroup, number> }> = {
+      none: { adds: [], creates: [], cpu: { node: 0, postgres: 0, receiver: 0 } },
+      rule: { adds: [], creates: [], cpu: { node: 0, postgres: 0, receiver: 0 } },
     };
+    // CPU of this process (writes + the service's worker), of this database's backends, and of
+    // the receiver: a cost per write that a busy machine does not blur, unlike the rates.
+    const dbName = new URL(db.url).pathname.slice(1);
+    const meter = () =>
+      new CpuMeter<CpuGroup>({
+        node: (pid) => pid === process.pid,
+        postgres: (_pid, cmdline) => cmdline.startsWith('postgres: ') && cmdline.includes(` ${dbName} `),
+        receiver: (pid) => pid === receiver.pid,
+      });
     let ruleId: string | undefined;
     for (let round = 0; round < ROUNDS; round++) {
-      for (const mode of ['none', 'rule'] as const) {
+      for (const mode of MODES) {
         if (mode === 'rule') {
           ruleId = randomUUID();
-          await adapter.eventRules.add({ id: ruleId, appId: app.id, kind: 'webhook', target: url, secret: 's', operations: null, created: Date.now() });
+          await rules.add({ id: ruleId, appId: app.id, kind: 'webhook', target: url, secret: 's', operations: null, created: Date.now() });
         }
         const tag = `${mode}${round}`;
         await seedUsers(client, app, tag, Math.max(ADDS, CREATES, ROOMS));
-        results[mode].adds.push(await adds(adapter, app, tag));
-        results[mode].creates.push(await creates(adapter, app, tag));
-        if (mode === 'rule') {
-          await drained(client);
-          await adapter.eventRules.remove(ruleId!);
-        }
+        const running = meter();
+        results[mode].adds.push(await adds(uow, app, tag));
+        results[mode].creates.push(await creates(uow, app, tag));
+        if (mode === 'rule') await drained(client);
+        for (const [group, seconds] of Object.entries(running.stop()) as [CpuGroup, number][]) results[mode].cpu[group] += seconds;
+        if (mode === 'rule') await rules.remove(ruleId!);
       }
     }
     const best = (xs: Throughput[]) => xs.reduce((a, b) => (b.rate > a.rate ? b : a));
@@ -78,6 +95,13 @@ async function main(): Promise<void> {
       const rule = best(results.rule[key]);
       console.log(`${label}: no rule ${fmt(none)} | one webhook rule ${fmt(rule)} | rule/none ${(rule.rate / none.rate).toFixed(3)} (best of ${ROUNDS} alternating rounds; all: none ${results.none[key].map((t) => t.rate.toFixed(0)).join('/')}, rule ${results.rule[key].map((t) => t.rate.toFixed(0)).join('/')})`);
     }
+    const writes = ROUNDS * (ADDS + CREATES);
+    const perWrite = (mode: 'none' | 'rule') => [results[mode].cpu.node, results[mode].cpu.postgres, results[mode].cpu.receiver].map((seconds) => (seconds * 1000) / writes);
+    const [nodeNone, pgNone] = perWrite('none');
+    const [nodeRule, pgRule, receiverRule] = perWrite('rule');
+    console.log(
+      `CPU per write (ms; ${ADDS} adds + ${CREATES} creates per round, deliveries drained): no rule node ${nodeNone!.toFixed(2)} + PostgreSQL ${pgNone!.toFixed(2)} = ${(nodeNone! + pgNone!).toFixed(2)} | one webhook rule node ${nodeRule!.toFixed(2)} + PostgreSQL ${pgRule!.toFixed(2)} (+ receiver ${receiverRule!.toFixed(2)}) = ${(nodeRule! + pgRule!).toFixed(2)} | rule/none ${((nodeRule! + pgRule!) / (nodeNone! + pgNone!)).toFixed(3)}`,
+    );
     const latencies = await stopReceiver(receiver, () => output);
     latencies.sort((a, b) => a - b);
     const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))]!;
@@ -85,7 +109,6 @@ async function main(): Promise<void> {
     await floor(db.url);
   } finally {
     await service?.close();
-    await adapter?.close();
     await client.end().catch(() => {});
     if (receiver.exitCode === null) receiver.kill();
     await db.drop();
@@ -101,16 +124,16 @@ async function seedUsers(client: pg.Client, app: App, tag: string, count: number
   await client.query('ANALYZE users');
 }
 
-async function adds(adapter: PostgresAdapter, app: App, tag: string): Promise<Throughput> {
-  const create = new CreateChatroom({ uow: adapter.uow, clock: new SystemClock() });
+async function adds(uow: UnitOfWork, app: App, tag: string): Promise<Throughput> {
+  const create = new CreateChatroom({ uow, clock: new SystemClock() });
   const rooms: string[] = [];
   for (let i = 0; i < ROOMS; i++) rooms.push((await create.execute(app, { name: 'b', description: '', owner: `${tag}u${i}` })).id);
-  const add = new AddMembers({ uow: adapter.uow });
+  const add = new AddMembers({ uow });
   return throughput(ADDS, CONCURRENCY, (i) => add.execute(app, rooms[i % ROOMS]!, [`${tag}u${i}`]));
 }
 
-function creates(adapter: PostgresAdapter, app: App, tag: string): Promise<Throughput> {
-  const create = new CreateChatroom({ uow: adapter.uow, clock: new SystemClock() });
+function creates(uow: UnitOfWork, app: App, tag: string): Promise<Throughput> {
+  const create = new CreateChatroom({ uow, clock: new SystemClock() });
   return throughput(CREATES, CONCURRENCY, (i) =>
     create.execute(app, { name: 'b', description: '', owner: `${tag}u${i}`, members: [`${tag}u${(i + 1) % CREATES}`] }),
   );
@@ -170,6 +193,8 @@ async function stopReceiver(receiver: ChildProcess, output: () => string): Promi
   const lines = output().trim().split('\n');
   return JSON.parse(lines[lines.length - 1]!) as number[];
 }
+
+type CpuGroup = 'node' | 'postgres' | 'receiver';
 
 const fmt = (t: Throughput) => `${t.rate.toFixed(0)}/s (p50 ${t.p50.toFixed(1)} ms, p99 ${t.p99.toFixed(1)} ms)`;
 

@@ -23,6 +23,7 @@ import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { BENCH_MASTER_KEY } from './bench-server.js';
 
 const DURATION = Number(process.env['DURATION'] ?? 5);
 const ROUNDS = Number(process.env['ROUNDS'] ?? 2);
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
       BOOTSTRAP_APP: APP_NAME,
       BOOTSTRAP_CLIENT_ID: 'bench',
       BOOTSTRAP_CLIENT_SECRET: 'bench-secret',
+      TOKEN_MASTER_KEY: BENCH_MASTER_KEY,
       APP_JOINED_ROOM_CAP: '1000000000',
       APP_ROOM_QUOTA: '1000000000',
       APP_MAXUSERS_CEILING: '1000000000',

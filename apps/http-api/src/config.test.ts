@@ -34,7 +34,7 @@ describe('loadConfig', () => {
       metricsToken: undefined,
       rateLimitStoreTimeoutMs: 200,
       shutdownDrainMs: 0,
-      events: { retentionDays: 30, publishTimeoutMs: 5000, deliver: true },
+      events: { retentionDays: 30, publishTimeoutMs: 5000, deliver: true, gatherMs: 25 },
     });
   });
 
@@ -71,6 +71,7 @@ describe('loadConfig', () => {
       EVENT_RETENTION_DAYS: '7',
       EVENT_PUBLISH_TIMEOUT_MS: '2000',
       EVENT_DELIVERY: 'false',
+      EVENT_GATHER_MS: '40',
     });
     expect(config).toEqual({
       port: 9000,
@@ -91,7 +92,7 @@ describe('loadConfig', () => {
       metricsToken: 'scrape-me',
       rateLimitStoreTimeoutMs: 50,
       shutdownDrainMs: 4000,
-      events: { retentionDays: 7, publishTimeoutMs: 2000, deliver: false },
+      events: { retentionDays: 7, publishTimeoutMs: 2000, deliver: false, gatherMs: 40 },
     });
   });
 
@@ -162,6 +163,7 @@ describe('loadConfig', () => {
     ['EVENT_RETENTION_DAYS', '0', 'EVENT_RETENTION_DAYS must be an integer from 1 to 36500 (got "0")'],
     ['EVENT_PUBLISH_TIMEOUT_MS', '50', 'EVENT_PUBLISH_TIMEOUT_MS must be an integer from 100 to 60000 (got "50")'],
     ['EVENT_DELIVERY', 'maybe', 'EVENT_DELIVERY must be true or false (got "maybe")'],
+    ['EVENT_GATHER_MS', '5000', 'EVENT_GATHER_MS must be an integer from 0 to 1000 (got "5000")'],
   ])('%s=%s → one clear message', (name, value, message) => {
     expect(problems({ [name]: value })).toEqual([message]);
   });

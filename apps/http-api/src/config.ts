@@ -61,6 +61,8 @@ export interface EventsConfig {
   readonly publishTimeoutMs: number;
   /** Whether this instance runs the delivery worker. */
   readonly deliver: boolean;
+  /** After a commit wakes the worker, wait this long so that nearby commits share one round. */
+  readonly gatherMs: number;
 }
 
 /** How to make a master key, in every message that asks for one. */
@@ -175,6 +177,7 @@ const envSchema = z.object({
   EVENT_RETENTION_DAYS: integer('EVENT_RETENTION_DAYS', 1, 36_500, 30),
   EVENT_PUBLISH_TIMEOUT_MS: integer('EVENT_PUBLISH_TIMEOUT_MS', 100, 60_000, 5_000),
   EVENT_DELIVERY: flag('EVENT_DELIVERY', true),
+  EVENT_GATHER_MS: integer('EVENT_GATHER_MS', 0, 1_000, 25),
   BOOTSTRAP_ORG: text(),
   BOOTSTRAP_APP: text(),
   BOOTSTRAP_CLIENT_ID: text(),
@@ -233,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       retentionDays: e.EVENT_RETENTION_DAYS,
       publishTimeoutMs: e.EVENT_PUBLISH_TIMEOUT_MS,
       deliver: e.EVENT_DELIVERY,
+      gatherMs: e.EVENT_GATHER_MS,
     },
     bootstrap:
       e.BOOTSTRAP_ORG && e.BOOTSTRAP_APP && e.BOOTSTRAP_CLIENT_ID && e.BOOTSTRAP_CLIENT_SECRET

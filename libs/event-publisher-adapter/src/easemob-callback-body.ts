@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 
 /**
  * The Easemob post-sending callback body of an event (../shared/spec/easemob-callbacks.md §3),
- * keys in the reference's order. `callId` is `{appkey}_{event uuid}`: the same on every retry,
+ * keys in the reference's order (`member_count` between `operator` and `timestamp`, as in E6–E11).
+ * `callId` is `{appkey}_{event uuid}`: the same on every retry,
  * replay and rule, so receivers can drop duplicates by it; `timestamp` is the completion time,
  * also unchanged on retries, so `security` is stable too.
  */
@@ -20,6 +21,8 @@ export function easemobCallbackBody(event: StoredRoomEvent, secret: string): Rec
     event: 'group_op_event',
     operation: event.operation,
     operator: event.operator,
+    // JOIN and LEAVE (not LEAVE/DELETE) only: the domain sets it on exactly those (§3, E6–E11).
+    ...(event.memberCount !== undefined && { member_count: event.memberCount }),
     timestamp: event.timestamp,
   };
 }

@@ -1,5 +1,6 @@
-import type { Chatroom, ChatroomPatch, ChatroomRepository, InsertChatroomOutcome, UserId } from '@chatroom/domain';
+import type { Affiliation, Chatroom, ChatroomPatch, ChatroomRepository, DissolvedRoom, InsertChatroomOutcome, UserId } from '@chatroom/domain';
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { MariadbMembershipRepository } from './mariadb-membership-repository.js';
 import type { Database, RoomsTable } from './schema/database.js';
 
 // Not the announcement: only its own endpoint reads it, and details of 100 rooms need not carry 100 of them.
@@ -100,19 +101,21 @@ export class MariadbChatroomRepository implements ChatroomRepository {
     return (await this.deleteWhere(appId, 'id', id)).length > 0;
   }
 
-  async deleteOwnedBy(appId: string, owner: UserId): Promise<string[]> {
+  async deleteOwnedBy(appId: string, owner: UserId): Promise<DissolvedRoom[]> {
     return this.deleteWhere(appId, 'owner', owner);
   }
 
   /**
-   * Four statements for any number of rooms. Locks the rooms first (in id order, so two
-   * deleters never deadlock): every membership write locks its room first (see
+   * Four statements for any number of rooms (five for a user's rooms). Locks the rooms first (in
+   * id order, so two deleters never deadlock): every membership write locks its room first (see
    * mariadb-membership-repository.ts), so once we hold them no membership can appear or go.
+   * A user's deletion then reads the members (E12 lists them; a dissolve has read them already).
    * Then every member's slots are given back (one per room left) in one multi-table UPDATE,
    * the rooms are deleted (their memberships, lists, mutes and attributes go with them: ON
-   * DELETE CASCADE), and their slots in the app quota are given back. Returns the ids deleted.
+   * DELETE CASCADE), and their slots in the app quota are given back. Returns the rooms deleted,
+   * with their members for a user's deletion (none listed for a dissolve).
    */
-  private async deleteWhere(appId: string, column: 'id' | 'owner', value: string): Promise<string[]> {
+  private async deleteWhere(appId: string, column: 'id' | 'owner', value: string): Promise<DissolvedRoom[]> {
     const locked = await this.db
       .selectFrom('rooms')
       .select('id')
@@ -123,6 +126,11 @@ export class MariadbChatroomRepository implements ChatroomRepository {
       .execute();
     const ids = locked.map((r) => r.id);
     if (ids.length === 0) return [];
+    // The same one statement as the affiliations of a page of rooms: owner first, then join order.
+    const members =
+      column === 'owner'
+        ? await new MariadbMembershipRepository(this.db).affiliations(appId, ids)
+        : new Map<string, Affiliation[]>();
     await sql`
       UPDATE users AS u
       JOIN (SELECT username, count(*) AS n FROM memberships
@@ -136,7 +144,7 @@ export class MariadbChatroomRepository implements ChatroomRepository {
       .set({ room_count: sql`room_count - ${ids.length}` })
       .where('id', '=', appId)
       .execute();
-    return ids;
+    return ids.map((id) => ({ id, members: (members.get(id) ?? []).map((a) => a.username) }));
   }
 
   private selectRooms(appId: string) {

@@ -34,7 +34,7 @@ describe.skipIf(!database)('mariadb: the delivery queue and outbox under InnoDB 
   it("a head locked by another transaction is skipped and still holds back its room's next event", async () => {
     const { app, rule } = await appWithRule();
     for (const [room, user] of [['r1', 'u1'], ['r1', 'u2'], ['r2', 'v1']] as const) {
-      await a.uow.write(async (r) => r.events.append(...roomEvents.joined(app, room, [user as UserId])));
+      await a.uow.write(async (r) => r.events.append(...roomEvents.joined(app, room, [user as UserId], 2)));
     }
     const holder = await createConnection({ uri: mysqlUrl(database!.url) });
     try {
@@ -62,8 +62,8 @@ describe.skipIf(!database)('mariadb: the delivery queue and outbox under InnoDB 
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         (i % 2 === 0 ? a : b).uow.write(async (r) => {
-          r.events.append(...roomEvents.joined(app, `room${i}`, [`u${i}` as UserId]), ...roomEvents.joined(other, `room${i}`, ['x' as UserId]));
-          r.events.append(...roomEvents.left(app, `room${i}`, [`u${i}` as UserId], 'KICK'));
+          r.events.append(...roomEvents.joined(app, `room${i}`, [`u${i}` as UserId], 2), ...roomEvents.joined(other, `room${i}`, ['x' as UserId], 2));
+          r.events.append(...roomEvents.left(app, `room${i}`, [`u${i}` as UserId], 'KICK', 1));
         }),
       ),
     );
@@ -87,7 +87,7 @@ describe.skipIf(!database)('mariadb: the delivery queue and outbox under InnoDB 
 
   it('settle records both outcomes in one round trip, and a failing settle leaves nothing half done', async () => {
     const { app } = await appWithRule();
-    for (const user of ['u1', 'u2']) await a.uow.write(async (r) => r.events.append(...roomEvents.joined(app, user, [user as UserId])));
+    for (const user of ['u1', 'u2']) await a.uow.write(async (r) => r.events.append(...roomEvents.joined(app, user, [user as UserId], 2)));
     const [one, two] = (await a.deliveries.claim(100, 60_000)).filter((d) => d.rule.appId === app.id);
     const statements: number[] = [];
     const counted = await openMariadbAdapter({ databaseUrl: database!.url, poolSize: 1, onQuery: () => statements.push(1) });

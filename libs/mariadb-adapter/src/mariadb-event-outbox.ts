@@ -39,11 +39,11 @@ export class MariadbEventOutbox implements EventOutbox, EventLog {
       (e, i) =>
         sql`(${ids[i]}, ${e.appId}, ${e.org}, ${e.app}, ${e.roomId}, ${e.operation}, ${e.operator}, ${
           e.payload === undefined ? null : JSON.stringify(e.payload)
-        }, ${NOW_MS})`,
+        }, ${e.memberCount ?? null}, ${NOW_MS})`,
     );
     await sql`
       BEGIN NOT ATOMIC
-        INSERT INTO room_events (id, app_id, org, app, room_id, operation, operator, payload, created_at)
+        INSERT INTO room_events (id, app_id, org, app, room_id, operation, operator, payload, member_count, created_at)
         VALUES ${sql.join(rows)};
         INSERT INTO event_deliveries (rule_id, event_seq, room_id, next_at)
         SELECT r.id, e.seq, e.room_id, e.created_at
@@ -79,5 +79,6 @@ export function toStoredEvent(row: Selectable<RoomEventsTable>): StoredRoomEvent
     operation: row.operation as RoomEventOperation,
     operator: row.operator,
     ...(row.payload !== null && { payload: JSON.parse(row.payload) as Record<string, unknown> }),
+    ...(row.member_count !== null && { memberCount: Number(row.member_count) }),
   };
 }

@@ -46,7 +46,7 @@ describe.skipIf(!database)('mariadb: idempotency keys', () => {
         await adapter.uow.write(async (r) => {
           expect(adapter.idempotency.active()).toBe(true);
           await r.users.insertMany(names.map((n) => user(app, n)));
-          r.events.append(...roomEvents.joined(app, 'room', names as UserId[]));
+          r.events.append(...roomEvents.joined(app, 'room', names as UserId[], 2));
         });
         return { fingerprint: `f-${names.join()}`, status: 200, body: `{"run":${calls.run}}` };
       },

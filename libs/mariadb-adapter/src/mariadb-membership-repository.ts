@@ -3,7 +3,9 @@ import {
   type Affiliation,
   type JoinedChatroom,
   type MembershipRepository,
+  type RemovedMembers,
   type Role,
+  type RoomLeft,
   type TransferOutcome,
   type UserId,
 } from '@chatroom/domain';
@@ -17,6 +19,11 @@ import type { Database } from './schema/database.js';
  * one after the other and each sees the memberships the previous one committed (a locking read
  * in InnoDB reads the latest committed row, whatever the snapshot). Counters are changed by
  * guarded UPDATEs whose affected-row count is the decision.
+ *
+ * The member count after a change (the callbacks' `member_count`): MariaDB has no
+ * UPDATE … RETURNING, so it is the count read by the room's locking read, which every add and
+ * remove makes first anyway, plus or minus the number changed. The row lock is held until the
+ * commit, so nobody else can change the counter in between: exact, and no extra statement.
  */
 export class MariadbMembershipRepository implements MembershipRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -41,8 +48,9 @@ export class MariadbMembershipRepository implements MembershipRepository {
     joinedRoomCap: number,
   ): Promise<AddMembersOutcome> {
     const wanted = [...new Set(usernames)];
-    const present = wanted.length === 0 ? null : await this.lockRoomWithMembers(appId, roomId, wanted);
-    if (!present) return { ok: true, added: [] };
+    const locked = wanted.length === 0 ? null : await this.lockRoomWithMembers(appId, roomId, wanted);
+    if (!locked) return { ok: true, added: [] };
+    const { roles: present, memberCount: before } = locked;
     const added = wanted.filter((u) => !present.has(u));
     if (added.length === 0) return { ok: true, added: [] };
 
@@ -84,17 +92,17 @@ export class MariadbMembershipRepository implements MembershipRepository {
       .insertInto('memberships')
       .values(added.map((username) => ({ app_id: appId, room_id: roomId, username, role })))
       .execute();
-    return { ok: true, added };
+    return { ok: true, added, memberCount: before + added.length };
   }
 
   /**
    * Locks the room (finding the members among the users in the same statement), then deletes
    * them and gives back their slots: the room's by the number deleted, each user's by one.
    */
-  async remove(appId: string, roomId: string, usernames: readonly UserId[]): Promise<UserId[]> {
-    const present = usernames.length === 0 ? null : await this.lockRoomWithMembers(appId, roomId, usernames);
-    const gone = [...(present?.keys() ?? [])];
-    if (gone.length === 0) return [];
+  async remove(appId: string, roomId: string, usernames: readonly UserId[]): Promise<RemovedMembers> {
+    const locked = usernames.length === 0 ? null : await this.lockRoomWithMembers(appId, roomId, usernames);
+    const gone = [...(locked?.roles.keys() ?? [])];
+    if (!locked || gone.length === 0) return { removed: [] };
     await this.db
       .deleteFrom('memberships')
       .where('app_id', '=', appId)
@@ -108,18 +116,19 @@ export class MariadbMembershipRepository implements MembershipRepository {
       .where('app_id', '=', appId)
       .where('username', 'in', gone)
       .execute();
-    return inAskedOrder(usernames, gone);
+    return { removed: inAskedOrder(usernames, gone), memberCount: locked.memberCount - gone.length };
   }
 
   /**
    * Locks the rooms the user is in (in id order, as every deleter does) before reading their
    * role there: a transfer that made them owner of one of them meanwhile has committed by then,
-   * and that room is left to `deleteOwnedBy`. Four statements for any number of rooms.
+   * and that room is left to `deleteOwnedBy`. Four statements for any number of rooms; each
+   * room's count after is the one its locking read saw, less one.
    */
-  async removeEverywhere(appId: string, username: UserId): Promise<string[]> {
+  async removeEverywhere(appId: string, username: UserId): Promise<RoomLeft[]> {
     const rooms = await this.db
       .selectFrom('rooms')
-      .select('id')
+      .select(['id', 'member_count'])
       .where('app_id', '=', appId)
       .where('id', 'in', (eb) =>
         eb.selectFrom('memberships').select('room_id').where('app_id', '=', appId).where('username', '=', username),
@@ -152,7 +161,8 @@ export class MariadbMembershipRepository implements MembershipRepository {
       .where('app_id', '=', appId)
       .where('username', '=', username)
       .execute();
-    return ids;
+    const counts = new Map(rooms.map((r) => [r.id, r.member_count]));
+    return ids.map((roomId) => ({ roomId, memberCount: counts.get(roomId)! - 1 }));
   }
 
   async roleOf(appId: string, roomId: string, username: UserId): Promise<Role | null> {
@@ -296,14 +306,15 @@ export class MariadbMembershipRepository implements MembershipRepository {
 
   /**
    * One round trip: locks the room row (and the memberships found) and returns the roles of
-   * those of `usernames` who are in the room, or null when the room does not exist. Under the
-   * room lock no other unit adds or removes members, so what it returns stays true.
+   * those of `usernames` who are in the room, with the room's member count, or null when the
+   * room does not exist. Under the room lock no other unit adds or removes members, so what it
+   * returns stays true until the commit.
    */
   private async lockRoomWithMembers(
     appId: string,
     roomId: string,
     usernames: readonly UserId[],
-  ): Promise<Map<UserId, Role> | null> {
+  ): Promise<{ roles: Map<UserId, Role>; memberCount: number } | null> {
     const rows = await this.db
       .selectFrom('rooms as r')
       .leftJoin('memberships as m', (join) =>
@@ -312,7 +323,7 @@ export class MariadbMembershipRepository implements MembershipRepository {
           .onRef('m.room_id', '=', 'r.id')
           .on('m.username', 'in', [...usernames]),
       )
-      .select(['m.username', 'm.role'])
+      .select(['m.username', 'm.role', 'r.member_count'])
       .where('r.app_id', '=', appId)
       .where('r.id', '=', roomId)
       .forUpdate()
@@ -320,7 +331,7 @@ export class MariadbMembershipRepository implements MembershipRepository {
     if (rows.length === 0) return null;
     const roles = new Map<UserId, Role>();
     for (const row of rows) if (row.username !== null && row.role !== null) roles.set(row.username as UserId, row.role);
-    return roles;
+    return { roles, memberCount: Number(rows[0]!.member_count) };
   }
 
   private async changeMemberCount(appId: string, roomIds: readonly string[], by: number): Promise<void> {

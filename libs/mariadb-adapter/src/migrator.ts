@@ -3,8 +3,9 @@ import { initialMigration } from './migrations/0001-initial.js';
 import { rateLimitMigration } from './migrations/0002-rate-limit.js';
 import { keyGenerationMigration } from './migrations/0003-key-generation.js';
 import { eventsMigration } from './migrations/0004-events.js';
-import { eventDeliveryMigration } from './migrations/0005-event-delivery.js';
-import { rateLimitsMigration } from './migrations/0006-rate-limits.js';
+import { eventMemberCountMigration } from './migrations/0005-event-member-count.js';
+import { eventDeliveryMigration } from './migrations/0006-event-delivery.js';
+import { rateLimitsMigration } from './migrations/0007-rate-limits.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 const migrations: Record<string, Migration> = {
@@ -12,8 +13,9 @@ const migrations: Record<string, Migration> = {
   '0002-rate-limit': rateLimitMigration,
   '0003-key-generation': keyGenerationMigration,
   '0004-events': eventsMigration,
-  '0005-event-delivery': eventDeliveryMigration,
-  '0006-rate-limits': rateLimitsMigration,
+  '0005-event-member-count': eventMemberCountMigration,
+  '0006-event-delivery': eventDeliveryMigration,
+  '0007-rate-limits': rateLimitsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

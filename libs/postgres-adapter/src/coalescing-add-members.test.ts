@@ -80,6 +80,16 @@ for (const dialect of dialects) {
       expect(results).toEqual(users.map((u) => ({ ok: true, value: [u] })));
       expect(uow.writes).toBeLessThan(20);
       expect(await members(app, room.id)).toMatchObject({ count: 201, memberCount: 201 });
+      // One JOIN per unit, listing every coalesced request's users, with the count after that
+      // unit: in commit order each count is the previous one plus the users it lists.
+      const joins = (await store.uow.read((r) => r.eventLog.roomPage(app.id, room.id, 100))).reverse();
+      expect(joins.length).toBeLessThan(20);
+      let count = 1;
+      for (const e of joins) {
+        count += (e.payload!['member'] as string[]).length;
+        expect(e.memberCount).toBe(count);
+      }
+      expect(count).toBe(201);
     }, RACE_TIMEOUT_MS);
 
     it('a full room: exactly the free slots are filled, every other request fails alone with the room-full error', async () => {

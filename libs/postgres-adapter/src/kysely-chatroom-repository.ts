@@ -1,4 +1,4 @@
-import type { Chatroom, ChatroomPatch, ChatroomRepository, InsertChatroomOutcome, UserId } from '@chatroom/domain';
+import type { Chatroom, ChatroomPatch, ChatroomRepository, DissolvedRoom, InsertChatroomOutcome, UserId } from '@chatroom/domain';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, RoomsTable } from './schema/database.js';
 import { releaseMemberships } from './release-memberships.js';
@@ -101,7 +101,7 @@ export class KyselyChatroomRepository implements ChatroomRepository {
     return (await this.deleteWhere(appId, 'id', id)).length > 0;
   }
 
-  async deleteOwnedBy(appId: string, owner: UserId): Promise<string[]> {
+  async deleteOwnedBy(appId: string, owner: UserId): Promise<DissolvedRoom[]> {
     return this.deleteWhere(appId, 'owner', owner);
   }
 
@@ -110,9 +110,10 @@ export class KyselyChatroomRepository implements ChatroomRepository {
    * key-share lock on the room (the memberships foreign key), so once we hold it no membership
    * can appear, and the next statement sees them all. That one statement gives every member's
    * slots back (one per room left), deletes the rooms and returns their slots in the app quota;
-   * their lists, mutes and attributes go with them (ON DELETE CASCADE). Returns the ids deleted.
+   * their lists, mutes and attributes go with them (ON DELETE CASCADE). Returns the rooms
+   * deleted with the members it deleted (E12 lists them), owner first, then join order.
    */
-  private async deleteWhere(appId: string, column: 'id' | 'owner', value: string): Promise<string[]> {
+  private async deleteWhere(appId: string, column: 'id' | 'owner', value: string): Promise<DissolvedRoom[]> {
     const locked = await this.db
       .selectFrom('rooms')
       .select('id')
@@ -123,14 +124,19 @@ export class KyselyChatroomRepository implements ChatroomRepository {
       .execute();
     const ids = locked.map((r) => r.id);
     if (ids.length === 0) return [];
-    await sql`
+    const { rows } = await sql<{ room_id: string; username: string }>`
       WITH ${releaseMemberships(appId, sql`room_id = any(${textArray(ids)})`, { rooms: false })},
       room AS (
         DELETE FROM rooms WHERE app_id = ${appId} AND id = any(${textArray(ids)}) RETURNING id
+      ), quota AS (
+        UPDATE apps SET room_count = room_count - (SELECT count(*) FROM room) WHERE id = ${appId}
       )
-      UPDATE apps SET room_count = room_count - (SELECT count(*) FROM room) WHERE id = ${appId}
+      -- A dissolve has read its members already; a user's deletion needs them for E12.
+      SELECT room_id, username FROM gone WHERE ${column === 'owner'} ORDER BY room_id, role <> 'owner', seq
     `.execute(this.db);
-    return ids;
+    const members = new Map<string, UserId[]>(ids.map((id) => [id, []]));
+    for (const row of rows) members.get(row.room_id)!.push(row.username as UserId);
+    return ids.map((id) => ({ id, members: members.get(id)! }));
   }
 }
 

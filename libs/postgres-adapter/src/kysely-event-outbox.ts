@@ -30,13 +30,13 @@ export class KyselyEventOutbox implements EventOutbox, EventLog {
       (e) =>
         sql`(${e.appId}::uuid, ${e.org}, ${e.app}, ${e.roomId}, ${e.operation}, ${e.operator}, ${
           e.payload === undefined ? null : JSON.stringify(e.payload)
-        }::jsonb)`,
+        }::jsonb, ${e.memberCount ?? null}::integer)`,
     );
     await sql`
       WITH ev AS (
-        INSERT INTO room_events (app_id, org, app, room_id, operation, operator, payload, created_at)
-        SELECT v.app_id, v.org, v.app, v.room_id, v.operation, v.operator, v.payload, ${NOW_MS}
-        FROM (VALUES ${sql.join(rows)}) AS v (app_id, org, app, room_id, operation, operator, payload)
+        INSERT INTO room_events (app_id, org, app, room_id, operation, operator, payload, member_count, created_at)
+        SELECT v.app_id, v.org, v.app, v.room_id, v.operation, v.operator, v.payload, v.member_count, ${NOW_MS}
+        FROM (VALUES ${sql.join(rows)}) AS v (app_id, org, app, room_id, operation, operator, payload, member_count)
         RETURNING seq, app_id, room_id, operation, created_at
       )
       INSERT INTO event_deliveries (rule_id, event_seq, room_id, next_at)
@@ -71,5 +71,6 @@ export function toStoredEvent(row: Selectable<RoomEventsTable>): StoredRoomEvent
     operation: row.operation as RoomEventOperation,
     operator: row.operator,
     ...(row.payload !== null && { payload: row.payload as Record<string, unknown> }),
+    ...(row.member_count !== null && { memberCount: row.member_count }),
   };
 }

@@ -3,7 +3,9 @@ import {
   type Affiliation,
   type JoinedChatroom,
   type MembershipRepository,
+  type RemovedMembers,
   type Role,
+  type RoomLeft,
   type TransferOutcome,
   type UserId,
 } from '@chatroom/domain';
@@ -21,7 +23,8 @@ const ROLES_OF = 'SELECT username, role FROM memberships WHERE app_id = $1 AND r
 
 interface AddResult {
   added: string[];
-  room_counted: boolean;
+  /** The room's counter after the statement; null when it was not counted (full, or nobody added). */
+  member_count: number | null;
   counted: string[];
 }
 
@@ -59,7 +62,7 @@ export class KyselyMembershipRepository implements MembershipRepository {
         UPDATE rooms SET member_count = member_count + (SELECT count(*) FROM inserted)
         WHERE app_id = ${appId} AND id = ${roomId} AND EXISTS (SELECT 1 FROM inserted)
           AND member_count + (SELECT count(*) FROM inserted) <= max_users
-        RETURNING 1
+        RETURNING member_count
       ), counted AS (
         UPDATE users SET joined_count = joined_count + 1
         WHERE app_id = ${appId} AND username IN (SELECT username FROM inserted)
@@ -67,14 +70,17 @@ export class KyselyMembershipRepository implements MembershipRepository {
         RETURNING username
       )
       SELECT ARRAY(SELECT username FROM inserted ORDER BY seq) AS added,
-             EXISTS (SELECT 1 FROM room) AS room_counted,
+             (SELECT member_count FROM room) AS member_count,
              ARRAY(SELECT username FROM counted) AS counted
     `.execute(this.db);
-    const { added, room_counted: roomCounted, counted } = rows[0]!;
+    const { added, member_count: memberCount, counted } = rows[0]!;
     if (added.length === 0) return { ok: true, added: [] };
+    const roomCounted = memberCount !== null;
     const countedSet = new Set(counted);
     const atCap = added.find((u) => !countedSet.has(u));
-    if (roomCounted && atCap === undefined) return { ok: true, added: added as UserId[] };
+    // The guarded UPDATE's own RETURNING: it ran under the room's row lock, so the count is
+    // exact however many units add at once, and costs no read.
+    if (roomCounted && atCap === undefined) return { ok: true, added: added as UserId[], memberCount };
     await this.undoAdd(appId, roomId, added, roomCounted, counted);
     return roomCounted
       ? { ok: false, reason: 'user-cap', username: atCap as UserId }
@@ -98,21 +104,25 @@ export class KyselyMembershipRepository implements MembershipRepository {
     `.execute(this.db);
   }
 
-  async remove(appId: string, roomId: string, usernames: readonly UserId[]): Promise<UserId[]> {
-    if (usernames.length === 0) return [];
-    const { rows } = await sql<{ username: string }>`
+  /** The count after comes from the counter's own UPDATE … RETURNING, in the same statement. */
+  async remove(appId: string, roomId: string, usernames: readonly UserId[]): Promise<RemovedMembers> {
+    if (usernames.length === 0) return { removed: [] };
+    const { rows } = await sql<{ username: string; member_count: number | null }>`
       WITH ${releaseMemberships(appId, sql`room_id = ${roomId} AND username = any(${textArray(usernames)})`)}
-      SELECT username FROM gone
+      SELECT g.username, r.member_count FROM gone g LEFT JOIN rooms_left r ON true
     `.execute(this.db);
-    return inAskedOrder(usernames, rows.map((r) => r.username));
+    if (rows.length === 0) return { removed: [] };
+    const removed = inAskedOrder(usernames, rows.map((r) => r.username));
+    const memberCount = rows[0]!.member_count;
+    return memberCount === null ? { removed } : { removed, memberCount };
   }
 
-  async removeEverywhere(appId: string, username: UserId): Promise<string[]> {
-    const { rows } = await sql<{ room_id: string }>`
+  async removeEverywhere(appId: string, username: UserId): Promise<RoomLeft[]> {
+    const { rows } = await sql<{ room_id: string; member_count: number }>`
       WITH ${releaseMemberships(appId, sql`username = ${username} AND role <> 'owner'`)}
-      SELECT room_id FROM gone
+      SELECT room_id, member_count FROM rooms_left
     `.execute(this.db);
-    return rows.map((r) => r.room_id);
+    return rows.map((r) => ({ roomId: r.room_id, memberCount: r.member_count }));
   }
 
   async roleOf(appId: string, roomId: string, username: UserId): Promise<Role | null> {

@@ -1,3 +1,4 @@
+import { roomEvents, type UserId } from '@chatroom/domain';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -5,6 +6,10 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { initialMigration } from './migrations/0001-initial.js';
+import { moderationMigration } from './migrations/0002-moderation.js';
+import { tenantAdminMigration } from './migrations/0003-tenant-admin.js';
+import { rateLimitsMigration } from './migrations/0004-rate-limits.js';
+import { eventsMigration } from './migrations/0006-events.js';
 import { isMigrated, migrateToLatest } from './migrator.js';
 import { openPostgresAdapter } from './open-postgres-adapter.js';
 import { createTestDatabase, type TestDatabase } from './testing/create-test-database.js';
@@ -59,6 +64,8 @@ describe.skipIf(!probe)('postgres: migrations', () => {
         { name: '0003-tenant-admin' },
         { name: '0004-rate-limits' },
         { name: '0006-events' },
+        { name: '0007-event-member-count' },
+        { name: '0008-delivery-queue-storage' },
       ]);
     } finally {
       await db.destroy();
@@ -110,6 +117,44 @@ describe.skipIf(!probe)('postgres: migrations', () => {
       });
     } finally {
       await adapter.close();
+    }
+  });
+
+  it('a database with events at 0006 upgrades in place: old events read back without a count, new ones keep theirs', async () => {
+    const { url } = await emptyDatabase();
+    const db = kyselyOn(url);
+    const upTo0006 = {
+      getMigrations: async () => ({
+        '0001-initial': initialMigration,
+        '0002-moderation': moderationMigration,
+        '0003-tenant-admin': tenantAdminMigration,
+        '0004-rate-limits': rateLimitsMigration,
+        '0006-events': eventsMigration,
+      }),
+    };
+    const appId = '00000000-0000-4000-8000-000000000006';
+    try {
+      expect((await new Migrator({ db, provider: upTo0006, allowUnorderedMigrations: true }).migrateToLatest()).error).toBeUndefined();
+      for (const statement of [
+        `INSERT INTO apps (id, org, name, client_id, client_secret_hash, token_key, room_quota, joined_room_cap,
+           max_users_ceiling, custom_room_ids, room_count, created) VALUES ('${appId}', 'o', 'a', 'c', 'h', 'k', 10, 10, 100, true, 0, 0)`,
+        `INSERT INTO room_events (app_id, org, app, room_id, operation, operator, payload, created_at)
+           VALUES ('${appId}', 'o', 'a', '7', 'JOIN', '@ppAdmin', '{"member":["old"],"type":"DIRECT"}', 1)`,
+      ]) {
+        await sql.raw(statement).execute(db);
+      }
+    } finally {
+      await db.destroy();
+    }
+    const upgraded = await openPostgresAdapter({ databaseUrl: url }); // migrates to the latest
+    try {
+      const app = (await upgraded.uow.read((r) => r.apps.findByName('o', 'a')))!;
+      await upgraded.uow.write(async (r) => r.events.append(...roomEvents.joined(app, '7', ['new' as UserId], 2)));
+      const trail = await upgraded.uow.read((r) => r.eventLog.roomPage(appId, '7', 10));
+      expect(trail.map((e) => [e.payload?.['member'], e.memberCount])).toEqual([[['new'], 2], [['old'], undefined]]);
+      expect(trail[1]).not.toHaveProperty('memberCount');
+    } finally {
+      await upgraded.close();
     }
   });
 

@@ -4,6 +4,8 @@ import { moderationMigration } from './migrations/0002-moderation.js';
 import { tenantAdminMigration } from './migrations/0003-tenant-admin.js';
 import { rateLimitsMigration } from './migrations/0004-rate-limits.js';
 import { eventsMigration } from './migrations/0006-events.js';
+import { eventMemberCountMigration } from './migrations/0007-event-member-count.js';
+import { deliveryQueueStorageMigration } from './migrations/0008-delivery-queue-storage.js';
 
 /**
  * Every migration, in order. Names sort in the order they must run; numbers are reserved per
@@ -15,6 +17,8 @@ const migrations: Record<string, Migration> = {
   '0003-tenant-admin': tenantAdminMigration,
   '0004-rate-limits': rateLimitsMigration,
   '0006-events': eventsMigration,
+  '0007-event-member-count': eventMemberCountMigration,
+  '0008-delivery-queue-storage': deliveryQueueStorageMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -9,8 +9,9 @@ export interface ReleaseOptions {
 
 /**
  * The one way memberships leave (removal, leaving every room, dissolution, undoing a refused
- * addition): the CTEs `gone` (the deleted memberships, `room_id` and `username`), `rooms_left`
- * and `users_left`, which give each room one member slot and each user one joined-room slot back
+ * addition): the CTEs `gone` (the deleted memberships: `room_id`, `username`, `role`, `seq`),
+ * `rooms_left` (each room given back its member slots, with its `member_count` after) and
+ * `users_left`, which give each room one member slot and each user one joined-room slot back
  * per membership deleted, in the same statement. Callers write `WITH ${releaseMemberships(…)}`
  * and select from `gone`. Rooms and users are updated only when something was deleted, so a
  * removal that finds nobody locks nothing.
@@ -20,11 +21,12 @@ export function releaseMemberships(appId: string, where: RawBuilder<boolean>, op
   const users = options.users ?? sql<boolean>`true`;
   return sql`
     gone AS (
-      DELETE FROM memberships WHERE app_id = ${appId} AND ${where} RETURNING room_id, username
+      DELETE FROM memberships WHERE app_id = ${appId} AND ${where} RETURNING room_id, username, role, seq
     ), rooms_left AS (
       UPDATE rooms SET member_count = rooms.member_count - g.n
       FROM (SELECT room_id, count(*)::int AS n FROM gone GROUP BY room_id) AS g
       WHERE rooms.app_id = ${appId} AND rooms.id = g.room_id AND ${rooms}
+      RETURNING rooms.id AS room_id, rooms.member_count
     ), users_left AS (
       UPDATE users SET joined_count = users.joined_count - g.n
       FROM (SELECT username, count(*)::int AS n FROM gone GROUP BY username) AS g

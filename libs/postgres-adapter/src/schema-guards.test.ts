@@ -46,7 +46,7 @@ for (const dialect of dialects) {
       expect(outcome).toEqual({ ok: false, reason: 'user-cap', username: owner });
       expect(await memberCount(app.id, other.id)).toBe(1);
       const again = await store.uow.write((r) => r.memberships.add(app.id, other.id, [spare[0]!], 'member', 1));
-      expect(again).toEqual({ ok: true, added: [spare[0]] });
+      expect(again).toEqual({ ok: true, added: [spare[0]], memberCount: 2 });
     });
 
     it('a quota refusal committed anyway leaves no room behind', async () => {

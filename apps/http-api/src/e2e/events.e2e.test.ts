@@ -87,6 +87,27 @@ describe.skipIf(!db)('events out: webhook delivery from the outbox (real Postgre
     }
   }, 20_000);
 
+  it('member_count on the wire: after operator on JOIN and LEAVE, absent on LEAVE/DELETE', async () => {
+    const id = await createRoom(a.url, 'counted', ['bob']);
+    expect((await call(a.url, bearer, 'POST', `/chatrooms/${id}/users`, { usernames: ['carol'] })).status).toBe(200);
+    expect((await call(a.url, bearer, 'DELETE', `/chatrooms/${id}/users/bob`)).status).toBe(200);
+    expect((await call(a.url, bearer, 'DELETE', `/chatrooms/${id}`)).status).toBe(200);
+    await vi.waitFor(() => expect(receiver.ok(id)).toHaveLength(6), { timeout: 10_000 });
+    const hits = receiver.ok(id);
+    expect(hits.map((h) => [h.body.operation, h.body.payload?.type, h.body['member_count']])).toEqual([
+      ['CREATE', undefined, undefined],
+      ['JOIN', 'DIRECT', 2],
+      ['JOIN', 'DIRECT', 3],
+      ['LEAVE', 'KICK', 2],
+      ['DELETE', undefined, undefined],
+      ['LEAVE', 'DELETE', undefined],
+    ]);
+    // The reference's key order (E6–E11): `member_count` between `operator` and `timestamp`.
+    for (const hit of hits.slice(1, 4)) expect(hit.raw).toMatch(/"operator":"@ppAdmin","member_count":\d+,"timestamp":\d+}$/);
+    for (const hit of [hits[0]!, ...hits.slice(4)]) expect(hit.body).not.toHaveProperty('member_count');
+    for (const hit of hits) expect(verified(hit, SECRET)).toBe(true);
+  }, 20_000);
+
   it('a change that fails delivers nothing', async () => {
     const id = await createRoom(a.url, 'quiet');
     await vi.waitFor(() => expect(receiver.ok(id)).toHaveLength(1));

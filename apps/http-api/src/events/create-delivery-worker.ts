@@ -24,10 +24,11 @@ export function createDeliveryWorker(
   const { deliveries, eventRules } = database;
   if (!deliveries || !eventRules || !config.deliver) return null;
   const nats = new NatsJetStreamPublisher({ timeoutMs: config.publishTimeoutMs });
+  const webhook = new WebhookPublisher({ timeoutMs: config.publishTimeoutMs });
   const deliver = new DeliverEvents(
     {
       queue: deliveries,
-      publishers: { webhook: new WebhookPublisher({ timeoutMs: config.publishTimeoutMs }), nats },
+      publishers: { webhook, nats },
       clock,
       random01: Math.random,
     },
@@ -43,13 +44,13 @@ export function createDeliveryWorker(
     for (let n = -1; n !== 0; ) n = await eventRules.pruneIdempotencyKeys(keysBefore, PRUNE_BATCH);
     return total;
   };
-  const worker = new DeliveryWorker(() => deliver.round(), prune, { pollMs: POLL_MS, pruneEveryMs: PRUNE_EVERY_MS }, logger);
+  const worker = new DeliveryWorker(() => deliver.round(), prune, { pollMs: POLL_MS, pruneEveryMs: PRUNE_EVERY_MS, batch: BATCH, gatherMs: config.gatherMs }, logger);
   signal.listen(() => worker.nudge());
   return {
     worker,
     async close() {
       await worker.stop();
-      await nats.close();
+      await Promise.all([nats.close(), webhook.close()]);
     },
   };
 }

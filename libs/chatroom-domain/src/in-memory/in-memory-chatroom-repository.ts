@@ -3,6 +3,7 @@ import type { UserId } from '../model/user-id.js';
 import type {
   ChatroomPatch,
   ChatroomRepository,
+  DissolvedRoom,
   InsertChatroomOutcome,
 } from '../ports/chatroom-repository.js';
 import type { InMemoryState } from './in-memory-state.js';
@@ -66,11 +67,11 @@ export class InMemoryChatroomRepository implements ChatroomRepository {
   }
 
   // Ownership lives in the memberships (a transfer changes only them), not in the stored room.
-  async deleteOwnedBy(appId: string, owner: UserId): Promise<string[]> {
-    const owned = [...this.state.roomsOf(appId).keys()].filter(
-      (id) => this.state.membersOf(appId, id).get(owner)?.role === 'owner',
-    );
-    for (const id of owned) await this.delete(appId, id);
+  async deleteOwnedBy(appId: string, owner: UserId): Promise<DissolvedRoom[]> {
+    const owned = [...this.state.roomsOf(appId).keys()]
+      .filter((id) => this.state.membersOf(appId, id).get(owner)?.role === 'owner')
+      .map((id) => ({ id, members: this.state.affiliationsOf(appId, id).map((a) => a.username) }));
+    for (const { id } of owned) await this.delete(appId, id);
     return owned;
   }
 

@@ -4,6 +4,8 @@ import type {
   AddMembersOutcome,
   JoinedChatroom,
   MembershipRepository,
+  RemovedMembers,
+  RoomLeft,
   TransferOutcome,
 } from '../ports/membership-repository.js';
 import type { InMemoryState } from './in-memory-state.js';
@@ -31,20 +33,21 @@ export class InMemoryMembershipRepository implements MembershipRepository {
       }
     }
     for (const username of fresh) members.set(username, { role, seq: this.state.nextSeq++ });
-    return { ok: true, added: fresh };
+    return fresh.length > 0 ? { ok: true, added: fresh, memberCount: members.size } : { ok: true, added: fresh };
   }
 
-  async remove(appId: string, roomId: string, usernames: readonly UserId[]): Promise<UserId[]> {
+  async remove(appId: string, roomId: string, usernames: readonly UserId[]): Promise<RemovedMembers> {
     const members = this.state.membersOf(appId, roomId);
-    return [...new Set(usernames)].filter((u) => members.delete(u));
+    const removed = [...new Set(usernames)].filter((u) => members.delete(u));
+    return removed.length > 0 ? { removed, memberCount: members.size } : { removed };
   }
 
-  async removeEverywhere(appId: string, username: UserId): Promise<string[]> {
-    const left: string[] = [];
+  async removeEverywhere(appId: string, username: UserId): Promise<RoomLeft[]> {
+    const left: RoomLeft[] = [];
     for (const roomId of this.state.roomsOf(appId).keys()) {
       const members = this.state.membersOf(appId, roomId);
       if (members.get(username)?.role === 'owner') continue;
-      if (members.delete(username)) left.push(roomId);
+      if (members.delete(username)) left.push({ roomId, memberCount: members.size });
     }
     return left;
   }
@@ -119,14 +122,7 @@ export class InMemoryMembershipRepository implements MembershipRepository {
       .map(({ id, name }) => ({ id, name }));
   }
 
-  /** The owner first, then everyone else in join order. */
   private ordered(appId: string, roomId: string): Affiliation[] {
-    return [...this.state.membersOf(appId, roomId)]
-      .sort(([, a], [, b]) => rank(a.role) - rank(b.role) || a.seq - b.seq)
-      .map(([username, m]) => ({ username, role: m.role }));
+    return this.state.affiliationsOf(appId, roomId);
   }
-}
-
-function rank(role: Role): number {
-  return role === 'owner' ? 0 : 1;
 }

@@ -1,5 +1,5 @@
 import type { App } from '../model/app.js';
-import type { Chatroom, Role } from '../model/chatroom.js';
+import type { Affiliation, Chatroom, Role } from '../model/chatroom.js';
 import type { RoomAttribute } from '../model/room-attribute.js';
 import type { StoredRoomEvent } from '../model/room-event.js';
 import type { User } from '../model/user.js';
@@ -69,6 +69,13 @@ export class InMemoryState {
 
   membersOf(appId: string, roomId: string): Map<UserId, StoredMembership> {
     return getOrCreate(this.memberships, `${appId}#${roomId}`);
+  }
+
+  /** The room's affiliations: the owner first, then everyone else in join order. */
+  affiliationsOf(appId: string, roomId: string): Affiliation[] {
+    return [...this.membersOf(appId, roomId)]
+      .sort(([, a], [, b]) => Number(b.role === 'owner') - Number(a.role === 'owner') || a.seq - b.seq)
+      .map(([username, m]) => ({ username, role: m.role }));
   }
 
   roomListOf(appId: string, roomId: string, list: string): Map<UserId, true> {

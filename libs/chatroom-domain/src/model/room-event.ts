@@ -21,6 +21,12 @@ export interface RoomEvent {
   readonly operator: string;
   /** Absent for `DELETE` (room destroyed), as the reference sends it. */
   readonly payload?: Readonly<Record<string, unknown>>;
+  /**
+   * The room's member count after the change: on `JOIN` and on `LEAVE` other than
+   * `LEAVE/DELETE` only (the reference's top-level `member_count`, §3). Taken from the
+   * statement that changed the counter, so it is exact under concurrent changes.
+   */
+  readonly memberCount?: number;
 }
 
 /** An event as the outbox stored it. */
@@ -63,8 +69,8 @@ export const ROOM_EVENT_OPERATIONS: readonly RoomEventOperation[] = [
 /** The operator of every REST call: the app admin. */
 export const APP_ADMIN_OPERATOR = '@ppAdmin';
 
-/** Why members left a room (`LEAVE` payload types). */
-export type LeaveReason = 'KICK' | 'BLOCK' | 'DELETE';
+/** Why members left a room (`LEAVE` payload types); `DELETE` (room destroyed) is `dissolved`'s. */
+export type LeaveReason = 'KICK' | 'BLOCK';
 
 /**
  * The events each use case emits. One event per request with the users in arrays, as the
@@ -72,13 +78,14 @@ export type LeaveReason = 'KICK' | 'BLOCK' | 'DELETE';
  * user list).
  */
 export const roomEvents = {
-  created(app: App, room: Chatroom, members: readonly UserId[]): RoomEvent[] {
+  /** `memberCount`: the room's count after the members were placed in (the JOIN's). */
+  created(app: App, room: Chatroom, members: readonly UserId[], memberCount: number | undefined): RoomEvent[] {
     const created = base(app, room.id, 'CREATE', {
       role: { [room.owner]: 'owner' },
       member: [...members],
       info: info(app, room),
     });
-    return members.length > 0 ? [created, base(app, room.id, 'JOIN', { member: [...members], type: 'DIRECT' })] : [created];
+    return [created, ...roomEvents.joined(app, room.id, members, memberCount)];
   },
   updated(app: App, room: Chatroom): RoomEvent {
     return base(app, room.id, 'UPDATE', { type: 'INFO', info: info(app, room) });
@@ -93,16 +100,18 @@ export const roomEvents = {
   muteAll(app: App, roomId: string, on: boolean): RoomEvent {
     return base(app, roomId, 'UPDATE', { mute: on, type: 'MUTE' });
   },
-  /** E2 then E12: the room is gone, and so are its members (owner included). */
+  /** E2 then E12: the room is gone, and so are its members (owner included); no count (none shown). */
   dissolved(app: App, roomId: string, members: readonly UserId[]): RoomEvent[] {
     const gone = base(app, roomId, 'DELETE');
     return members.length > 0 ? [gone, base(app, roomId, 'LEAVE', { member: [...members], type: 'DELETE' })] : [gone];
   },
-  joined(app: App, roomId: string, members: readonly UserId[]): RoomEvent[] {
-    return nonEmpty(members, () => base(app, roomId, 'JOIN', { member: [...members], type: 'DIRECT' }));
+  /** `memberCount`: the room's count after the addition, as the store's `add` returned it. */
+  joined(app: App, roomId: string, members: readonly UserId[], memberCount: number | undefined): RoomEvent[] {
+    return nonEmpty(members, () => counted(base(app, roomId, 'JOIN', { member: [...members], type: 'DIRECT' }), memberCount));
   },
-  left(app: App, roomId: string, members: readonly UserId[], reason: LeaveReason): RoomEvent[] {
-    return nonEmpty(members, () => base(app, roomId, 'LEAVE', { member: [...members], type: reason }));
+  /** `memberCount`: the room's count after the removal, as the store's `remove` returned it. */
+  left(app: App, roomId: string, members: readonly UserId[], reason: LeaveReason, memberCount: number | undefined): RoomEvent[] {
+    return nonEmpty(members, () => counted(base(app, roomId, 'LEAVE', { member: [...members], type: reason }), memberCount));
   },
   admins(app: App, roomId: string, users: readonly UserId[], change: 'ADD' | 'REMOVE'): RoomEvent[] {
     return nonEmpty(users, () => base(app, roomId, 'ADMIN', { admin: [...users], type: change }));
@@ -151,6 +160,11 @@ function base(app: App, roomId: string, operation: RoomEventOperation, payload?:
     operator: APP_ADMIN_OPERATOR,
     ...(payload && { payload }),
   };
+}
+
+/** Stores return the count whenever someone joined or left; the event carries it as given. */
+function counted(event: RoomEvent, memberCount: number | undefined): RoomEvent {
+  return memberCount === undefined ? event : { ...event, memberCount };
 }
 
 function nonEmpty(items: readonly unknown[], make: () => RoomEvent): RoomEvent[] {

@@ -46,7 +46,15 @@ export interface ChatroomRepository {
   delete(appId: string, id: string): Promise<boolean>;
   /**
    * Deletes every room the user owns in the app, each as `delete` does, in a constant number
-   * of statements however many rooms there are. Returns their ids, in any order.
+   * of statements however many rooms there are. Returns the rooms, in any order, each with the
+   * members it had when it went (owner first, then join order, as `affiliations`), read in the
+   * same unit of work after the rooms were locked, so nobody joins or leaves in between.
    */
-  deleteOwnedBy(appId: string, owner: UserId): Promise<string[]>;
+  deleteOwnedBy(appId: string, owner: UserId): Promise<DissolvedRoom[]>;
+}
+
+/** A room `deleteOwnedBy` deleted, with the members it had (E12 lists them). */
+export interface DissolvedRoom {
+  readonly id: string;
+  readonly members: UserId[];
 }

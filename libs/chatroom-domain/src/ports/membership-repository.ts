@@ -2,7 +2,12 @@ import type { Affiliation, Role } from '../model/chatroom.js';
 import type { UserId } from '../model/user-id.js';
 
 export type AddMembersOutcome =
-  | { readonly ok: true; readonly added: UserId[] }
+  /**
+   * `memberCount`: the room's member count after this addition, returned by the statement that
+   * changed the counter (no extra read), so concurrent additions each get their own exact count.
+   * Present exactly when someone was added.
+   */
+  | { readonly ok: true; readonly added: UserId[]; readonly memberCount?: number }
   /** The room's member count would pass its `maxusers`. */
   | { readonly ok: false; readonly reason: 'room-full' }
   /** This user would then belong to more than `joinedRoomCap` rooms. */
@@ -10,6 +15,20 @@ export type AddMembersOutcome =
 
 /** What `transferOwnership` did: a refusal is a value, like `AddMembersOutcome`. */
 export type TransferOutcome = 'transferred' | 'not-member';
+
+/** What `remove` did. */
+export interface RemovedMembers {
+  /** Those who were members, in the order asked. */
+  readonly removed: UserId[];
+  /** The room's member count after the removal, as `AddMembersOutcome`'s; present exactly when someone was removed. */
+  readonly memberCount?: number;
+}
+
+/** A room `removeEverywhere` took the user out of, with its member count after that. */
+export interface RoomLeft {
+  readonly roomId: string;
+  readonly memberCount: number;
+}
 
 export interface JoinedChatroom {
   readonly id: string;
@@ -34,13 +53,14 @@ export interface MembershipRepository {
     role: Role,
     joinedRoomCap: number,
   ): Promise<AddMembersOutcome>;
-  /** Removes the users from the room and updates the counters. Returns those removed. */
-  remove(appId: string, roomId: string, usernames: readonly UserId[]): Promise<UserId[]>;
+  /** Removes the users from the room and updates the counters. Returns those removed and the count after. */
+  remove(appId: string, roomId: string, usernames: readonly UserId[]): Promise<RemovedMembers>;
   /**
    * Removes the user from every room they do not own (counters included); the rooms they own
-   * are left to `ChatroomRepository.deleteOwnedBy`. Returns the rooms left.
+   * are left to `ChatroomRepository.deleteOwnedBy`. Returns the rooms left, each with its member
+   * count after, from the statements that changed the counters (no extra read).
    */
-  removeEverywhere(appId: string, username: UserId): Promise<string[]>;
+  removeEverywhere(appId: string, username: UserId): Promise<RoomLeft[]>;
   roleOf(appId: string, roomId: string, username: UserId): Promise<Role | null>;
   /** The roles of those among `usernames` who are in the room; others are absent. */
   rolesOf(appId: string, roomId: string, usernames: readonly UserId[]): Promise<Map<UserId, Role>>;

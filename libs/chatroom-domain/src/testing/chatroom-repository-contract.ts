@@ -347,7 +347,7 @@ export function describeChatroomRepositoryContract(name: string, factory: StoreF
         const room = await seedRoom(h, app, owner!, [], { maxUsers: 3 });
         await h.uow.write((r) => r.chatrooms.update(app.id, room.id, { maxUsers: 2 }));
         expect(await tryAddMembers(h, app, room.id, [m1!, m2!])).toEqual({ ok: false, reason: 'room-full' });
-        expect(await tryAddMembers(h, app, room.id, [m1!])).toEqual({ ok: true, added: [m1] });
+        expect(await tryAddMembers(h, app, room.id, [m1!])).toEqual({ ok: true, added: [m1], memberCount: 2 });
       });
     });
 
@@ -440,20 +440,25 @@ export function describeChatroomRepositoryContract(name: string, factory: StoreF
         const next = await seedRoom(h, app, otherOwner!);
         expect(await tryAddMembers(h, app, next.id, [member!])).toEqual({ ok: false, reason: 'user-cap', username: member });
         await h.uow.write((r) => r.chatrooms.delete(app.id, room.id));
-        expect(await tryAddMembers(h, app, next.id, [member!, owner!])).toEqual({ ok: true, added: [member, owner] });
+        expect(await tryAddMembers(h, app, next.id, [member!, owner!])).toEqual({ ok: true, added: [member, owner], memberCount: 3 });
       });
 
-      it('deleteOwnedBy deletes the rooms the user owns in this app, and only those', async () => {
+      it('deleteOwnedBy deletes the rooms the user owns in this app, and only those, each with its members (owner first, then join order)', async () => {
         const h = store().main;
         const [app, other] = [await seedApp(h), await seedApp(h)];
-        const [alice, bob] = await seedUsers(h, app, 2);
+        const [alice, bob, carol, dave] = await seedUsers(h, app, 4);
         const [otherAlice] = await seedUsers(h, other, 1);
-        const a1 = await seedRoom(h, app, alice!, [bob!]);
+        const a1 = await seedRoom(h, app, alice!, [bob!, dave!, carol!]);
         const a2 = await seedRoom(h, app, alice!);
         const b1 = await seedRoom(h, app, bob!, [alice!]);
         const o1 = await seedRoom(h, other, otherAlice!);
         const deleted = await h.uow.write((r) => r.chatrooms.deleteOwnedBy(app.id, alice!));
-        expect(sorted(deleted)).toEqual(sorted([a1.id, a2.id]));
+        expect([...deleted].sort((x, y) => x.id.localeCompare(y.id))).toEqual(
+          [
+            { id: a1.id, members: [alice, bob, dave, carol] },
+            { id: a2.id, members: [alice] },
+          ].sort((x, y) => x.id.localeCompare(y.id)),
+        );
         expect(idsOf(await allRooms(h, app))).toEqual([b1.id]);
         expect(idsOf(await allRooms(h, other))).toEqual([o1.id]);
         expect(await h.uow.write((r) => r.chatrooms.deleteOwnedBy(app.id, 'nobody' as UserId))).toEqual([]);
@@ -469,7 +474,8 @@ export function describeChatroomRepositoryContract(name: string, factory: StoreF
         const room = await seedRoom(h, app, alice!, [bob!]);
         await h.uow.write((r) => r.memberships.transferOwnership(app.id, room.id, alice!, bob!));
         expect(await h.uow.write((r) => r.chatrooms.deleteOwnedBy(app.id, alice!))).toEqual([]);
-        expect(await h.uow.write((r) => r.chatrooms.deleteOwnedBy(app.id, bob!))).toEqual([room.id]);
+        // The new owner first, although alice joined before bob.
+        expect(await h.uow.write((r) => r.chatrooms.deleteOwnedBy(app.id, bob!))).toEqual([{ id: room.id, members: [bob, alice] }]);
       });
 
       it('deleteOwnedBy gives back every quota slot and each member’s slot in every room left', async () => {
@@ -484,7 +490,7 @@ export function describeChatroomRepositoryContract(name: string, factory: StoreF
         await h.uow.write((r) => r.chatrooms.deleteOwnedBy(app.id, owner!));
         expect(await tryInsertRoom(h, await makeRoom(h, app, otherOwner!), 3)).toBe('inserted');
         expect(await tryInsertRoom(h, await makeRoom(h, app, otherOwner!), 3)).toBe('inserted');
-        expect(await tryAddMembers(h, app, next.id, [member!, owner!])).toEqual({ ok: true, added: [member, owner] });
+        expect(await tryAddMembers(h, app, next.id, [member!, owner!])).toEqual({ ok: true, added: [member, owner], memberCount: 3 });
       });
 
       it('an id freed by delete can be inserted again', async () => {

@@ -24,9 +24,11 @@ async function addRule(h: StoreHandle, app: App, operations: EventRule['operatio
   return rule;
 }
 
-/** Commits one JOIN event per user, each in a unit of its own, in order. */
+/** Commits one JOIN event per user, each in a unit of its own, in order (the room growing from the owner alone). */
 async function joins(h: StoreHandle, app: App, roomId: string, users: string[]): Promise<void> {
-  for (const u of users) await h.uow.write(async (r) => r.events.append(...roomEvents.joined(app, roomId, [u as UserId])));
+  for (const [i, u] of users.entries()) {
+    await h.uow.write(async (r) => r.events.append(...roomEvents.joined(app, roomId, [u as UserId], i + 2)));
+  }
 }
 
 /** `room:user` of each delivery, in the order handed out. */
@@ -66,7 +68,7 @@ export function describeDeliveryQueueContract(name: string, factory: StoreFactor
       expect(first[0]).toMatchObject({
         attempts: 0,
         rule: { id: rule.id, appId: app.id, kind: 'webhook', target: rule.target, secret: 's', operations: null, created: rule.created },
-        event: { appId: app.id, org: app.org, app: app.name, roomId: 'r1', operation: 'JOIN', payload: { member: ['u1'] } },
+        event: { appId: app.id, org: app.org, app: app.name, roomId: 'r1', operation: 'JOIN', payload: { member: ['u1'] }, memberCount: 2 },
       });
       expect(await drain(h, app)).toEqual([]); // both leased, and u2 waits behind u1
       await delivery(h).queue.settle([first[0]!], []);
@@ -141,9 +143,10 @@ export function describeDeliveryQueueContract(name: string, factory: StoreFactor
       const { app, rule: leaves } = await appWithRule(h, ['LEAVE']);
       const all = await addRule(h, app);
       await joins(h, app, 'r1', ['u1']);
-      await h.uow.write(async (r) => r.events.append(...roomEvents.left(app, 'r1', ['u1' as UserId], 'KICK')));
+      await h.uow.write(async (r) => r.events.append(...roomEvents.left(app, 'r1', ['u1' as UserId], 'KICK', 1)));
       const got = await drain(h, app);
-      expect(got.filter((d) => d.rule.id === leaves.id).map((d) => d.event.operation)).toEqual(['LEAVE']);
+      // The claim brings the stored member count with the event.
+      expect(got.filter((d) => d.rule.id === leaves.id).map((d) => [d.event.operation, d.event.memberCount])).toEqual([['LEAVE', 1]]);
       expect(got.filter((d) => d.rule.id === all.id).map((d) => d.event.operation)).toEqual(['JOIN']); // LEAVE waits behind it
       const bare = await seedApp(h);
       await joins(h, bare, 'r1', ['u1']);
@@ -153,7 +156,7 @@ export function describeDeliveryQueueContract(name: string, factory: StoreFactor
     it('a unit that rolls back queues nothing', async () => {
       const h = store().main;
       const { app } = await appWithRule(h);
-      await writeThenFail(h, async (r) => r.events.append(...roomEvents.joined(app, 'r1', ['u1' as UserId])));
+      await writeThenFail(h, async (r) => r.events.append(...roomEvents.joined(app, 'r1', ['u1' as UserId], 2)));
       expect(await drain(h, app)).toEqual([]);
     });
 
@@ -192,7 +195,7 @@ export function describeDeliveryQueueContract(name: string, factory: StoreFactor
       const { app } = await appWithRule(main);
       const rooms = Array.from({ length: 60 }, (_, i) => `room${i}`);
       await main.uow.write(async (r) => {
-        for (const room of rooms) r.events.append(...roomEvents.joined(app, room, ['u' as UserId]));
+        for (const room of rooms) r.events.append(...roomEvents.joined(app, room, ['u' as UserId], 2));
       });
       const seen: string[] = [];
       for (let round = 0; round < 10; round++) {
@@ -208,7 +211,7 @@ export function describeDeliveryQueueContract(name: string, factory: StoreFactor
       const rooms = ['p', 'q', 'r', 's'];
       for (let n = 0; n < 5; n++) {
         await main.uow.write(async (r) => {
-          for (const room of rooms) r.events.append(...roomEvents.joined(app, room, [`u${n}` as UserId]));
+          for (const room of rooms) r.events.append(...roomEvents.joined(app, room, [`u${n}` as UserId], n + 2));
         });
       }
       const got: string[] = [];

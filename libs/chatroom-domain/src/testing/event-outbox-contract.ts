@@ -15,6 +15,7 @@ function event(app: App, roomId: string, n: number): RoomEvent {
     operation: 'JOIN',
     operator: '@ppAdmin',
     payload: { member: [`u${n}`], type: 'DIRECT', nested: { n, text: '引号 "and" ✓' } },
+    memberCount: 1000 + n,
   };
 }
 
@@ -34,6 +35,7 @@ export function describeEventOutboxContract(name: string, factory: StoreFactory)
       const page = await h.uow.read((r) => r.eventLog.roomPage(app.id, 'r1', 10));
       expect(page.map((e) => e.payload?.['member'])).toEqual([['u3'], ['u2'], ['u1']]);
       expect(page[2]).toMatchObject(event(app, 'r1', 1));
+      expect(page.map((e) => e.memberCount)).toEqual([1003, 1002, 1001]);
       for (const e of page) {
         expect(e.id).toMatch(UUID);
         expect(e.timestamp).toBeGreaterThanOrEqual(before - 1000);
@@ -44,7 +46,7 @@ export function describeEventOutboxContract(name: string, factory: StoreFactory)
       expect(page[1]!.seq).toBeGreaterThan(page[2]!.seq);
     });
 
-    it('keeps an event without payload without one, and app-wide events under the room id ""', async () => {
+    it('keeps an event without payload or count without them, and app-wide events under the room id ""', async () => {
       const h = store().main;
       const app = await seedApp(h);
       const gone: RoomEvent = { appId: app.id, org: app.org, app: app.name, roomId: 'r1', operation: 'DELETE', operator: '@ppAdmin' };
@@ -52,6 +54,7 @@ export function describeEventOutboxContract(name: string, factory: StoreFactory)
       await h.uow.write(async (r) => r.events.append(gone, wide));
       const [stored] = await h.uow.read((r) => r.eventLog.roomPage(app.id, 'r1', 10));
       expect(stored).not.toHaveProperty('payload');
+      expect(stored).not.toHaveProperty('memberCount');
       expect((await h.uow.read((r) => r.eventLog.roomPage(app.id, '', 10))).map((e) => e.operation)).toEqual(['ROOM_SUPER_ADMIN']);
     });
 

@@ -65,6 +65,13 @@ export async function forceDeleteWhileTransferring(h: StoreHandle, blockedWithin
   });
   expect(await countMismatches(h, app, [room.id])).toEqual([]);
   expect(await h.probes.counterMismatches()).toEqual([]);
+  // Dissolved as a dissolve does it: DELETE, then LEAVE/DELETE with the members it had when it
+  // went (the new owner first), and no count.
+  const trail = await h.uow.read((r) => r.eventLog.roomPage(app.id, room.id, 10));
+  expect(trail.map(({ operation, payload, memberCount }) => ({ operation, payload, memberCount })).reverse()).toEqual([
+    { operation: 'DELETE', payload: undefined, memberCount: undefined },
+    { operation: 'LEAVE', payload: { member: [bob, alice], type: 'DELETE' }, memberCount: undefined },
+  ]);
 }
 
 /**
@@ -104,6 +111,7 @@ export async function forceLockWhileAdding(h: StoreHandle, blockedWithinMs?: num
     expect(await r.memberships.add(app.id, room.id, [joiner!], 'member', app.settings.joinedRoomCap)).toEqual({
       ok: true,
       added: [joiner],
+      memberCount: 2,
     });
   });
   await adding.held;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Chatroom } from '../model/chatroom.js';
 import type { UserId } from '../model/user-id.js';
+import type { AddMembersOutcome, RemovedMembers } from '../ports/membership-repository.js';
 import { describeMembershipRoles } from './membership-roles-contract.js';
 import { itRaces, useStore, type StoreFactory } from './store-factory.js';
 import {
@@ -24,12 +25,12 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
     const store = useStore(factory);
 
     describe('add', () => {
-      it('adds with the given role and returns the added users in the order given', async () => {
+      it('adds with the given role and returns the added users in the order given, with the count after', async () => {
         const h = store().main;
         const app = await seedApp(h);
         const [owner, a, b, c] = await seedUsers(h, app, 4);
         const room = await seedRoom(h, app, owner!);
-        expect(await tryAddMembers(h, app, room.id, [c!, a!, b!])).toEqual({ ok: true, added: [c, a, b] });
+        expect(await tryAddMembers(h, app, room.id, [c!, a!, b!])).toEqual({ ok: true, added: [c, a, b], memberCount: 4 });
         await h.uow.read(async (r) => {
           expect(await r.memberships.roleOf(app.id, room.id, owner!)).toBe('owner');
           expect(await r.memberships.roleOf(app.id, room.id, a!)).toBe('member');
@@ -42,18 +43,18 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         const app = await seedApp(h);
         const [owner, member, admin] = await seedUsers(h, app, 3);
         const room = await seedRoom(h, app, owner!, [member!]);
-        expect(await tryAddMembers(h, app, room.id, [admin!], 'admin')).toEqual({ ok: true, added: [admin] });
+        expect(await tryAddMembers(h, app, room.id, [admin!], 'admin')).toEqual({ ok: true, added: [admin], memberCount: 3 });
         expect(await h.uow.read((r) => r.memberships.roleOf(app.id, room.id, admin!))).toBe('admin');
         expect(await affiliationsOf(h, app, room.id)).toEqual([`${owner}:owner`, `${member}:member`, `${admin}:admin`]);
       });
 
-      it('skips users already in the room (their role unchanged) and keeps the order of the rest', async () => {
+      it('skips users already in the room (their role unchanged) and keeps the order of the rest; no count when nobody was added', async () => {
         const h = store().main;
         const app = await seedApp(h);
         const [owner, a, b, c] = await seedUsers(h, app, 4);
         const room = await seedRoom(h, app, owner!, [b!]);
-        expect(await tryAddMembers(h, app, room.id, [c!, b!, owner!, a!])).toEqual({ ok: true, added: [c, a] });
-        expect(await tryAddMembers(h, app, room.id, [a!, owner!])).toEqual({ ok: true, added: [] });
+        expect(await tryAddMembers(h, app, room.id, [c!, b!, owner!, a!])).toEqual({ ok: true, added: [c, a], memberCount: 4 });
+        expect(await tryAddMembers(h, app, room.id, [a!, owner!])).toStrictEqual({ ok: true, added: [] });
         expect(await h.uow.read((r) => r.memberships.roleOf(app.id, room.id, owner!))).toBe('owner');
         expect((await roomOf(h, app, room.id)).memberCount).toBe(4);
       });
@@ -63,10 +64,10 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         const app = await seedApp(h);
         const [owner, a, b, c] = await seedUsers(h, app, 4);
         const room = await seedRoom(h, app, owner!, [], { maxUsers: 3 });
-        expect(await tryAddMembers(h, app, room.id, [a!, b!])).toEqual({ ok: true, added: [a, b] });
+        expect(await tryAddMembers(h, app, room.id, [a!, b!])).toEqual({ ok: true, added: [a, b], memberCount: 3 });
         expect(await tryAddMembers(h, app, room.id, [c!])).toEqual({ ok: false, reason: 'room-full' });
         // Users already in the room take no new place.
-        expect(await tryAddMembers(h, app, room.id, [a!, b!])).toEqual({ ok: true, added: [] });
+        expect(await tryAddMembers(h, app, room.id, [a!, b!])).toStrictEqual({ ok: true, added: [] });
         expect((await roomOf(h, app, room.id)).memberCount).toBe(3);
       });
 
@@ -79,7 +80,7 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
           h.uow,
           async (r) => {
             // Fits on its own, and is undone with the refused batch after it.
-            expect(await r.memberships.add(app.id, room.id, [b!], 'member', 10)).toEqual({ ok: true, added: [b] });
+            expect(await r.memberships.add(app.id, room.id, [b!], 'member', 10)).toEqual({ ok: true, added: [b], memberCount: 3 });
             return r.memberships.add(app.id, room.id, [a!, c!, d!], 'member', 10);
           },
           (o) => o.ok,
@@ -87,7 +88,7 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         expect(outcome).toEqual({ ok: false, reason: 'room-full' });
         expect(await affiliationsOf(h, app, room.id)).toEqual([`${owner}:owner`, `${a}:member`]);
         expect((await roomOf(h, app, room.id)).memberCount).toBe(2);
-        expect(await tryAddMembers(h, app, room.id, [b!, c!])).toEqual({ ok: true, added: [b, c] });
+        expect(await tryAddMembers(h, app, room.id, [b!, c!])).toEqual({ ok: true, added: [b, c], memberCount: 4 });
       });
 
       it('refuses user-cap naming the user who would pass joinedRoomCap (owner rooms count)', async () => {
@@ -106,6 +107,7 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         expect(await tryAddMembers(h, app, room.id, [free!, busy!, free2!], 'member', 3)).toEqual({
           ok: true,
           added: [free, busy, free2],
+          memberCount: 4,
         });
       });
 
@@ -117,7 +119,7 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         expect(sameName).toBe(user);
         await seedRoom(h, other, otherOwner!, [sameName!]);
         const room = await seedRoom(h, app, owner!);
-        expect(await tryAddMembers(h, app, room.id, [user!], 'member', 1)).toEqual({ ok: true, added: [user] });
+        expect(await tryAddMembers(h, app, room.id, [user!], 'member', 1)).toEqual({ ok: true, added: [user], memberCount: 2 });
       });
 
       itRaces(factory, store, '200 parallel single additions to a room with maxUsers 50 end at exactly 50', async (via, main) => {
@@ -132,6 +134,8 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         expect((await roomOf(main, app, room.id)).memberCount).toBe(50);
         const added = outcomes.flatMap((o) => (o.ok ? o.added : []));
         expect(sorted(affiliations.slice(1))).toEqual(sorted(added.map((u) => `${u}:member`)));
+        // Each addition's count is the one its own statement left: 2, 3, …, 50, each once.
+        expect(countsOf(outcomes)).toEqual(Array.from({ length: 49 }, (_, i) => i + 2));
       });
 
       itRaces(factory, store, '20 parallel batches of 10 into room for 55 more: whole batches only, never above the cap', async (via, main) => {
@@ -147,6 +151,7 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
           for (const u of batches[i]!) expect(members.has(u)).toBe(o.ok);
         });
         expect((await roomOf(main, app, room.id)).memberCount).toBe(51);
+        expect(countsOf(outcomes)).toEqual([11, 21, 31, 41, 51]);
       });
 
       itRaces(factory, store, 'parallel additions of one user to one room add the user once', async (via, main) => {
@@ -156,6 +161,7 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         const outcomes = await inParallel(20, (i) => tryAddMembers(via(i), app, room.id, [user!]));
         const added = outcomes.flatMap((o) => (o.ok ? o.added : ['refused']));
         expect(added).toEqual([user]);
+        expect(countsOf(outcomes)).toEqual([2]);
         expect(await affiliationsOf(main, app, room.id)).toEqual([`${owner}:owner`, `${user}:member`]);
         expect((await roomOf(main, app, room.id)).memberCount).toBe(2);
       });
@@ -168,6 +174,7 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         // The owner is at 16 rooms: the cap given to add, not the app's, is the one applied.
         const outcomes = await inParallel(16, (i) => tryAddMembers(via(i), app, rooms[i]!.id, [user!], 'member', 5));
         expect(outcomes.filter((o) => o.ok)).toHaveLength(5);
+        expect(countsOf(outcomes)).toEqual([2, 2, 2, 2, 2]);
         expect(outcomes.filter((o) => !o.ok)).toEqual(Array(11).fill({ ok: false, reason: 'user-cap', username: user }));
         const joined = await main.uow.read((r) => r.memberships.joinedRooms(app.id, user!, 0, 100));
         expect(sorted(joined.map((j) => j.id))).toEqual(sorted(rooms.filter((_, i) => outcomes[i]!.ok).map((r) => r.id)));
@@ -184,7 +191,7 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
           const rotated = [...order.slice(i % users.length), ...order.slice(0, i % users.length)];
           return tryAddMembers(via(i), app, rooms[i]!.id, rotated);
         });
-        expect(outcomes.every((o) => o.ok && o.added.length === users.length)).toBe(true);
+        expect(outcomes.every((o) => o.ok && o.added.length === users.length && o.memberCount === 1 + users.length)).toBe(true);
         for (const user of users) {
           expect(await main.uow.read((r) => r.memberships.joinedRooms(app.id, user, 0, 100))).toHaveLength(12);
         }
@@ -197,7 +204,7 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         const inside = users.slice(0, 9);
         const outside = users.slice(9);
         const room = await seedRoom(main, app, owner!, inside, { maxUsers: 10 });
-        await inParallel<unknown>(30, (i) =>
+        const storm = await inParallel<AddMembersOutcome | RemovedMembers>(30, (i) =>
           i < 9
             ? via(i).uow.write((r) => r.memberships.remove(app.id, room.id, [inside[i]!]))
             : tryAddMembers(via(i), app, room.id, [outside[i - 9]!]),
@@ -205,12 +212,17 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         const stored = await roomOf(main, app, room.id);
         expect(stored.memberCount).toBeLessThanOrEqual(10);
         expect(await countMismatches(main, app, [room.id])).toEqual([]);
+        // Every change returned the count it left, each within the cap (9 removals, some additions).
+        const counts = storm.flatMap((o) => ('removed' in o ? (o.removed.length > 0 ? [o.memberCount] : []) : o.ok ? [o.memberCount] : []));
+        expect(counts.length).toBeGreaterThanOrEqual(9);
+        for (const n of counts) expect(n).toSatisfy((x?: number) => x !== undefined && x >= 1 && x <= 10);
         // The counter is true: the room fills up to exactly maxUsers and no further.
         const members = new Set((await affiliationsOf(main, app, room.id)).map((a) => a.split(':')[0]));
         const spare = users.filter((u) => !members.has(u));
         const fill = await inParallel(spare.length, (i) => tryAddMembers(via(i), app, room.id, [spare[i]!]));
         expect((await roomOf(main, app, room.id)).memberCount).toBe(10);
         expect(fill.filter((o) => o.ok && o.added.length > 0)).toHaveLength(10 - stored.memberCount);
+        expect(countsOf(fill)).toEqual(Array.from({ length: 10 - stored.memberCount }, (_, i) => stored.memberCount + 1 + i));
       });
 
       itRaces(factory, store, 'additions racing the deletion of their room leave no joined-room slot taken', async (via, main) => {
@@ -233,21 +245,22 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         expect(await main.uow.read((r) => r.chatrooms.findById(app.id, room.id))).toBeNull();
         const next = await seedRoom(main, app, owner!);
         // With a cap of 1, every user must still have their one slot free.
-        expect(await tryAddMembers(main, app, next.id, users, 'member', 1)).toEqual({ ok: true, added: users });
+        expect(await tryAddMembers(main, app, next.id, users, 'member', 1)).toEqual({ ok: true, added: users, memberCount: 21 });
       });
 
     describe('remove and removeEverywhere', () => {
-      it('remove takes the users out, returns those that were members, and frees their places', async () => {
+      it('remove takes the users out, returns those that were members in the order asked with the count after, and frees their places', async () => {
         const h = store().main;
         const app = await seedApp(h);
         const [owner, a, b, c, outsider] = await seedUsers(h, app, 5);
         const room = await seedRoom(h, app, owner!, [a!, b!], { maxUsers: 3 });
         const removed = await h.uow.write((r) => r.memberships.remove(app.id, room.id, [b!, outsider!, a!]));
-        expect(sorted(removed)).toEqual(sorted([a!, b!]));
-        expect(await h.uow.write((r) => r.memberships.remove(app.id, room.id, [a!]))).toEqual([]);
+        expect(removed).toEqual({ removed: [b, a], memberCount: 1 });
+        expect(await h.uow.write((r) => r.memberships.remove(app.id, room.id, [a!]))).toStrictEqual({ removed: [] });
+        expect(await h.uow.write((r) => r.memberships.remove(app.id, room.id, []))).toStrictEqual({ removed: [] });
         expect(await h.uow.read((r) => r.memberships.roleOf(app.id, room.id, a!))).toBeNull();
         expect((await roomOf(h, app, room.id)).memberCount).toBe(1);
-        expect(await tryAddMembers(h, app, room.id, [c!, a!])).toEqual({ ok: true, added: [c, a] });
+        expect(await tryAddMembers(h, app, room.id, [c!, a!])).toEqual({ ok: true, added: [c, a], memberCount: 3 });
         expect(await h.uow.read((r) => r.memberships.joinedRooms(app.id, b!, 0, 10))).toEqual([]);
       });
 
@@ -259,7 +272,7 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         const second = await seedRoom(h, app, o2!);
         expect(await tryAddMembers(h, app, second.id, [user!])).toEqual({ ok: false, reason: 'user-cap', username: user });
         await h.uow.write((r) => r.memberships.remove(app.id, first.id, [user!]));
-        expect(await tryAddMembers(h, app, second.id, [user!])).toEqual({ ok: true, added: [user] });
+        expect(await tryAddMembers(h, app, second.id, [user!])).toEqual({ ok: true, added: [user], memberCount: 2 });
       });
 
       it('a member who leaves and joins again goes to the end of the join order', async () => {
@@ -277,8 +290,17 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         const [owner, a, b] = await seedUsers(main, app, 3);
         const room = await seedRoom(main, app, owner!, [a!, b!]);
         const results = await inParallel(10, (i) => via(i).uow.write((r) => r.memberships.remove(app.id, room.id, [a!])));
-        expect(results.flat()).toEqual([a]);
+        expect(results.filter((x) => x.removed.length > 0)).toEqual([{ removed: [a], memberCount: 2 }]);
         expect((await roomOf(main, app, room.id)).memberCount).toBe(2);
+      });
+
+      itRaces(factory, store, 'parallel removals of different members each return the exact count they left', async (via, main) => {
+        const app = await seedApp(main);
+        const [owner, ...users] = await seedUsers(main, app, 21);
+        const room = await seedRoom(main, app, owner!, users);
+        const results = await inParallel(20, (i) => via(i).uow.write((r) => r.memberships.remove(app.id, room.id, [users[i]!])));
+        expect(results.map((x) => x.memberCount).sort((x, y) => x! - y!)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+        expect((await roomOf(main, app, room.id)).memberCount).toBe(1);
       });
 
       it('removeEverywhere leaves every room of the app, returns them, and updates each count', async () => {
@@ -291,7 +313,12 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         const untouched = await seedRoom(h, app, owner!, [bystander!]);
         const foreign = await seedRoom(h, other, otherOwner!, [sameName!]);
         const left = await h.uow.write((r) => r.memberships.removeEverywhere(app.id, user!));
-        expect(sorted(left)).toEqual(sorted([r1.id, r2.id]));
+        expect([...left].sort((x, y) => x.roomId.localeCompare(y.roomId))).toEqual(
+          [
+            { roomId: r1.id, memberCount: 2 },
+            { roomId: r2.id, memberCount: 1 },
+          ].sort((x, y) => x.roomId.localeCompare(y.roomId)),
+        );
         expect((await roomOf(h, app, r1.id)).memberCount).toBe(2);
         expect((await roomOf(h, app, r2.id)).memberCount).toBe(1);
         expect(await roomOf(h, app, untouched.id)).toEqual(untouched);
@@ -306,7 +333,7 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         const [owner, member] = await seedUsers(h, app, 2);
         const owned = await seedRoom(h, app, owner!, [member!]);
         const joined = await seedRoom(h, app, member!, [owner!]);
-        expect(await h.uow.write((r) => r.memberships.removeEverywhere(app.id, owner!))).toEqual([joined.id]);
+        expect(await h.uow.write((r) => r.memberships.removeEverywhere(app.id, owner!))).toEqual([{ roomId: joined.id, memberCount: 1 }]);
         expect(await roomOf(h, app, owned.id)).toEqual(owned);
         expect(await affiliationsOf(h, app, owned.id)).toEqual([`${owner}:owner`, `${member}:member`]);
       });
@@ -319,7 +346,7 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         await seedRoom(h, app, owner!, [user!]);
         const third = await seedRoom(h, app, owner!, [], { maxUsers: 10 });
         await h.uow.write((r) => r.memberships.removeEverywhere(app.id, user!));
-        expect(await tryAddMembers(h, app, third.id, [user!], 'member', 1)).toEqual({ ok: true, added: [user] });
+        expect(await tryAddMembers(h, app, third.id, [user!], 'member', 1)).toEqual({ ok: true, added: [user], memberCount: 2 });
       });
     });
 
@@ -481,4 +508,9 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
 
     describeMembershipRoles(factory, store);
   });
+}
+
+/** The counts returned by the additions that added someone, in increasing order. */
+function countsOf(outcomes: readonly AddMembersOutcome[]): (number | undefined)[] {
+  return outcomes.flatMap((o) => (o.ok && o.added.length > 0 ? [o.memberCount] : [])).sort((x, y) => x! - y!);
 }

@@ -48,6 +48,9 @@ export function describeUseCaseRacesContract(name: string, factory: StoreFactory
 
       expect(tally(outcomes)).toEqual({ ok: 99, MembersExceedMaxUsers: 201 });
       await expectCountsRight(main, app, room, 100);
+      // Each JOIN carries the count its own addition left: 2, 3, …, 100, each once.
+      const joins = await main.uow.read((r) => r.eventLog.roomPage(app.id, room.id, 200));
+      expect(joins.map((e) => e.memberCount).sort((x, y) => x! - y!)).toEqual(Array.from({ length: 99 }, (_, i) => i + 2));
     });
 
     itRaces(factory, store, '20 parallel batches of 10 into a room with room for 55 add whole batches only: 5 of them', async (via, main) => {

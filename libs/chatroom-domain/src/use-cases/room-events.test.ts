@@ -74,15 +74,23 @@ describe('the events each operation emits', () => {
           info: { ...INFO, created: String(w.deps.clock.now()) },
         },
       },
-      { org: 'acme', app: 'chat', roomId: id, operation: 'JOIN', operator: '@ppAdmin', payload: { member: ['bob', 'carol'], type: 'DIRECT' } },
+      {
+        org: 'acme',
+        app: 'chat',
+        roomId: id,
+        operation: 'JOIN',
+        operator: '@ppAdmin',
+        payload: { member: ['bob', 'carol'], type: 'DIRECT' },
+        memberCount: 3,
+      },
     ]);
   });
 
-  it('create without members: CREATE alone, with an empty member list', async () => {
+  it('create without members: CREATE alone, with an empty member list and no count', async () => {
     const w = await TestWorld.create();
     await w.users('alice');
     await w.room('alice');
-    expect(w.deps.uow.state.events.map((e) => [e.operation, e.payload?.['member']])).toEqual([['CREATE', []]]);
+    expect(w.deps.uow.state.events.map((e) => [e.operation, e.payload?.['member'], e.memberCount])).toEqual([['CREATE', [], undefined]]);
   });
 
   it('modify: UPDATE/INFO with the whole room after the change', async () => {
@@ -103,7 +111,7 @@ describe('the events each operation emits', () => {
     expect(events()).toEqual([{ roomId: id, operation: 'UPDATE', payload: { owner: 'alice', new_owner: 'bob', type: 'OWNER' } }]);
   });
 
-  it('dissolve: DELETE without payload, then LEAVE/DELETE listing every member', async () => {
+  it('dissolve: DELETE without payload, then LEAVE/DELETE listing every member (no count)', async () => {
     const { w, id, events } = await world();
     await new DissolveChatroom(w.deps).execute(w.app, id);
     expect(events()).toEqual([
@@ -112,34 +120,36 @@ describe('the events each operation emits', () => {
     ]);
   });
 
-  it('add members: JOIN/DIRECT with only those who were not members yet', async () => {
+  it('add members: JOIN/DIRECT with only those who were not members yet, and the count after', async () => {
     const { w, id, events } = await world();
     await new AddMembers(w.deps).execute(w.app, id, ['bob', 'dave']);
-    expect(events()).toEqual([{ roomId: id, operation: 'JOIN', payload: { member: ['dave'], type: 'DIRECT' } }]);
+    expect(events()).toEqual([{ roomId: id, operation: 'JOIN', payload: { member: ['dave'], type: 'DIRECT' }, memberCount: 4 }]);
     await new AddMembers(w.deps).execute(w.app, id, ['bob']);
     expect(events()).toEqual([]);
   });
 
-  it('remove members: LEAVE/KICK, one and many (failed users left out)', async () => {
+  it('remove members: LEAVE/KICK with the count after, one and many (failed users left out)', async () => {
     const { w, id, events } = await world();
     const remove = new RemoveMembers(w.deps);
     await remove.one(w.app, id, 'bob');
-    expect(events()).toEqual([{ roomId: id, operation: 'LEAVE', payload: { member: ['bob'], type: 'KICK' } }]);
+    expect(events()).toEqual([{ roomId: id, operation: 'LEAVE', payload: { member: ['bob'], type: 'KICK' }, memberCount: 2 }]);
     await remove.many(w.app, id, ['carol', 'dave', 'alice']);
-    expect(events()).toEqual([{ roomId: id, operation: 'LEAVE', payload: { member: ['carol'], type: 'KICK' } }]);
+    expect(events()).toEqual([{ roomId: id, operation: 'LEAVE', payload: { member: ['carol'], type: 'KICK' }, memberCount: 1 }]);
+    await remove.many(w.app, id, ['dave']);
+    expect(events()).toEqual([]);
   });
 
-  it('block: BLOCK/ADD then LEAVE/BLOCK (E20 + E11); unblock: BLOCK/REMOVE', async () => {
+  it('block: BLOCK/ADD then LEAVE/BLOCK with the count after (E20 + E11); unblock: BLOCK/REMOVE', async () => {
     const { w, id, events } = await world();
     await new BlockUsers(w.deps).one(w.app, id, 'bob');
     expect(events()).toEqual([
       { roomId: id, operation: 'BLOCK', payload: { member: ['bob'], expire_timestamp: BLOCK_FOREVER, type: 'ADD' } },
-      { roomId: id, operation: 'LEAVE', payload: { member: ['bob'], type: 'BLOCK' } },
+      { roomId: id, operation: 'LEAVE', payload: { member: ['bob'], type: 'BLOCK' }, memberCount: 2 },
     ]);
     await new BlockUsers(w.deps).many(w.app, id, ['carol', 'dave']);
     expect(events()).toEqual([
       { roomId: id, operation: 'BLOCK', payload: { member: ['carol'], expire_timestamp: BLOCK_FOREVER, type: 'ADD' } },
-      { roomId: id, operation: 'LEAVE', payload: { member: ['carol'], type: 'BLOCK' } },
+      { roomId: id, operation: 'LEAVE', payload: { member: ['carol'], type: 'BLOCK' }, memberCount: 1 },
     ]);
     await new RemoveFromRoomUserList(w.deps).execute(w.app, id, 'blocklist', ['bob', 'dave']);
     expect(events()).toEqual([{ roomId: id, operation: 'BLOCK', payload: { member: ['bob'], type: 'REMOVE' } }]);
@@ -221,14 +231,18 @@ describe('the events each operation emits', () => {
     ]);
   });
 
-  it('user deletion: LEAVE/KICK from each room they were in, DELETE for each room they owned', async () => {
+  it('user deletion: LEAVE/KICK with the count after from each room they were in; each room they owned as a dissolve (DELETE, then LEAVE/DELETE with its members)', async () => {
     const { w, id, events } = await world();
-    const own = await w.room('bob');
+    const own = await w.room('bob', ['dave', 'carol']);
+    const alone = await w.room('bob');
     events();
     await new DeleteUser(w.deps).execute(w.app, 'bob');
     expect(events()).toEqual([
-      { roomId: id, operation: 'LEAVE', payload: { member: ['bob'], type: 'KICK' } },
+      { roomId: id, operation: 'LEAVE', payload: { member: ['bob'], type: 'KICK' }, memberCount: 2 },
       { roomId: own, operation: 'DELETE' },
+      { roomId: own, operation: 'LEAVE', payload: { member: ['bob', 'dave', 'carol'], type: 'DELETE' } },
+      { roomId: alone, operation: 'DELETE' },
+      { roomId: alone, operation: 'LEAVE', payload: { member: ['bob'], type: 'DELETE' } },
     ]);
   });
 

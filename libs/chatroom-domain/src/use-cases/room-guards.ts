@@ -41,10 +41,16 @@ export async function requireMembers(
   return roles;
 }
 
+/** Those `joinOrThrow` added, and the room's member count after (absent when nobody was added). */
+export interface Joined {
+  readonly added: UserId[];
+  readonly memberCount?: number;
+}
+
 /**
  * Adds the users with `role` under the room's and the users' caps, or throws: `capError` for
  * a user at the joined-room cap (create and add word it differently), "members size is greater
- * than max user size" for a full room. Returns those actually added.
+ * than max user size" for a full room. Returns those actually added, with the count after.
  */
 export async function joinOrThrow(
   r: Repositories,
@@ -53,9 +59,9 @@ export async function joinOrThrow(
   usernames: readonly UserId[],
   role: Role,
   capError: (username: UserId) => DomainError,
-): Promise<UserId[]> {
+): Promise<Joined> {
   const outcome = await r.memberships.add(app.id, roomId, usernames, role, app.settings.joinedRoomCap);
-  if (outcome.ok) return outcome.added;
+  if (outcome.ok) return outcome;
   throw outcome.reason === 'user-cap' ? capError(outcome.username) : errors.membersExceedMaxUsers();
 }
 

@@ -718,6 +718,8 @@ export interface components {
             operator: string;
             timestamp: number;
             payload?: unknown;
+            /** @description The room's member count after the change: on JOIN and LEAVE only, not on LEAVE/DELETE (as the callback). */
+            member_count?: number;
         };
     };
     responses: {
@@ -5207,7 +5209,8 @@ export interface operations {
                      *             "member": [
                      *               "bob"
                      *             ]
-                     *           }
+                     *           },
+                     *           "member_count": 2
                      *         }
                      *       ],
                      *       "timestamp": 1764374400000,

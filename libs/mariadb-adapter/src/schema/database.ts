@@ -125,6 +125,8 @@ export interface RoomEventsTable {
   /** JSON text, or NULL when the event has no payload. */
   payload: string | null;
   created_at: number;
+  /** The room's member count after a JOIN or LEAVE (not LEAVE/DELETE); NULL otherwise (0005). */
+  member_count: number | null;
 }
 
 export interface EventRulesTable {

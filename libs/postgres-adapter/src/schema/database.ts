@@ -121,6 +121,8 @@ export interface RoomEventsTable {
   operator: string;
   payload: unknown;
   created_at: number;
+  /** The room's member count after a JOIN or LEAVE (not LEAVE/DELETE); NULL otherwise (0007). */
+  member_count: number | null;
 }
 
 export interface EventRulesTable {

@@ -12,6 +12,11 @@ const roomEventEntry = z
     operator: z.string(),
     timestamp: z.number().int(),
     payload: z.unknown().optional(),
+    member_count: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'The room\'s member count after the change: on JOIN and LEAVE only, not on LEAVE/DELETE (as the callback).' }),
   })
   .meta({ id: 'RoomEventEntry' });
 
@@ -38,6 +43,7 @@ export const eventOperations: readonly Operation[] = [
             operator: '@ppAdmin',
             timestamp: 1764374400000,
             payload: { type: 'DIRECT', member: ['bob'] },
+            member_count: 2,
           },
         ],
       },

@@ -26,14 +26,17 @@ describe('GET /{org}/{app}/chatrooms/{id}/events (audit trail)', () => {
     ]);
     const rest = await get(`/chatrooms/${id}/events?limit=2&cursor=${first.body.cursor}`);
     expect(rest.body.data.map((e: { operation: string }) => e.operation)).toEqual(['JOIN', 'CREATE']);
+    // The count after the change, on the JOIN only (named as in the callback body).
+    expect(rest.body.data.map((e: { member_count?: number }) => e.member_count)).toEqual([2, undefined]);
     expect(rest.body).not.toHaveProperty('cursor');
   });
 
-  it('keeps the trail of a dissolved room', async () => {
+  it('keeps the trail of a dissolved room (LEAVE/DELETE without a count)', async () => {
     const id = await createRoom(svc, 'olga');
     expect((await svc.call('DELETE', svc.appPath(`/chatrooms/${id}`))).status).toBe(200);
     const trail = await get(`/chatrooms/${id}/events`);
     expect(trail.body.data.map((e: { operation: string }) => e.operation)).toEqual(['LEAVE', 'DELETE', 'CREATE']);
+    expect(trail.body.data[0]).not.toHaveProperty('member_count');
     expect(trail.body).not.toHaveProperty('cursor');
   });
 

@@ -13,6 +13,8 @@ function entry(e: StoredRoomEvent) {
     operator: e.operator,
     timestamp: e.timestamp,
     ...(e.payload !== undefined && { payload: e.payload }),
+    // Named as in the callback body, so one reader serves both.
+    ...(e.memberCount !== undefined && { member_count: e.memberCount }),
   };
 }
 

@@ -36,9 +36,13 @@ export class AddMembers {
       });
       let pending: readonly UserId[] = usernames;
       const joined: UserId[] = [];
+      // The count after the last round that added anyone: that round holds the room until the
+      // commit, so it is also the count after the whole unit (several coalesced requests included).
+      let memberCount: number | undefined;
       for (let attempt = 0; attempt < MAX_ATTEMPTS && pending.length > 0; attempt++) {
-        const added = await joinOrThrow(r, app, roomId, pending, 'member', errors.joinCapExceeded);
+        const { added, memberCount: after } = await joinOrThrow(r, app, roomId, pending, 'member', errors.joinCapExceeded);
         joined.push(...added);
+        if (added.length > 0) memberCount = after;
         if (added.length === pending.length) break;
         // The others were members when `add` looked; one may have been removed or blocked since,
         // or the room never existed or was dissolved: look again, and add whoever is still missing.
@@ -52,7 +56,7 @@ export class AddMembers {
       if (blocked !== undefined) throw errors.userBlocked(blocked, roomId);
       // Only those who were not members already (one event per unit: a coalesced unit lists
       // every request's users).
-      r.events.append(...roomEvents.joined(app, roomId, joined));
+      r.events.append(...roomEvents.joined(app, roomId, joined, memberCount));
       return [...usernames];
     });
   }

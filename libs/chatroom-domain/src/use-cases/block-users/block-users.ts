@@ -18,10 +18,11 @@ export class BlockUsers {
       const room = await lockRoom(r, app, roomId);
       await requireUsers(r, app, [username]);
       if (username === room.owner) throw errors.blockOwner(roomId);
-      if ((await leaveRoom(r, app.id, roomId, [username])).length === 0) throw errors.notMembers([username]);
+      const { removed, memberCount } = await leaveRoom(r, app.id, roomId, [username]);
+      if (removed.length === 0) throw errors.notMembers([username]);
       await r.roomUserLists.add(app.id, roomId, 'blocklist', [username]);
       // E20 then E11, as the reference orders them.
-      r.events.append(...roomEvents.blocked(app, roomId, [username]), ...roomEvents.left(app, roomId, [username], 'BLOCK'));
+      r.events.append(...roomEvents.blocked(app, roomId, [username]), ...roomEvents.left(app, roomId, removed, 'BLOCK', memberCount));
       return username;
     });
   }
@@ -34,9 +35,9 @@ export class BlockUsers {
       const room = await lockRoom(r, app, roomId);
       const results = await memberTargets(r, app, room, usernames, errors.blockOwner(roomId).message);
       const blocked = succeeded(results);
-      const left = await leaveRoom(r, app.id, roomId, blocked);
+      const { removed, memberCount } = await leaveRoom(r, app.id, roomId, blocked);
       await r.roomUserLists.add(app.id, roomId, 'blocklist', blocked);
-      r.events.append(...roomEvents.blocked(app, roomId, blocked), ...roomEvents.left(app, roomId, left, 'BLOCK'));
+      r.events.append(...roomEvents.blocked(app, roomId, blocked), ...roomEvents.left(app, roomId, removed, 'BLOCK', memberCount));
       return results;
     });
   }

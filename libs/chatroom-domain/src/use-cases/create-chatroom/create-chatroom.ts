@@ -59,8 +59,8 @@ export class CreateChatroom {
       const room = await this.insertRoom(r, app, input, { owner, maxUsers, custom });
       const { id } = room;
       await joinOrThrow(r, app, id, [owner], 'owner', errors.userRoomCapExceeded);
-      const joined = members.length > 0 ? await joinOrThrow(r, app, id, members, 'member', errors.userRoomCapExceeded) : [];
-      r.events.append(...roomEvents.created(app, room, joined));
+      const joined = members.length > 0 ? await joinOrThrow(r, app, id, members, 'member', errors.userRoomCapExceeded) : { added: [] };
+      r.events.append(...roomEvents.created(app, room, joined.added, joined.memberCount));
       return { id };
     });
   }

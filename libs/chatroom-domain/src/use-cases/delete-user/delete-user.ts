@@ -19,9 +19,11 @@ export class DeleteUser {
       const left = await r.memberships.removeEverywhere(app.id, username);
       const dissolved = await r.chatrooms.deleteOwnedBy(app.id, username);
       // Removal by user deletion reads as a kick by the app admin; an owned room is destroyed
-      // (E2; its other members are not listed: they are gone in the same statement).
-      for (const roomId of left) r.events.append(...roomEvents.left(app, roomId, [username], 'KICK'));
-      for (const roomId of dissolved) r.events.append(...roomEvents.dissolved(app, roomId, []));
+      // as a dissolve destroys it (E2, then E12 listing the members it had, the user included).
+      for (const { roomId, memberCount } of left) {
+        r.events.append(...roomEvents.left(app, roomId, [username], 'KICK', memberCount));
+      }
+      for (const { id, members } of dissolved) r.events.append(...roomEvents.dissolved(app, id, members));
       await r.users.delete(app.id, username);
       return user;
     });

@@ -18,10 +18,9 @@ export class RemoveMembers {
       const room = await lockRoom(r, app, roomId);
       await requireUsers(r, app, [username]);
       if (room.owner === username) throw errors.removeOwner(roomId);
-      if ((await leaveRoom(r, app.id, roomId, [username])).length === 0) {
-        throw errors.notMembers([username]);
-      }
-      r.events.append(...roomEvents.left(app, roomId, [username], 'KICK'));
+      const { removed, memberCount } = await leaveRoom(r, app.id, roomId, [username]);
+      if (removed.length === 0) throw errors.notMembers([username]);
+      r.events.append(...roomEvents.left(app, roomId, removed, 'KICK', memberCount));
       return username;
     });
   }
@@ -33,8 +32,8 @@ export class RemoveMembers {
     return this.deps.uow.write(async (r) => {
       const room = await lockRoom(r, app, roomId);
       const results = await memberTargets(r, app, room, usernames, errors.removeOwner(roomId).message, 'group');
-      const left = await leaveRoom(r, app.id, roomId, succeeded(results));
-      r.events.append(...roomEvents.left(app, roomId, left, 'KICK'));
+      const { removed, memberCount } = await leaveRoom(r, app.id, roomId, succeeded(results));
+      r.events.append(...roomEvents.left(app, roomId, removed, 'KICK', memberCount));
       return results;
     });
   }
