@@ -2,7 +2,7 @@ import { mysqlUrl } from '@chatroom/mariadb-adapter';
 import { createTestMariadbDatabase } from '@chatroom/mariadb-adapter/testing';
 import { createConnection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { burstsInOneWindow, call, count, expectInstanceBudgetWithoutStore, freshWindow } from '../testing/limits-client.js';
+import { expectInstanceBudgetWithoutStore, expectOneSharedBudget, limitsEnv, tokenWithOlga } from '../testing/limits-client.js';
 import { spawnService, type SpawnedService } from '../testing/spawn-service.js';
 
 // The per-app budget shared by two real server processes on one MariaDB database, through
@@ -10,14 +10,7 @@ import { spawnService, type SpawnedService } from '../testing/spawn-service.js';
 const db = await createTestMariadbDatabase();
 
 const PER_SECOND = 10;
-const ENV = {
-  BOOTSTRAP_ORG: 'lim',
-  BOOTSTRAP_APP: 'its',
-  BOOTSTRAP_CLIENT_ID: 'lim-client',
-  BOOTSTRAP_CLIENT_SECRET: 'lim-secret',
-  APP_RATE_LIMIT: String(PER_SECOND),
-  LOG_LEVEL: 'info',
-};
+const ENV = limitsEnv(PER_SECOND);
 
 describe.skipIf(!db)('limits: two server processes on one MariaDB database', () => {
   let a: SpawnedService;
@@ -26,10 +19,7 @@ describe.skipIf(!db)('limits: two server processes on one MariaDB database', () 
   beforeAll(async () => {
     a = await spawnService({ DATABASE_URL: db!.url, ...ENV });
     b = await spawnService({ DATABASE_URL: db!.url, ...ENV });
-    const issued = await call(a.url, 'POST', '/token', null, { grant_type: 'client_credentials', client_id: 'lim-client', client_secret: 'lim-secret' });
-    token = issued.body.access_token;
-    await freshWindow();
-    expect((await call(a.url, 'POST', '/users', token, { username: 'olga', password: 'pw' })).status).toBe(200);
+    token = await tokenWithOlga(a.url);
   }, 60_000);
   afterAll(async () => {
     await a?.stop();
@@ -38,10 +28,7 @@ describe.skipIf(!db)('limits: two server processes on one MariaDB database', () 
   });
 
   it('share one budget: what one process spent, the other refuses', async () => {
-    const { fromA, fromB } = await burstsInOneWindow(a.url, b.url, token, PER_SECOND);
-    expect(count(fromA, 200)).toBe(PER_SECOND);
-    expect(count(fromB, 429)).toBe(5);
-    expect(fromB[0]!.headers.get('ratelimit')).toMatch(/^"app";r=0;t=1$/);
+    await expectOneSharedBudget(a.url, b.url, token, PER_SECOND);
   });
 
   it('with the limiter table dropped, requests still succeed and each process caps its own share; never a 500', async () => {
