@@ -21,7 +21,7 @@ describe.skipIf(!database)('postgres: the delivery queue behind a failing head',
     await raw.connect();
     try {
       const app = await appWithRule(adapter);
-      const join = (room: string, user: string) => adapter.uow.write(async (r) => r.events.append(...roomEvents.joined(app, room, [user as UserId], undefined)));
+      const join = (room: string, user: string) => adapter.uow.write(async (r) => r.events.append(...roomEvents.joined(app, room, [user as UserId], 2)));
       for (const u of ['u1', 'u2', 'u3']) await join('r1', u);
       const who = (ds: Delivery[]) => ds.map((d) => (d.event.payload!['member'] as string[])[0]);
       const nextAt = async () =>

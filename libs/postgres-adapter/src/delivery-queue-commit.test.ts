@@ -23,7 +23,7 @@ describe.skipIf(!database)('postgres: the delivery queue commits asynchronously,
     const db = new Kysely<Database>({ dialect: createPgDialect(database!.url, { poolSize: 1 }).dialect });
     try {
       const app = await appWithRule(adapter);
-      await adapter.uow.write(async (r) => r.events.append(...roomEvents.joined(app, 'r1', ['u1' as UserId], undefined)));
+      await adapter.uow.write(async (r) => r.events.append(...roomEvents.joined(app, 'r1', ['u1' as UserId], 2)));
       const queue = new KyselyDeliveryQueue(db);
       const claimed = await queue.claim(10, 60_000);
       expect(claimed).toHaveLength(1);

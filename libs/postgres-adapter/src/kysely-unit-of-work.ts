@@ -12,14 +12,12 @@ import { KyselyUserRepository } from './kysely-user-repository.js';
 import type { Database } from './schema/database.js';
 import { SequenceIdGenerator } from './sequence-id-generator.js';
 import type { KeyedTransactions } from './keyed-transactions.js';
-import { isRetryable, translateDatabaseError } from './translate-database-error.js';
-
-/** Runs of a unit after a deadlock or serialization failure, the first included. */
-const MAX_ATTEMPTS = 5;
+import { retryOnConflict, type OnRetry } from './conflict-retries.js';
+import { translateDatabaseError } from './translate-database-error.js';
 
 /**
  * `write` = one transaction (READ COMMITTED: the repositories' guarded counters and row locks
- * are what keep invariants, not the isolation level), run again whole on 40001/40P01.
+ * are what keep invariants, not the isolation level), run again whole on a conflict (retryOnConflict).
  * kysely commits, or rolls back when the work throws, and releases the connection in all cases,
  * which PGlite needs: an unfinished transaction there blocks every later query.
  * On PGlite the dialect's driver hands its single connection to one holder at a time, which
@@ -37,7 +35,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
   /** `onRetry` hears of every run again (metrics): attempt about to start, and the SQLSTATE that caused it. */
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly onRetry?: (attempt: number, sqlState: string) => void,
+    private readonly onRetry?: OnRetry,
     private readonly keyed?: KeyedTransactions,
     /** Called after a unit that stored events commits (wakes this instance's delivery worker). */
     private readonly onEventsCommitted: () => void = () => {},
@@ -56,9 +54,10 @@ export class KyselyUnitOfWork implements UnitOfWork {
 
   async write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     const outer = this.keyed?.current();
-    // Under a keyed request: its transaction, whose outbox it flushes before its commit.
+    // Under a keyed request: its transaction, whose outbox it flushes before its commit. Not
+    // retried here: a conflict aborts that whole transaction, which the runner runs again.
     if (outer) return work(repositories(outer.trx, outer.events));
-    for (let attempt = 1; ; attempt++) {
+    return retryOnConflict(async () => {
       let begun = false;
       this.waiting += 1;
       try {
@@ -73,17 +72,10 @@ export class KyselyUnitOfWork implements UnitOfWork {
         });
         if (stored) this.onEventsCommitted();
         return result;
-      } catch (error) {
-        if (attempt < MAX_ATTEMPTS && isRetryable(error)) {
-          this.onRetry?.(attempt + 1, (error as { code: string }).code);
-          await pause(attempt);
-          continue;
-        }
-        throw translateDatabaseError(error);
       } finally {
         if (!begun) this.waiting -= 1;
       }
-    }
+    }, this.onRetry);
   }
 
   async read<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
@@ -115,9 +107,4 @@ export function repositories(db: Kysely<Database>, events: KyselyEventOutbox = n
     events,
     eventLog: events,
   };
-}
-
-/** A short random back-off, growing with each attempt, so the conflicting units interleave differently. */
-function pause(attempt: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
 }

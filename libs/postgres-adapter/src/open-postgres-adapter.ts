@@ -32,7 +32,10 @@ export interface PostgresAdapterOptions {
    * a long migration waits for it instead of failing.
    */
   migrationTimeoutMs?: number;
-  /** Called before a unit of work runs again after a deadlock, serialization failure or foreign-key race. */
+  /**
+   * Called before a unit of work, or the whole transaction of a keyed request, runs again after a
+   * deadlock, serialization failure or foreign-key race.
+   */
   onRetry?: (attempt: number, sqlState: string) => void;
   /** Called after a unit that stored events commits (wakes this instance's delivery worker). */
   onEventsCommitted?: () => void;
@@ -147,7 +150,7 @@ async function start(
     uow: new KyselyUnitOfWork(db, options.onRetry, keyed, options.onEventsCommitted),
     ids: new SequenceIdGenerator(db),
     deliveries: new KyselyDeliveryQueue(db),
-    idempotency: new KyselyIdempotencyRunner(db, keyed, options.onEventsCommitted),
+    idempotency: new KyselyIdempotencyRunner(db, keyed, options.onRetry, options.onEventsCommitted),
     eventRules: new KyselyEventRuleStore(db),
     counterMismatches: () => counterMismatches(db),
     async isReady() {

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../composition/database.js';
 import type { UseCases } from '../composition/use-cases.js';
 import { authenticate } from './middleware/authenticate.js';
-import { idempotencyKey } from './middleware/idempotency-key.js';
+import { keyedRoutes } from './middleware/idempotency-key.js';
 import type { ServiceMetrics } from '../metrics/prometheus-metrics.js';
 import { errorEnvelope } from './middleware/error-envelope.js';
 import { httpMetrics } from './middleware/http-metrics.js';
@@ -87,13 +87,11 @@ export function createRouter(
   // `specificity`: of the routes matching a path, only the one with the fewest parameters
   // runs, so a literal segment (`chatrooms/super_admin`) wins over a parameter (`chatrooms/:id`).
   const router = new Router<RequestState>({ exclusive: 'specificity' });
+  const auth = authenticate(options.useCases.authenticateApp);
   const kit: RouteKit = {
     useCases: options.useCases,
     tenant: compose([resolveApp(options.useCases.findApp, options.appCacheTtlMs), ...(options.tenantGuards ?? [])]),
-    auth: compose([
-      authenticate(options.useCases.authenticateApp),
-      idempotencyKey(options.database.idempotency, options.bodyLimitBytes),
-    ]),
+    auth,
     json: jsonBody(options.bodyLimitBytes),
     tokenThrottle: tokenAttemptThrottle(options.tokenThrottle),
   };
@@ -101,6 +99,9 @@ export function createRouter(
   docsRoutes(router);
   if (options.metrics) metricsRoutes(router, options.metrics.registry, options.metricsToken);
   for (const register of [...ROUTES, ...(options.extraRoutes ?? [])]) register(router, kit);
+  // After `auth`, every route takes an Idempotency-Key; put in once all routes are registered,
+  // because that middleware must hold the rest of each route's stack (idempotency-key.ts).
+  keyedRoutes(router, auth, options.database.idempotency, options.bodyLimitBytes);
   return router;
 }
 

@@ -53,7 +53,7 @@ export function createServiceMetrics() {
     }),
     unitOfWorkRetries: new Counter({
       name: 'unit_of_work_retries_total',
-      help: 'Units of work run again after a deadlock, serialization failure or foreign-key race, by SQLSTATE',
+      help: 'Units of work (or keyed requests, whole) run again after a deadlock, serialization failure or foreign-key race, by SQLSTATE',
       labelNames: ['sqlstate'] as const,
       registers: [registry],
     }),

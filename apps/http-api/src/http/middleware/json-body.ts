@@ -27,6 +27,9 @@ export function jsonBody(limitBytes: number): Middleware<RequestState> {
     parsedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   });
   return async (ctx, next) => {
+    // Read and checked by an earlier run of this request (a keyed request run again after a
+    // conflict, idempotency-key.ts): the stream is spent, the parsed body is reused as it is.
+    if (ctx.request.body !== undefined) return next();
     const type = ctx.is('application/json');
     if (type === null || ctx.request.length === 0) {
       ctx.request.body = {}; // no body

@@ -10,7 +10,7 @@ export interface RouteKit {
   readonly useCases: UseCases;
   /** Resolves `:org/:app` into `ctx.state.app` (404 when unknown). */
   readonly tenant: Middleware<RequestState>;
-  /** Requires an app token of that app. */
+  /** Requires an app token of that app; a route listing it also takes an Idempotency-Key (app.ts). */
   readonly auth: Middleware<RequestState>;
   /** Reads a JSON body into `ctx.request.body`. */
   readonly json: Middleware<RequestState>;
