@@ -9,12 +9,13 @@ import { MariadbRoomAttributeRepository } from './mariadb-room-attribute-reposit
 import { MariadbRoomUserListRepository } from './mariadb-room-user-list-repository.js';
 import { MariadbSuperAdminRepository } from './mariadb-super-admin-repository.js';
 import { MariadbUserRepository } from './mariadb-user-repository.js';
+import type { KeyedTransactions } from './keyed-transactions.js';
 import type { Database } from './schema/database.js';
 import { SequenceIdGenerator } from './sequence-id-generator.js';
 import { isRetryable, translateDatabaseError } from './translate-database-error.js';
 
 /** Runs of a unit after a deadlock or a foreign-key race, the first included. */
-const MAX_ATTEMPTS = 5;
+export const MAX_ATTEMPTS = 5;
 
 /**
  * `write` = one InnoDB transaction (READ COMMITTED, set per connection in mariadb-dialect.ts:
@@ -24,8 +25,11 @@ const MAX_ATTEMPTS = 5;
  * translate-database-error.ts. kysely commits, or rolls back when the work throws, and
  * releases the connection in all cases.
  * Everything a unit does, ids included, goes through the repositories it is handed, which are
- * bound to its transaction: there is no ambient transaction. A unit started inside another
- * would wait for a second connection: no use case does that.
+ * bound to its transaction: there is no ambient transaction, with one exception: under a
+ * request with an Idempotency-Key (KeyedTransactions), a unit joins that request's transaction,
+ * so that the change and the stored response commit together (the runner then owns the
+ * retries). Any other unit started inside another would wait for a second connection: no use
+ * case does that.
  */
 export class MariadbUnitOfWork implements UnitOfWork {
   private readonly reader: Repositories;
@@ -33,20 +37,29 @@ export class MariadbUnitOfWork implements UnitOfWork {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly onRetry: (attempt: number, code: string) => void = () => {},
+    private readonly keyed?: KeyedTransactions,
+    /** Called after a unit that stored events commits (wakes this instance's delivery worker). */
+    private readonly onEventsCommitted: () => void = () => {},
   ) {
     this.reader = repositories(db);
   }
 
   async write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    const outer = this.keyed?.getStore();
+    // Under a keyed request: its transaction, whose outbox the runner flushes before its commit.
+    if (outer) return work(repositories(outer.trx, outer.events));
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.db.transaction().execute(async (trx) => {
-          // The unit's events, written in one statement before the commit, in its transaction.
+        let stored = false;
+        const result = await this.db.transaction().execute(async (trx) => {
+          // The unit's events, written in one round trip before the commit, in its transaction.
           const events = new MariadbEventOutbox(trx);
           const value = await work(repositories(trx, events));
-          await events.flush();
+          stored = await events.flush();
           return value;
         });
+        if (stored) this.onEventsCommitted();
+        return result;
       } catch (error) {
         if (attempt < MAX_ATTEMPTS && isRetryable(error)) {
           this.onRetry(attempt, String((error as { code?: unknown }).code));
@@ -69,7 +82,7 @@ export class MariadbUnitOfWork implements UnitOfWork {
 }
 
 /** The repositories of one unit, bound to its transaction (or, for reads, to the pool). */
-function repositories(db: Kysely<Database>, events: MariadbEventOutbox = new MariadbEventOutbox(db)): Repositories {
+export function repositories(db: Kysely<Database>, events: MariadbEventOutbox = new MariadbEventOutbox(db)): Repositories {
   return {
     ids: new SequenceIdGenerator(db),
     apps: new MariadbAppRepository(db),
@@ -86,6 +99,6 @@ function repositories(db: Kysely<Database>, events: MariadbEventOutbox = new Mar
 }
 
 /** A short random back-off, growing with each attempt, so the conflicting units interleave differently. */
-function pause(attempt: number): Promise<void> {
+export function pause(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
 }

@@ -34,8 +34,9 @@ async function tablesOf(url: string): Promise<string[]> {
 }
 
 const TABLES = [
-  'apps', 'kysely_migration', 'kysely_migration_lock', 'memberships', 'mute_seq', 'mutes', 'room_attributes', 'room_events',
-  'room_seq', 'room_user_lists', 'rooms', 'super_admins', 'users',
+  'apps', 'event_deliveries', 'event_rules', 'idempotency_keys', 'kysely_migration', 'kysely_migration_lock', 'memberships',
+  'mute_seq', 'mutes', 'rate_limits', 'room_attributes', 'room_events', 'room_seq', 'room_user_lists', 'rooms',
+  'super_admins', 'users',
 ];
 
 describe.skipIf(!probe)('mariadb: migrations and sessions', () => {

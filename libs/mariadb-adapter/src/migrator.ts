@@ -4,6 +4,8 @@ import { rateLimitMigration } from './migrations/0002-rate-limit.js';
 import { keyGenerationMigration } from './migrations/0003-key-generation.js';
 import { eventsMigration } from './migrations/0004-events.js';
 import { eventMemberCountMigration } from './migrations/0005-event-member-count.js';
+import { eventDeliveryMigration } from './migrations/0006-event-delivery.js';
+import { rateLimitsMigration } from './migrations/0007-rate-limits.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +14,8 @@ const migrations: Record<string, Migration> = {
   '0003-key-generation': keyGenerationMigration,
   '0004-events': eventsMigration,
   '0005-event-member-count': eventMemberCountMigration,
+  '0006-event-delivery': eventDeliveryMigration,
+  '0007-rate-limits': rateLimitsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -44,15 +48,16 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
 }
 
 /**
- * MariaDB 10.5 or later: INSERT/DELETE … RETURNING and sequences, which MySQL lacks. Said at
+ * MariaDB 10.6 or later: INSERT/DELETE … RETURNING and sequences, which MySQL lacks, and
+ * SKIP LOCKED (10.6), which the delivery queue's claim needs. Said at
  * start-up in one line rather than as a syntax error from the first migration.
  */
 async function assertSupportedServer(conn: Kysely<any>): Promise<void> {
   const { rows } = await sql<{ version: string }>`SELECT version() AS version`.execute(conn);
   const version = rows[0]?.version ?? '';
   const [major = 0, minor = 0] = (/^(\d+)\.(\d+)/.exec(version) ?? []).slice(1).map(Number);
-  if (!/mariadb/i.test(version) || major < 10 || (major === 10 && minor < 5)) {
-    throw new Error(`the MariaDB store needs MariaDB 10.5 or later; the server at DATABASE_URL is ${version || 'unknown'}`);
+  if (!/mariadb/i.test(version) || major < 10 || (major === 10 && minor < 6)) {
+    throw new Error(`the MariaDB store needs MariaDB 10.6 or later; the server at DATABASE_URL is ${version || 'unknown'}`);
   }
 }
 

@@ -1,6 +1,10 @@
-import type { IdGenerator, UnitOfWork } from '@chatroom/domain';
+import type { DeliveryQueue, IdGenerator, IdempotencyRunner, UnitOfWork } from '@chatroom/domain';
 import { Kysely } from 'kysely';
 import { counterMismatches } from './counter-audit.js';
+import { KeyedTransactions } from './keyed-transactions.js';
+import { MariadbDeliveryQueue } from './mariadb-delivery-queue.js';
+import { MariadbEventRuleStore } from './mariadb-event-rule-store.js';
+import { MariadbIdempotencyRunner } from './mariadb-idempotency-runner.js';
 import { createMariadbDialect } from './mariadb-dialect.js';
 import { MariadbUnitOfWork } from './mariadb-unit-of-work.js';
 import { isMigrated, migrateToLatest } from './migrator.js';
@@ -20,12 +24,20 @@ export interface MariadbAdapterOptions {
   onQuery?: QueryObserver;
   /** Told of every unit of work run again, with the MariaDB error (`ER_LOCK_DEADLOCK`, …) that caused it. */
   onRetry?: (attempt: number, code: string) => void;
+  /** Called after a unit (or keyed request) that stored events commits (wakes this instance's delivery worker). */
+  onEventsCommitted?: () => void;
 }
 
 export interface MariadbAdapter {
   readonly kind: 'mariadb';
   readonly uow: UnitOfWork;
   readonly ids: IdGenerator;
+  /** The delivery queue of the events outbox (issue 11). */
+  readonly deliveries: DeliveryQueue;
+  /** Webhook / NATS rules, replay and retention of the events outbox and idempotency keys. */
+  readonly eventRules: MariadbEventRuleStore;
+  /** Runs requests with an Idempotency-Key: change and first response in one transaction. */
+  readonly idempotency: IdempotencyRunner;
   /** Guarded counters (member, joined-room, room-quota counts) that differ from a recount; [] when all are right. */
   counterMismatches(): Promise<string[]>;
   /** True when the database answers and migrations are done; never throws. */
@@ -55,10 +67,14 @@ export async function openMariadbAdapter(options: MariadbAdapterOptions): Promis
     throw translateDatabaseError(error);
   }
   let closed: Promise<void> | undefined;
+  const keyed = new KeyedTransactions();
   return {
     kind: 'mariadb',
-    uow: new MariadbUnitOfWork(db, options.onRetry),
+    uow: new MariadbUnitOfWork(db, options.onRetry, keyed, options.onEventsCommitted),
     ids: new SequenceIdGenerator(db),
+    deliveries: new MariadbDeliveryQueue(db),
+    eventRules: new MariadbEventRuleStore(db),
+    idempotency: new MariadbIdempotencyRunner(db, keyed, options.onEventsCommitted, options.onRetry),
     counterMismatches: () => counterMismatches(db),
     async isReady() {
       if (closed) return false;

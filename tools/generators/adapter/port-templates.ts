@@ -165,8 +165,10 @@ export class ${cls} implements StoreHandle {
     contractCall: (cls, _file, title) => `describeStoreContracts('${title}', {
   open: () => ${cls}.open(),
   // Say what the store offers (the suite prints the reasons): a second handle on the same store
-  // (openSecond) or noSecondHandle: 'why not'; concurrentUnits: true, or false with serialisedBecause.
+  // (openSecond) or noSecondHandle: 'why not'; concurrentUnits: true, or false with serialisedBecause;
+  // a delivery queue (the handle's \`delivery\`) or noDeliveryQueue: 'why not'.
   noSecondHandle: 'not written yet',
+  noDeliveryQueue: 'not written yet',
   concurrentUnits: false,
   serialisedBecause: 'not written yet',
 });`,

@@ -17,7 +17,7 @@ import {
   ScryptCredentialHasher,
   SystemClock,
 } from '@chatroom/crypto-adapter';
-import { openMariadbAdapter } from '@chatroom/mariadb-adapter';
+import { openMariadbAdapter, RATE_LIMITS_TABLE as MARIADB_RATE_LIMITS_TABLE } from '@chatroom/mariadb-adapter';
 import { openPostgresAdapter, RATE_LIMITS_TABLE } from '@chatroom/postgres-adapter';
 import { Container } from 'inversify';
 import type { Logger } from 'pino';
@@ -29,6 +29,7 @@ import { createDeliveryWorker } from '../events/create-delivery-worker.js';
 import { EventSignal } from '../events/event-signal.js';
 import { createServiceMetrics, type ServiceMetrics } from '../metrics/prometheus-metrics.js';
 import { memoryBudgets } from '../rate-limit/limiter-check.js';
+import { mariadbBudgets } from '../rate-limit/mariadb-rate-budgets.js';
 import { postgresBudgets } from '../rate-limit/postgres-rate-budgets.js';
 import type { RateBudgets } from '../rate-limit/rate-budgets.js';
 import type { Database } from './database.js';
@@ -66,6 +67,7 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
             databaseUrl: config.databaseUrl!,
             poolSize: config.dbPoolSize,
             onRetry: (_attempt, code) => metrics.unitOfWorkRetries.inc({ sqlstate: code }),
+            onEventsCommitted: () => signal.notify(),
           })
         : openPostgresAdapter({
             ...(config.databaseUrl !== undefined
@@ -82,24 +84,26 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
     [TOKENS.Metrics, TOKENS.EventSignal],
   );
 
-  // Budgets shared through PostgreSQL when there is one; in this process on PGlite and (not yet
-  // shared) on MariaDB.
+  // Budgets shared through the database server when there is one (PostgreSQL or MariaDB); in
+  // this process on PGlite.
   container.bind<RateBudgets>(TOKENS.RateBudgets).toResolvedValue(
     (metrics: ServiceMetrics, log: Logger) => {
-      if (config.databaseUrl === undefined || mariadb) return memoryBudgets();
+      if (config.databaseUrl === undefined) return memoryBudgets();
       let lastWarning = 0;
-      return postgresBudgets({
+      const options = {
         databaseUrl: config.databaseUrl,
-        tableName: RATE_LIMITS_TABLE,
         timeoutMs: config.rateLimitStoreTimeoutMs,
-        onStoreFailure(error) {
+        onStoreFailure(error: unknown) {
           metrics.rateLimitStoreFailures.inc();
           // One line per 10 s at most: an outage would otherwise log on every request.
           if (Date.now() - lastWarning < 10_000) return;
           lastWarning = Date.now();
           log.warn({ err: error }, 'rate-limit store failed: budgets are counted per instance until it answers');
         },
-      });
+      };
+      return mariadb
+        ? mariadbBudgets({ ...options, tableName: MARIADB_RATE_LIMITS_TABLE })
+        : postgresBudgets({ ...options, tableName: RATE_LIMITS_TABLE });
     },
     [TOKENS.Metrics, TOKENS.Logger],
   );

@@ -1,5 +1,6 @@
 import { createTestDatabase } from '@chatroom/postgres-adapter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCall } from '../testing/api-call.js';
 import { spawnService, type SpawnedService } from '../testing/spawn-service.js';
 
 const db = await createTestDatabase();
@@ -18,18 +19,8 @@ describe.skipIf(!db)('Idempotency-Key (two server processes on one PostgreSQL da
   let b: SpawnedService;
   let bearer: string;
 
-  async function call(base: string, method: string, path: string, body?: unknown, key?: string) {
-    const r = await fetch(`${base}/idem/chat${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${bearer}`,
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-        ...(key !== undefined && { 'idempotency-key': key }),
-      },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    return { status: r.status, replayed: r.headers.get('idempotent-replayed'), text: await r.text() };
-  }
+  const call = (base: string, method: string, path: string, body?: unknown, key?: string) =>
+    apiCall(`${base}/idem/chat`, bearer, method, path, body, key);
   const roomCount = async () => JSON.parse((await call(a.url, 'GET', '/chatrooms?limit=1000')).text).count as number;
 
   beforeAll(async () => {

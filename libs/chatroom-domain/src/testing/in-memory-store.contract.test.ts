@@ -31,6 +31,7 @@ const factory: StoreFactory = {
     if (!last) throw new Error('open() first');
     return last;
   },
+  noDeliveryQueue: 'the in-memory store keeps its events for the domain tests and delivers nothing (no DeliveryQueue)',
   concurrentUnits: false,
   serialisedBecause: 'InMemoryUnitOfWork runs one unit at a time (a promise chain): that is how it is atomic and isolated',
 };

@@ -22,6 +22,10 @@
  *   anything else: wrap the repositories with countingRepositories);
  * - counterMismatches(): stored counters that differ from a recount ([] when counts are derived).
  *
+ * A store that delivers events gives each handle `delivery: { queue, rules }` (its DeliveryQueue
+ * and EventRuleStore with prune), judged by describeDeliveryQueueContract; one that does not
+ * declares `noDeliveryQueue: 'why'` in the factory.
+ *
  * Other ports: describeIdGeneratorContract(name, (clock) => ({ first, second, close })) with two
  * instances on one store and the suite's clock; describeTokenSignerContract(name, () => signer),
  * describeCredentialHasherContract, describeRandomContract, describeClockContract the same way.
@@ -31,6 +35,7 @@
  * AppRepository.count is checked by exact differences.
  */
 export type {
+  DeliveryPorts,
   OpenStore,
   QueryCount,
   SecondHandle,
@@ -61,3 +66,4 @@ export { describeTokenSignerContract } from './token-signer-contract.js';
 export { describeRandomContract } from './random-contract.js';
 export { describeClockContract } from './clock-contract.js';
 export { describeEventOutboxContract } from './event-outbox-contract.js';
+export { describeDeliveryQueueContract } from './delivery-queue-contract.js';

@@ -1,4 +1,5 @@
 import { describeAppRepositoryContract } from './app-repository-contract.js';
+import { describeDeliveryQueueContract } from './delivery-queue-contract.js';
 import { describeEventOutboxContract } from './event-outbox-contract.js';
 import { describeChatroomRepositoryContract } from './chatroom-repository-contract.js';
 import { describeConcurrencyContract } from './concurrency-contract.js';
@@ -25,6 +26,7 @@ declare const console: { info(message: string): void };
 export function describeStoreContracts(name: string, factory: StoreFactory): void {
   // What the store declared it cannot do, printed once per run besides the titles of the cases not run.
   if (factory.noSecondHandle) console.info(`[${name}] two-handle variants not run: ${factory.noSecondHandle}`);
+  if (factory.noDeliveryQueue) console.info(`[${name}] delivery-queue cases not run: ${factory.noDeliveryQueue}`);
   if (!factory.concurrentUnits) console.info(`[${name}] units of work run one at a time: ${factory.serialisedBecause}`);
   describeUnitOfWorkContract(name, factory);
   describeConcurrencyContract(name, factory);
@@ -37,6 +39,7 @@ export function describeStoreContracts(name: string, factory: StoreFactory): voi
   describeRoomAttributeRepositoryContract(name, factory);
   describeSuperAdminRepositoryContract(name, factory);
   describeEventOutboxContract(name, factory);
+  describeDeliveryQueueContract(name, factory);
   describeQueryCountContract(name, factory);
   describeInterleavingsContract(name, factory);
   describeUseCaseRacesContract(name, factory);

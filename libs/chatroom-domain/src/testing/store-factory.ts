@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, it } from 'vitest';
+import type { DeliveryQueue, EventRuleStore } from '../ports/event-delivery.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { UnitOfWork } from '../ports/unit-of-work.js';
 
@@ -33,11 +34,22 @@ export interface StoreProbes {
   counterMismatches(): Promise<string[]>;
 }
 
+/** The events outbox's queue and rules of a store (issue 11), on the handle's own connections. */
+export interface DeliveryPorts {
+  readonly queue: DeliveryQueue;
+  readonly rules: EventRuleStore & {
+    /** Deletes up to `batch` of the oldest events stored before `before`, their deliveries with them. */
+    prune(before: number, batch: number): Promise<number>;
+  };
+}
+
 /** One connection to a store under test: its unit of work, the id generator beside it, its probes. */
 export interface StoreHandle {
   readonly uow: UnitOfWork;
   readonly ids: IdGenerator;
   readonly probes: StoreProbes;
+  /** Its delivery queue; absent only when the factory declares `noDeliveryQueue`. */
+  readonly delivery?: DeliveryPorts;
   close(): Promise<void>;
 }
 
@@ -59,6 +71,11 @@ export type UnitConcurrency =
 export type StoreFactory = {
   /** A handle on a fresh, empty, migrated store for this suite (called once per describe block, in beforeAll). */
   open(): Promise<StoreHandle>;
+  /**
+   * Why this store delivers no events (it has no DeliveryQueue): printed in the title of every
+   * delivery-queue case that does not run. Absent → the handles must have `delivery`.
+   */
+  readonly noDeliveryQueue?: string;
 } & SecondHandle &
   UnitConcurrency;
 

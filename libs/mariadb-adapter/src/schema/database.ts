@@ -15,6 +15,9 @@ export interface Database {
   room_attributes: RoomAttributesTable;
   super_admins: SuperAdminsTable;
   room_events: RoomEventsTable;
+  event_rules: EventRulesTable;
+  event_deliveries: EventDeliveriesTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export interface AppsTable {
@@ -124,4 +127,35 @@ export interface RoomEventsTable {
   created_at: number;
   /** The room's member count after a JOIN or LEAVE (not LEAVE/DELETE); NULL otherwise (0005). */
   member_count: number | null;
+}
+
+export interface EventRulesTable {
+  id: string;
+  app_id: string;
+  kind: string;
+  target: string;
+  secret: string;
+  /** A JSON array of operations, or NULL for all. */
+  operations: string | null;
+  created: number;
+}
+
+export interface EventDeliveriesTable {
+  rule_id: string;
+  event_seq: number;
+  room_id: string;
+  state: Generated<'pending' | 'dead'>;
+  attempts: Generated<number>;
+  next_at: number;
+  lease_until: number | null;
+  last_error: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  app_id: string;
+  key: string;
+  fingerprint: string;
+  status: number;
+  body: string;
+  created_at: number;
 }

@@ -33,6 +33,7 @@ export async function openStoreHandle(options: MariadbAdapterOptions): Promise<S
   return {
     uow: adapter.uow,
     ids: adapter.ids,
+    delivery: { queue: adapter.deliveries, rules: adapter.eventRules },
     probes: {
       async blockedUnits() {
         monitor ??= createConnection({ uri: mysqlUrl(options.databaseUrl) });

@@ -25,6 +25,7 @@ export async function openStoreHandle(options: PostgresAdapterOptions): Promise<
   return {
     uow: adapter.uow,
     ids: adapter.ids,
+    delivery: { queue: adapter.deliveries, rules: adapter.eventRules },
     probes: {
       blockedUnits: options.databaseUrl ? lockWaiters : async () => adapter.uow.unitsWaitingToBegin,
       queryCount: () => counter.snapshot(),
