@@ -150,29 +150,41 @@ async function drained(client: pg.Client): Promise<void> {
   }
 }
 
-/** Bare transactions on a pg pool: BEGIN; SELECT 1; COMMIT against the same with the outbox INSERT. */
+/**
+ * The outbox statement alone, on a bare pg pool: a writing transaction (one INSERT into a
+ * scratch table, so each commit flushes WAL as a real unit's does) against the same with the
+ * outbox's events-and-deliveries statement added (to one rule, as in the "rule" rounds).
+ */
 async function floor(url: string): Promise<void> {
   const pool = new pg.Pool({ connectionString: url, max: CONCURRENCY });
   const appId = (await pool.query<{ id: string }>('SELECT id FROM apps LIMIT 1')).rows[0]!.id;
-  const tx = async (statement: string, params: unknown[]) => {
+  await pool.query('CREATE TABLE floor_writes (id bigserial PRIMARY KEY, v int NOT NULL)');
+  const ruleId = randomUUID();
+  await pool.query(`INSERT INTO event_rules (id, app_id, kind, target, secret, created) VALUES ($1, $2, 'webhook', 'http://127.0.0.1:9/', 's', 0)`, [ruleId, appId]);
+  const tx = async (statements: [string, unknown[]][]) => {
     const c = await pool.connect();
     try {
       await c.query('BEGIN');
-      await c.query(statement, params);
+      for (const [text, params] of statements) await c.query(text, params);
       await c.query('COMMIT');
     } finally {
       c.release();
     }
   };
-  const outbox = `WITH ev AS (
+  const write: [string, unknown[]] = ['INSERT INTO floor_writes (v) VALUES (1)', []];
+  const outbox: [string, unknown[]] = [
+    `WITH ev AS (
       INSERT INTO room_events (app_id, org, app, room_id, operation, operator, payload, created_at)
       VALUES ($1, 'bench', 'events', 'floor', 'JOIN', '@ppAdmin', '{"member":["x"],"type":"DIRECT"}'::jsonb, (extract(epoch from clock_timestamp()) * 1000)::bigint)
       RETURNING seq, app_id, room_id, operation, created_at)
     INSERT INTO event_deliveries (rule_id, event_seq, room_id, next_at)
-    SELECT r.id, ev.seq, ev.room_id, ev.created_at FROM ev JOIN event_rules r ON r.app_id = ev.app_id`;
-  const bare = await throughput(5_000, CONCURRENCY, () => tx('SELECT $1::uuid', [appId]));
-  const withOutbox = await throughput(5_000, CONCURRENCY, () => tx(outbox, [appId]));
-  console.log(`floor, bare transactions (pg pool): BEGIN; SELECT; COMMIT ${fmt(bare)} | BEGIN; outbox INSERT; COMMIT ${fmt(withOutbox)} | outbox statement ≈ ${(withOutbox.p50 - bare.p50).toFixed(2)} ms at p50`);
+    SELECT r.id, ev.seq, ev.room_id, ev.created_at FROM ev JOIN event_rules r ON r.app_id = ev.app_id`,
+    [appId],
+  ];
+  const bare = await throughput(5_000, CONCURRENCY, () => tx([write]));
+  const withOutbox = await throughput(5_000, CONCURRENCY, () => tx([write, outbox]));
+  console.log(`floor, bare transactions (pg pool): BEGIN; INSERT; COMMIT ${fmt(bare)} | BEGIN; INSERT; outbox statement; COMMIT ${fmt(withOutbox)} | outbox statement ≈ ${(withOutbox.p50 - bare.p50).toFixed(2)} ms at p50`);
+  await pool.query('DELETE FROM event_deliveries WHERE rule_id = $1', [ruleId]);
   await pool.end();
 }
 
