@@ -9,6 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { openBenchStore } from './bench-store.js';
+import { timeBacklogClaims } from './timing.js';
 
 const N = Number(process.env['N'] ?? 50_000);
 const ROOMS = Number(process.env['ROOMS'] ?? 100);
@@ -32,15 +33,7 @@ try {
     `UPDATE event_deliveries SET next_at = (extract(epoch from now()) * 1000)::bigint + 3600000, attempts = 3
      WHERE event_seq IN (SELECT min(event_seq) FROM event_deliveries GROUP BY rule_id, room_id)`,
   );
-  const times: number[] = [];
-  for (let k = 0; k < CLAIMS; k++) {
-    const started = performance.now();
-    const claimed = await adapter.deliveries.claim(64, 15_000);
-    times.push(performance.now() - started);
-    if (claimed.length > 0) throw new Error('a held-back row was handed out');
-  }
-  const fmt = (xs: number[]) => xs.map((t) => t.toFixed(1)).join(', ');
-  console.log(`claims over ${N.toLocaleString('en')} queued deliveries behind ${ROOMS} failing heads (ms): first 5: ${fmt(times.slice(0, 5))}; last 5: ${fmt(times.slice(-5))}`);
+  await timeBacklogClaims('PostgreSQL', adapter.deliveries, N, ROOMS, CLAIMS);
 } finally {
   await store.close();
 }

@@ -42,3 +42,26 @@ export async function throughput(
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))]!;
   return { rate, p50: at(0.5), p99: at(0.99) };
 }
+
+/**
+ * The delivery-backlog benches' measure: `claims` claims back to back on a queue whose every
+ * row waits behind a failing head, each timed (none may hand anything out); prints the first
+ * and last five.
+ */
+export async function timeBacklogClaims(
+  store: string,
+  queue: { claim(limit: number, leaseMs: number): Promise<unknown[]> },
+  queued: number,
+  rooms: number,
+  claims: number,
+): Promise<void> {
+  const times: number[] = [];
+  for (let k = 0; k < claims; k++) {
+    const started = performance.now();
+    const claimed = await queue.claim(64, 15_000);
+    times.push(performance.now() - started);
+    if (claimed.length > 0) throw new Error('a held-back row was handed out');
+  }
+  const fmt = (xs: number[]) => xs.map((t) => t.toFixed(1)).join(', ');
+  console.log(`${store}: claims over ${queued.toLocaleString('en')} queued deliveries behind ${rooms} failing heads (ms): first 5: ${fmt(times.slice(0, 5))}; last 5: ${fmt(times.slice(-5))}`);
+}

@@ -6,6 +6,7 @@ import { eventsMigration } from './migrations/0004-events.js';
 import { eventMemberCountMigration } from './migrations/0005-event-member-count.js';
 import { eventDeliveryMigration } from './migrations/0006-event-delivery.js';
 import { rateLimitsMigration } from './migrations/0007-rate-limits.js';
+import { deliveryDueIndexMigration } from './migrations/0008-delivery-due-index.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005-event-member-count': eventMemberCountMigration,
   '0006-event-delivery': eventDeliveryMigration,
   '0007-rate-limits': rateLimitsMigration,
+  '0008-delivery-due-index': deliveryDueIndexMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -67,3 +67,4 @@ export { describeRandomContract } from './random-contract.js';
 export { describeClockContract } from './clock-contract.js';
 export { describeEventOutboxContract } from './event-outbox-contract.js';
 export { describeDeliveryQueueContract } from './delivery-queue-contract.js';
+export { checkRowsHeldBehindFailingHead, type FailingHeadStore } from './failing-head-check.js';
