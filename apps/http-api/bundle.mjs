@@ -1,23 +1,64 @@
-// `npm run build`, after tsc: dist/main.js and dist/admin/main.js become single files holding our
-// code and most dependencies, so a start no longer resolves and loads ~500 modules one by one
-// (module loading was most of a PostgreSQL start: ≈ 7 s → 3.5 s and 106 → 93 MB RSS on a loaded
-// machine). The other dist files stay for the package's library use (`@chatroom/http-api`).
+// Bundles the service and the admin CLI from their TypeScript sources (the workspace libs through
+// their `source` export condition) into two single files, so that a start loads one module instead
+// of ~500 and needs no TypeScript loader. `npm run build` runs it after tsc (whose other dist files
+// stay for the package's library use); `npm start`, `npm run admin` and the tests that spawn the
+// service run it on its own, which takes about a second.
 // Kept outside: PGlite (it loads its .wasm and data files from beside its own module) and pino
 // (its transports run worker files by path).
 import { build } from 'esbuild';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-await build({
-  entryPoints: ['dist/main.js', 'dist/admin/main.js'],
-  outdir: 'dist',
-  outbase: 'dist',
-  allowOverwrite: true,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  sourcemap: true,
-  logLevel: 'warning',
-  external: ['@electric-sql/pglite', 'kysely-pglite-dialect', 'pino', 'pg-native'],
-  // Bundled CommonJS modules call require(); ESM output needs one.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-});
+const PACKAGE_ROOT = fileURLToPath(new URL('.', import.meta.url));
+const REPO_ROOT = join(PACKAGE_ROOT, '../..');
+
+/** Writes `main.js` and `admin/main.js` (with source maps) into `outdir`, relative to this package. */
+export async function bundle(outdir = 'dist') {
+  await build({
+    absWorkingDir: PACKAGE_ROOT,
+    entryPoints: { main: 'src/main.ts', 'admin/main': 'src/admin/main.ts' },
+    outdir,
+    allowOverwrite: true,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    conditions: ['source'],
+    sourcemap: true,
+    logLevel: 'warning',
+    external: ['@electric-sql/pglite', 'kysely-pglite-dialect', 'pino', 'pg-native'],
+    // Bundled CommonJS modules call require(); ESM output needs one.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  });
+}
+
+/** True when a bundle in `outdir` is missing or older than a source file it is built from. */
+export function isStale(outdir = 'dist') {
+  const built = Math.min(...['main.js', 'admin/main.js'].map((file) => mtimeOf(join(PACKAGE_ROOT, outdir, file))));
+  const sources = [join(PACKAGE_ROOT, 'src'), ...readdirSync(join(REPO_ROOT, 'libs')).map((lib) => join(REPO_ROOT, 'libs', lib, 'src'))];
+  return sources.some((dir) => newestIn(dir) > built);
+}
+
+function mtimeOf(path) {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return -Infinity;
+  }
+}
+
+function newestIn(dir) {
+  let newest = -Infinity;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, mtimeOf(join(entry.parentPath ?? entry.path, entry.name)));
+  }
+  return newest;
+}
+
+// `node bundle.mjs [outdir] [--if-stale]`
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const args = process.argv.slice(2);
+  const outdir = args.find((arg) => !arg.startsWith('--')) ?? 'dist';
+  if (!args.includes('--if-stale') || isStale(outdir)) await bundle(outdir);
+}

@@ -1,3 +1,4 @@
+import { DomainError } from '@chatroom/domain';
 import { ConfigError, loadConfig } from './config.js';
 import { createContainer } from './composition/container.js';
 import { createLogger } from './logger.js';
@@ -18,7 +19,9 @@ async function main(): Promise<void> {
   try {
     service = await startService(createContainer(config, logger));
   } catch (error) {
-    logger.fatal({ err: error }, 'could not start');
+    // A refusal we explain (a missing database, a held data directory) needs its sentence, not a stack.
+    const explained = error instanceof DomainError;
+    logger.fatal(explained ? {} : { err: error }, `could not start: ${(error as Error).message ?? String(error)}`);
     process.exit(1);
   }
 
@@ -36,8 +39,11 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  // `on`, not `once`: Ctrl-C under npm delivers SIGINT twice (the terminal's and npm's forwarded
+  // copy), and a second signal with no handler would kill the process before the data directory's
+  // lock is released.
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
 await main();

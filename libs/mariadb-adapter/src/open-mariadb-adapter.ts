@@ -1,4 +1,4 @@
-import type { DeliveryQueue, IdGenerator, IdempotencyRunner, UnitOfWork } from '@chatroom/domain';
+import { UnavailableError, type DeliveryQueue, type IdGenerator, type IdempotencyRunner, type UnitOfWork } from '@chatroom/domain';
 import { Kysely } from 'kysely';
 import { counterMismatches } from './counter-audit.js';
 import { KeyedTransactions } from './keyed-transactions.js';
@@ -11,7 +11,7 @@ import { isMigrated, migrateToLatest } from './migrator.js';
 import { QueryObserverPlugin, type QueryObserver } from './query-observer-plugin.js';
 import type { Database } from './schema/database.js';
 import { SequenceIdGenerator } from './sequence-id-generator.js';
-import { translateDatabaseError } from './translate-database-error.js';
+import { errno, translateDatabaseError } from './translate-database-error.js';
 
 export interface MariadbAdapterOptions {
   /** mysql://user:password@host:port/database (mariadb:// is accepted too). */
@@ -50,6 +50,17 @@ const DEFAULT_POOL_SIZE = 10;
 /** A health probe wants an answer soon; a pool waiting for a dead server would take its connect timeout. */
 const READY_TIMEOUT_MS = 3_000;
 
+/** The sentence for a URL naming a database the server does not have (ER_BAD_DB_ERROR), with the fix. */
+function missingDatabase(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  const user = decodeURIComponent(url.username) || 'root';
+  return (
+    `The database "${name}" does not exist on ${url.hostname}:${url.port || 3306}. ` +
+    `Create it first: mariadb -h ${url.hostname} -P ${url.port || 3306} -u ${user} -p -e 'CREATE DATABASE \`${name}\`'`
+  );
+}
+
 /**
  * Opens the store on a MariaDB (or MySQL-family) server and brings its schema up to date
  * before returning. A server that cannot be reached gives UnavailableError.
@@ -64,6 +75,7 @@ export async function openMariadbAdapter(options: MariadbAdapterOptions): Promis
     await migrateToLatest(db);
   } catch (error) {
     await db.destroy().catch(() => {});
+    if (errno(error) === 1049) throw new UnavailableError(missingDatabase(options.databaseUrl));
     throw translateDatabaseError(error);
   }
   let closed: Promise<void> | undefined;

@@ -81,7 +81,7 @@ export function translateDatabaseError(error: unknown): unknown {
 }
 
 /** The server's error number that mysql2 puts in `errno` (its socket errors carry a negative one or none). */
-function errno(error: unknown): number | undefined {
+export function errno(error: unknown): number | undefined {
   const value = (error as { errno?: unknown } | null)?.errno;
   return typeof value === 'number' && value > 0 && (error as { sqlState?: unknown }).sqlState !== undefined
     ? value

@@ -1,4 +1,4 @@
-import type { DeliveryQueue, IdGenerator, IdempotencyRunner, UnitOfWork } from '@chatroom/domain';
+import { UnavailableError, type DeliveryQueue, type IdGenerator, type IdempotencyRunner, type UnitOfWork } from '@chatroom/domain';
 import { KeyedTransactions } from './keyed-transactions.js';
 import { KyselyIdempotencyRunner } from './kysely-idempotency-runner.js';
 import { KyselyDeliveryQueue } from './kysely-delivery-queue.js';
@@ -13,7 +13,7 @@ import { createPgDialect, type PgSessionLimits, type PoolStats } from './pg-dial
 import { QueryObserverPlugin, type QueryObserver } from './query-observer-plugin.js';
 import type { Database } from './schema/database.js';
 import { SequenceIdGenerator } from './sequence-id-generator.js';
-import { translateDatabaseError } from './translate-database-error.js';
+import { sqlState, translateDatabaseError } from './translate-database-error.js';
 
 export interface PostgresAdapterOptions {
   /** postgres://… → a pg pool; absent → embedded PGlite in dataDir. */
@@ -114,6 +114,17 @@ export async function openPostgresAdapter(options: PostgresAdapterOptions): Prom
  * pool's request-sized limits would cancel a long migration, or fail a second instance waiting
  * for the first one's advisory lock.
  */
+/** The sentence for a DATABASE_URL naming a database the server does not have, with the fix. */
+function missingDatabase(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  const user = decodeURIComponent(url.username) || 'postgres';
+  return (
+    `The database "${name}" does not exist on ${url.hostname}:${url.port || 5432}. ` +
+    `Create it first: createdb -h ${url.hostname} -p ${url.port || 5432} -U ${user} ${name}`
+  );
+}
+
 async function migrateOnItsOwnSession(databaseUrl: string, timeoutMs: number): Promise<void> {
   const limits = { statementTimeoutMs: timeoutMs, lockTimeoutMs: timeoutMs, idleInTransactionTimeoutMs: timeoutMs };
   const { dialect } = createPgDialect(databaseUrl, { poolSize: 1, queryTimeoutMs: timeoutMs + 5_000, limits });
@@ -121,6 +132,7 @@ async function migrateOnItsOwnSession(databaseUrl: string, timeoutMs: number): P
   try {
     await migrateToLatest(db);
   } catch (error) {
+    if (sqlState(error) === '3D000') throw new UnavailableError(missingDatabase(databaseUrl));
     throw translateDatabaseError(error);
   } finally {
     await db.destroy().catch(() => {});

@@ -71,7 +71,7 @@ export function translateDatabaseError(error: unknown): unknown {
 }
 
 /** The five-character SQLSTATE that pg and PGlite put in `code`, if any. */
-function sqlState(error: unknown): string | undefined {
+export function sqlState(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { SERVICE_BUNDLE } from '../testing/bundles.js';
 import { TEST_MASTER_KEY } from '../testing/http-harness.js';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -15,7 +16,7 @@ describe.skipIf(!canUnshare)('the service as PID 1 (a container, a systemd unit)
     // As a container runs it: node itself is the first process, no npm or shell in between.
     const child = spawn(
       'unshare',
-      ['--pid', '--fork', '--mount-proc', process.execPath, '--conditions=source', '--import', 'tsx', 'src/main.ts'],
+      ['--pid', '--fork', '--mount-proc', process.execPath, SERVICE_BUNDLE],
       {
         cwd: PACKAGE_ROOT,
         env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory://', TOKEN_MASTER_KEY: TEST_MASTER_KEY },

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { ADMIN_BUNDLE } from './bundles.js';
 import { TEST_MASTER_KEY } from './http-harness.js';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -10,9 +11,9 @@ export interface AdminRun {
   readonly stderr: string;
 }
 
-/** Runs the real admin CLI (`src/admin/main.ts`, as `npm run admin` does) in a child process. */
+/** Runs the real admin CLI (its bundle, as `npm run admin` does) in a child process. */
 export function spawnAdmin(args: readonly string[], env: Record<string, string | undefined>): Promise<AdminRun> {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/admin/main.ts', ...args], {
+  const child = spawn(process.execPath, [ADMIN_BUNDLE, ...args], {
     cwd: PACKAGE_ROOT,
     env: { ...process.env, TOKEN_MASTER_KEY: TEST_MASTER_KEY, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

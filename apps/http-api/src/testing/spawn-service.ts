@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { SERVICE_BUNDLE } from './bundles.js';
 import { TEST_MASTER_KEY } from './http-harness.js';
 
 export interface SpawnedService {
@@ -14,9 +15,9 @@ export interface SpawnedService {
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Runs `src/main.ts` in a child process, as `npm start` does, and waits until it listens. */
+/** Runs the service's bundle in a child process, as `npm start` does, and waits until it listens. */
 export async function spawnService(env: Record<string, string>): Promise<SpawnedService> {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [SERVICE_BUNDLE], {
     cwd: PACKAGE_ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', TOKEN_MASTER_KEY: TEST_MASTER_KEY, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -32,6 +33,8 @@ export async function spawnService(env: Record<string, string>): Promise<Spawned
       buffered = parts.pop()!;
       for (const line of parts) {
         lines.push(line);
+        // The development app's credentials are printed as plain text between the log lines.
+        if (!line.startsWith('{')) continue;
         const parsed = JSON.parse(line) as { msg?: string; url?: string };
         if (parsed.msg === 'listening') resolve(parsed.url!);
       }
