@@ -1,6 +1,6 @@
 /**
- * A dead receiver's backlog against the delivery queue's claim (issue 11: "a slow or dead
- * receiver never slows the API"): N queued deliveries over ROOMS rooms whose heads are all
+ * A dead receiver's backlog against the delivery queue's claim (a slow or dead receiver must
+ * never slow the API): N queued deliveries over ROOMS rooms whose heads are all
  * failing (due in an hour), then CLAIMS claims back to back, timed. Each claim should find
  * nothing to send, and after the first few (which move the held rows to their head's retry
  * time, SCAN_LIMIT at a time) cost next to nothing, whatever N.

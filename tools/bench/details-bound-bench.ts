@@ -1,5 +1,5 @@
 /**
- * One request must not pin the process (issue 8, §5): the details of 100 rooms of 10,000
+ * One request must not pin the process: the details of 100 rooms of 10,000
  * members each (1,000,000 affiliations), measured without the bound (the use case alone, its
  * answer turned into JSON as the route would), then what the service does with the bound
  * (100,000 affiliations per answer): the refusal of the 100 rooms, and the largest answer it

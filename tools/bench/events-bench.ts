@@ -1,9 +1,9 @@
 /**
- * Events out (issue 11, "Performance"): the write path with the outbox and one webhook rule
+ * Events out: the write path with the outbox and one webhook rule
  * (delivered by the service's worker to a real receiver on 127.0.0.1) against the same writes
  * with no rule, alternating A/B rounds on one database; the delivery latency commit → receiver;
  * and a floor: bare transactions with and without the outbox's one INSERT statement.
- * Not a timed test: it prints figures for the README.
+ * Not a timed test: it prints figures for docs/performance.md.
  *
  *   npm run bench:events -w @chatroom/tools        # TEST_DATABASE_URL, default the local server
  *   ROUNDS=3 ADDS=6000 CONCURRENCY=16 npm run bench:events -w @chatroom/tools

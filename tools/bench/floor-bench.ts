@@ -1,5 +1,5 @@
 /**
- * The service against its floor (issue 9), side by side in one run on one fresh database:
+ * The service against its floor, side by side in one run on one fresh database:
  * the compiled service (`apps/http-api/dist/main.js`, as deployed, request logs on) and a bare
  * Koa + pg server doing the fewest statements each operation allows (floor-server.ts), driven by
  * the same load generator (autocannon, in this process) alternately, case by case, for ROUNDS

@@ -1,5 +1,5 @@
 /**
- * Throughput of the HTTP API on PostgreSQL (issue 4, closing note): `GET /chatrooms/{id}` and
+ * Throughput of the HTTP API on PostgreSQL: `GET /chatrooms/{id}` and
  * `POST /chatrooms`, measured with autocannon against a real server process.
  *
  *   npm run bench:http -w @chatroom/tools               # TEST_DATABASE_URL, default the local server

@@ -4,7 +4,7 @@
  * handler sending the same statements (the room and user checks; lock the room and look for
  * the member; the guarded room counter; lock the user; the guarded user counter; insert; the
  * blocklist check; commit) straight through mysql2, in the same run. Then a recount. Not a
- * timed test: it prints figures for the README.
+ * timed test: it prints figures for docs/performance.md.
  *
  *   npm run bench:mariadb -w @chatroom/tools       # TEST_MARIADB_URL, default mysql://root@127.0.0.1:3306/test
  *   CONCURRENCY=32 npm run bench:mariadb -w @chatroom/tools

@@ -1,8 +1,8 @@
 /**
- * Members on PostgreSQL (issue 5, "Performance"): additions one by one through the AddMembers
+ * Members on PostgreSQL: additions one by one through the AddMembers
  * use case, to one hot room and spread over many rooms; the pages of a 10,000-member room; and
  * the details of that room, through the use case and over HTTP. Not a timed test: it prints
- * figures for the README.
+ * figures for docs/performance.md.
  *
  *   npm run bench:members -w @chatroom/tools            # TEST_DATABASE_URL, default the local server
  *   CONCURRENCY=32 SAMPLES=100 npm run bench:members -w @chatroom/tools

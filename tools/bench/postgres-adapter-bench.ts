@@ -1,6 +1,6 @@
 /**
- * The PostgreSQL adapter on a million rooms (issue 3, "Done when"). Not a timed test: it prints
- * figures for the README.
+ * The PostgreSQL adapter on a million rooms. Not a timed test: it prints figures for
+ * docs/performance.md.
  *
  *   npm run bench:adapter -w @chatroom/tools            # DATABASE_URL, default the local server
  *   ROOMS=100000 CONCURRENCY=32 npm run bench:adapter -w @chatroom/tools

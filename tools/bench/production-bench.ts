@@ -1,5 +1,5 @@
 /**
- * The compiled service as production runs it (issue 8): start time to `/ready`, RSS idle and
+ * The compiled service as production runs it: start time to `/ready`, RSS idle and
  * after a minute of load, and `/token` latency for scrypt N = 2^15, 2^16, 2^17.
  *
  *   npm run build && npm run bench:prod -w @chatroom/tools      # TEST_DATABASE_URL, default the local server

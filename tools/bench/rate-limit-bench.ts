@@ -1,5 +1,5 @@
 /**
- * What the shared rate limit costs per request (issue 8, §4): `GET /chatrooms/{id}` of an app
+ * What the shared rate limit costs per request: `GET /chatrooms/{id}` of an app
  * whose limit is off against the same request of an app limited to 1,000,000/s (never refused,
  * so every request pays the PostgreSQL check), through one real server process, alternating
  * off/on phases in the same run. The floor: the limiter's check alone (one upsert on the

@@ -48,7 +48,7 @@ export * from './in-memory/in-memory-token-signer.js';
 export * from './in-memory/in-memory-unit-of-work.js';
 export * from './in-memory/manual-clock.js';
 export * from './in-memory/sequential-random.js';
-// Members, roles and moderation (issue 5)
+// Members, roles and moderation
 export * from './model/room-attribute.js';
 export * from './model/room-moderation.js';
 export type * from './ports/mute-repository.js';
@@ -83,7 +83,7 @@ export * from './in-memory/in-memory-mute-repository.js';
 export * from './in-memory/in-memory-room-attribute-repository.js';
 export * from './in-memory/in-memory-room-user-list-repository.js';
 export * from './in-memory/in-memory-super-admin-repository.js';
-// Events out (issue 11)
+// Events out
 export * from './model/room-event.js';
 export type * from './ports/event-outbox.js';
 export * from './in-memory/in-memory-event-outbox.js';
@@ -92,7 +92,7 @@ export * from './use-cases/deliver-events/deliver-events.js';
 export * from './use-cases/deliver-events/delivery-policy.js';
 export * from './use-cases/list-room-events/list-room-events.js';
 export type * from './ports/idempotency.js';
-// Tenant administration and sealed token keys (issue 8)
+// Tenant administration and sealed token keys
 export * from './model/rate-limit-setting.js';
 export type * from './ports/key-sealer.js';
 export * from './in-memory/in-memory-key-sealer.js';

@@ -2,7 +2,7 @@ import type { StoredRoomEvent } from '@chatroom/domain';
 import { createHash } from 'node:crypto';
 
 /**
- * The Easemob post-sending callback body of an event (../shared/spec/easemob-callbacks.md §3),
+ * The Easemob post-sending callback body of an event (docs/contract/easemob-callbacks.md, "The body"),
  * keys in the reference's order (`member_count` between `operator` and `timestamp`, as in E6–E11).
  * `callId` is `{appkey}_{event uuid}`: the same on every retry,
  * replay and rule, so receivers can drop duplicates by it; `timestamp` is the completion time,

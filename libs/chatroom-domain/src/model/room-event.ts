@@ -5,7 +5,7 @@ import type { UserId } from './user-id.js';
 /**
  * A state change of a chat room, as Easemob's post-sending callbacks (`group_op_event`,
  * `type: "CHATROOM"`) describe it: `operation` and `payload` are the reference's wire values
- * (../shared/spec/easemob-callbacks.md §4). `METADATA` is ours: Easemob documents no
+ * (docs/contract/easemob-callbacks.md, "Room events"). `METADATA` is ours: Easemob documents no
  * new-format event for custom attributes, and receivers dispatching strictly ignore it.
  * Envelope fields that belong to one delivery (callId, security, appkey, timestamp) are added
  * by the publisher; the completion time is stamped by the outbox when it stores the event.

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 
 /**
- * Events out (issue 11; the PostgreSQL adapter's 0006, outbox part only). `room_events` is the
+ * Events out (the PostgreSQL adapter's 0006, outbox part only). `room_events` is the
  * outbox and the audit trail: rows are written by the unit of work that made the change, in
  * one INSERT just before its commit. No foreign key to rooms: a dissolved room's events are its
  * last words. The delivery queue, rules and idempotency keys are not on MariaDB yet.

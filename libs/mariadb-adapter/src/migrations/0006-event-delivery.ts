@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 
 /**
- * Event delivery (issue 11; the rest of the PostgreSQL adapter's 0006): the rules, the delivery
+ * Event delivery (the rest of the PostgreSQL adapter's 0006): the rules, the delivery
  * queue (one row per rule × event still to send; a sent one is deleted, a dead one stays for
  * replay), written by the unit of work in the same transaction as its events, and the
  * idempotency keys (the first response of a keyed request, stored with its change).

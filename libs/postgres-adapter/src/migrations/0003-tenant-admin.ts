@@ -2,7 +2,7 @@ import type { Migration } from 'kysely';
 import { statementsMigration } from './statements-migration.js';
 
 /**
- * Tenant administration (issue 8): each app's rate-limit setting ('off', 'easemob' or a
+ * Tenant administration: each app's rate-limit setting ('off', 'easemob' or a
  * per-second number, as text) and its key generation, which tokens carry and rotation or
  * revocation raises. Existing apps start at generation 0, the generation of every token issued
  * before this migration, so those tokens stay valid. Token keys stored in clear before this

@@ -2,7 +2,7 @@ import type { Migration } from 'kysely';
 import { statementsMigration } from './statements-migration.js';
 
 /**
- * Events out (issue 11). `room_events` is the transactional outbox and the audit trail in one:
+ * Events out. `room_events` is the transactional outbox and the audit trail in one:
  * rows are written by the unit of work that made the change, just before its commit, and
  * pruned after EVENT_RETENTION_DAYS. Rows carry no foreign key to rooms: a dissolved room's
  * events are its last words. `event_deliveries` is the queue, one row per (rule, event)
