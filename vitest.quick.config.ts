@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The inner loop (`npm run test:quick`): the domain with its in-memory adapters and contract suite,
+ * the crypto and callback-body units, and the HTTP app against in-memory stores. Everything that
+ * needs a database server, NATS, a browser or a child process stays in `npm test`.
+ */
+const source = { resolve: { conditions: ['source'] }, ssr: { resolve: { conditions: ['source'] } } };
+
+export default defineConfig({
+  test: {
+    projects: [
+      { ...source, test: { name: 'domain', root: 'libs/chatroom-domain', include: ['src/**/*.test.ts'] } },
+      { ...source, test: { name: 'crypto', root: 'libs/crypto-adapter', include: ['src/**/*.test.ts'] } },
+      { ...source, test: { name: 'callback-body', root: 'libs/event-publisher-adapter', include: ['src/easemob-callback-body.test.ts'] } },
+      {
+        ...source,
+        test: {
+          name: 'http-api',
+          root: 'apps/http-api',
+          include: ['src/**/*.test.ts'],
+          exclude: ['src/e2e/**', 'src/composition/container.test.ts', 'src/bootstrap-app.test.ts', 'src/codegen/**'],
+        },
+      },
+    ],
+  },
+});
