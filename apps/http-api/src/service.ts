@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Container } from 'inversify';
 import type Koa from 'koa';
@@ -9,6 +9,7 @@ import type { Database } from './composition/database.js';
 import { TOKENS } from './composition/tokens.js';
 import type { UseCases } from './composition/use-cases.js';
 import { gracefulCloser } from './http/graceful-close.js';
+import { createLimitedServer } from './http/limited-server.js';
 import type { createDeliveryWorker } from './events/create-delivery-worker.js';
 import type { RateBudgets } from './rate-limit/rate-budgets.js';
 
@@ -21,21 +22,6 @@ export interface RunningService {
 }
 
 const SHUTDOWN_GRACE_MS = 10_000;
-
-/** A malformed request that never reaches Koa still gets a JSON answer. */
-const CLIENT_ERROR_RESPONSE = (() => {
-  const body = JSON.stringify({
-    error: 'invalid_parameter',
-    error_description: 'malformed HTTP request',
-    exception: 'BadRequestError',
-    timestamp: 0,
-    duration: 0,
-  });
-  return (
-    'HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\n' +
-    `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
-  );
-})();
 
 /** Opens the store, makes sure an app exists, and listens; `out` receives the one-time dev-app note. */
 export async function startService(
@@ -55,11 +41,7 @@ export async function startService(
     const app = await container.getAsync<Koa>(TOKENS.HttpApp);
     const budgets = await container.getAsync<RateBudgets>(TOKENS.RateBudgets);
 
-    const server = createServer(app.callback());
-    server.on('clientError', (_error, socket) => {
-      if (socket.writable) socket.end(CLIENT_ERROR_RESPONSE);
-      else socket.destroy();
-    });
+    const server = createLimitedServer(app.callback(), config.server);
     const closeServer = gracefulCloser(server);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -36,6 +36,11 @@ export const transportErrors = {
       `request body exceeds the limit of ${limitBytes} bytes`,
       'RequestEntityTooLargeError',
     ),
+  /** Too much of one kind of work in flight in this process; the client should come back soon. */
+  busy: (what: string) =>
+    new TransportError(503, 'service_unavailable', `too many ${what} in progress: try again shortly`, 'UnavailableError', {
+      'retry-after': '1',
+    }),
   unsupportedMediaType: () =>
     new TransportError(
       415,
