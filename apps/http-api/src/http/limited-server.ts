@@ -23,7 +23,7 @@ const TIMED_OUT = clientErrorResponse(
  * The HTTP server with every limit of `limits`: a client that sends its headers or its body
  * slowly is answered 408 and disconnected once `headersTimeoutMs` / `requestTimeoutMs` have
  * passed (checked every `checkEveryMs`, which Node leaves at 30 s by default), an idle
- * keep-alive connection is closed after `keepAliveTimeoutMs`, at most `maxConnections` are
+ * keep-alive connection is closed after `keepAliveTimeoutMs` (Node 20 adds a second of its own), at most `maxConnections` are
  * open at once (Node closes further ones as they are accepted), and a connection serves at
  * most `maxRequestsPerSocket` requests (0: no limit) before it is told to close.
  */
