@@ -233,6 +233,18 @@ const envSchema = z.object({
   SHUTDOWN_DRAIN_MS: integer('SHUTDOWN_DRAIN_MS', 0, 60_000, 0),
 });
 
+/**
+ * What refuses a configuration for serving HTTP (the service; not the admin CLI, which reads the
+ * same environment but serves nothing): on a production store (PostgreSQL, MariaDB) `/metrics`
+ * is never open; embedded PGlite keeps it open for development.
+ */
+export function servingProblems(config: Pick<Config, 'databaseUrl' | 'metricsToken' | 'metricsPort'>): string[] {
+  if (config.databaseUrl === undefined || config.metricsToken !== undefined || config.metricsPort !== undefined) return [];
+  return [
+    'METRICS_TOKEN or METRICS_PORT must be set when DATABASE_URL is: /metrics is not served openly in production; give METRICS_TOKEN a random value (openssl rand -hex 32) or serve it on a separate METRICS_PORT',
+  ];
+}
+
 /** Reads and validates the environment; every bad value is reported, not only the first. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = envSchema.safeParse(env);
@@ -250,11 +262,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   }
   if (env.TRUST_PROXY?.trim()) {
     problems.push('TRUST_PROXY is replaced by TRUSTED_PROXIES=N, the number of proxies in front (1 behind the nginx of deploy/)');
-  }
-  if (parsed.success && parsed.data.DATABASE_URL && !parsed.data.METRICS_TOKEN && !parsed.data.METRICS_PORT) {
-    problems.push(
-      'METRICS_TOKEN or METRICS_PORT must be set when DATABASE_URL is: /metrics is not served openly in production; give METRICS_TOKEN a random value (openssl rand -hex 32) or serve it on a separate METRICS_PORT',
-    );
   }
   if (parsed.success && parsed.data.METRICS_PORT !== undefined && parsed.data.METRICS_PORT === parsed.data.PORT) {
     problems.push('METRICS_PORT must differ from PORT');

@@ -189,6 +189,7 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
           appCacheTtlMs: APP_CACHE_TTL_MS,
           metrics,
           metricsToken: cfg.metricsToken,
+          metricsElsewhere: cfg.metricsPort !== undefined,
           tenantGuards: [rateLimit(budgets, useCases.authenticateApp)],
         });
       },

@@ -58,6 +58,8 @@ export interface HttpAppOptions {
   readonly metrics?: ServiceMetrics;
   /** Required as `Bearer` by `GET /metrics` when set. */
   readonly metricsToken?: string;
+  /** `/metrics` is served on a port of its own (METRICS_PORT): requests are measured, the route is not here. */
+  readonly metricsElsewhere?: boolean;
   /** Run right after the tenant is resolved, before authentication (the rate limit). */
   readonly tenantGuards?: readonly Middleware<RequestState>[];
 }
@@ -88,7 +90,7 @@ const ROUTES: readonly RouteModule[] = [
 export function createRouter(
   options: Pick<
     HttpAppOptions,
-    'useCases' | 'database' | 'bodyLimitBytes' | 'appCacheTtlMs' | 'extraRoutes' | 'metrics' | 'metricsToken' | 'tenantGuards' | 'tokenThrottle' | 'tokenHashesInFlight'
+    'useCases' | 'database' | 'bodyLimitBytes' | 'appCacheTtlMs' | 'extraRoutes' | 'metrics' | 'metricsToken' | 'metricsElsewhere' | 'tenantGuards' | 'tokenThrottle' | 'tokenHashesInFlight'
   >,
 ): AppRouter {
   // `specificity`: of the routes matching a path, only the one with the fewest parameters
@@ -104,7 +106,7 @@ export function createRouter(
   };
   healthRoutes(router, options.database);
   docsRoutes(router);
-  if (options.metrics) metricsRoutes(router, options.metrics.registry, options.metricsToken);
+  if (options.metrics && !options.metricsElsewhere) metricsRoutes(router, options.metrics.registry, options.metricsToken);
   for (const register of [...ROUTES, ...(options.extraRoutes ?? [])]) register(router, kit);
   // After `auth`, every route takes an Idempotency-Key; put in once all routes are registered,
   // because that middleware must hold the rest of each route's stack (idempotency-key.ts).
