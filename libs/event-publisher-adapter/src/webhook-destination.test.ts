@@ -1,8 +1,8 @@
-import type { Delivery } from '@chatroom/domain';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkWebhookDestination, isNonPublicAddress } from './webhook-destination.js';
+import { sampleDelivery as delivery } from './test-support/sample-delivery.js';
 import { WebhookPublisher } from './webhook-publisher.js';
 
 describe('which addresses a webhook may not reach by default', () => {
@@ -74,24 +74,6 @@ async function loopbackReceiver(): Promise<{ port: number; received: string[] }>
   return { port: (server!.address() as AddressInfo).port, received };
 }
 
-function delivery(url: string): Delivery {
-  return {
-    attempts: 0,
-    rule: { id: 'r', appId: 'a', kind: 'webhook', target: url, secret: 'a-long-enough-secret-1234', operations: null, created: 0 },
-    event: {
-      id: '5e0a7c16-1c2d-4e5f-8a9b-0c1d2e3f4a66',
-      seq: 1,
-      timestamp: 1735691100123,
-      appId: 'a',
-      org: 'acme',
-      app: 'live',
-      roomId: '1',
-      operation: 'WHITE',
-      operator: '@ppAdmin',
-      payload: {},
-    },
-  };
-}
 
 describe('checking the address actually connected to, at delivery', () => {
   it('an IP literal on loopback is refused without a connection; the receiver sees nothing', async () => {

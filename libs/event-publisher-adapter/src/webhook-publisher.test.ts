@@ -3,6 +3,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sampleDelivery as delivery } from './test-support/sample-delivery.js';
 import { WebhookPublisher } from './webhook-publisher.js';
 
 interface Received {
@@ -28,24 +29,6 @@ async function receiver(status: number | null): Promise<{ url: string; received:
   return { url: `http://127.0.0.1:${(server!.address() as AddressInfo).port}/cb`, received };
 }
 
-function delivery(url: string): Delivery {
-  return {
-    attempts: 0,
-    rule: { id: 'r', appId: 'a', kind: 'webhook', target: url, secret: 'demo-secret-123', operations: null, created: 0 },
-    event: {
-      id: '5e0a7c16-1c2d-4e5f-8a9b-0c1d2e3f4a66',
-      seq: 7,
-      timestamp: 1735691100123,
-      appId: 'a',
-      org: 'acme',
-      app: 'live',
-      roomId: '278394562199553',
-      operation: 'WHITE',
-      operator: '@ppAdmin',
-      payload: { member: ['carol', 'dave'], type: 'ADD' },
-    },
-  };
-}
 
 /** The receiver's side, written from the reference and the README alone. */
 function verify(r: Received, secret: string): { security: boolean; signature: boolean } {
