@@ -29,7 +29,8 @@ export async function spawnBenchServer(port: string, env: Record<string, string>
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
   };
-  for (let i = 0; i < 200; i++) {
+  // Up to a minute: PGlite's first start migrates, slow on a loaded machine.
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/ready`)).ok) return { stop };
     } catch {

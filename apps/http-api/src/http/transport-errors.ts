@@ -35,6 +35,8 @@ export const transportErrors = {
       'request_entity_too_large',
       `request body exceeds the limit of ${limitBytes} bytes`,
       'RequestEntityTooLargeError',
+      // The rest of the body is not read: closing spares reading (up to) all of it to reuse the connection.
+      { connection: 'close' },
     ),
   /** Too much of one kind of work in flight in this process; the client should come back soon. */
   busy: (what: string) =>
