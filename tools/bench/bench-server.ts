@@ -6,6 +6,8 @@ const API_ROOT = fileURLToPath(new URL('../../apps/http-api/', import.meta.url))
 
 /** A fixed master key for the sealed token keys (required on PostgreSQL once the service seals them). */
 export const BENCH_MASTER_KEY = 'b3'.repeat(32);
+/** Production stores refuse to serve /metrics openly: benches scrape with this token. */
+export const BENCH_METRICS_TOKEN = 'bench-metrics-token';
 
 export interface BenchServer {
   /** SIGTERM, then waits for the exit. */
@@ -20,14 +22,15 @@ export async function spawnBenchServer(port: string, env: Record<string, string>
   const server = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/main.ts'], {
     cwd: API_ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'info', TOKEN_MASTER_KEY: BENCH_MASTER_KEY, ...env },
+    env: { ...process.env, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'info', TOKEN_MASTER_KEY: BENCH_MASTER_KEY, METRICS_TOKEN: BENCH_METRICS_TOKEN, ...env },
   });
   const stop = async () => {
     if (server.exitCode !== null) return;
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
   };
-  for (let i = 0; i < 200; i++) {
+  // Up to a minute: PGlite's first start migrates, slow on a loaded machine.
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/ready`)).ok) return { stop };
     } catch {

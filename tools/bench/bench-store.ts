@@ -3,7 +3,7 @@ import { createContainer, loadConfig, startService, type RunningService } from '
 import { openPostgresAdapter, type PostgresAdapter } from '@chatroom/postgres-adapter';
 import { createTestDatabase } from '@chatroom/postgres-adapter/testing';
 import pg from 'pg';
-import { BENCH_MASTER_KEY } from './bench-server.js';
+import { BENCH_MASTER_KEY, BENCH_METRICS_TOKEN } from './bench-server.js';
 
 export interface BenchStore {
   /** The HTTP service, in this process on a free port (logs off). */
@@ -44,7 +44,7 @@ export async function openBenchStore(
     service = await startService(createContainer(loadConfig({
       DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DB_POOL_SIZE: '4',
       BOOTSTRAP_ORG: org, BOOTSTRAP_APP: name, BOOTSTRAP_CLIENT_ID: 'bench', BOOTSTRAP_CLIENT_SECRET: secret,
-      TOKEN_MASTER_KEY: BENCH_MASTER_KEY, ...env,
+      TOKEN_MASTER_KEY: BENCH_MASTER_KEY, METRICS_TOKEN: BENCH_METRICS_TOKEN, ...env,
     })));
     adapter = await openPostgresAdapter({ databaseUrl: db.url, poolSize });
     await client.connect();

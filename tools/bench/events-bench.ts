@@ -15,7 +15,7 @@ import { createTestDatabase } from '@chatroom/postgres-adapter/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import { BENCH_MASTER_KEY } from './bench-server.js';
+import { BENCH_MASTER_KEY, BENCH_METRICS_TOKEN } from './bench-server.js';
 import pg from 'pg';
 import { throughput, type Throughput } from './timing.js';
 import { CpuMeter } from './proc-cpu.js';
@@ -48,6 +48,9 @@ async function main(): Promise<void> {
       DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DB_POOL_SIZE: String(CONCURRENCY + 2),
       BOOTSTRAP_ORG: ORG, BOOTSTRAP_APP: APP_NAME, BOOTSTRAP_CLIENT_ID: 'bench', BOOTSTRAP_CLIENT_SECRET: 'bench-secret',
       TOKEN_MASTER_KEY: BENCH_MASTER_KEY,
+      METRICS_TOKEN: BENCH_METRICS_TOKEN,
+      // The receiver runs on 127.0.0.1.
+      WEBHOOK_ALLOW_PRIVATE: 'true',
       ...(process.env['EVENT_GATHER_MS'] && { EVENT_GATHER_MS: process.env['EVENT_GATHER_MS'] }),
     }));
     service = await startService(container);

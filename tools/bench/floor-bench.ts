@@ -23,7 +23,7 @@ import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { BENCH_MASTER_KEY } from './bench-server.js';
+import { BENCH_MASTER_KEY, BENCH_METRICS_TOKEN } from './bench-server.js';
 
 const DURATION = Number(process.env['DURATION'] ?? 5);
 const ROUNDS = Number(process.env['ROUNDS'] ?? 2);
@@ -84,6 +84,7 @@ async function main(): Promise<void> {
       BOOTSTRAP_CLIENT_ID: 'bench',
       BOOTSTRAP_CLIENT_SECRET: 'bench-secret',
       TOKEN_MASTER_KEY: BENCH_MASTER_KEY,
+      METRICS_TOKEN: BENCH_METRICS_TOKEN,
       APP_JOINED_ROOM_CAP: '1000000000',
       APP_ROOM_QUOTA: '1000000000',
       APP_MAXUSERS_CEILING: '1000000000',

@@ -40,7 +40,7 @@ async function startServer(env: Record<string, string>): Promise<Started> {
   const started = performance.now();
   const child = spawn(process.execPath, [MAIN], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, PORT, HOST: '127.0.0.1', LOG_LEVEL: 'warn', TOKEN_MASTER_KEY: MASTER_KEY.toString('hex'), ...env },
+    env: { ...process.env, PORT, HOST: '127.0.0.1', LOG_LEVEL: 'warn', TOKEN_MASTER_KEY: MASTER_KEY.toString('hex'), METRICS_TOKEN: 'bench-metrics-token', ...env },
   });
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);

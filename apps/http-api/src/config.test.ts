@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, servingProblems } from './config.js';
 
 function problems(env: Record<string, string>): readonly string[] {
   try {
@@ -23,7 +23,9 @@ describe('loadConfig', () => {
       dbPoolSize: 10,
       logLevel: 'info',
       bodyLimitBytes: 1024 * 1024,
-      trustProxy: false,
+      trustedProxies: 0,
+      server: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1_000, maxRequestsPerSocket: 10_000 },
+      tokenHashesInFlight: 8,
       coalesceAdds: true,
       tokenPolicy: { defaultTtlSeconds: 7 * 86_400, maxTtlSeconds: 365 * 86_400 },
       appSettings: { roomQuota: 100_000, joinedRoomCap: 10_000, maxUsersCeiling: 10_000, customRoomIds: true, rateLimit: 'off' },
@@ -32,9 +34,10 @@ describe('loadConfig', () => {
       dbSessionLimits: { statementTimeoutMs: 8_000, lockTimeoutMs: 3_000, idleInTransactionTimeoutMs: 15_000 },
       dbMigrationTimeoutMs: 600_000,
       metricsToken: undefined,
+      metricsPort: undefined,
       rateLimitStoreTimeoutMs: 200,
       shutdownDrainMs: 0,
-      events: { retentionDays: 30, publishTimeoutMs: 5000, deliver: true, gatherMs: 100 },
+      events: { retentionDays: 30, publishTimeoutMs: 5000, deliver: true, gatherMs: 100, allowPrivateDestinations: false },
     });
   });
 
@@ -47,7 +50,15 @@ describe('loadConfig', () => {
       DB_POOL_SIZE: '25',
       LOG_LEVEL: 'debug',
       BODY_LIMIT: '512kb',
-      TRUST_PROXY: 'true',
+      TRUSTED_PROXIES: '2',
+      HTTP_HEADERS_TIMEOUT_MS: '3000',
+      HTTP_REQUEST_TIMEOUT_MS: '4000',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '6000',
+      HTTP_MAX_CONNECTIONS: '50',
+      HTTP_MAX_REQUESTS_PER_SOCKET: '0',
+      TOKEN_HASHES_IN_FLIGHT: '3',
+      WEBHOOK_ALLOW_PRIVATE: 'true',
+      METRICS_PORT: '9100',
       COALESCE_ADDS: 'false',
       TOKEN_TTL_SECONDS: '3600',
       TOKEN_MAX_TTL_SECONDS: '7200',
@@ -81,7 +92,9 @@ describe('loadConfig', () => {
       dbPoolSize: 25,
       logLevel: 'debug',
       bodyLimitBytes: 512 * 1024,
-      trustProxy: true,
+      trustedProxies: 2,
+      server: { headersTimeoutMs: 3000, requestTimeoutMs: 4000, keepAliveTimeoutMs: 6000, maxConnections: 50, maxRequestsPerSocket: 0 },
+      tokenHashesInFlight: 3,
       coalesceAdds: false,
       tokenPolicy: { defaultTtlSeconds: 3600, maxTtlSeconds: 7200 },
       tokenMasterKey: Buffer.from(MASTER_KEY_HEX, 'hex'),
@@ -90,14 +103,38 @@ describe('loadConfig', () => {
       dbSessionLimits: { statementTimeoutMs: 1000, lockTimeoutMs: 0, idleInTransactionTimeoutMs: 2000 },
       dbMigrationTimeoutMs: 60_000,
       metricsToken: 'scrape-me',
+      metricsPort: 9100,
       rateLimitStoreTimeoutMs: 50,
       shutdownDrainMs: 4000,
-      events: { retentionDays: 7, publishTimeoutMs: 2000, deliver: false, gatherMs: 40 },
+      events: { retentionDays: 7, publishTimeoutMs: 2000, deliver: false, gatherMs: 40, allowPrivateDestinations: true },
     });
   });
 
   it.each(['off', 'easemob', 'EASEMOB'])('APP_RATE_LIMIT=%s is read', (raw) => {
     expect(loadConfig({ APP_RATE_LIMIT: raw }).appSettings.rateLimit).toBe(raw.toLowerCase());
+  });
+
+  it.each(['postgres://u@db/chat', 'mysql://u@db/chat'])('refuses to serve %s without METRICS_TOKEN or METRICS_PORT, and serves with either', (url) => {
+    const production = { DATABASE_URL: url, TOKEN_MASTER_KEY: MASTER_KEY_HEX };
+    expect(servingProblems(loadConfig(production))).toEqual([
+      'METRICS_TOKEN or METRICS_PORT must be set when DATABASE_URL is: /metrics is not served openly in production; give METRICS_TOKEN a random value (openssl rand -hex 32) or serve it on a separate METRICS_PORT',
+    ]);
+    expect(servingProblems(loadConfig({ ...production, METRICS_TOKEN: 't' }))).toEqual([]);
+    expect(servingProblems(loadConfig({ ...production, METRICS_PORT: '9100' }))).toEqual([]);
+  });
+
+  it('embedded PGlite keeps /metrics open for development', () => {
+    expect(servingProblems(loadConfig({}))).toEqual([]);
+  });
+
+  it('refuses the old TRUST_PROXY and names its replacement', () => {
+    expect(problems({ TRUST_PROXY: 'true' })).toEqual([
+      'TRUST_PROXY is replaced by TRUSTED_PROXIES=N, the number of proxies in front (1 behind the nginx of deploy/)',
+    ]);
+  });
+
+  it('refuses METRICS_PORT equal to PORT', () => {
+    expect(problems({ PORT: '9000', METRICS_PORT: '9000' })).toEqual(['METRICS_PORT must differ from PORT']);
   });
 
   it('refuses DATABASE_URL without TOKEN_MASTER_KEY in one sentence that names it and says how to make one', () => {

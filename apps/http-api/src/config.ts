@@ -27,8 +27,16 @@ export interface Config {
   readonly dbPoolSize: number;
   readonly logLevel: LogLevel;
   readonly bodyLimitBytes: number;
-  /** Whether X-Forwarded-Proto/Host (set by a proxy in front of us) name the public URL. */
-  readonly trustProxy: boolean;
+  /**
+   * How many proxies stand in front (TRUSTED_PROXIES): 0 → the socket's address is the client's
+   * and X-Forwarded-* are ignored; N → the client address is the N-th entry from the right of
+   * X-Forwarded-For (the entries the proxies appended), and X-Forwarded-Proto/Host name the URL.
+   */
+  readonly trustedProxies: number;
+  /** Limits of the HTTP server itself (see server-limits.ts). */
+  readonly server: ServerLimits;
+  /** Token requests (`POST /{org}/{app}/token`) hashing a secret at once in this process; past it, 503. */
+  readonly tokenHashesInFlight: number;
   readonly tokenPolicy: TokenPolicy;
   /** Limits given to the apps this process creates (bootstrap or development app). */
   readonly appSettings: AppSettings;
@@ -42,8 +50,10 @@ export interface Config {
   readonly dbSessionLimits: PgSessionLimits;
   /** Every limit of the migration session, the wait for another instance's migration included. */
   readonly dbMigrationTimeoutMs: number;
-  /** Set → `GET /metrics` needs `Authorization: Bearer <token>`; unset → it is open. */
+  /** Set → `GET /metrics` needs `Authorization: Bearer <token>`; unset → it is open (PGlite only). */
   readonly metricsToken: string | undefined;
+  /** Set → `/metrics` is served on this port only (same HOST), not on PORT. */
+  readonly metricsPort: number | undefined;
   /** How long a request waits for the shared rate-limit store before the in-process budget decides. */
   readonly rateLimitStoreTimeoutMs: number;
   /** Coalesce concurrent additions to one room into one unit of work (CoalescingAddMembers). */
@@ -63,6 +73,21 @@ export interface EventsConfig {
   readonly deliver: boolean;
   /** After a commit wakes the worker, wait this long so that nearby commits share one round. */
   readonly gatherMs: number;
+  /** Webhooks may reach loopback, private, link-local and multicast addresses (tests, private networks). */
+  readonly allowPrivateDestinations: boolean;
+}
+
+export interface ServerLimits {
+  /** Node's `headersTimeout`: the whole header block must arrive within this long. */
+  readonly headersTimeoutMs: number;
+  /** Node's `requestTimeout`: the whole request, body included, must arrive within this long. */
+  readonly requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this long. */
+  readonly keepAliveTimeoutMs: number;
+  /** Connections open at once; further ones are closed as they arrive. */
+  readonly maxConnections: number;
+  /** Requests served on one connection before it is closed (0: no limit). */
+  readonly maxRequestsPerSocket: number;
 }
 
 /** How to make a master key, in every message that asks for one. */
@@ -155,7 +180,14 @@ const envSchema = z.object({
     (raw) => `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${raw}")`,
   ),
   BODY_LIMIT: byteSize('BODY_LIMIT', 1024 * 1024),
-  TRUST_PROXY: flag('TRUST_PROXY', false),
+  TRUSTED_PROXIES: integer('TRUSTED_PROXIES', 0, 10, 0),
+  HTTP_HEADERS_TIMEOUT_MS: integer('HTTP_HEADERS_TIMEOUT_MS', 100, 600_000, 10_000),
+  HTTP_REQUEST_TIMEOUT_MS: integer('HTTP_REQUEST_TIMEOUT_MS', 100, 3_600_000, 30_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: integer('HTTP_KEEP_ALIVE_TIMEOUT_MS', 100, 600_000, 5_000),
+  HTTP_MAX_CONNECTIONS: integer('HTTP_MAX_CONNECTIONS', 1, 1_000_000, 1_000),
+  HTTP_MAX_REQUESTS_PER_SOCKET: integer('HTTP_MAX_REQUESTS_PER_SOCKET', 0, 10_000_000, 10_000),
+  TOKEN_HASHES_IN_FLIGHT: integer('TOKEN_HASHES_IN_FLIGHT', 1, 1_000, 8),
+  WEBHOOK_ALLOW_PRIVATE: flag('WEBHOOK_ALLOW_PRIVATE', false),
   TOKEN_TTL_SECONDS: integer('TOKEN_TTL_SECONDS', 1, 100 * 365 * 86_400, DEFAULT_TOKEN_POLICY.defaultTtlSeconds),
   TOKEN_MAX_TTL_SECONDS: integer('TOKEN_MAX_TTL_SECONDS', 1, 100 * 365 * 86_400, DEFAULT_TOKEN_POLICY.maxTtlSeconds),
   APP_ROOM_QUOTA: integer('APP_ROOM_QUOTA', 1, 1_000_000_000, DEFAULT_APP_SETTINGS.roomQuota),
@@ -192,9 +224,26 @@ const envSchema = z.object({
   ),
   DB_MIGRATION_TIMEOUT_MS: integer('DB_MIGRATION_TIMEOUT_MS', 1_000, 86_400_000, 600_000),
   METRICS_TOKEN: text(),
+  METRICS_PORT: variable<number | undefined>(
+    undefined,
+    (raw) => (/^\d+$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 65_535 ? Number(raw) : undefined),
+    (raw) => `METRICS_PORT must be a port from 1 to 65535 (got "${raw}")`,
+  ),
   RATE_LIMIT_STORE_TIMEOUT_MS: integer('RATE_LIMIT_STORE_TIMEOUT_MS', 1, 60_000, 200),
   SHUTDOWN_DRAIN_MS: integer('SHUTDOWN_DRAIN_MS', 0, 60_000, 0),
 });
+
+/**
+ * What refuses a configuration for serving HTTP (the service; not the admin CLI, which reads the
+ * same environment but serves nothing): on a production store (PostgreSQL, MariaDB) `/metrics`
+ * is never open; embedded PGlite keeps it open for development.
+ */
+export function servingProblems(config: Pick<Config, 'databaseUrl' | 'metricsToken' | 'metricsPort'>): string[] {
+  if (config.databaseUrl === undefined || config.metricsToken !== undefined || config.metricsPort !== undefined) return [];
+  return [
+    'METRICS_TOKEN or METRICS_PORT must be set when DATABASE_URL is: /metrics is not served openly in production; give METRICS_TOKEN a random value (openssl rand -hex 32) or serve it on a separate METRICS_PORT',
+  ];
+}
 
 /** Reads and validates the environment; every bad value is reported, not only the first. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
@@ -211,6 +260,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (parsed.success && parsed.data.DATABASE_URL && !parsed.data.TOKEN_MASTER_KEY) {
     problems.push(`TOKEN_MASTER_KEY must be set when DATABASE_URL is: it seals the apps' token keys; give it ${MASTER_KEY_HINT}`);
   }
+  if (env.TRUST_PROXY?.trim()) {
+    problems.push('TRUST_PROXY is replaced by TRUSTED_PROXIES=N, the number of proxies in front (1 behind the nginx of deploy/)');
+  }
+  if (parsed.success && parsed.data.METRICS_PORT !== undefined && parsed.data.METRICS_PORT === parsed.data.PORT) {
+    problems.push('METRICS_PORT must differ from PORT');
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
@@ -221,7 +276,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     dbPoolSize: e.DB_POOL_SIZE,
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT,
-    trustProxy: e.TRUST_PROXY,
+    trustedProxies: e.TRUSTED_PROXIES,
+    server: {
+      headersTimeoutMs: Math.min(e.HTTP_HEADERS_TIMEOUT_MS, e.HTTP_REQUEST_TIMEOUT_MS),
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
+      maxRequestsPerSocket: e.HTTP_MAX_REQUESTS_PER_SOCKET,
+    },
+    tokenHashesInFlight: e.TOKEN_HASHES_IN_FLIGHT,
     coalesceAdds: e.COALESCE_ADDS,
     tokenPolicy: { defaultTtlSeconds: e.TOKEN_TTL_SECONDS, maxTtlSeconds: e.TOKEN_MAX_TTL_SECONDS },
     appSettings: {
@@ -237,6 +300,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       publishTimeoutMs: e.EVENT_PUBLISH_TIMEOUT_MS,
       deliver: e.EVENT_DELIVERY,
       gatherMs: e.EVENT_GATHER_MS,
+      allowPrivateDestinations: e.WEBHOOK_ALLOW_PRIVATE,
     },
     bootstrap:
       e.BOOTSTRAP_ORG && e.BOOTSTRAP_APP && e.BOOTSTRAP_CLIENT_ID && e.BOOTSTRAP_CLIENT_SECRET
@@ -254,6 +318,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     dbMigrationTimeoutMs: e.DB_MIGRATION_TIMEOUT_MS,
     metricsToken: e.METRICS_TOKEN,
+    metricsPort: e.METRICS_PORT,
     rateLimitStoreTimeoutMs: e.RATE_LIMIT_STORE_TIMEOUT_MS,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
   };

@@ -1,5 +1,5 @@
 import { DomainError } from '@chatroom/domain';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, servingProblems } from './config.js';
 import { createContainer } from './composition/container.js';
 import { createLogger } from './logger.js';
 import { startService } from './service.js';
@@ -9,6 +9,8 @@ async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig(process.env);
+    const problems = servingProblems(config);
+    if (problems.length > 0) throw new ConfigError(problems);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\n`);

@@ -3,6 +3,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sampleDelivery as delivery } from './test-support/sample-delivery.js';
 import { WebhookPublisher } from './webhook-publisher.js';
 
 interface Received {
@@ -13,7 +14,7 @@ interface Received {
 let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
-/** A real receiver on 127.0.0.1 answering with `status` (or never, when null). */
+/** A real receiver on 127.0.0.1 answering with `status` (or never, when null); the publishers here opt in to loopback (allowPrivate). */
 async function receiver(status: number | null): Promise<{ url: string; received: Received[] }> {
   const received: Received[] = [];
   server = createServer((req, res) => {
@@ -28,24 +29,6 @@ async function receiver(status: number | null): Promise<{ url: string; received:
   return { url: `http://127.0.0.1:${(server!.address() as AddressInfo).port}/cb`, received };
 }
 
-function delivery(url: string): Delivery {
-  return {
-    attempts: 0,
-    rule: { id: 'r', appId: 'a', kind: 'webhook', target: url, secret: 'demo-secret-123', operations: null, created: 0 },
-    event: {
-      id: '5e0a7c16-1c2d-4e5f-8a9b-0c1d2e3f4a66',
-      seq: 7,
-      timestamp: 1735691100123,
-      appId: 'a',
-      org: 'acme',
-      app: 'live',
-      roomId: '278394562199553',
-      operation: 'WHITE',
-      operator: '@ppAdmin',
-      payload: { member: ['carol', 'dave'], type: 'ADD' },
-    },
-  };
-}
 
 /** The receiver's side, written from the reference and the README alone. */
 function verify(r: Received, secret: string): { security: boolean; signature: boolean } {
@@ -62,7 +45,7 @@ function verify(r: Received, secret: string): { security: boolean; signature: bo
 describe('WebhookPublisher', () => {
   it("POSTs the reference's E22 body with both signatures, which an independent verifier accepts", async () => {
     const { url, received } = await receiver(200);
-    expect(await new WebhookPublisher({ timeoutMs: 2000 }).publish(delivery(url))).toEqual({ ok: true });
+    expect(await new WebhookPublisher({ timeoutMs: 2000, allowPrivate: true }).publish(delivery(url))).toEqual({ ok: true });
     expect(received).toHaveLength(1);
     const [r] = received;
     expect(r!.headers['content-type']).toBe('application/json');
@@ -85,26 +68,26 @@ describe('WebhookPublisher', () => {
 
   it('any 2xx is success; other statuses are failures naming the status', async () => {
     const ok = await receiver(204);
-    expect(await new WebhookPublisher({ timeoutMs: 2000 }).publish(delivery(ok.url))).toEqual({ ok: true });
+    expect(await new WebhookPublisher({ timeoutMs: 2000, allowPrivate: true }).publish(delivery(ok.url))).toEqual({ ok: true });
     await new Promise<void>((resolve) => server!.close(() => resolve()));
     const bad = await receiver(503);
-    expect(await new WebhookPublisher({ timeoutMs: 2000 }).publish(delivery(bad.url))).toEqual({ ok: false, error: 'HTTP 503' });
+    expect(await new WebhookPublisher({ timeoutMs: 2000, allowPrivate: true }).publish(delivery(bad.url))).toEqual({ ok: false, error: 'HTTP 503' });
     await new Promise<void>((resolve) => server!.close(() => resolve()));
     const moved = await receiver(302);
-    expect(await new WebhookPublisher({ timeoutMs: 2000 }).publish(delivery(moved.url))).toEqual({ ok: false, error: 'HTTP 302' });
+    expect(await new WebhookPublisher({ timeoutMs: 2000, allowPrivate: true }).publish(delivery(moved.url))).toEqual({ ok: false, error: 'HTTP 302' });
   });
 
   it('a receiver that never answers fails the attempt after the timeout', async () => {
     const { url } = await receiver(null);
     const started = Date.now();
-    const outcome = await new WebhookPublisher({ timeoutMs: 300 }).publish(delivery(url));
+    const outcome = await new WebhookPublisher({ timeoutMs: 300, allowPrivate: true }).publish(delivery(url));
     expect(outcome.ok).toBe(false);
     expect(Date.now() - started).toBeLessThan(3000);
     server!.closeAllConnections();
   });
 
   it('a refused connection is a failure, not a throw', async () => {
-    const outcome = await new WebhookPublisher({ timeoutMs: 1000 }).publish(delivery('http://127.0.0.1:9/cb'));
+    const outcome = await new WebhookPublisher({ timeoutMs: 1000, allowPrivate: true }).publish(delivery('http://127.0.0.1:9/cb'));
     expect(outcome).toMatchObject({ ok: false });
   });
 });

@@ -1,11 +1,18 @@
 import type { Delivery, EventPublisher, PublishOutcome } from '@chatroom/domain';
 import { Agent, request } from 'undici';
+import { isIP } from 'node:net';
 import { easemobCallbackBody } from './easemob-callback-body.js';
+import { guardedLookup, isNonPublicAddress, refusedDestination } from './webhook-destination.js';
 import { chatroomSignature } from './webhook-signature.js';
 
 export interface WebhookPublisherOptions {
   /** Connecting and the answer's status line and headers must each come within this long. */
   readonly timeoutMs: number;
+  /**
+   * Whether loopback, private, link-local and multicast addresses may be reached (default: no;
+   * WEBHOOK_ALLOW_PRIVATE). Checked on the address actually connected to, at every connection.
+   */
+  readonly allowPrivate?: boolean;
 }
 
 /** How much of an answer's body is read (and dropped) so its connection can be reused. */
@@ -23,7 +30,7 @@ export class WebhookPublisher implements EventPublisher {
 
   constructor(private readonly options: WebhookPublisherOptions) {
     this.agent = new Agent({
-      connect: { timeout: options.timeoutMs },
+      connect: { timeout: options.timeoutMs, ...(options.allowPrivate ? {} : { lookup: guardedLookup }) },
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
     });
@@ -31,6 +38,8 @@ export class WebhookPublisher implements EventPublisher {
 
   async publish({ rule, event }: Delivery): Promise<PublishOutcome> {
     const body = JSON.stringify(easemobCallbackBody(event, rule.secret));
+    const refused = this.refusedLiteral(rule.target);
+    if (refused) return { ok: false, error: refused };
     try {
       const answer = await request(rule.target, {
         method: 'POST',
@@ -51,6 +60,18 @@ export class WebhookPublisher implements EventPublisher {
     } catch (error) {
       return { ok: false, error: describe(error) };
     }
+  }
+
+  /** An IP-literal host is connected to without a lookup, so it is checked here. */
+  private refusedLiteral(target: string): string | null {
+    if (this.options.allowPrivate) return null;
+    let host: string;
+    try {
+      host = new URL(target).hostname.replace(/^\[(.*)\]$/, '$1');
+    } catch {
+      return null; // undici reports the bad URL
+    }
+    return isIP(host) !== 0 && isNonPublicAddress(host) ? refusedDestination(host, host) : null;
   }
 
   /** Closes the kept-alive connections (at shutdown, after the last round). */

@@ -10,13 +10,15 @@ import { TOKENS } from '../composition/tokens.js';
 import { createLogger } from '../logger.js';
 import { webhooksCommands, WebhooksFailure } from './webhooks-commands.js';
 
+const STRONG_SECRET = 'Xq7-mP2vL9zR4tW8yB3nK6cF';
 let dir: string;
 let env: NodeJS.ProcessEnv;
 const makeContainer = (e: NodeJS.ProcessEnv) => createContainer(loadConfig(e), createLogger('silent'));
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'webhooks-cli-'));
-  env = { DATA_DIR: dir, BOOTSTRAP_ORG: 'acme', BOOTSTRAP_APP: 'live', BOOTSTRAP_CLIENT_ID: 'cid', BOOTSTRAP_CLIENT_SECRET: 'secret' };
+  // Loopback receivers in these tests: the opt-in a test or a private deployment sets.
+  env = { DATA_DIR: dir, WEBHOOK_ALLOW_PRIVATE: 'true', BOOTSTRAP_ORG: 'acme', BOOTSTRAP_APP: 'live', BOOTSTRAP_CLIENT_ID: 'cid', BOOTSTRAP_CLIENT_SECRET: 'secret' };
   // The app the rules are for, as the service would have created it.
   const container = makeContainer(env);
   const db = await container.getAsync<Database>(TOKENS.Database);
@@ -58,8 +60,8 @@ describe('admin webhooks …', { timeout: 30_000 }, () => {
   });
 
   it('a NATS rule and a chosen secret', async () => {
-    const added = await admin('add', '--org', 'acme', '--app', 'live', '--kind', 'nats', '--url', 'nats://127.0.0.1:4222', '--secret', 's3cret');
-    expect(added.out).toMatchObject({ kind: 'nats', url: 'nats://127.0.0.1:4222', secret: 's3cret', events: 'all' });
+    const added = await admin('add', '--org', 'acme', '--app', 'live', '--kind', 'nats', '--url', 'nats://127.0.0.1:4222', '--secret', STRONG_SECRET);
+    expect(added.out).toMatchObject({ kind: 'nats', url: 'nats://127.0.0.1:4222', secret: STRONG_SECRET, events: 'all' });
     await admin('remove', '--id', added.out.id);
   });
 
@@ -80,8 +82,44 @@ describe('admin webhooks …', { timeout: 30_000 }, () => {
     [['add', '--org', 'acme', '--app', 'live', '--url', 'http://x.test/', '--events', 'JOIN,EXPLODE'], 'must be a comma list'],
     [['add', '--org', 'acme', '--app', 'live', '--url', 'http://x.test/', '--kind', 'nats'], '--kind nats takes a nats:// URL'],
     [['remove', '--id', '00000000-0000-4000-8000-000000000000'], 'No rule has the id'],
+    [['add', '--org', 'acme', '--app', 'live', '--url', 'http://x.test/', '--secret', 's3cret'], 'must be at least 24 characters, at least 12 of them different'],
+    [['add', '--org', 'acme', '--app', 'live', '--url', 'http://x.test/', '--secret', 'ab'.repeat(20)], 'it repeats too few characters'],
     [['replay', '--org', 'acme', '--app', 'live', '--since', 'yesterday'], 'must be an ISO time'],
   ])('%j fails with a sentence', async (args, message) => {
     expect((await admin(...args)).error).toContain(message);
+  });
+});
+
+describe('admin webhooks add without WEBHOOK_ALLOW_PRIVATE', { timeout: 30_000 }, () => {
+  const refusedEnv = () => ({ ...env, WEBHOOK_ALLOW_PRIVATE: 'false' });
+
+  it.each(['http://169.254.169.254/latest/meta-data/', 'http://localhost:5432/', 'http://[::ffff:10.0.0.1]/cb', 'http://192.168.1.10/cb'])(
+    'refuses %s in one sentence naming the opt-in, and stores nothing',
+    async (url) => {
+      const saved = env;
+      env = refusedEnv();
+      try {
+        const refused = await admin('add', '--org', 'acme', '--app', 'live', '--url', url);
+        expect(refused.error).toMatch(/^Refused: .* is a loopback, private, link-local or multicast address; set WEBHOOK_ALLOW_PRIVATE=true to allow it\.$/);
+        expect((await admin('list')).out).toEqual([]);
+      } finally {
+        env = saved;
+      }
+    },
+  );
+
+  it('accepts a public destination; a NATS rule on loopback is not a webhook and is accepted', async () => {
+    const saved = env;
+    env = refusedEnv();
+    try {
+      const web = await admin('add', '--org', 'acme', '--app', 'live', '--url', 'https://93.184.216.34/cb');
+      expect(web.out).toMatchObject({ url: 'https://93.184.216.34/cb' });
+      const nats = await admin('add', '--org', 'acme', '--app', 'live', '--kind', 'nats', '--url', 'nats://127.0.0.1:4222');
+      expect(nats.out).toMatchObject({ kind: 'nats' });
+      await admin('remove', '--id', web.out.id);
+      await admin('remove', '--id', nats.out.id);
+    } finally {
+      env = saved;
+    }
   });
 });

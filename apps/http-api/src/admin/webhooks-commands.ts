@@ -1,10 +1,13 @@
 import { ROOM_EVENT_OPERATIONS, type EventRule, type EventRuleKind, type RoomEventOperation } from '@chatroom/domain';
+import { checkWebhookDestination } from '@chatroom/event-publisher-adapter';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Container } from 'inversify';
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { Config } from '../config.js';
 import type { Database } from '../composition/database.js';
 import { TOKENS } from '../composition/tokens.js';
 import { AdminFailure, asFailure } from './admin-session.js';
+import { secretStrengthProblem, SECRET_RULE } from './webhook-secret-strength.js';
 
 /**
  * What a command group gets (the admin CLI's `GroupContext`, issue "Run it as production
@@ -42,13 +45,17 @@ export function webhooksCommands(program: Command, ctx: WebhooksContext): void {
   withApp(group.command('add').description('add a rule; prints it with its id and secret'))
     .requiredOption('--url <url>', 'http(s):// callback URL, or nats:// server URL with --kind nats', url)
     .option('--kind <webhook|nats>', 'how events are sent', kind, 'webhook')
-    .option('--secret <secret>', 'signing secret (default: 32 random characters)')
+    .option('--secret <secret>', `signing secret (default: 32 random characters; ${SECRET_RULE})`, secret)
     .option('--events <list>', `operations to send, comma-separated (default: all of ${ROOM_EVENT_OPERATIONS.join(',')})`, operations)
     .action(async (opts: RuleOptions) => {
       if (opts.kind === 'nats' !== opts.url.startsWith('nats://')) {
         throw new WebhooksFailure('--kind nats takes a nats:// URL, and a webhook an http(s):// one.');
       }
-      const rule = await withStore(ctx, async (db, rules) => {
+      const rule = await withStore(ctx, async (db, rules, config) => {
+        if (opts.kind === 'webhook' && !config.events.allowPrivateDestinations) {
+          const refused = await checkWebhookDestination(opts.url);
+          if (refused) throw new WebhooksFailure(`Refused: ${refused}.`);
+        }
         const app = await appId(db, opts);
         const made: EventRule = {
           id: randomUUID(),
@@ -99,13 +106,14 @@ export function webhooksCommands(program: Command, ctx: WebhooksContext): void {
 
 async function withStore<T>(
   ctx: WebhooksContext,
-  work: (db: Database, rules: NonNullable<Database['eventRules']>) => Promise<T>,
+  work: (db: Database, rules: NonNullable<Database['eventRules']>, config: Config) => Promise<T>,
 ): Promise<T> {
   let db: Database | undefined;
   try {
-    db = await ctx.makeContainer(ctx.io.env).getAsync<Database>(TOKENS.Database);
+    const container = ctx.makeContainer(ctx.io.env);
+    db = await container.getAsync<Database>(TOKENS.Database);
     if (!db.eventRules) throw new WebhooksFailure('This store keeps no events.');
-    return await work(db, db.eventRules);
+    return await work(db, db.eventRules, container.get<Config>(TOKENS.Config));
   } catch (error) {
     // The data-directory lock, an unreachable database, a bad config: one sentence, exit 1.
     throw asFailure(error, ctx.io.env);
@@ -145,6 +153,12 @@ function url(raw: string): string {
     // fall through
   }
   throw new InvalidArgumentError('must be an http://, https:// or nats:// URL.');
+}
+
+function secret(raw: string): string {
+  const problem = secretStrengthProblem(raw);
+  if (problem) throw new InvalidArgumentError(`${problem}.`);
+  return raw;
 }
 
 function kind(raw: string): EventRuleKind {

@@ -49,6 +49,8 @@ describe.skipIf(!present)('GET /docs in headless Chromium', () => {
   let page: Page;
   const requested: string[] = [];
   const sentAuthorization: string[] = [];
+  /** What Chromium reports the page's Content-Security-Policy blocked. */
+  const blocked: string[] = [];
 
   beforeAll(async () => {
     // Real adapters on embedded PGlite, as `npm start` runs: the token is a real signed JWT.
@@ -64,6 +66,9 @@ describe.skipIf(!present)('GET /docs in headless Chromium', () => {
       viewport: { width: 1280, height: 1000 },
     });
     page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+    });
     page.on('request', (request) => {
       requested.push(request.url());
       if (request.url().includes('/chatrooms')) sentAuthorization.push(request.headers().authorization ?? '');
@@ -122,6 +127,10 @@ describe.skipIf(!present)('GET /docs in headless Chromium', () => {
       `docs browser test: tags [${tags.join(', ')}]; GET /{org}/{app}/chatrooms → 200 ${JSON.stringify(shown.data)}; screenshots in ${ARTIFACTS}`,
     );
   }, 120_000);
+
+  it('the page works under its Content-Security-Policy: nothing was blocked', () => {
+    expect(blocked).toEqual([]);
+  });
 
   it('the page made no request outside the service', () => {
     const outside = requested.filter((url) => !url.startsWith(svc.url) && !url.startsWith('data:'));

@@ -16,8 +16,10 @@ const ENV = {
   BOOTSTRAP_CLIENT_SECRET: 'mev-secret',
   LOG_LEVEL: 'info',
   EVENT_PUBLISH_TIMEOUT_MS: '3000',
+  // The receiver runs on 127.0.0.1.
+  WEBHOOK_ALLOW_PRIVATE: 'true',
 };
-const SECRET = 'mariadb-rule-secret';
+const SECRET = 'mariadb-rule-secret-of-24+chars';
 
 describe.skipIf(!db)('events out and idempotency keys on MariaDB (real process, admin CLI, receiver)', () => {
   const receiver = new Receiver();
@@ -27,7 +29,7 @@ describe.skipIf(!db)('events out and idempotency keys on MariaDB (real process, 
 
   const call = (method: string, path: string, body?: unknown, key?: string) =>
     apiCall(`${service.url}/mev/chat`, bearer, method, path, body, key);
-  const admin = (...args: string[]) => spawnAdmin(['webhooks', ...args], { DATABASE_URL: db!.url });
+  const admin = (...args: string[]) => spawnAdmin(['webhooks', ...args], { DATABASE_URL: db!.url, WEBHOOK_ALLOW_PRIVATE: 'true' });
 
   beforeAll(async () => {
     await receiver.start();

@@ -24,7 +24,7 @@ export function createDeliveryWorker(
   const { deliveries, eventRules } = database;
   if (!deliveries || !eventRules || !config.deliver) return null;
   const nats = new NatsJetStreamPublisher({ timeoutMs: config.publishTimeoutMs });
-  const webhook = new WebhookPublisher({ timeoutMs: config.publishTimeoutMs });
+  const webhook = new WebhookPublisher({ timeoutMs: config.publishTimeoutMs, allowPrivate: config.allowPrivateDestinations });
   const deliver = new DeliverEvents(
     {
       queue: deliveries,

@@ -16,7 +16,7 @@ beforeAll(async () => {
     database: { isReady: async () => true },
     logger: createLogger('silent'),
     bodyLimitBytes: 1024,
-    trustProxy: false,
+    trustedProxies: 0,
     appCacheTtlMs: 0,
     // Registered after every built-in route, `chatrooms/:ids` included.
     extraRoutes: [

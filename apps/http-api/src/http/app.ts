@@ -14,6 +14,8 @@ import { literalPathVerbs } from './middleware/literal-path-verbs.js';
 import { requestId } from './middleware/request-id.js';
 import { requestLog } from './middleware/request-log.js';
 import { resolveApp } from './middleware/resolve-app.js';
+import { boundedJsonBody } from './middleware/bounded-json-body.js';
+import { inFlightCap } from './middleware/in-flight-cap.js';
 import { tokenAttemptThrottle, type TokenThrottleLimits } from './middleware/token-attempt-throttle.js';
 import { unmatchedRoute } from './middleware/unmatched-route.js';
 import { wellFormedPath } from './middleware/well-formed-text.js';
@@ -39,18 +41,25 @@ export interface HttpAppOptions {
   readonly database: Pick<Database, 'isReady' | 'idempotency'>;
   readonly logger: Logger;
   readonly bodyLimitBytes: number;
-  /** Honour X-Forwarded-Proto/Host for the `uri` of envelopes (only behind a proxy that sets them). */
-  readonly trustProxy: boolean;
+  /**
+   * Proxies in front (TRUSTED_PROXIES): with N > 0 the client address is the N-th entry from the
+   * right of X-Forwarded-For and X-Forwarded-Proto/Host build the `uri` of envelopes; 0 → neither.
+   */
+  readonly trustedProxies: number;
   /** How long a found app is reused without asking the store again; 0 disables. */
   readonly appCacheTtlMs: number;
   /** Failed /token attempts allowed before 429 (default: DEFAULT_TOKEN_THROTTLE). */
   readonly tokenThrottle?: TokenThrottleLimits;
+  /** Token requests checking a secret at once; past it, 503 (default: DEFAULT_TOKEN_HASHES_IN_FLIGHT). */
+  readonly tokenHashesInFlight?: number;
   /** Route modules registered after the built-in ones. */
   readonly extraRoutes?: readonly RouteModule[];
   /** Set → every request is measured and `GET /metrics` serves the registry. */
   readonly metrics?: ServiceMetrics;
   /** Required as `Bearer` by `GET /metrics` when set. */
   readonly metricsToken?: string;
+  /** `/metrics` is served on a port of its own (METRICS_PORT): requests are measured, the route is not here. */
+  readonly metricsElsewhere?: boolean;
   /** Run right after the tenant is resolved, before authentication (the rate limit). */
   readonly tenantGuards?: readonly Middleware<RequestState>[];
 }
@@ -81,7 +90,7 @@ const ROUTES: readonly RouteModule[] = [
 export function createRouter(
   options: Pick<
     HttpAppOptions,
-    'useCases' | 'database' | 'bodyLimitBytes' | 'appCacheTtlMs' | 'extraRoutes' | 'metrics' | 'metricsToken' | 'tenantGuards' | 'tokenThrottle'
+    'useCases' | 'database' | 'bodyLimitBytes' | 'appCacheTtlMs' | 'extraRoutes' | 'metrics' | 'metricsToken' | 'metricsElsewhere' | 'tenantGuards' | 'tokenThrottle' | 'tokenHashesInFlight'
   >,
 ): AppRouter {
   // `specificity`: of the routes matching a path, only the one with the fewest parameters
@@ -93,11 +102,11 @@ export function createRouter(
     tenant: compose([resolveApp(options.useCases.findApp, options.appCacheTtlMs), ...(options.tenantGuards ?? [])]),
     auth,
     json: jsonBody(options.bodyLimitBytes),
-    tokenThrottle: tokenAttemptThrottle(options.tokenThrottle),
+    tokenGuards: tokenGuards(options),
   };
   healthRoutes(router, options.database);
   docsRoutes(router);
-  if (options.metrics) metricsRoutes(router, options.metrics.registry, options.metricsToken);
+  if (options.metrics && !options.metricsElsewhere) metricsRoutes(router, options.metrics.registry, options.metricsToken);
   for (const register of [...ROUTES, ...(options.extraRoutes ?? [])]) register(router, kit);
   // After `auth`, every route takes an Idempotency-Key; put in once all routes are registered,
   // because that middleware must hold the rest of each route's stack (idempotency-key.ts).
@@ -105,10 +114,33 @@ export function createRouter(
   return router;
 }
 
+/** A token request's body: four short strings and a number, never nested. */
+const TOKEN_BODY_LIMIT_BYTES = 4 * 1024;
+const TOKEN_BODY_MAX_DEPTH = 4;
+export const DEFAULT_TOKEN_HASHES_IN_FLIGHT = 8;
+
+/**
+ * Cheapest refusal first: a spent address is refused before its body is read, the body is
+ * bounded before it is parsed, and only a request that passed both throttles takes one of the
+ * slots in which a secret is hashed.
+ */
+function tokenGuards(options: Pick<HttpAppOptions, 'tokenThrottle' | 'tokenHashesInFlight'>): Middleware<RequestState>[] {
+  const throttle = tokenAttemptThrottle(options.tokenThrottle);
+  return [
+    throttle.byAddress,
+    boundedJsonBody(TOKEN_BODY_LIMIT_BYTES, TOKEN_BODY_MAX_DEPTH),
+    throttle.byClient,
+    inFlightCap(options.tokenHashesInFlight ?? DEFAULT_TOKEN_HASHES_IN_FLIGHT, 'token requests'),
+  ];
+}
+
 export function createHttpApp(options: HttpAppOptions): Koa<RequestState> {
   // Behind a proxy that ends TLS, `uri` in envelopes follows its X-Forwarded-Proto/Host; without
-  // one, anybody could send those headers, so they are ignored unless TRUST_PROXY says so.
-  const app = new Koa<RequestState>({ proxy: options.trustProxy });
+  // one, anybody could send those headers, so they are ignored unless TRUSTED_PROXIES says so.
+  // Each proxy appends the address it received from to X-Forwarded-For, so with N proxies the
+  // N-th entry from the right is the client as the outermost proxy saw it; whatever stands left
+  // of it was written by the client and is never read (Koa keeps the last `maxIpsCount` entries).
+  const app = new Koa<RequestState>({ proxy: options.trustedProxies > 0, maxIpsCount: options.trustedProxies });
   // Every error is answered and logged by errorEnvelope; Koa's own stderr print would duplicate it.
   app.silent = true;
   const router = createRouter(options);

@@ -158,15 +158,15 @@ describe('request bodies and media types', () => {
     }
   });
 
-  it('uri is the full URL without the query; X-Forwarded-Proto/Host are ignored without TRUST_PROXY', async () => {
+  it('uri is the full URL without the query; X-Forwarded-Proto/Host are ignored without TRUSTED_PROXIES', async () => {
     const response = await svc.call('GET', svc.appPath('/chatrooms?limit=3'), {
       headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'im.example.com' },
     });
     expect(response.body.uri).toBe(`${svc.url}${svc.appPath('/chatrooms')}`);
   });
 
-  it('with TRUST_PROXY, uri follows X-Forwarded-Proto/Host, and the scheme is only ever http or https', async () => {
-    const proxied = await startTestService({ env: { TRUST_PROXY: 'true' } });
+  it('with TRUSTED_PROXIES=1, uri follows X-Forwarded-Proto/Host, and the scheme is only ever http or https', async () => {
+    const proxied = await startTestService({ env: { TRUSTED_PROXIES: '1' } });
     try {
       const response = await proxied.call('GET', proxied.appPath('/chatrooms?limit=3'), {
         headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'im.example.com' },

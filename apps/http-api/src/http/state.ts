@@ -11,6 +11,8 @@ export interface RequestState {
   log: Logger;
   /** The tenant of `/{org}/{app}/…` routes, set by `resolveApp` before any handler runs. */
   app: App;
+  /** Set by the rate limit when it has checked the request's token of `app` (true: valid). */
+  authenticated?: boolean;
 }
 
 export type AppContext = ParameterizedContext<RequestState>;

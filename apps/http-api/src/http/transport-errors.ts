@@ -35,7 +35,14 @@ export const transportErrors = {
       'request_entity_too_large',
       `request body exceeds the limit of ${limitBytes} bytes`,
       'RequestEntityTooLargeError',
+      // The rest of the body is not read: closing spares reading (up to) all of it to reuse the connection.
+      { connection: 'close' },
     ),
+  /** Too much of one kind of work in flight in this process; the client should come back soon. */
+  busy: (what: string) =>
+    new TransportError(503, 'service_unavailable', `too many ${what} in progress: try again shortly`, 'UnavailableError', {
+      'retry-after': '1',
+    }),
   unsupportedMediaType: () =>
     new TransportError(
       415,

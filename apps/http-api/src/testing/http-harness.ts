@@ -58,6 +58,9 @@ export interface TestServiceOptions {
   readonly customize?: (container: Container, config: Config) => void;
 }
 
+/** The metrics token of test services on a production store, which refuse to serve /metrics openly. */
+export const TEST_METRICS_TOKEN = 'test-metrics-token';
+
 /** The master key every test service runs with (tests only: it is in the source). */
 export const TEST_MASTER_KEY = 'c0ffee'.repeat(11).slice(0, 64);
 
@@ -96,6 +99,7 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     BOOTSTRAP_CLIENT_SECRET: clientSecret,
     // Required with DATABASE_URL; a fixed one makes the tests' stores readable by the next run.
     TOKEN_MASTER_KEY: TEST_MASTER_KEY,
+    ...(options.env?.DATABASE_URL ? { METRICS_TOKEN: TEST_METRICS_TOKEN } : {}),
     ...options.env,
   });
   const config: Config = { ...base, appSettings: { ...base.appSettings, ...options.settings } };

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'vitest';
+import { TEST_METRICS_TOKEN } from './http-harness.js';
 
 /** The service's environment for the `lim/its` app, limited to `perSecond` requests a second. */
 export const limitsEnv = (perSecond: number) => ({
@@ -23,6 +24,7 @@ export async function call(base: string, method: string, path: string, token: st
     method,
     headers: {
       ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(path.startsWith('/metrics') ? { authorization: `Bearer ${TEST_METRICS_TOKEN}` } : {}),
       ...(body ? { 'content-type': 'application/json' } : {}),
     },
     body: body ? JSON.stringify(body) : undefined,

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { SERVICE_BUNDLE } from './bundles.js';
-import { TEST_MASTER_KEY } from './http-harness.js';
+import { TEST_MASTER_KEY, TEST_METRICS_TOKEN } from './http-harness.js';
 
 export interface SpawnedService {
   readonly url: string;
@@ -19,7 +19,7 @@ const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export async function spawnService(env: Record<string, string>): Promise<SpawnedService> {
   const child = spawn(process.execPath, [SERVICE_BUNDLE], {
     cwd: PACKAGE_ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', TOKEN_MASTER_KEY: TEST_MASTER_KEY, ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', TOKEN_MASTER_KEY: TEST_MASTER_KEY, METRICS_TOKEN: TEST_METRICS_TOKEN, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];

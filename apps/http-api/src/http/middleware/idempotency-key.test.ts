@@ -40,7 +40,7 @@ beforeAll(async () => {
     database: { isReady: async () => true, idempotency: runner },
     logger: createLogger('silent'),
     bodyLimitBytes: 1024,
-    trustProxy: false,
+    trustedProxies: 0,
     appCacheTtlMs: 0,
     extraRoutes: [
       (router, { tenant, auth, json }) =>

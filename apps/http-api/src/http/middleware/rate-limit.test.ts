@@ -49,14 +49,29 @@ describe('rate limit: a plain number per second for the app as a whole', () => {
     expect(allowed).toContain('"app";r=0;t=1');
   });
 
-  it('counts every route of the app in the one budget, before authentication', async () => {
+  it('counts every route of the app in the one budget', async () => {
     await freshWindow();
     const mixed = await Promise.all([
-      ...Array.from({ length: 3 }, () => svc.call('GET', svc.appPath('/chatrooms'))),
-      ...Array.from({ length: 3 }, () => svc.call('GET', svc.appPath('/chatrooms'), { token: 'not-a-token' })),
-      ...Array.from({ length: 3 }, () => svc.call('GET', svc.appPath('/users/ann'))),
+      ...Array.from({ length: 4 }, () => svc.call('GET', svc.appPath('/chatrooms'))),
+      ...Array.from({ length: 4 }, () => svc.call('GET', svc.appPath('/users/ann'))),
     ]);
     expect(count(mixed, 429)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('requests without a valid token spend a budget of their source address, never the app\'s: a flood of bad tokens leaves the tenant its budget', async () => {
+    await freshWindow();
+    const flood = await Promise.all([
+      ...Array.from({ length: 20 }, () => svc.call('GET', svc.appPath('/users/ann'), { token: 'not-a-token' })),
+      ...Array.from({ length: 20 }, () => svc.call('GET', svc.appPath('/users/ann'), { token: null })),
+      ...Array.from({ length: 20 }, () =>
+        svc.call('POST', svc.appPath('/token'), { token: null, body: { grant_type: 'client_credentials', client_id: 'x', client_secret: 'y' } }),
+      ),
+    ]);
+    // The flood is bounded per address...
+    expect(count(flood, 429)).toBeGreaterThanOrEqual(40);
+    // ...and the tenant, in the same window, still has all of its own.
+    const tenant = await burst(5, () => svc.call('GET', svc.appPath('/users/ann')));
+    expect(statuses(tenant)).toEqual([200, 200, 200, 200, 200]);
   });
 
   it('leaves other apps alone, and a new window refills the budget', async () => {

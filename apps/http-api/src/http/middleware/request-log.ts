@@ -13,7 +13,7 @@ export function requestLog(logger: Logger): Middleware<RequestState> {
       await next();
     } finally {
       ctx.state.log.info(
-        { method: ctx.method, path: ctx.path, status: ctx.status, durationMs: elapsedMs(ctx.state) },
+        { method: ctx.method, path: ctx.path, status: ctx.status, durationMs: elapsedMs(ctx.state), ip: ctx.ip },
         'request',
       );
     }

@@ -1,57 +1,104 @@
 import { DomainError } from '@chatroom/domain';
 import type { Middleware } from 'koa';
-import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { TransportError } from '../transport-errors.js';
 import type { RequestState } from '../state.js';
 
 export interface TokenThrottleLimits {
-  /** Failed attempts allowed per app and client id within `windowSeconds`. */
-  readonly perClientId: number;
-  /** Failed attempts allowed per source address within `windowSeconds`, whatever the app. */
+  /** Failed attempts allowed per source address, app and client id within `windowSeconds`. */
+  readonly perAddressAndClient: number;
+  /** Failed attempts allowed per source address within `windowSeconds`, whatever the app or id. */
   readonly perAddress: number;
+  /** Failed attempts per app and client id, from anywhere, after which each attempt waits `slowdownMs`. */
+  readonly perClientBeforeSlowdown: number;
+  readonly slowdownMs: number;
   readonly windowSeconds: number;
 }
 
-/** A guesser gets 10 tries a minute per client id; a client behind a shared NAT, 50 across ids. */
-export const DEFAULT_TOKEN_THROTTLE: TokenThrottleLimits = { perClientId: 10, perAddress: 50, windowSeconds: 60 };
+/**
+ * A guesser gets 10 tries a minute per client id from one address, 50 across ids; once an id
+ * has failed 20 times in a minute from anywhere, every attempt at it waits a second first.
+ */
+export const DEFAULT_TOKEN_THROTTLE: TokenThrottleLimits = {
+  perAddressAndClient: 10,
+  perAddress: 50,
+  perClientBeforeSlowdown: 20,
+  slowdownMs: 1_000,
+  windowSeconds: 60,
+};
+
+export interface TokenAttemptThrottle {
+  /** Before the body is read: refuses an address whose budget is spent. */
+  readonly byAddress: Middleware<RequestState>;
+  /** After the body is read: refuses the (address, client id) pair, slows the client id. */
+  readonly byClient: Middleware<RequestState>;
+}
 
 /**
- * Throttles failed `/token` attempts (a wrong client id or secret) per app + client id and per
- * source address (`ctx.ip`, the proxy's X-Forwarded-For only with TRUST_PROXY). Once either
- * budget is spent, requests are refused with 429 and `Retry-After` until the window ends,
- * before any secret is checked. Successful requests cost nothing. The counters live in this
- * process (rate-limiter-flexible's memory store): with N instances behind a balancer a guesser
- * gets at most N times the budget, still far too few tries for a 256-bit secret; the point is
- * to keep scrypt's CPU from being spent on a flood.
+ * Throttles failed `/token` attempts. Every attempt takes its point before the secret is
+ * checked (one atomic `consume` per budget, so N concurrent guesses cannot all pass a check
+ * that reads before and counts after), and gets it back unless it turned out to be a wrong
+ * secret. Refusals (429 with `Retry-After`) are keyed by the source address: per address, and
+ * per address + app + client id. Keyed by client id alone, attempts are only slowed, never
+ * refused: a flood from other addresses then cannot lock the right client out, only delay it by
+ * `slowdownMs`. The source address is `ctx.ip` (X-Forwarded-For only as TRUSTED_PROXIES says).
+ * Counters live in this process (rate-limiter-flexible's memory store): N instances give a
+ * guesser N times the budget, still far too few tries for a 256-bit secret.
  */
-export function tokenAttemptThrottle(limits: TokenThrottleLimits = DEFAULT_TOKEN_THROTTLE): Middleware<RequestState> {
-  const byClient = new RateLimiterMemory({ points: limits.perClientId, duration: limits.windowSeconds });
-  const byAddress = new RateLimiterMemory({ points: limits.perAddress, duration: limits.windowSeconds });
-  return async (ctx, next) => {
-    const body = ctx.request.body as { client_id?: unknown } | undefined;
-    const clientId = typeof body?.client_id === 'string' ? body.client_id.slice(0, 256) : '';
-    const clientKey = `${ctx.state.app.id}\n${clientId}`;
-    const addressKey = ctx.ip;
-    const spent = [
-      spentFor(await byClient.get(clientKey), limits.perClientId),
-      spentFor(await byAddress.get(addressKey), limits.perAddress),
-    ].filter((ms): ms is number => ms !== null);
-    if (spent.length > 0) throw tooManyAttempts(Math.max(...spent));
-    try {
-      await next();
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'ClientSecretMismatch') {
-        // Rejections only mean the budget is spent: the next request is refused above.
-        await Promise.allSettled([byClient.consume(clientKey), byAddress.consume(addressKey)]);
-      }
-      throw error;
-    }
+export function tokenAttemptThrottle(limits: TokenThrottleLimits = DEFAULT_TOKEN_THROTTLE): TokenAttemptThrottle {
+  const window = { duration: limits.windowSeconds };
+  const address = new RateLimiterMemory({ points: limits.perAddress, ...window });
+  const pair = new RateLimiterMemory({ points: limits.perAddressAndClient, ...window });
+  const client = new RateLimiterMemory({ points: limits.perClientBeforeSlowdown, ...window });
+
+  return {
+    async byAddress(ctx, next) {
+      await spendOrRefuse(address, ctx.ip);
+      await keepIfGuessed(next, [[address, ctx.ip]]);
+    },
+    async byClient(ctx, next) {
+      const body = ctx.request.body as { client_id?: unknown } | undefined;
+      const clientId = typeof body?.client_id === 'string' ? body.client_id.slice(0, 256) : '';
+      const clientKey = `${ctx.state.app.id}\n${clientId}`;
+      const pairKey = `${ctx.ip}\n${clientKey}`;
+      await spendOrRefuse(pair, pairKey);
+      const over = await client.consume(clientKey).then(
+        () => false,
+        (outcome: unknown) => outcome instanceof RateLimiterRes,
+      );
+      if (over) await new Promise((resolve) => setTimeout(resolve, limits.slowdownMs));
+      await keepIfGuessed(next, [
+        [pair, pairKey],
+        [client, clientKey],
+      ]);
+    },
   };
 }
 
-/** Milliseconds until the budget returns, or null while some is left. */
-function spentFor(res: RateLimiterRes | null, points: number): number | null {
-  return res && res.consumedPoints >= points ? res.msBeforeNext : null;
+/** Takes one point, or refuses with 429 when none is left. */
+async function spendOrRefuse(limiter: RateLimiterMemory, key: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (outcome) {
+    if (outcome instanceof RateLimiterRes) throw tooManyAttempts(outcome.msBeforeNext);
+    throw outcome;
+  }
+}
+
+/** Runs the rest; the points taken are given back unless the secret was wrong. */
+async function keepIfGuessed(
+  next: () => Promise<unknown>,
+  spent: readonly (readonly [RateLimiterMemory, string])[],
+): Promise<void> {
+  let guessed = false;
+  try {
+    await next();
+  } catch (error) {
+    guessed = error instanceof DomainError && error.code === 'ClientSecretMismatch';
+    throw error;
+  } finally {
+    if (!guessed) await Promise.all(spent.map(([limiter, key]) => limiter.reward(key)));
+  }
 }
 
 function tooManyAttempts(msBeforeNext: number): TransportError {

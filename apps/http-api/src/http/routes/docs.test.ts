@@ -26,9 +26,26 @@ describe('GET /docs', () => {
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(response.text).toContain('<meta charset="utf-8">');
     expect(response.text).toContain('src="/docs/swagger-ui-bundle.js"');
-    expect(response.text).toContain("url: '/openapi.json'");
-    expect(response.text).toContain('validatorUrl: null');
+    expect(response.text).toContain('src="/docs/init.js"');
+    expect(response.text).not.toMatch(/<script>/);
     expect(response.text).not.toMatch(/https?:\/\//);
+    const init = await svc.call('GET', '/docs/init.js', { token: null });
+    expect(init.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(init.text).toContain("url: '/openapi.json'");
+    expect(init.text).toContain('validatorUrl: null');
+  });
+
+  it('sends a CSP allowing scripts only from the service, forbids framing, sniffing and referrers', async () => {
+    for (const path of ['/docs', '/docs/init.js', '/docs/swagger-ui-bundle.js', '/docs/swagger-ui.css']) {
+      const response = await svc.call('GET', path, { token: null });
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp.split('; ')).toEqual(expect.arrayContaining(["default-src 'none'", "script-src 'self'", "frame-ancestors 'none'"]));
+      expect(csp).not.toContain("'unsafe-eval'");
+      expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    }
   });
 
   it('serves the page’s own files from swagger-ui-dist, and nothing else of the package', async () => {

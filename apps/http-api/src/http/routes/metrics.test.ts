@@ -97,3 +97,27 @@ describe('GET /metrics with METRICS_TOKEN', () => {
     expect(response.text).toContain('http_request_duration_seconds');
   });
 });
+
+describe('GET /metrics on METRICS_PORT', () => {
+  const METRICS_PORT = 18_101;
+  let svc: TestService;
+  beforeAll(async () => {
+    svc = await startTestService({ env: { METRICS_PORT: String(METRICS_PORT) } });
+  });
+  afterAll(() => svc.close());
+
+  it('is served on its own port only: the API port answers 404, the metrics port the exposition of the API port’s requests', async () => {
+    await svc.call('GET', '/health', { token: null });
+    const onApiPort = await fetch(`${svc.url}/metrics`);
+    expect(onApiPort.status).toBe(404);
+    expect(await onApiPort.json()).toMatchObject({ error: 'service_resource_not_found' });
+    const scraped = await fetch(`http://127.0.0.1:${METRICS_PORT}/metrics`);
+    expect(scraped.status).toBe(200);
+    expect(scraped.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = await scraped.text();
+    expect(sample(text, 'http_request_duration_seconds_count', { method: 'GET', route: '/health', status_code: '200' })).toBeGreaterThanOrEqual(1);
+    const elsewhere = await fetch(`http://127.0.0.1:${METRICS_PORT}/health`);
+    expect(elsewhere.status).toBe(404);
+    expect(await elsewhere.json()).toMatchObject({ error: 'service_resource_not_found' });
+  });
+});

@@ -14,8 +14,12 @@ export interface RouteKit {
   readonly auth: Middleware<RequestState>;
   /** Reads a JSON body into `ctx.request.body`. */
   readonly json: Middleware<RequestState>;
-  /** Refuses (429) token requests after too many failed ones (token-attempt-throttle.ts). */
-  readonly tokenThrottle: Middleware<RequestState>;
+  /**
+   * What runs on `/token` between the tenant and the handler, in order: the per-address
+   * throttle, a small JSON body bounded in size and nesting, the per-client throttle, and the cap
+   * on secrets hashed at once (token-attempt-throttle.ts, bounded-json-body.ts, in-flight-cap.ts).
+   */
+  readonly tokenGuards: readonly Middleware<RequestState>[];
 }
 
 /** Registers a group of routes. */

@@ -2,9 +2,9 @@ import { tokenRequestSchema } from '../schemas/token.js';
 import { validate } from '../schemas/validate.js';
 import type { AppRouter, RouteKit } from './route-kit.js';
 
-export function tokenRoutes(router: AppRouter, { useCases, tenant, json, tokenThrottle }: RouteKit): void {
+export function tokenRoutes(router: AppRouter, { useCases, tenant, tokenGuards }: RouteKit): void {
   // The reference's token response is a bare object, without the envelope.
-  router.post('/:org/:app/token', tenant, json, tokenThrottle, async (ctx) => {
+  router.post('/:org/:app/token', tenant, ...tokenGuards, async (ctx) => {
     const body = validate(tokenRequestSchema, ctx.request.body);
     const issued = await useCases.issueAppToken.execute(ctx.state.app, {
       grantType: body.grant_type,
