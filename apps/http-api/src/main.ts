@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   try {
     service = await startService(createContainer(config, logger));
   } catch (error) {
-    // A refusal we explain (a missing database, a held data directory) needs its sentence, not a stack.
+    // A refusal the adapter explains (a missing database) needs its sentence, not a stack.
     const explained = error instanceof DomainError;
     logger.fatal(explained ? {} : { err: error }, `could not start: ${(error as Error).message ?? String(error)}`);
     process.exit(1);

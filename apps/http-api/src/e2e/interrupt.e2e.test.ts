@@ -29,5 +29,5 @@ describe('Ctrl-C on the service', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 180_000);
 });

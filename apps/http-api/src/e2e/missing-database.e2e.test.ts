@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { SERVICE_BUNDLE } from '../testing/bundles.js';
-import { TEST_MASTER_KEY } from '../testing/http-harness.js';
+import { TEST_MASTER_KEY, TEST_METRICS_TOKEN } from '../testing/http-harness.js';
 import { spawnAdmin } from '../testing/spawn-admin.js';
 
 const SERVERS = [
@@ -35,7 +35,7 @@ for (const server of SERVERS) {
       const missing = missingDatabaseUrl(server.url!);
       const [host, port, name] = missing.fix.split('|') as [string, string, string];
       const child = spawn(process.execPath, [SERVICE_BUNDLE], {
-        env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: missing.url, TOKEN_MASTER_KEY: TEST_MASTER_KEY },
+        env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: missing.url, TOKEN_MASTER_KEY: TEST_MASTER_KEY, METRICS_TOKEN: TEST_METRICS_TOKEN },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stdout = '';
