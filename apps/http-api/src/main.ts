@@ -17,23 +17,19 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const logger = createLogger(config.logLevel);
-  let service;
-  try {
-    service = await startService(createContainer(config, logger));
-  } catch (error) {
-    // A refusal the adapter explains (a missing database) needs its sentence, not a stack.
-    const explained = error instanceof DomainError;
-    logger.fatal(explained ? {} : { err: error }, `could not start: ${(error as Error).message ?? String(error)}`);
-    process.exit(1);
-  }
+  const starting = startService(createContainer(config, logger));
 
+  // Installed before the start completes: a signal while the store opens or the development app is
+  // made still ends in a clean stop (lock released), not in the default handler's abrupt exit.
+  // `on`, not `once`: Ctrl-C under npm delivers SIGINT twice (the terminal's and npm's forwarded
+  // copy), and a second signal with no handler would kill the process mid-stop.
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing requests in flight');
     try {
-      await service.close();
+      await (await starting).close();
       logger.info('stopped');
       process.exit(0);
     } catch (error) {
@@ -41,11 +37,17 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
-  // `on`, not `once`: Ctrl-C under npm delivers SIGINT twice (the terminal's and npm's forwarded
-  // copy), and a second signal with no handler would kill the process before the data directory's
-  // lock is released.
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+
+  try {
+    await starting;
+  } catch (error) {
+    // A refusal the adapter explains (a missing database) needs its sentence, not a stack.
+    const explained = error instanceof DomainError;
+    logger.fatal(explained ? {} : { err: error }, `could not start: ${(error as Error).message ?? String(error)}`);
+    process.exit(1);
+  }
 }
 
 await main();
