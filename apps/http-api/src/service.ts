@@ -44,6 +44,9 @@ export async function startService(
     // Before anything is signed: seal clear keys of an older store, refuse a wrong master key.
     const sealing = await useCases.sealAppKeys.execute();
     if (sealing.sealed > 0) logger.info({ apps: sealing.sealed }, 'sealed token keys stored in clear');
+    // Only now: the master key has just been checked against the token keys it sealed.
+    const sealedSecrets = (await database.eventRules?.sealClearSecrets?.()) ?? 0;
+    if (sealedSecrets > 0) logger.info({ rules: sealedSecrets }, 'sealed webhook secrets stored in clear');
     const developmentApp = await bootstrapApp(useCases, config, database, logger);
     const app = await container.getAsync<Koa>(TOKENS.HttpApp);
     const budgets = await container.getAsync<RateBudgets>(TOKENS.RateBudgets);

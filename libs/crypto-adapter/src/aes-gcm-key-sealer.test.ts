@@ -24,6 +24,17 @@ describe('AesGcmKeySealer', () => {
     expect(await new AesGcmKeySealer(randomBytes(32)).unseal(sealed)).toBeNull();
   });
 
+  it('a webhook secret sealer and a token key sealer under one master key never open each other\'s seals', async () => {
+    const master = randomBytes(32);
+    const tokens = new AesGcmKeySealer(master);
+    const webhooks = new AesGcmKeySealer(master, 'webhook secret');
+    const sealedSecret = await webhooks.seal(key);
+    expect(await webhooks.unseal(sealedSecret)).toBe(key);
+    expect(await tokens.unseal(sealedSecret)).toBeNull();
+    expect(await webhooks.unseal(await tokens.seal(key))).toBeNull();
+    expect(await new AesGcmKeySealer(master, 'app token key').unseal(await tokens.seal(key))).toBe(key);
+  });
+
   it('refuses a clear key, a changed seal and garbage', async () => {
     const sealer = new AesGcmKeySealer(randomBytes(32));
     const sealed = await sealer.seal(key);

@@ -4,8 +4,16 @@ import type { KeySealer } from '@chatroom/domain';
 const PREFIX = 'sealed:v1:';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
-/** Binds every seal to its purpose: a value sealed for something else under the same key fails. */
-const AAD = Buffer.from('chatroom app token key v1');
+/**
+ * What a sealer seals. Each purpose has a key and an AAD of its own, so that a value sealed for
+ * one purpose never opens as another (a webhook secret pasted into a token key's column fails).
+ * The token-key purpose keeps the derivation it always had, so stored keys still open.
+ */
+export type SealPurpose = 'app token key' | 'webhook secret';
+const DERIVATION: Record<SealPurpose, { info: string; aad: Buffer }> = {
+  'app token key': { info: 'chatroom token key sealing', aad: Buffer.from('chatroom app token key v1') },
+  'webhook secret': { info: 'chatroom webhook secret sealing', aad: Buffer.from('chatroom webhook secret v1') },
+};
 const OPENED_CACHE_SIZE = 10_000;
 /** At least 256 bits, whatever the encoding. */
 export const MASTER_KEY_MIN_BYTES = 32;
@@ -17,19 +25,21 @@ export const MASTER_KEY_MIN_BYTES = 32;
  */
 export class AesGcmKeySealer implements KeySealer {
   private readonly key: Buffer;
+  private readonly aad: Buffer;
   /** Opened keys by sealed text: every authenticated request opens its app's key. */
   private readonly opened = new Map<string, string>();
 
-  constructor(masterKey: Buffer) {
+  constructor(masterKey: Buffer, purpose: SealPurpose = 'app token key') {
     if (masterKey.length < MASTER_KEY_MIN_BYTES) {
       throw new Error(`a master key needs at least ${MASTER_KEY_MIN_BYTES} bytes (got ${masterKey.length})`);
     }
-    this.key = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'chatroom token key sealing', 32));
+    this.key = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), DERIVATION[purpose].info, 32));
+    this.aad = DERIVATION[purpose].aad;
   }
 
   async seal(key: string): Promise<string> {
     const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv).setAAD(AAD);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv).setAAD(this.aad);
     const sealed = Buffer.concat([cipher.update(key, 'utf8'), cipher.final()]);
     return PREFIX + [iv, sealed, cipher.getAuthTag()].map((b) => b.toString('base64url')).join(':');
   }
@@ -55,7 +65,7 @@ export class AesGcmKeySealer implements KeySealer {
     const [iv, data, tag] = parts as [Buffer, Buffer, Buffer];
     if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) return null;
     try {
-      const decipher = createDecipheriv('aes-256-gcm', this.key, iv).setAAD(AAD).setAuthTag(tag);
+      const decipher = createDecipheriv('aes-256-gcm', this.key, iv).setAAD(this.aad).setAuthTag(tag);
       return Buffer.concat([decipher.update(data), decipher.final()]).toString('utf8');
     } catch {
       return null; // the tag does not check out: another master key, or the text was changed

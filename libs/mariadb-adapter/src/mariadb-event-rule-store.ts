@@ -24,6 +24,14 @@ export class MariadbEventRuleStore implements EventRuleStore {
     return (await query.execute()).map(toRule);
   }
 
+  async replaceSecret(id: string, from: string, to: string): Promise<boolean> {
+    // BINARY: the column's collation would take a secret differing only in case for the same.
+    const { numAffectedRows } = await sql`
+      UPDATE event_rules SET secret = ${to} WHERE id = ${id} AND BINARY secret = BINARY ${from}
+    `.execute(this.db);
+    return Number(numAffectedRows ?? 0n) > 0;
+  }
+
   /** The rule and its queued deliveries, in one multi-table DELETE (there is no cascading key). */
   async remove(id: string): Promise<boolean> {
     const { numAffectedRows } = await sql`

@@ -27,6 +27,16 @@ export class KyselyEventRuleStore implements EventRuleStore {
     return (await query.execute()).map(toRule);
   }
 
+  async replaceSecret(id: string, from: string, to: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('event_rules')
+      .set({ secret: to })
+      .where('id', '=', id)
+      .where('secret', '=', from)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   /** The rule and its queued deliveries, in one statement (there is no cascading key). */
   async remove(id: string): Promise<boolean> {
     const { rows } = await sql<{ id: string }>`

@@ -34,6 +34,7 @@ import { postgresBudgets } from '../rate-limit/postgres-rate-budgets.js';
 import type { RateBudgets } from '../rate-limit/rate-budgets.js';
 import type { Database } from './database.js';
 import { resolveMasterKey } from './master-key-file.js';
+import { withSealedWebhookSecrets } from './sealed-webhook-secrets.js';
 import { TOKENS } from './tokens.js';
 import { createUseCases, type UseCases } from './use-cases.js';
 
@@ -60,7 +61,7 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
   // per request as UnavailableError (503) and heal when the server returns.
   const mariadb = config.databaseUrl !== undefined && isMariadbUrl(config.databaseUrl);
   container.bind<EventSignal>(TOKENS.EventSignal).toConstantValue(new EventSignal());
-  container.bind<Database>(TOKENS.Database).toResolvedValue(
+  container.bind<Database>(TOKENS.Store).toResolvedValue(
     (metrics: ServiceMetrics, signal: EventSignal) =>
       mariadb
         ? openMariadbAdapter({
@@ -116,11 +117,13 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
     .bind<CredentialHasher>(TOKENS.SecretHasher)
     .toResolvedValue(() => new ScryptCredentialHasher(APP_SECRET_SCRYPT_PARAMETERS));
   // After the store: on PGlite the master key file is made only once the data directory is ours.
+  container.bind<Buffer>(TOKENS.MasterKey).toResolvedValue(async (_store: Database) => resolveMasterKey(config), [TOKENS.Store]);
+  container.bind<KeySealer>(TOKENS.KeySealer).toResolvedValue((key: Buffer) => new AesGcmKeySealer(key), [TOKENS.MasterKey]);
   container
-    .bind<KeySealer>(TOKENS.KeySealer)
+    .bind<Database>(TOKENS.Database)
     .toResolvedValue(
-      async (_store: Database) => new AesGcmKeySealer(await resolveMasterKey(config)),
-      [TOKENS.Database],
+      (store: Database, key: Buffer) => withSealedWebhookSecrets(store, new AesGcmKeySealer(key, 'webhook secret')),
+      [TOKENS.Store, TOKENS.MasterKey],
     );
 
   container

@@ -13,6 +13,8 @@ export interface Database {
   readonly eventRules?: EventRuleStore & {
     prune(before: number, batch: number): Promise<number>;
     pruneIdempotencyKeys(before: number, batch: number): Promise<number>;
+    /** Seals the secrets still stored in clear; how many (see sealed-webhook-secrets.ts). */
+    sealClearSecrets?(): Promise<number>;
   };
   /** Idempotency-Key support; absent on the in-memory store (the header is then ignored). */
   readonly idempotency?: IdempotencyRunner;

@@ -7,8 +7,12 @@ export const TOKENS = {
   Config: Symbol('Config'),
   /** pino `Logger` */
   Logger: Symbol('Logger'),
-  /** `Database`: the store and its lifecycle */
+  /** `Database`: the store and its lifecycle, webhook secrets sealed */
   Database: Symbol('Database'),
+  /** `Database` as the adapter opened it (secrets as stored) */
+  Store: Symbol('Store'),
+  /** `Buffer`: TOKEN_MASTER_KEY, or the data directory's key on PGlite */
+  MasterKey: Symbol('MasterKey'),
   /** domain port `UnitOfWork` */
   UnitOfWork: Symbol('UnitOfWork'),
   /** domain port `Clock` */

@@ -6,8 +6,8 @@ const HEADERS_TIMEOUT_MS = 600;
 const REQUEST_TIMEOUT_MS = 1_200;
 const KEEP_ALIVE_TIMEOUT_MS = 400;
 const MAX_CONNECTIONS = 40;
-/** Node checks the timeouts on an interval (a quarter of the shortest, here 150 ms); margin for a loaded machine. */
-const SLACK_MS = 700;
+/** Node checks the timeouts on an interval (a quarter of the shortest, here 150 ms); margin for a loaded machine (without the limits, sockets stay open 300 s). */
+const SLACK_MS = 2_000;
 /** Node 20 closes an idle keep-alive socket a second after keepAliveTimeout (its `Keep-Alive: timeout` header says less). */
 const NODE_KEEP_ALIVE_BUFFER_MS = 1_000;
 
@@ -100,7 +100,8 @@ describe('server limits', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const over = await open();
     over.socket.write('GET /health HTTP/1.1\r\nHost: x\r\n\r\n');
-    expect(await over.closed).toBeLessThan(HEADERS_TIMEOUT_MS);
+    await over.closed;
+    // Under the cap this request would have been answered 200.
     expect(over.received()).toBe('');
     for (const s of held) s.socket.destroy();
     await Promise.all(held.map((s) => s.closed));

@@ -22,6 +22,12 @@ export interface EventRuleStore {
   list(appId?: string): Promise<EventRule[]>;
   remove(id: string): Promise<boolean>;
   /**
+   * Replaces a rule's stored secret with `to` only while it is still `from` (one guarded write:
+   * two instances sealing the same clear secret at start-up cannot overwrite each other's seal).
+   * Whether it was replaced.
+   */
+  replaceSecret(id: string, from: string, to: string): Promise<boolean>;
+  /**
    * Queues again, for the rule (or every rule of the app), the app's events stored at or after
    * `since`, and revives dead deliveries of them. Returns how many deliveries were queued.
    */

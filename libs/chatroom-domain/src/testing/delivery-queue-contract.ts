@@ -177,6 +177,18 @@ export function describeDeliveryQueueContract(name: string, factory: StoreFactor
       expect(await delivery(h).rules.replay(app.id, t - 1000, second.id)).toBe(0);
     });
 
+    it("replaces a rule's secret only while it is still the one expected; claims carry the new one", async () => {
+      const h = store().main;
+      const { app, rule } = await appWithRule(h);
+      expect(await delivery(h).rules.replaceSecret(rule.id, rule.secret, 'replaced-secret')).toBe(true);
+      expect(await delivery(h).rules.replaceSecret(rule.id, rule.secret, 'lost-race')).toBe(false);
+      expect(await delivery(h).rules.replaceSecret(rule.id, 'REPLACED-SECRET', 'wrong-case')).toBe(false);
+      expect(await delivery(h).rules.replaceSecret('00000000-0000-4000-8000-000000000000', 'replaced-secret', 'x')).toBe(false);
+      expect((await delivery(h).rules.list(app.id)).map((r) => r.secret)).toEqual(['replaced-secret']);
+      await joins(h, app, 'r1', ['u1']);
+      expect((await drain(h, app)).map((d) => d.rule.secret)).toEqual(['replaced-secret']);
+    });
+
     it('prunes the oldest events in batches, their deliveries with them', async () => {
       const h = store().main;
       const { app } = await appWithRule(h);
