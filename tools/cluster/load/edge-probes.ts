@@ -17,8 +17,9 @@ const json = { 'Content-Type': 'application/json' };
 export function edgeProbes(appPath: string): EdgeProbe[] {
   return [
     // nginx's client_max_body_size is 2m: a body of exactly 2 MiB passes nginx, and the service's
-    // own 1 MiB limit refuses it; a bigger one is refused by nginx itself.
-    { name: '2 MiB body', request: httpRequest('POST', `${appPath}/users`, json, Buffer.alloc(2 * MiB, 0x20)), status: 413 },
+    // own limit refuses it (on /token, which reads its body before any token is checked); a
+    // bigger one is refused by nginx itself.
+    { name: '2 MiB body', request: httpRequest('POST', `${appPath}/token`, json, Buffer.alloc(2 * MiB, 0x20)), status: 413 },
     { name: '3 MiB body', request: httpRequest('POST', `${appPath}/users`, json, Buffer.alloc(3 * MiB, 0x20)), status: 413 },
     { name: '%00 in the path', request: httpRequest('GET', `${appPath}/chatrooms/a%00b`), status: 400 },
     { name: 'malformed percent-encoding', request: httpRequest('GET', `${appPath}/chatrooms/a%zzb`), status: 400 },
