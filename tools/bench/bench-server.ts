@@ -6,6 +6,8 @@ const API_ROOT = fileURLToPath(new URL('../../apps/http-api/', import.meta.url))
 
 /** A fixed master key for the sealed token keys (required on PostgreSQL once the service seals them). */
 export const BENCH_MASTER_KEY = 'b3'.repeat(32);
+/** On PostgreSQL, /metrics answers only with this bearer token. */
+export const BENCH_METRICS_TOKEN = 'bench-metrics-'.padEnd(32, 'm');
 
 export interface BenchServer {
   /** SIGTERM, then waits for the exit. */
@@ -20,7 +22,7 @@ export async function spawnBenchServer(port: string, env: Record<string, string>
   const server = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/main.ts'], {
     cwd: API_ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'info', TOKEN_MASTER_KEY: BENCH_MASTER_KEY, ...env },
+    env: { ...process.env, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'info', TOKEN_MASTER_KEY: BENCH_MASTER_KEY, METRICS_TOKEN: BENCH_METRICS_TOKEN, ...env },
   });
   const stop = async () => {
     if (server.exitCode !== null) return;

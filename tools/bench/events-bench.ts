@@ -48,6 +48,8 @@ async function main(): Promise<void> {
       DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DB_POOL_SIZE: String(CONCURRENCY + 2),
       BOOTSTRAP_ORG: ORG, BOOTSTRAP_APP: APP_NAME, BOOTSTRAP_CLIENT_ID: 'bench', BOOTSTRAP_CLIENT_SECRET: 'bench-secret',
       TOKEN_MASTER_KEY: BENCH_MASTER_KEY,
+      // The bench's receiver listens on 127.0.0.1.
+      WEBHOOK_ALLOW_PRIVATE: 'true',
       ...(process.env['EVENT_GATHER_MS'] && { EVENT_GATHER_MS: process.env['EVENT_GATHER_MS'] }),
     }));
     service = await startService(container);

@@ -17,7 +17,7 @@ import { postgresBudgets } from '@chatroom/http-api';
 import { openPostgresAdapter, RATE_LIMITS_TABLE } from '@chatroom/postgres-adapter';
 import { createTestDatabase } from '@chatroom/postgres-adapter/testing';
 import autocannon from 'autocannon';
-import { BENCH_MASTER_KEY, sendJson, spawnBenchServer } from './bench-server.js';
+import { BENCH_MASTER_KEY, BENCH_METRICS_TOKEN, sendJson, spawnBenchServer } from './bench-server.js';
 import { throughput } from './timing.js';
 
 const DURATION = Number(process.env['DURATION'] ?? 8);
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
           `p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`,
       );
     }
-    const scraped = await (await fetch(`${BASE}/metrics`)).text();
+    const scraped = await (await fetch(`${BASE}/metrics`, { headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` } })).text();
     console.log(`server: ${/^rate_limit_store_failures_total .*$/m.exec(scraped)?.[0] ?? 'no failure counter'} (checks decided in-process)`);
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const offRate = mean(rates.off);
