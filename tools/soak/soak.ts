@@ -20,7 +20,7 @@ import { invariantViolations } from '../cluster/load/invariants-sql.js';
 import { registerUsers, runMixedLoad, userNames } from '../cluster/load/mixed-load.js';
 import { WriteLedger } from '../cluster/load/write-ledger.js';
 import { signal, stopProcess, waitGone, type ProcessRecord } from '../cluster/local-process.js';
-import { SERVICE_MAIN, startServiceInstance } from '../cluster/service-instance.js';
+import { startServiceInstance } from '../cluster/service-instance.js';
 import { REPO_ROOT } from '../cluster/template.js';
 import { waitUntil } from '../cluster/wait-until.js';
 import { compareWithAuditTrail } from './event-audit.js';
@@ -106,7 +106,6 @@ async function startInstance(instance: Instance): Promise<void> {
 
 async function main(): Promise<boolean> {
   const started = performance.now();
-  execFileSync('test', ['-f', SERVICE_MAIN]);
   log(`${MINUTES} minutes; data and logs under ${dir}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   postgres = await OwnPostgres.create(dir, PORT_BASE);
   const admin = new pg.Client({ connectionString: postgres.url });
