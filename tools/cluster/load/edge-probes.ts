@@ -63,3 +63,44 @@ export async function probeEdge(port: number, probes: readonly EdgeProbe[]): Pro
   }
   return found;
 }
+
+/** A small seeded generator (mulberry32), so that a failing hostile request can be found again. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * `count` hostile requests of the kinds a scanner sends, each one a whole request on its own
+ * connection: broken percent-encodings and NULs in the path, URIs and headers over nginx's
+ * buffers, bodies declared over its limit (the body itself is never sent), unknown transfer
+ * codings, conflicting lengths, unsupported HTTP versions and plain garbage. Reproducible from
+ * `seed`.
+ */
+export function hostileRequests(appPath: string, count: number, seed = 17): Buffer[] {
+  const random = seeded(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const between = (low: number, high: number) => low + Math.floor(random() * (high - low));
+  const pieces = ['%00', '%zz', '%', '%4', '%C0%AF', '%2e%2e', '%ff', 'a', '..', '%25', '%0d%0a', '%u0041'];
+  const path = () => `${appPath}/chatrooms/${Array.from({ length: between(1, 8) }, () => pick(pieces)).join('')}`;
+  const head = (lines: string[]) => Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
+  const kinds: (() => Buffer)[] = [
+    () => head([`GET ${path()} HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close']),
+    () => head([`GET ${appPath}/chatrooms/${'a'.repeat(between(9_000, 40_000))} HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close']),
+    () => head([`GET ${appPath}/chatrooms HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close', `X-${pick(['Pad', 'Cookie', 'Auth'])}: ${'a'.repeat(between(9_000, 70_000))}`]),
+    () => head([`POST ${appPath}/users HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close', 'Content-Type: application/json', `Content-Length: ${between(2 * MiB + 1, 64 * MiB)}`]),
+    () => head([`POST ${appPath}/users HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close', `Transfer-Encoding: ${pick(['gzip', 'compress', 'identity', 'chunked, gzip'])}`]),
+    () => head([`POST ${appPath}/users HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close', `Content-Length: ${pick(['-1', 'abc', '1, 2', '99999999999999999999'])}`]),
+    () => head([`GET ${appPath}/chatrooms HTTP/${pick(['2.0', '3.0', '9.9', '1.x', '0.8'])}`, 'Host: 127.0.0.1', 'Connection: close']),
+    () => head([`GET ${appPath}/chatrooms HTTP/1.1`, 'Connection: close']),
+    () => head([`GET ${appPath}/chatrooms HTTP/1.1`, 'Host: 127.0.0.1', 'Host: example.com', 'Connection: close']),
+    () => Buffer.from(`${Array.from({ length: between(1, 40) }, () => String.fromCharCode(between(33, 127))).join('')}\r\n\r\n`, 'latin1'),
+  ];
+  return Array.from({ length: count }, () => pick(kinds)());
+}

@@ -19,7 +19,18 @@ export function rawRequest(port: number, request: Buffer | string, timeoutMs = 1
     socket.setTimeout(timeoutMs, () => socket.destroy(new Error(`no complete answer within ${timeoutMs} ms`)));
     // write, not end: nginx takes a half-closed connection for a client that went away.
     socket.on('connect', () => socket.write(request));
-    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('data', (chunk) => {
+      chunks.push(chunk);
+      // Complete once Content-Length bytes followed the head: a server that refused a declared
+      // body answers at once but may keep the connection open a while to drain it.
+      const text = Buffer.concat(chunks).toString('latin1');
+      const split = text.indexOf('\r\n\r\n');
+      const length = /\r\ncontent-length:\s*(\d+)/i.exec(text.slice(0, split));
+      if (split >= 0 && length && text.length - split - 4 >= Number(length[1])) {
+        finish();
+        socket.destroy();
+      }
+    });
     // A server may answer (413) and reset the connection before it has read the whole body.
     socket.on('error', (error) => (chunks.length > 0 ? finish() : reject(error)));
     socket.on('close', () => finish());
