@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byStatus, ChatClient, isWrite, ok, type Outcome } from './load/chat-client.js';
-import { easemobErrorProblems, edgeProbes, hostileRequests, probeEdge } from './load/edge-probes.js';
+import { easemobErrorProblems, edgeProbes, hostileRequests, probeEdge, sendHostile } from './load/edge-probes.js';
 import { checkDatabase as checkLedger, failureReasons, seconds, startLoad as startLoadOn, writesBackAt } from './load/fault-harness.js';
 import { registerUsers, userNames } from './load/mixed-load.js';
 import { readAccessLog } from './load/nginx-access-log.js';
@@ -228,19 +228,7 @@ describe('the local topology under faults', () => {
     expect(refused).toEqual({});
 
     // Seeded hostile requests: what nginx lets through reaches the instances, which answer too.
-    const byStatus: Record<string, number> = {};
-    const notEasemob: Record<string, number> = {};
-    const hostile = hostileRequests(appPath, 2_000);
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 16 }, async () => {
-        for (let i = next++; i < hostile.length; i = next++) {
-          const response = await rawRequest(port, hostile[i]!);
-          byStatus[response.status] = (byStatus[response.status] ?? 0) + 1;
-          if (response.status >= 300) for (const problem of easemobErrorProblems(response, response.status)) notEasemob[problem] = (notEasemob[problem] ?? 0) + 1;
-        }
-      }),
-    );
+    const { byStatus, notEasemob } = await sendHostile(port, hostileRequests(appPath, 2_000));
     console.log(`  2,000 seeded hostile requests through the topology: ${JSON.stringify(byStatus)}; not an Easemob JSON error: ${JSON.stringify(notEasemob)}`);
     expect(notEasemob).toEqual({});
 

@@ -104,3 +104,26 @@ export function hostileRequests(appPath: string, count: number, seed = 17): Buff
   ];
   return Array.from({ length: count }, () => pick(kinds)());
 }
+
+/**
+ * Sends `requests` to `port`, 16 connections at a time; the answers by status, and every way an
+ * answer other than a 2xx falls short of the Easemob error body (with how often).
+ */
+export async function sendHostile(port: number, requests: readonly Buffer[]): Promise<{ byStatus: Record<string, number>; notEasemob: Record<string, number> }> {
+  const byStatus: Record<string, number> = {};
+  const notEasemob: Record<string, number> = {};
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < requests.length; i = next++) {
+      const response = await rawRequest(port, requests[i]!).catch((error: Error) => ({ status: 0, headers: {}, body: error.message }));
+      byStatus[response.status] = (byStatus[response.status] ?? 0) + 1;
+      if (response.status >= 200 && response.status < 300) continue;
+      for (const problem of response.status === 0 ? [`no answer: ${response.body}`] : easemobErrorProblems(response, response.status)) {
+        const key = `${response.status} ${problem}`;
+        notEasemob[key] = (notEasemob[key] ?? 0) + 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+  return { byStatus, notEasemob };
+}
