@@ -7,7 +7,7 @@ const API_ROOT = fileURLToPath(new URL('../../apps/http-api/', import.meta.url))
 /** A fixed master key for the sealed token keys (required on PostgreSQL once the service seals them). */
 export const BENCH_MASTER_KEY = 'b3'.repeat(32);
 /** Production stores refuse to serve /metrics openly: benches scrape with this token. */
-export const BENCH_METRICS_TOKEN = 'bench-metrics-token';
+export const BENCH_METRICS_TOKEN = 'bench-metrics-'.padEnd(32, 'm');
 
 export interface BenchServer {
   /** SIGTERM, then waits for the exit. */

@@ -49,7 +49,7 @@ async function main(): Promise<void> {
       BOOTSTRAP_ORG: ORG, BOOTSTRAP_APP: APP_NAME, BOOTSTRAP_CLIENT_ID: 'bench', BOOTSTRAP_CLIENT_SECRET: 'bench-secret',
       TOKEN_MASTER_KEY: BENCH_MASTER_KEY,
       METRICS_TOKEN: BENCH_METRICS_TOKEN,
-      // The receiver runs on 127.0.0.1.
+      // The bench's receiver listens on 127.0.0.1.
       WEBHOOK_ALLOW_PRIVATE: 'true',
       ...(process.env['EVENT_GATHER_MS'] && { EVENT_GATHER_MS: process.env['EVENT_GATHER_MS'] }),
     }));

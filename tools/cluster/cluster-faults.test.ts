@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byStatus, ChatClient, isWrite, ok, type Outcome } from './load/chat-client.js';
-import { invariantViolations } from './load/invariants-sql.js';
-import { registerUsers, runMixedLoad, userNames } from './load/mixed-load.js';
-import { readAccessLog, type ProxiedRequest } from './load/nginx-access-log.js';
-import { WriteLedger } from './load/write-ledger.js';
+import { easemobErrorProblems, edgeProbes, hostileRequests, probeEdge, sendHostile } from './load/edge-probes.js';
+import { checkDatabase as checkLedger, failureReasons, seconds, startLoad as startLoadOn, writesBackAt } from './load/fault-harness.js';
+import { registerUsers, userNames } from './load/mixed-load.js';
+import { readAccessLog } from './load/nginx-access-log.js';
+import { httpRequest, rawRequest } from './load/raw-http.js';
 import { ensureDebianPackages } from './debian-packages.js';
 import { LocalCluster } from './local-cluster.js';
 import { killPatroniNode } from './patroni-node.js';
@@ -34,66 +34,8 @@ afterAll(async () => {
   await cluster?.down({ keepDir: process.env.CLUSTER_KEEP_DIR === '1' });
 }, 120_000);
 
-async function withDatabase<T>(use: (db: pg.Client) => Promise<T>): Promise<T> {
-  const db = new pg.Client({ connectionString: cluster.databaseUrl });
-  await db.connect();
-  try {
-    return await use(db);
-  } finally {
-    await db.end();
-  }
-}
-
-async function appId(db: pg.Client): Promise<string> {
-  const { rows } = await db.query<{ id: string }>('SELECT id FROM apps WHERE org = $1 AND name = $2', [BOOTSTRAP.org, BOOTSTRAP.app]);
-  return rows[0]!.id;
-}
-
-/** The ledger against the rows, and every invariant recounted; prints and returns both. */
-async function checkDatabase(ledger: WriteLedger) {
-  return withDatabase(async (db) => {
-    const comparison = await ledger.compareWithDatabase(db, await appId(db));
-    const violations = await invariantViolations(db);
-    console.log(
-      `  ledger: ${JSON.stringify(ledger.acknowledged)} acknowledged; ${comparison.checked} facts checked against the rows, ` +
-        `${comparison.mismatches.length} missing or wrong; invariant violations: ${violations.length}`,
-    );
-    return { ...comparison, violations };
-  });
-}
-
-/** A fresh client and ledger, and 8 workers of mixed load through nginx until `stop()` is called. */
-async function startLoad(readShare: number, maxRequests = 40_000) {
-  const client = new ChatClient(cluster.baseUrl, BOOTSTRAP);
-  await client.login();
-  const ledger = new WriteLedger();
-  let stopAt = Infinity;
-  const finished = runMixedLoad({ client, ledger, users: USERS, workers: 8, readShare, until: () => performance.now() > stopAt, maxRequests });
-  return {
-    client,
-    ledger,
-    /** Stops the load `afterMs` from now and resolves when every worker has finished. */
-    stop: (afterMs = 0) => {
-      stopAt = performance.now() + afterMs;
-      return finished;
-    },
-  };
-}
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-/** Why requests failed: method, status, the error (or network error), and the instances nginx tried. */
-function failureReasons(outcomes: readonly Outcome[], log?: Map<string, ProxiedRequest>): Record<string, number> {
-  const reasons: Record<string, number> = {};
-  for (const o of outcomes.filter((x) => !ok(x))) {
-    const why = o.error ?? (typeof o.body === 'string' ? 'nginx error page' : o.body?.error_description ?? o.body?.error);
-    const proxied = log?.get(o.requestId);
-    const tried = proxied ? `, nginx tried ${proxied.upstreams.length} instance(s) [${proxied.upstreamStatuses.join(' ')}]` : '';
-    const key = `${o.method} ${o.op} → ${o.status} ${why}${tried}`;
-    reasons[key] = (reasons[key] ?? 0) + 1;
-  }
-  return reasons;
-}
+const checkDatabase = (ledger: Parameters<typeof checkLedger>[1]) => checkLedger(cluster, ledger);
+const startLoad = (readShare: number, maxRequests?: number) => startLoadOn(cluster, USERS, readShare, maxRequests);
 
 describe('the local topology under faults', () => {
   it('primary loss under mixed writes: writes come back within 15 s, no acknowledged write is lost, invariants hold, the gap is 503 + Retry-After', async () => {
@@ -199,4 +141,102 @@ describe('the local topology under faults', () => {
     expect(db.mismatches).toEqual([]);
     expect(db.violations).toEqual([]);
   }, 180_000);
+
+  /**
+   * One fault of the topology's other parts under write load (10 % reads): `inject` runs 4 s into
+   * the load, which goes on `afterMs` more. Prints the figures every such fault is held to.
+   */
+  async function underWriteLoad(name: string, inject: () => Promise<string>, afterMs = 8_000) {
+    const { client, ledger, stop } = await startLoad(0.1);
+    await sleep(4_000);
+    const faultAt = performance.now();
+    const what = await inject();
+    const injectedIn = performance.now() - faultAt;
+    await sleep(afterMs);
+    await stop();
+    const backAt = writesBackAt(client.outcomes, faultAt);
+    const since = client.outcomes.filter((o) => o.endedAt > faultAt);
+    console.log(
+      `${name}: ${what} (${seconds(injectedIn)}); writes back ${backAt === undefined ? 'NEVER' : seconds(backAt - faultAt)} after it; ` +
+        `${client.outcomes.filter(isWrite).length} writes, ${client.outcomes.filter((o) => !isWrite(o)).length} reads`,
+    );
+    console.log(`  since the fault by status: ${JSON.stringify(byStatus(since))}; failures: ${JSON.stringify(failureReasons(client.outcomes))}`);
+    const db = await checkDatabase(ledger);
+    return { outcomes: client.outcomes, writesBackMs: backAt === undefined ? undefined : backAt - faultAt, db };
+  }
+
+  /** A refusal a client can act on: the service's 503 with Retry-After. */
+  const unavailable = (o: Outcome) => o.status === 503 && o.retryAfter !== null;
+
+  /** Writes back within 15 s, nothing but 503 + Retry-After meanwhile, no acknowledged write lost. */
+  function expectRecoveredWithOnly503(result: Awaited<ReturnType<typeof underWriteLoad>>): void {
+    expect(result.writesBackMs).toBeDefined();
+    expect(result.writesBackMs!).toBeLessThan(15_000);
+    expect(result.outcomes.filter((o) => !ok(o) && !unavailable(o))).toEqual([]);
+    expect(result.db.mismatches).toEqual([]);
+    expect(result.db.violations).toEqual([]);
+  }
+
+  it('etcd leader lost (3 members): writes go on, nothing acknowledged is lost; the member rejoins', async () => {
+    let lost = '';
+    const result = await underWriteLoad('etcd member loss', async () => {
+      const leader = (await cluster.etcdLeader())!;
+      lost = leader.name;
+      await cluster.killEtcdMember(leader.name);
+      return `SIGKILL etcd leader ${leader.name}; database roles ${(await cluster.roles()).join(' ')}`;
+    });
+    const revivedAt = performance.now();
+    await cluster.reviveEtcdMember(lost);
+    console.log(`  ${lost} healthy again ${seconds(performance.now() - revivedAt)} after its restart; roles ${(await cluster.roles()).join(' ')}`);
+
+    expectRecoveredWithOnly503(result);
+  }, 120_000);
+
+  it('HAProxy restarted: writes are back within 15 s, the gap is 503 + Retry-After, nothing acknowledged is lost', async () => {
+    const result = await underWriteLoad('HAProxy restart', async () => {
+      await cluster.restartHaproxy();
+      return 'SIGTERM HAProxy and start it again';
+    });
+
+    expectRecoveredWithOnly503(result);
+  }, 120_000);
+
+  it('nginx reloaded under load: no request that reached nginx fails', async () => {
+    const result = await underWriteLoad('nginx reload', async () => {
+      cluster.reloadNginx();
+      return 'SIGHUP to the nginx master';
+    });
+    await sleep(1_500); // nginx flushes its access log every second
+    const log = readAccessLog(join(cluster.state.dir, 'logs', 'nginx-access.log'));
+    // An old worker closes its idle keep-alive connections at once; a request the client wrote
+    // onto one at that instant never reached nginx (no access-log line), and the client sees
+    // the connection close before any answer: HTTP's signal that it may send it again.
+    const unsent = result.outcomes.filter((o) => o.status === 0 && !log.has(o.requestId));
+    console.log(`  requests written onto a keep-alive connection as the old workers closed it (never reached nginx): ${unsent.length}`);
+
+    expect(result.outcomes.length).toBeGreaterThan(100);
+    expect(result.outcomes.filter((o) => !ok(o) && !unsent.includes(o))).toEqual([]);
+    expect(result.db.mismatches).toEqual([]);
+    expect(result.db.violations).toEqual([]);
+  }, 120_000);
+
+  it('nginx speaks the Easemob error body: hostile requests, then every instance down', async () => {
+    const port = Number(new URL(cluster.baseUrl).port);
+    const appPath = `/${BOOTSTRAP.org}/${BOOTSTRAP.app}`;
+    const refused = await probeEdge(port, edgeProbes(appPath));
+    console.log(`edge: ${edgeProbes(appPath).length} hostile requests through nginx; answers not an Easemob JSON error: ${JSON.stringify(refused)}`);
+    expect(refused).toEqual({});
+
+    // Seeded hostile requests: what nginx lets through reaches the instances, which answer too.
+    const { byStatus, notEasemob } = await sendHostile(port, hostileRequests(appPath, 2_000));
+    console.log(`  2,000 seeded hostile requests through the topology: ${JSON.stringify(byStatus)}; not an Easemob JSON error: ${JSON.stringify(notEasemob)}`);
+    expect(notEasemob).toEqual({});
+
+    await Promise.all(cluster.instances.map((i) => cluster.killInstance(i.index)));
+    const read = await rawRequest(port, httpRequest('GET', `${appPath}/chatrooms`));
+    const write = await rawRequest(port, httpRequest('POST', `${appPath}/users`, { 'Content-Type': 'application/json' }, Buffer.from('{}')));
+    await Promise.all(cluster.instances.map((i) => cluster.reviveInstance(i.index)));
+    console.log(`  every instance down: GET → ${read.status} ${read.headers['content-type']}, POST → ${write.status} ${write.headers['content-type']}`);
+    expect({ read: easemobErrorProblems(read, 502), write: easemobErrorProblems(write, 502) }).toEqual({ read: [], write: [] });
+  }, 120_000);
 });

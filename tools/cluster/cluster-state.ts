@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { EtcdMember } from './etcd-node.js';
 import type { ProcessRecord } from './local-process.js';
 import type { PatroniNode } from './patroni-node.js';
 import { REPO_ROOT } from './template.js';
@@ -24,7 +25,9 @@ export interface ClusterState {
   baseUrl?: string;
   databaseUrl?: string;
   bootstrap?: BootstrapCredentials;
-  etcd?: ProcessRecord;
+  /** What `Authorization: Bearer …` /metrics on the instances wants. */
+  metricsToken?: string;
+  etcd: EtcdMember[];
   patroni: PatroniNode[];
   haproxy?: ProcessRecord;
   services: ServiceInstanceState[];
@@ -43,8 +46,11 @@ export function loadState(dir: string): ClusterState | undefined {
   return existsSync(stateFile(dir)) ? (JSON.parse(readFileSync(stateFile(dir), 'utf8')) as ClusterState) : undefined;
 }
 
-/** `npm run cluster:up` records its folder here so that `npm run cluster:down` finds it. */
-const POINTER = join(REPO_ROOT, '.cluster-dir');
+/**
+ * `npm run cluster:up` records its folder here so that `npm run cluster:down` finds it;
+ * CLUSTER_POINTER_FILE names another file (tests use their own, never the developer's).
+ */
+const POINTER = process.env.CLUSTER_POINTER_FILE || join(REPO_ROOT, '.cluster-dir');
 
 export function readPointer(): string | undefined {
   return existsSync(POINTER) ? readFileSync(POINTER, 'utf8').trim() || undefined : undefined;

@@ -16,7 +16,13 @@ export async function startHaproxy(dir: string, port: number, nodes: readonly Pa
     configFile,
     renderDeployTemplate('haproxy/haproxy.cfg', { HAPROXY_ADDRESS: '127.0.0.1', HAPROXY_PORT: port, HAPROXY_SERVERS: servers }),
   );
+  return spawnHaproxy(dir);
+}
+
+/** HAProxy on the configuration startHaproxy wrote (first start, or a restart). */
+export function spawnHaproxy(dir: string): Promise<ProcessRecord> {
   // -db: stay in the foreground, so the recorded pid is the one that serves.
+  const configFile = join(dir, 'haproxy', 'haproxy.cfg');
   return spawnDetached({ name: 'haproxy', command: 'haproxy', args: ['-db', '-f', configFile], logFile: join(dir, 'logs', 'haproxy.log') });
 }
 

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { saveState, type BootstrapCredentials, type ClusterState, type ServiceInstanceState } from './cluster-state.js';
-import { startEtcdNode } from './etcd-node.js';
+import { etcdHosts, etcdLeader, spawnEtcd, startEtcdCluster, waitEtcdHealthy, type EtcdMember } from './etcd-node.js';
 import { freePorts } from './free-ports.js';
-import { startHaproxy, waitForPrimary } from './haproxy.js';
-import { logTail, signal, stopProcess, waitGone } from './local-process.js';
-import { startNginx } from './nginx.js';
+import { spawnHaproxy, startHaproxy, waitForPrimary } from './haproxy.js';
+import { logTail, signal, stopProcess, waitGone, type ProcessRecord } from './local-process.js';
+import { reloadNginx, startNginx } from './nginx.js';
 import { patroniRole, spawnPatroni, startPatroniNode, stopPatroniNode, type PatroniNode } from './patroni-node.js';
 import { startServiceInstance } from './service-instance.js';
 import { waitUntil } from './wait-until.js';
@@ -22,9 +22,14 @@ export interface ClusterOptions {
   /** Extra service environment on top of ours (e.g. LOG_LEVEL). */
   readonly serviceEnv?: Record<string, string>;
   readonly log?: (line: string) => void;
+  /** Called with the cluster's folder before anything starts (cluster:up records it there). */
+  readonly onDir?: (dir: string) => void;
 }
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
+
+/** Three members: losing one keeps a quorum, as in production. */
+const ETCD_MEMBERS = 3;
 
 /** The app given by BOOTSTRAP_* in `env`, or a fresh development app. */
 export function bootstrapFrom(env: NodeJS.ProcessEnv): BootstrapCredentials {
@@ -36,9 +41,26 @@ export function bootstrapFrom(env: NodeJS.ProcessEnv): BootstrapCredentials {
   };
 }
 
+/** What the instances get from the topology, whatever the caller adds. */
+function topologyServiceEnv(): Record<string, string> {
+  return {
+    // Required on PostgreSQL once the production build lands: one key shared by every instance.
+    TOKEN_MASTER_KEY: process.env.TOKEN_MASTER_KEY || hex(32),
+    // nginx is the one proxy in front and overwrites X-Forwarded-For with the address it saw.
+    TRUSTED_PROXIES: '1',
+    // /metrics on a production store needs a token; scrapers of the local topology use this one.
+    METRICS_TOKEN: process.env.METRICS_TOKEN || hex(16),
+    // Webhook receivers of local tests listen on 127.0.0.1.
+    WEBHOOK_ALLOW_PRIVATE: 'true',
+    LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+    // Longer than nginx's upstream keepalive_timeout (3 s): see deploy/nginx/nginx.conf.
+    SHUTDOWN_DRAIN_MS: process.env.SHUTDOWN_DRAIN_MS || '4000',
+  };
+}
+
 /**
- * The whole topology on one machine: etcd → Patroni nodes → HAProxy → service instances → nginx,
- * every process recorded in `<dir>/cluster-state.json` as it starts.
+ * The whole topology on one machine: etcd (3 members) → Patroni nodes → HAProxy → service
+ * instances → nginx, every process recorded in `<dir>/cluster-state.json` the moment it runs.
  */
 export class LocalCluster {
   private constructor(
@@ -71,8 +93,9 @@ export class LocalCluster {
     // PostgreSQL runs as `postgres`: it must be able to enter the folder (its own subfolders are 0700).
     chmodSync(dir, 0o755);
     mkdirSync(join(dir, 'logs'), { mode: 0o755 });
-    const state: ClusterState = { dir, createdAt: new Date().toISOString(), patroni: [], services: [] };
+    const state: ClusterState = { dir, createdAt: new Date().toISOString(), etcd: [], patroni: [], services: [] };
     saveState(state);
+    options.onDir?.(dir);
     const cluster = new LocalCluster(state, {});
     try {
       await cluster.start(nodeCount, instanceCount, options, log);
@@ -80,7 +103,7 @@ export class LocalCluster {
     } catch (error) {
       const keepDir = process.env.CLUSTER_KEEP_DIR === '1';
       log(`cluster:up failed (${(error as Error).message}); taking down what started${keepDir ? `; logs kept in ${dir}/logs` : ' (CLUSTER_KEEP_DIR=1 keeps the folder)'}`);
-      for (const record of [state.etcd, ...state.patroni.map((n) => n.process), state.haproxy, ...state.services.map((s) => s.process), state.nginx]) {
+      for (const record of [...state.etcd.map((m) => m.process), ...state.patroni.map((n) => n.process), state.haproxy, ...state.services.map((s) => s.process), state.nginx]) {
         if (record) log(`--- ${record.name} (${record.logFile}):\n${logTail(record.logFile)}`);
       }
       await cluster.down({ keepDir });
@@ -90,19 +113,21 @@ export class LocalCluster {
 
   private async start(nodeCount: number, instanceCount: number, options: ClusterOptions, log: (line: string) => void): Promise<void> {
     const { state } = this;
-    const ports = await freePorts(2 + nodeCount * 2 + 1 + instanceCount + 1);
+    const ports = await freePorts(ETCD_MEMBERS * 2 + nodeCount * 2 + 1 + instanceCount + 1);
     const take = () => ports.shift()!;
 
-    log(`starting etcd (data and logs under ${state.dir})`);
-    const etcd = await startEtcdNode(state.dir, take(), take());
-    state.etcd = etcd.process;
-    saveState(state);
+    log(`starting ${ETCD_MEMBERS} etcd members (data and logs under ${state.dir})`);
+    const etcdSpecs = Array.from({ length: ETCD_MEMBERS }, (_, i) => ({ name: `etcd${i + 1}`, clientPort: take(), peerPort: take() }));
+    await startEtcdCluster(state.dir, etcdSpecs, (member) => {
+      state.etcd.push(member);
+      saveState(state);
+    });
 
     log(`starting ${nodeCount} Patroni/PostgreSQL 15 nodes`);
     const credentials = { superuserPassword: hex(16), replicationPassword: hex(16) };
     const specs = Array.from({ length: nodeCount }, (_, i) => ({ name: `pg${i + 1}`, pgPort: take(), restPort: take() }));
     for (const spec of specs) {
-      state.patroni.push(await startPatroniNode(state.dir, spec, etcd.clientAddress, credentials));
+      state.patroni.push(await startPatroniNode(state.dir, spec, etcdHosts(etcdSpecs), credentials));
       saveState(state);
     }
     await waitUntil(
@@ -139,15 +164,10 @@ export class LocalCluster {
       BOOTSTRAP_APP: state.bootstrap.app,
       BOOTSTRAP_CLIENT_ID: state.bootstrap.clientId,
       BOOTSTRAP_CLIENT_SECRET: state.bootstrap.clientSecret,
-      // Required on PostgreSQL once the production build lands: one key shared by every instance.
-      TOKEN_MASTER_KEY: process.env.TOKEN_MASTER_KEY || hex(32),
-      // The URL in envelopes follows nginx's X-Forwarded-* headers.
-      TRUST_PROXY: process.env.TRUST_PROXY || 'true',
-      LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
-      // Longer than nginx's upstream keepalive_timeout (3 s): see deploy/nginx/nginx.conf.
-      SHUTDOWN_DRAIN_MS: process.env.SHUTDOWN_DRAIN_MS || '4000',
+      ...topologyServiceEnv(),
       ...options.serviceEnv,
     });
+    state.metricsToken = this.serviceEnv.METRICS_TOKEN;
 
     log(`starting ${instanceCount} service instances`);
     const instancePorts = Array.from({ length: instanceCount }, take);
@@ -160,18 +180,66 @@ export class LocalCluster {
 
     log('starting nginx');
     const nginxPort = take();
-    state.nginx = await startNginx(state.dir, nginxPort, instancePorts);
+    state.nginx = await startNginx(state.dir, nginxPort, instancePorts, (record) => {
+      state.nginx = record;
+      saveState(state);
+    });
     state.baseUrl = `http://127.0.0.1:${nginxPort}`;
     saveState(state);
   }
 
   private async startInstance(index: number, port: number): Promise<void> {
-    const record = await startServiceInstance(this.state.dir, { index, port, env: this.serviceEnv });
+    await startServiceInstance(this.state.dir, { index, port, env: this.serviceEnv }, (record) => this.recordInstance(index, port, record));
+  }
+
+  private recordInstance(index: number, port: number, record: ProcessRecord): void {
     const existing = this.state.services.find((s) => s.index === index);
     if (existing) existing.process = record;
     else this.state.services.push({ index, port, process: record });
     this.state.services.sort((a, b) => a.index - b.index);
     saveState(this.state);
+  }
+
+  get etcdMembers(): readonly EtcdMember[] {
+    return this.state.etcd;
+  }
+
+  /** The etcd member that leads now. */
+  etcdLeader(): Promise<EtcdMember | undefined> {
+    return etcdLeader(this.state.etcd);
+  }
+
+  /** Loses one etcd member as a host crash would (SIGKILL). */
+  async killEtcdMember(name: string): Promise<void> {
+    const member = this.etcdMember(name);
+    signal(member.process, 'SIGKILL');
+    await waitGone(member.process, 5_000);
+  }
+
+  /** Starts a lost etcd member again on its data; resolves when it is healthy. */
+  async reviveEtcdMember(name: string): Promise<void> {
+    const member = this.etcdMember(name);
+    member.process = await spawnEtcd(this.state.dir, member.name, member.configFile);
+    saveState(this.state);
+    await waitEtcdHealthy(member, 30_000);
+  }
+
+  private etcdMember(name: string): EtcdMember {
+    const member = this.state.etcd.find((m) => m.name === name);
+    if (!member) throw new Error(`no etcd member ${name}`);
+    return member;
+  }
+
+  /** Stops HAProxy (SIGTERM) and starts it again with the same configuration. */
+  async restartHaproxy(): Promise<void> {
+    await stopProcess(this.state.haproxy!);
+    this.state.haproxy = await spawnHaproxy(this.state.dir);
+    saveState(this.state);
+  }
+
+  /** `nginx -s reload`: the master re-reads its configuration and replaces its workers. */
+  reloadNginx(): void {
+    reloadNginx(this.state.nginx!);
   }
 
   /** The node Patroni reports as primary right now. */
@@ -233,6 +301,6 @@ export async function takeDown(state: ClusterState, options: { keepDir?: boolean
   await Promise.all(state.services.map((s) => stopProcess(s.process, 15_000)));
   if (state.haproxy) await stopProcess(state.haproxy);
   await Promise.all(state.patroni.map((node) => stopPatroniNode(node)));
-  if (state.etcd) await stopProcess(state.etcd);
+  await Promise.all((state.etcd ?? []).map((m) => stopProcess(m.process)));
   if (!options.keepDir) rmSync(state.dir, { recursive: true, force: true });
 }

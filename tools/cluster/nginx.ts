@@ -1,12 +1,24 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnDetached, type ProcessRecord } from './local-process.js';
+import { signal, spawnDetached, type ProcessRecord } from './local-process.js';
 import { renderDeployTemplate } from './template.js';
 import { httpStatus, waitUntil } from './wait-until.js';
 
-/** nginx in front of the instances (deploy/nginx/nginx.conf); waits until /ready answers through it. */
-export async function startNginx(dir: string, port: number, instancePorts: readonly number[]): Promise<ProcessRecord> {
-  const home = join(dir, 'nginx');
+/** Where the local topology keeps nginx's configuration and temporary files. */
+const nginxHome = (dir: string) => join(dir, 'nginx');
+
+/**
+ * nginx in front of the instances (deploy/nginx/nginx.conf with chat-errors.conf beside it);
+ * `onSpawn` gets the master's record as soon as it runs, before nginx is ready.
+ * Resolves when /ready answers through it.
+ */
+export async function startNginx(
+  dir: string,
+  port: number,
+  instancePorts: readonly number[],
+  onSpawn: (record: ProcessRecord) => void = () => {},
+): Promise<ProcessRecord> {
+  const home = nginxHome(dir);
   // Workers run as `nobody` when the master is root: they must be able to enter it.
   mkdirSync(home, { recursive: true, mode: 0o755 });
   const configFile = join(home, 'nginx.conf');
@@ -22,6 +34,7 @@ export async function startNginx(dir: string, port: number, instancePorts: reado
       NGINX_UPSTREAM_SERVERS: servers,
     }),
   );
+  writeFileSync(join(home, 'chat-errors.conf'), renderDeployTemplate('nginx/chat-errors.conf', {}));
   // daemon off: the master stays in the foreground, so the recorded pid is the master's.
   const record = await spawnDetached({
     name: 'nginx',
@@ -29,6 +42,15 @@ export async function startNginx(dir: string, port: number, instancePorts: reado
     args: ['-p', home, '-c', configFile, '-g', 'daemon off;'],
     logFile: join(dir, 'logs', 'nginx.log'),
   });
+  onSpawn(record);
   await waitUntil('nginx → /ready', async () => (await httpStatus(`http://127.0.0.1:${port}/ready`)) === 200, 30_000);
   return record;
+}
+
+/**
+ * `nginx -s reload` as an operator runs it (SIGHUP to the master): new workers start with the
+ * configuration re-read, the old ones finish their requests and exit.
+ */
+export function reloadNginx(record: ProcessRecord): void {
+  if (!signal(record, 'SIGHUP')) throw new Error('nginx is not running');
 }

@@ -16,20 +16,37 @@ export interface Outcome {
   readonly error?: string;
 }
 
-/** A minimal Easemob REST client over fetch (keep-alive), for load through nginx on 127.0.0.1. */
+export interface ChatClientOptions {
+  /**
+   * Where each outcome goes; by default into `outcomes` (a long run passes its own sink, so
+   * that memory does not grow with the request count).
+   */
+  readonly record?: (outcome: Outcome) => void;
+}
+
+/**
+ * A minimal Easemob REST client over fetch (keep-alive), for load on 127.0.0.1: through nginx
+ * (one base URL), or straight to several instances in turn, going to the next one when a
+ * connection is refused (the request never reached the first, so sending it again is safe).
+ */
 export class ChatClient {
   private token = '';
   private sent = 0;
+  private turn = 0;
   private readonly idPrefix = `load-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+  private readonly baseUrls: readonly string[];
   readonly outcomes: Outcome[] = [];
 
   constructor(
-    private readonly baseUrl: string,
+    baseUrl: string | readonly string[],
     private readonly app: BootstrapCredentials,
-  ) {}
+    private readonly options: ChatClientOptions = {},
+  ) {
+    this.baseUrls = typeof baseUrl === 'string' ? [baseUrl] : baseUrl;
+  }
 
-  private get appBase(): string {
-    return `${this.baseUrl}/${this.app.org}/${this.app.app}`;
+  private appBase(base: string): string {
+    return `${base}/${this.app.org}/${this.app.app}`;
   }
 
   async login(): Promise<void> {
@@ -46,9 +63,21 @@ export class ChatClient {
   async call(op: string, method: string, path: string, body?: unknown): Promise<Outcome> {
     const requestId = `${this.idPrefix}-${++this.sent}`;
     const startedAt = performance.now();
+    const first = this.turn++;
+    let outcome: Outcome;
+    for (let attempt = 0; ; attempt++) {
+      outcome = await this.send(this.baseUrls[(first + attempt) % this.baseUrls.length]!, requestId, startedAt, op, method, path, body);
+      if (outcome.error !== 'ECONNREFUSED' || attempt + 1 >= this.baseUrls.length) break;
+    }
+    if (this.options.record) this.options.record(outcome);
+    else this.outcomes.push(outcome);
+    return outcome;
+  }
+
+  private async send(base: string, requestId: string, startedAt: number, op: string, method: string, path: string, body: unknown): Promise<Outcome> {
     let outcome: Outcome;
     try {
-      const response = await fetch(`${this.appBase}${path}`, {
+      const response = await fetch(`${this.appBase(base)}${path}`, {
         method,
         headers: {
           'x-request-id': requestId,
@@ -70,7 +99,6 @@ export class ChatClient {
       const cause = (error as { cause?: { code?: string } }).cause?.code;
       outcome = { requestId, op, method, status: 0, retryAfter: null, startedAt, endedAt: performance.now(), body: null, error: cause ?? (error as Error).message };
     }
-    this.outcomes.push(outcome);
     return outcome;
   }
 }
