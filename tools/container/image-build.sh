@@ -27,5 +27,5 @@ echo "image:build: $image:$version on $RUNTIME_BASE (build stage on $BUILD_BASE)
 podman build --pull="$pull" --layers \
   --build-arg RUNTIME_BASE="$RUNTIME_BASE" --build-arg BUILD_BASE="$BUILD_BASE" \
   --build-arg VERSION="$version" --build-arg REVISION="$revision" --build-arg SOURCE="$source_url" \
-  -f Containerfile -t "$image:$version" -t "$image:latest" .
+  --format docker -f Containerfile -t "$image:$version" -t "$image:latest" .
 podman image inspect "$image:latest" --format 'image:build: {{.Id}} {{.Size}} bytes' >&2
