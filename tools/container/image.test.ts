@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,13 +88,26 @@ afterAll(() => {
 });
 
 describe('the image', () => {
+  it("copies every workspace's package.json before npm ci (the layer that caches the install)", () => {
+    const containerfile = readFileSync(join(REPO, 'Containerfile'), 'utf8');
+    const { workspaces } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { workspaces: string[] };
+    const dirs = workspaces.flatMap((pattern) =>
+      pattern.endsWith('/*')
+        ? readdirSync(join(REPO, pattern.slice(0, -2))).map((name) => `${pattern.slice(0, -2)}/${name}`)
+        : [pattern],
+    );
+    const manifests = dirs.filter((dir) => existsSync(join(REPO, dir, 'package.json')));
+    expect(manifests.length).toBeGreaterThan(5);
+    for (const dir of manifests) expect(containerfile, dir).toContain(`COPY ${dir}/package.json ${dir}/\n`);
+  });
+
   it('runs as a non-root user, carries its OCI labels and SBOM and no secret, and its application layers stay within 40 MB', () => {
     const config = JSON.parse(podman('image', 'inspect', IMAGE))[0];
     expect(config.Config.User).toBe('10001:10001');
     expect(podman('run', '--rm', IMAGE, 'id', '-u')).toBe('10001');
     const labels = config.Config.Labels as Record<string, string>;
     for (const key of ['source', 'version', 'revision']) expect(labels[`org.opencontainers.image.${key}`], key).toMatch(/\S/);
-    expect(labels['org.opencontainers.image.version']).toBe(JSON.parse(execFileSync('cat', [join(REPO, 'apps/http-api/package.json')], { encoding: 'utf8' })).version);
+    expect(labels['org.opencontainers.image.version']).toBe(JSON.parse(readFileSync(join(REPO, 'apps/http-api/package.json'), 'utf8')).version);
     expect(config.Config.StopSignal).toBe('SIGTERM');
     expect(config.Config.Volumes).toHaveProperty('/data');
     expect(JSON.stringify(config.Config.Healthcheck)).toContain('/ready');
