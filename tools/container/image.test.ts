@@ -110,7 +110,7 @@ describe('the image', () => {
     expect(labels['org.opencontainers.image.version']).toBe(JSON.parse(readFileSync(join(REPO, 'apps/http-api/package.json'), 'utf8')).version);
     expect(config.Config.StopSignal).toBe('SIGTERM');
     expect(config.Config.Volumes).toHaveProperty('/data');
-    expect(JSON.stringify(config.Config.Healthcheck)).toContain('/ready');
+    expect(JSON.stringify(config.Healthcheck)).toContain('/ready');
     const env = (config.Config.Env as string[]).map((line) => line.split('=')[0]);
     for (const secret of ['DATABASE_URL', 'TOKEN_MASTER_KEY', 'METRICS_TOKEN', 'BOOTSTRAP_CLIENT_SECRET']) expect(env).not.toContain(secret);
 
