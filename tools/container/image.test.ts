@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
-import { podManifest } from './pod-manifest.js';
+import { parseAllDocuments, stringify } from 'yaml';
+import { deploymentContainer, podManifest } from './pod-manifest.js';
 import { logs, podman, podmanAsync, podmanQuiet, rssMegabytes, waitForOk } from './podman.js';
 
 // The image, built as `npm run image:build` builds it, and the pod template of
@@ -234,6 +234,23 @@ describe("the Deployment's pod under podman kube play, on PostgreSQL 15", () => 
     podman('pod', 'stop', '-t', '30', POD);
     expect(podman('inspect', `${POD}-postgres`, '--format', '{{.State.ExitCode}}')).toBe('0');
     expect(podman('inspect', SERVICE, '--format', '{{.State.ExitCode}}')).toBe('0');
+  });
+});
+
+const kubectl = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
+if (!kubectl) console.warn('kustomize rendering not checked: no kubectl on this machine');
+
+describe.skipIf(!kubectl)('the kustomizations (kubectl kustomize, no cluster needed)', () => {
+  it('base and the postgres-ha overlay render; the overlay keeps the tested container and sizes the pools', () => {
+    const render = (dir: string) =>
+      parseAllDocuments(execFileSync('kubectl', ['kustomize', join(REPO, 'deploy/kubernetes', dir)], { encoding: 'utf8' })).map((d) => d.toJS());
+    const kinds = (docs: any[]) => docs.map((d) => d.kind).sort();
+    expect(kinds(render('base'))).toEqual(['ConfigMap', 'Deployment', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Service']);
+    const overlay = render('overlays/postgres-ha');
+    const deployment = overlay.find((d) => d.kind === 'Deployment');
+    expect(deployment.spec.template.spec.containers[0]).toEqual(deploymentContainer());
+    expect(overlay.find((d) => d.kind === 'ConfigMap').data.DB_POOL_SIZE).toBe('15');
+    expect(overlay.find((d) => d.kind === 'Service' && d.metadata.name === 'chatroom-postgres-primary').spec.type).toBe('ExternalName');
   });
 });
 
