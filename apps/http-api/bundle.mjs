@@ -3,7 +3,7 @@
 // (module loading was most of a PostgreSQL start: ≈ 7 s → 3.5 s and 106 → 93 MB RSS on a loaded
 // machine). The other dist files stay for the package's library use (`@chatroom/http-api`).
 // Kept outside: the packages runtime-packages.mjs names.
-import { writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { BUNDLE_EXTERNALS } from './runtime-packages.mjs';
 
@@ -30,3 +30,7 @@ const result = await build({
 // The files a running entry point loads, for whoever ships them (the container image).
 const outputs = Object.keys(result.metafile.outputs).filter((file) => file.endsWith('.js'));
 writeFileSync('dist/bundle-outputs.json', `${JSON.stringify(outputs.map((file) => file.replace(/^dist\//, '')), null, 2)}\n`);
+// Chunks of earlier builds would otherwise pile up beside these.
+for (const file of readdirSync('dist/chunks')) {
+  if (!outputs.includes(`dist/chunks/${file.replace(/\.map$/, '')}`)) rmSync(`dist/chunks/${file}`);
+}
