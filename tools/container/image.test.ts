@@ -82,7 +82,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   podmanQuiet('pod', 'rm', '-f', '-t', '5', POD);
-  podmanQuiet('rm', '-f', `${POD}-second`, `${POD}-embedded`);
+  podmanQuiet('rm', '-f', '-v', `${POD}-second`, `${POD}-embedded`);
   podmanQuiet('volume', 'rm', '-f', `${POD}-data`);
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
@@ -184,7 +184,7 @@ describe("the Deployment's pod under podman kube play, on PostgreSQL 15", () => 
 
   it('`podman run` of one more replica on the migrated database reaches /ready (time and RSS measured from outside), and SIGTERM stops it with 0', async () => {
     const name = `${POD}-second`;
-    podmanQuiet('rm', '-f', name);
+    podmanQuiet('rm', '-f', '-v', name);
     const started = performance.now();
     podman(
       'run', '-d', '--name', name, '--network', 'host', '--read-only',
@@ -197,7 +197,7 @@ describe("the Deployment's pod under podman kube play, on PostgreSQL 15", () => 
     say(`podman run → /ready on PostgreSQL ${seconds(ready)} (target < 2 s); RSS ${rssMegabytes(name).toFixed(0)} MB idle`);
     podman('stop', '-t', '30', name);
     expect(podman('inspect', name, '--format', '{{.State.ExitCode}}')).toBe('0');
-    podman('rm', name);
+    podman('rm', '-v', name);
   });
 
   it('SIGTERM drains: a keep-alive connection open before it is still answered (Connection: close), the service exits 0, and so does the pod', async () => {
