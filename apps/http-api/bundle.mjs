@@ -1,36 +1,52 @@
 // Bundles the service and the admin CLI from their TypeScript sources (the workspace libs through
-// their `source` export condition) into two single files, so that a start loads one module instead
-// of ~500 and needs no TypeScript loader. `npm run build` runs it after tsc (whose other dist files
-// stay for the package's library use); `npm start`, `npm run admin` and the tests that spawn the
-// service run it on its own, which takes about a second.
-// Kept outside: PGlite (it loads its .wasm and data files from beside its own module) and pino
-// (its transports run worker files by path).
+// their `source` export condition), so that a start loads a few modules instead of ~500 and needs
+// no TypeScript loader. `npm run build` runs it after tsc (whose other dist files stay for the
+// package's library use); `npm start`, `npm run admin` and the tests that spawn the service run it
+// on its own, which takes about a second.
+// Kept outside: the packages runtime-packages.mjs names.
 import { build } from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE_EXTERNALS } from './runtime-packages.mjs';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('.', import.meta.url));
 const REPO_ROOT = join(PACKAGE_ROOT, '../..');
 
-/** Writes `main.js` and `admin/main.js` (with source maps) into `outdir`, relative to this package. */
+/**
+ * Writes `main.js`, `admin/main.js`, the chunks both share and `bundle-outputs.json` (the files a
+ * running entry point loads, for whoever ships them: the container image) into `outdir`.
+ */
 export async function bundle(outdir = 'dist') {
-  await build({
+  const result = await build({
     absWorkingDir: PACKAGE_ROOT,
     entryPoints: { main: 'src/main.ts', 'admin/main': 'src/admin/main.ts' },
     outdir,
     allowOverwrite: true,
     bundle: true,
+    // What both entry points use (nearly everything) goes into shared chunks, held once.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    metafile: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     conditions: ['source'],
     sourcemap: true,
     logLevel: 'warning',
-    external: ['@electric-sql/pglite', 'kysely-pglite-dialect', 'pino', 'pg-native'],
+    external: BUNDLE_EXTERNALS,
     // Bundled CommonJS modules call require(); ESM output needs one.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
+  const prefix = `${outdir.replace(/\/$/, '')}/`;
+  const outputs = Object.keys(result.metafile.outputs).filter((file) => file.endsWith('.js'));
+  const shipped = outputs.map((file) => (file.startsWith(prefix) ? file.slice(prefix.length) : file));
+  writeFileSync(join(PACKAGE_ROOT, outdir, 'bundle-outputs.json'), `${JSON.stringify(shipped, null, 2)}\n`);
+  // Chunks of earlier builds would otherwise pile up beside these.
+  const chunks = join(PACKAGE_ROOT, outdir, 'chunks');
+  for (const file of existsSync(chunks) ? readdirSync(chunks) : []) {
+    if (!shipped.includes(`chunks/${file.replace(/\.map$/, '')}`)) rmSync(join(chunks, file));
+  }
 }
 
 /** True when a bundle in `outdir` is missing or older than a source file it is built from. */
