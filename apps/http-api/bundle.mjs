@@ -21,3 +21,7 @@ await build({
   // Bundled CommonJS modules call require(); ESM output needs one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
+
+// The operator console: its own browser bundle, served from dist/console/ (console/build-console.mjs).
+const { buildConsole } = await import('./console/build-console.mjs');
+await buildConsole('console', 'dist/console');

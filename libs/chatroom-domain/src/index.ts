@@ -112,3 +112,4 @@ export * from './in-memory/in-memory-operator-store.js';
 export * from './in-memory/in-memory-console-queries.js';
 export * from './use-cases/operators/operator-accounts.js';
 export * from './use-cases/operators/operator-sessions.js';
+export * from './use-cases/operators/search-rooms.js';

@@ -1,4 +1,4 @@
-import type { Chatroom, ConsoleQueries, DeliveryCounts, DeliveryView, RoomSearch } from '@chatroom/domain';
+import type { Chatroom, ConsoleQueries, DeadDeliveryRevival, DeliveryCounts, DeliveryView, RoomSearch } from '@chatroom/domain';
 import { sql, type Kysely } from 'kysely';
 import { ROOM_COLUMNS, toChatroom, type RoomRow } from './mariadb-chatroom-repository.js';
 import type { Database } from './schema/database.js';
@@ -19,7 +19,7 @@ interface DeliveryRow {
   last_error: string | null;
 }
 
-export class MariadbConsoleQueries implements ConsoleQueries {
+export class MariadbConsoleQueries implements ConsoleQueries, DeadDeliveryRevival {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Newest first by seq, on rooms_app_seq_idx, rooms_app_name_prefix_idx or rooms_app_owner_idx. */
@@ -61,5 +61,14 @@ export class MariadbConsoleQueries implements ConsoleQueries {
       FROM event_deliveries WHERE rule_id IN (${sql.join(ruleIds)}) GROUP BY rule_id
     `.execute(this.db);
     return new Map(rows.map((row) => [row.rule_id, { pending: Number(row.pending), dead: Number(row.dead) }]));
+  }
+
+  /** One statement: the rule's dead rows become due now, as if new. */
+  async reviveDead(ruleId: string): Promise<number> {
+    const { numAffectedRows } = await sql`
+      UPDATE event_deliveries SET state = 'pending', attempts = 0, next_at = 0, lease_until = NULL, last_error = NULL
+      WHERE rule_id = ${ruleId} AND state = 'dead'
+    `.execute(this.db);
+    return Number(numAffectedRows ?? 0n);
   }
 }

@@ -1,4 +1,4 @@
-import type { Chatroom, ConsoleQueries, DeliveryCounts, DeliveryView, RoomSearch } from '@chatroom/domain';
+import type { Chatroom, ConsoleQueries, DeadDeliveryRevival, DeliveryCounts, DeliveryView, RoomSearch } from '@chatroom/domain';
 import { sql, type Kysely } from 'kysely';
 import { ROOM_COLUMNS, toChatroom, type RoomRow } from './kysely-chatroom-repository.js';
 import type { Database } from './schema/database.js';
@@ -19,7 +19,7 @@ interface DeliveryRow {
   last_error: string | null;
 }
 
-export class KyselyConsoleQueries implements ConsoleQueries {
+export class KyselyConsoleQueries implements ConsoleQueries, DeadDeliveryRevival {
   constructor(private readonly db: Kysely<Database>) {}
 
   /**
@@ -65,5 +65,14 @@ export class KyselyConsoleQueries implements ConsoleQueries {
       FROM event_deliveries WHERE rule_id = ANY (${[...ruleIds]}::uuid[]) GROUP BY rule_id
     `.execute(this.db);
     return new Map(rows.map((row) => [row.rule_id, { pending: Number(row.pending), dead: Number(row.dead) }]));
+  }
+
+  /** One statement: the rule's dead rows become due now, as if new. */
+  async reviveDead(ruleId: string): Promise<number> {
+    const { numAffectedRows } = await sql`
+      UPDATE event_deliveries SET state = 'pending', attempts = 0, next_at = 0, lease_until = NULL, last_error = NULL
+      WHERE rule_id = ${ruleId} AND state = 'dead'
+    `.execute(this.db);
+    return Number(numAffectedRows ?? 0n);
   }
 }

@@ -1,4 +1,4 @@
-import type { App } from '@chatroom/domain';
+import type { App, Operator } from '@chatroom/domain';
 import type { ParameterizedContext } from 'koa';
 import type { Logger } from 'pino';
 
@@ -11,6 +11,8 @@ export interface RequestState {
   log: Logger;
   /** The tenant of `/{org}/{app}/…` routes, set by `resolveApp` before any handler runs. */
   app: App;
+  /** The signed-in operator of `/admin/v1/…` routes, set by `operatorAuth`. */
+  operator?: Operator;
 }
 
 export type AppContext = ParameterizedContext<RequestState>;

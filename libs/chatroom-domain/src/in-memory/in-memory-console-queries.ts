@@ -1,9 +1,9 @@
 import type { Chatroom } from '../model/chatroom.js';
-import type { ConsoleQueries, DeliveryCounts, DeliveryView, RoomSearch } from '../ports/console-queries.js';
+import type { ConsoleQueries, DeadDeliveryRevival, DeliveryCounts, DeliveryView, RoomSearch } from '../ports/console-queries.js';
 import type { InMemoryState } from './in-memory-state.js';
 
 /** Over the in-memory state; it delivers no events, so there are never deliveries to show. */
-export class InMemoryConsoleQueries implements ConsoleQueries {
+export class InMemoryConsoleQueries implements ConsoleQueries, DeadDeliveryRevival {
   constructor(private readonly state: InMemoryState) {}
 
   async searchRooms(appId: string, search: RoomSearch): Promise<Chatroom[]> {
@@ -21,5 +21,9 @@ export class InMemoryConsoleQueries implements ConsoleQueries {
 
   async deliveryCounts(): Promise<Map<string, DeliveryCounts>> {
     return new Map();
+  }
+
+  async reviveDead(): Promise<number> {
+    return 0;
   }
 }

@@ -36,3 +36,9 @@ export interface ConsoleQueries {
   /** How many deliveries of each rule wait or are dead (rules without any are absent). */
   deliveryCounts(ruleIds: readonly string[]): Promise<Map<string, DeliveryCounts>>;
 }
+
+/** The one change the console makes to the delivery queue directly. */
+export interface DeadDeliveryRevival {
+  /** Makes every dead delivery of the rule due now, with its attempts reset; returns how many. */
+  reviveDead(ruleId: string): Promise<number>;
+}

@@ -2,7 +2,7 @@ import { DomainError } from '@chatroom/domain';
 import type { Middleware } from 'koa';
 import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
 import { TransportError } from '../transport-errors.js';
-import type { RequestState } from '../state.js';
+import type { AppContext, RequestState } from '../state.js';
 
 export interface TokenThrottleLimits {
   /** Failed attempts allowed per app and client id within `windowSeconds`. */
@@ -25,12 +25,34 @@ export const DEFAULT_TOKEN_THROTTLE: TokenThrottleLimits = { perClientId: 10, pe
  * to keep scrypt's CPU from being spent on a flood.
  */
 export function tokenAttemptThrottle(limits: TokenThrottleLimits = DEFAULT_TOKEN_THROTTLE): Middleware<RequestState> {
+  return attemptThrottle(limits, {
+    subject(ctx) {
+      const body = ctx.request.body as { client_id?: unknown } | undefined;
+      const clientId = typeof body?.client_id === 'string' ? body.client_id.slice(0, 256) : '';
+      return `${ctx.state.app.id}\n${clientId}`;
+    },
+    failed: (error) => error instanceof DomainError && error.code === 'ClientSecretMismatch',
+  });
+}
+
+/** What one throttled kind of sign-in attempt is counted by, and which outcome is a failure. */
+export interface AttemptKind {
+  /** The name tried (an app + client id, an operator name), trimmed to a bounded key. */
+  subject(ctx: AppContext): string;
+  /** Whether what the route threw is a wrong credential (only those cost budget). */
+  failed(error: unknown): boolean;
+}
+
+/**
+ * Failed attempts of one kind per subject and per source address; once either budget is spent,
+ * 429 with `Retry-After` before any credential is checked. `/token` and the operator sign-in
+ * each build their own (their counters are separate).
+ */
+export function attemptThrottle(limits: TokenThrottleLimits, kind: AttemptKind): Middleware<RequestState> {
   const byClient = new RateLimiterMemory({ points: limits.perClientId, duration: limits.windowSeconds });
   const byAddress = new RateLimiterMemory({ points: limits.perAddress, duration: limits.windowSeconds });
   return async (ctx, next) => {
-    const body = ctx.request.body as { client_id?: unknown } | undefined;
-    const clientId = typeof body?.client_id === 'string' ? body.client_id.slice(0, 256) : '';
-    const clientKey = `${ctx.state.app.id}\n${clientId}`;
+    const clientKey = kind.subject(ctx);
     const addressKey = ctx.ip;
     const spent = [
       spentFor(await byClient.get(clientKey), limits.perClientId),
@@ -40,7 +62,7 @@ export function tokenAttemptThrottle(limits: TokenThrottleLimits = DEFAULT_TOKEN
     try {
       await next();
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'ClientSecretMismatch') {
+      if (kind.failed(error)) {
         // Rejections only mean the budget is spent: the next request is refused above.
         await Promise.allSettled([byClient.consume(clientKey), byAddress.consume(addressKey)]);
       }
