@@ -33,7 +33,8 @@ export function clearSessionCookie(ctx: AppContext): void {
  */
 export function assertSameOrigin(ctx: AppContext): void {
   if (SAFE_METHODS.has(ctx.method)) return;
-  if (ctx.get('origin') !== ctx.origin) throw operatorErrors.foreignOrigin();
+  // Koa 3's `ctx.origin` is the Origin header itself: the service's own is protocol and host.
+  if (ctx.get('origin') !== `${ctx.protocol}://${ctx.host}`) throw operatorErrors.foreignOrigin();
 }
 
 /**
