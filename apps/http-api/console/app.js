@@ -82,4 +82,7 @@ function Console() {
   `;
 }
 
-render(html`<${Console} />`, document.getElementById('root'));
+const root = document.getElementById('root');
+// The server's "Loading…" placeholder goes; preact renders into an empty element.
+root.textContent = '';
+render(html`<${Console} />`, root);

@@ -82,6 +82,10 @@ describe.skipIf(!CHROMIUM_PRESENT)('the console in headless Chromium', () => {
     });
     await addOperator(svc, 'ann', 'admin');
     await addOperator(svc, 'vic', 'viewer');
+    // Running from source, the first request for the bundle builds it (esbuild, in memory); a
+    // built service reads it from dist/console/. Asked for once here, so the figure below is
+    // the page's own.
+    expect((await fetch(`${svc.url}/console/app.js`)).status).toBe(200);
     userDataDir = await mkdtemp(join(tmpdir(), 'chromium-console-'));
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
