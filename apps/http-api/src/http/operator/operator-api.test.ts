@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRoom, errorRow, registerUsers } from '../../testing/fixtures.js';
 import { startTestService, type TestService } from '../../testing/http-harness.js';
 import { addOperator, operatorToken } from '../../testing/operators.js';
+import { OPERATOR_ENDPOINTS, PROTECTED_ENDPOINTS } from '../../testing/endpoints.js';
 
 /** The operator API on the in-memory store: who may call what, and the same use cases as the Easemob API. */
 describe('operator API (/admin/v1)', () => {
@@ -171,5 +172,37 @@ describe('console session cookie', () => {
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
     const right = await svc.call('POST', '/admin/v1/token', { token: null, body: { username: 'ann', password: 'a brand new passphrase' } });
     expect(right.status).toBe(429);
+  });
+});
+
+describe('every operator route, from the router', () => {
+  let svc: TestService;
+  let viewer: string;
+  beforeAll(async () => {
+    svc = await startTestService();
+    await addOperator(svc, 'vic', 'viewer');
+    viewer = await operatorToken(svc, 'vic');
+  });
+  afterAll(() => svc?.close());
+
+  it('the sweep covers the operator API (the list is not empty)', () => {
+    expect(OPERATOR_ENDPOINTS.length).toBeGreaterThan(20);
+  });
+
+  it.each(OPERATOR_ENDPOINTS.map((e) => [e.label, e] as const))('%s refuses an app token (401)', async (_label, endpoint) => {
+    const response = await svc.call(endpoint.method, endpoint.path, { token: svc.token, body: endpoint.body });
+    expect(errorRow(response)).toMatchObject({ status: 401, error: 'unauthorized' });
+  });
+
+  // A viewer's own session (sign out, change password) is theirs to change.
+  const changes = OPERATOR_ENDPOINTS.filter((e) => e.change && !e.path.startsWith('/admin/v1/session'));
+  it.each(changes.map((e) => [e.label, e] as const))('%s refuses a viewer (403)', async (_label, endpoint) => {
+    const response = await svc.call(endpoint.method, endpoint.path, { token: viewer, body: endpoint.body });
+    expect(errorRow(response)).toMatchObject({ status: 403, error: 'forbidden' });
+  });
+
+  it.each(PROTECTED_ENDPOINTS.map((e) => [e.label, e] as const))('%s refuses an operator token (401)', async (_label, endpoint) => {
+    const response = await svc.call(endpoint.method, svc.appPath(endpoint.path), { token: viewer, body: endpoint.body });
+    expect(response.status).toBe(401);
   });
 });
