@@ -8,14 +8,16 @@ import { build } from 'esbuild';
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildConsole } from './console/build-console.mjs';
 import { BUNDLE_EXTERNALS } from './runtime-packages.mjs';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('.', import.meta.url));
 const REPO_ROOT = join(PACKAGE_ROOT, '../..');
 
 /**
- * Writes `main.js`, `admin/main.js`, the chunks both share and `bundle-outputs.json` (the files a
- * running entry point loads, for whoever ships them: the container image) into `outdir`.
+ * Writes `main.js`, `admin/main.js`, the chunks both share, `bundle-outputs.json` (the files a
+ * running entry point loads, for whoever ships them: the container image) and the operator
+ * console's `console/` into `outdir`.
  */
 export async function bundle(outdir = 'dist') {
   const result = await build({
@@ -41,12 +43,15 @@ export async function bundle(outdir = 'dist') {
   const prefix = `${outdir.replace(/\/$/, '')}/`;
   const outputs = Object.keys(result.metafile.outputs).filter((file) => file.endsWith('.js'));
   const shipped = outputs.map((file) => (file.startsWith(prefix) ? file.slice(prefix.length) : file));
-  writeFileSync(join(PACKAGE_ROOT, outdir, 'bundle-outputs.json'), `${JSON.stringify(shipped, null, 2)}\n`);
   // Chunks of earlier builds would otherwise pile up beside these.
   const chunks = join(PACKAGE_ROOT, outdir, 'chunks');
   for (const file of existsSync(chunks) ? readdirSync(chunks) : []) {
     if (!shipped.includes(`chunks/${file.replace(/\.map$/, '')}`)) rmSync(join(chunks, file));
   }
+  // The operator console: its own browser bundle, served from <outdir>/console/.
+  await buildConsole(join(PACKAGE_ROOT, 'console'), join(PACKAGE_ROOT, outdir, 'console'));
+  const files = [...shipped, 'console/app.js', 'console/app.css'];
+  writeFileSync(join(PACKAGE_ROOT, outdir, 'bundle-outputs.json'), `${JSON.stringify(files, null, 2)}\n`);
 }
 
 /** True when a bundle in `outdir` is missing or older than a source file it is built from. */

@@ -4,11 +4,11 @@ import { MariadbMembershipRepository } from './mariadb-membership-repository.js'
 import type { Database, RoomsTable } from './schema/database.js';
 
 // Not the announcement: only its own endpoint reads it, and details of 100 rooms need not carry 100 of them.
-const ROOM_COLUMNS = [
+export const ROOM_COLUMNS = [
   'app_id', 'id', 'seq', 'name', 'description', 'max_users', 'owner', 'custom', 'created', 'mute_all', 'member_count',
 ] as const;
 
-type RoomRow = Pick<Selectable<RoomsTable>, (typeof ROOM_COLUMNS)[number]>;
+export type RoomRow = Pick<Selectable<RoomsTable>, (typeof ROOM_COLUMNS)[number]>;
 
 export class MariadbChatroomRepository implements ChatroomRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -152,7 +152,7 @@ export class MariadbChatroomRepository implements ChatroomRepository {
   }
 }
 
-function toChatroom(row: RoomRow): Chatroom {
+export function toChatroom(row: RoomRow): Chatroom {
   return {
     appId: row.app_id,
     id: row.id,

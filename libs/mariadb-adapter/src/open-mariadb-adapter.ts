@@ -4,6 +4,8 @@ import { counterMismatches } from './counter-audit.js';
 import { KeyedTransactions } from './keyed-transactions.js';
 import { MariadbDeliveryQueue } from './mariadb-delivery-queue.js';
 import { MariadbEventRuleStore } from './mariadb-event-rule-store.js';
+import { MariadbConsoleQueries } from './mariadb-console-queries.js';
+import { MariadbOperatorStore } from './mariadb-operator-store.js';
 import { MariadbIdempotencyRunner } from './mariadb-idempotency-runner.js';
 import { createMariadbDialect } from './mariadb-dialect.js';
 import { MariadbUnitOfWork } from './mariadb-unit-of-work.js';
@@ -36,6 +38,10 @@ export interface MariadbAdapter {
   readonly deliveries: DeliveryQueue;
   /** Webhook / NATS rules, replay and retention of the events outbox and idempotency keys. */
   readonly eventRules: MariadbEventRuleStore;
+  /** The operators of the console and the operator API. */
+  readonly operators: MariadbOperatorStore;
+  /** Room search and delivery health for the console. */
+  readonly consoleQueries: MariadbConsoleQueries;
   /** Runs requests with an Idempotency-Key: change and first response in one transaction. */
   readonly idempotency: IdempotencyRunner;
   /** Guarded counters (member, joined-room, room-quota counts) that differ from a recount; [] when all are right. */
@@ -86,6 +92,8 @@ export async function openMariadbAdapter(options: MariadbAdapterOptions): Promis
     ids: new SequenceIdGenerator(db),
     deliveries: new MariadbDeliveryQueue(db),
     eventRules: new MariadbEventRuleStore(db),
+    operators: new MariadbOperatorStore(db),
+    consoleQueries: new MariadbConsoleQueries(db),
     idempotency: new MariadbIdempotencyRunner(db, keyed, options.onEventsCommitted, options.onRetry),
     counterMismatches: () => counterMismatches(db),
     async isReady() {

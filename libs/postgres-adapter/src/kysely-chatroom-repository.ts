@@ -6,11 +6,11 @@ import { runPrecompiled } from './precompiled.js';
 import { textArray } from './sql-arrays.js';
 
 // Not the announcement: only its own endpoint reads it, and details of 100 rooms need not carry 100 of them.
-const ROOM_COLUMNS = [
+export const ROOM_COLUMNS = [
   'app_id', 'id', 'seq', 'name', 'description', 'max_users', 'owner', 'custom', 'created', 'mute_all', 'member_count',
 ] as const;
 
-type RoomRow = Pick<Selectable<RoomsTable>, (typeof ROOM_COLUMNS)[number]>;
+export type RoomRow = Pick<Selectable<RoomsTable>, (typeof ROOM_COLUMNS)[number]>;
 
 // The hot reads, precompiled (see precompiled.ts).
 const SELECT_ROOMS = `SELECT ${ROOM_COLUMNS.join(', ')} FROM rooms WHERE app_id = $1`;
@@ -140,7 +140,7 @@ export class KyselyChatroomRepository implements ChatroomRepository {
   }
 }
 
-function toChatroom(row: RoomRow): Chatroom {
+export function toChatroom(row: RoomRow): Chatroom {
   return {
     appId: row.app_id,
     id: row.id,

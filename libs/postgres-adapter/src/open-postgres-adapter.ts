@@ -3,6 +3,8 @@ import { KeyedTransactions } from './keyed-transactions.js';
 import { KyselyIdempotencyRunner } from './kysely-idempotency-runner.js';
 import { KyselyDeliveryQueue } from './kysely-delivery-queue.js';
 import { KyselyEventRuleStore } from './kysely-event-rule-store.js';
+import { KyselyConsoleQueries } from './kysely-console-queries.js';
+import { KyselyOperatorStore } from './kysely-operator-store.js';
 import { Kysely, type Dialect } from 'kysely';
 import { join } from 'node:path';
 import { DataDirLock } from './data-dir-lock.js';
@@ -54,6 +56,10 @@ export interface PostgresAdapter {
   readonly idempotency: IdempotencyRunner;
   /** Webhook / NATS rules, replay and retention of the events outbox. */
   readonly eventRules: KyselyEventRuleStore;
+  /** The operators of the console and the operator API. */
+  readonly operators: KyselyOperatorStore;
+  /** Room search and delivery health for the console. */
+  readonly consoleQueries: KyselyConsoleQueries;
   /** Guarded counters (member, joined-room, room-quota counts) that differ from a recount; [] when all are right. */
   counterMismatches(): Promise<string[]>;
   /** The pg pool's connections and waiters right now; absent on PGlite. */
@@ -164,6 +170,8 @@ async function start(
     deliveries: new KyselyDeliveryQueue(db),
     idempotency: new KyselyIdempotencyRunner(db, keyed, options.onRetry, options.onEventsCommitted),
     eventRules: new KyselyEventRuleStore(db),
+    operators: new KyselyOperatorStore(db),
+    consoleQueries: new KyselyConsoleQueries(db),
     counterMismatches: () => counterMismatches(db),
     async isReady() {
       if (closed) return false;

@@ -3,10 +3,11 @@ import { AdminFailure, realContainer, type ContainerFactory } from './admin-sess
 import { appsCommands } from './apps-commands.js';
 import type { CommandGroup } from './command-group.js';
 import { webhooksCommands } from './webhooks-commands.js';
+import { operatorsCommands } from './operators-commands.js';
 import type { AdminIo } from './output.js';
 
 /** Every command group, in the order `--help` lists them. */
-const GROUPS: readonly CommandGroup[] = [appsCommands, webhooksCommands];
+const GROUPS: readonly CommandGroup[] = [appsCommands, webhooksCommands, operatorsCommands];
 
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 

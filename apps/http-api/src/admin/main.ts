@@ -5,4 +5,9 @@ process.exitCode = await runAdmin(process.argv.slice(2), {
   env: process.env,
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  async stdin() {
+    let text = '';
+    for await (const chunk of process.stdin) text += chunk;
+    return text;
+  },
 });

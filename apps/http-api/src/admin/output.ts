@@ -3,6 +3,8 @@ export interface AdminIo {
   readonly env: NodeJS.ProcessEnv;
   out(text: string): void;
   err(text: string): void;
+  /** All of standard input (`--password-stdin`); absent where there is none. */
+  stdin?(): Promise<string>;
 }
 
 type Row = Record<string, string | number | boolean | null>;

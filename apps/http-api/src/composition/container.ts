@@ -37,6 +37,9 @@ import { resolveMasterKey } from './master-key-file.js';
 import { withSealedWebhookSecrets } from './sealed-webhook-secrets.js';
 import { TOKENS } from './tokens.js';
 import { createUseCases, type UseCases } from './use-cases.js';
+import { createOperatorApi } from './operator-api.js';
+import type { OperatorApi } from '../http/operator/operator-kit.js';
+import { SERVICE_VERSION } from '../version.js';
 
 /** Found apps are reused this long without a store round trip (see resolve-app.ts). */
 const APP_CACHE_TTL_MS = 5_000;
@@ -178,9 +181,23 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
       [TOKENS.Database, TOKENS.Config, TOKENS.Clock, TOKENS.EventSignal, TOKENS.Logger],
     );
   container
+    .bind<OperatorApi>(TOKENS.OperatorApi)
+    .toResolvedValue(
+      (database: Database, deps: Dependencies, cfg: Config) => createOperatorApi(database, deps, cfg, SERVICE_VERSION),
+      [TOKENS.Database, TOKENS.Dependencies, TOKENS.Config],
+    );
+  container
     .bind(TOKENS.HttpApp)
     .toResolvedValue(
-      (useCases: UseCases, database: Database, cfg: Config, log: Logger, metrics: ServiceMetrics, budgets: RateBudgets) => {
+      (
+        useCases: UseCases,
+        database: Database,
+        cfg: Config,
+        log: Logger,
+        metrics: ServiceMetrics,
+        budgets: RateBudgets,
+        operatorApi: OperatorApi,
+      ) => {
         if (database.poolStats) metrics.watchPool(database.poolStats);
         return createHttpApp({
           useCases,
@@ -194,9 +211,10 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
           metricsToken: cfg.metricsToken,
           metricsElsewhere: cfg.metricsPort !== undefined,
           tenantGuards: [rateLimit(budgets, useCases.authenticateApp)],
+          operatorApi,
         });
       },
-      [TOKENS.UseCases, TOKENS.Database, TOKENS.Config, TOKENS.Logger, TOKENS.Metrics, TOKENS.RateBudgets],
+      [TOKENS.UseCases, TOKENS.Database, TOKENS.Config, TOKENS.Logger, TOKENS.Metrics, TOKENS.RateBudgets, TOKENS.OperatorApi],
     );
   return container;
 }

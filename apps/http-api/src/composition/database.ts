@@ -1,4 +1,4 @@
-import type { DeliveryQueue, EventRuleStore, IdempotencyRunner, UnitOfWork } from '@chatroom/domain';
+import type { ConsoleQueries, DeadDeliveryRevival, DeliveryQueue, EventRuleStore, IdempotencyRunner, OperatorStore, UnitOfWork } from '@chatroom/domain';
 
 /**
  * The store as the service sees it: the unit of work (ids come with its repositories) plus its
@@ -16,6 +16,10 @@ export interface Database {
     /** Seals the secrets still stored in clear; how many (see sealed-webhook-secrets.ts). */
     sealClearSecrets?(): Promise<number>;
   };
+  /** The operators of the console and the operator API; absent → kept in this process. */
+  readonly operators?: OperatorStore;
+  /** Room search and delivery health for the console; absent → over an empty in-memory state. */
+  readonly consoleQueries?: ConsoleQueries & DeadDeliveryRevival;
   /** Idempotency-Key support; absent on the in-memory store (the header is then ignored). */
   readonly idempotency?: IdempotencyRunner;
   /** The connection pool right now (PostgreSQL only), for metrics. */

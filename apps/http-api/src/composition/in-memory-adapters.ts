@@ -1,4 +1,4 @@
-import { inMemoryDependencies, type InMemoryDependencies } from '@chatroom/domain';
+import { InMemoryConsoleQueries, inMemoryDependencies, InMemoryOperatorStore, type InMemoryDependencies } from '@chatroom/domain';
 import type { Container } from 'inversify';
 import type { Database } from './database.js';
 import { TOKENS } from './tokens.js';
@@ -15,6 +15,8 @@ export function useInMemoryAdapters(
   const database: Database = {
     kind: 'memory',
     uow: deps.uow,
+    operators: new InMemoryOperatorStore(),
+    consoleQueries: new InMemoryConsoleQueries(deps.uow.state),
     isReady: async () => true,
     close: async () => {},
   };

@@ -39,6 +39,8 @@ export const TOKENS = {
   Metrics: Symbol('Metrics'),
   /** `RateBudgets`: where the per-app request budgets are counted */
   RateBudgets: Symbol('RateBudgets'),
+  /** `OperatorApi`: what the operator API and the console run on */
+  OperatorApi: Symbol('OperatorApi'),
   /** the Koa application */
   HttpApp: Symbol('HttpApp'),
 } as const;

@@ -1,13 +1,12 @@
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TAGS } from '../http/openapi/operation.js';
 import { createRoom, registerUsers } from '../testing/fixtures.js';
 import { startTestService, type TestService } from '../testing/http-harness.js';
+import { ARTIFACTS, CHROMIUM, CHROMIUM_FLAGS, CHROMIUM_PRESENT } from '../testing/chromium.js';
 
 /**
  * /docs in a real headless Chromium (Debian's, installed by tools/scripts/install-chromium.sh;
@@ -15,21 +14,9 @@ import { startTestService, type TestService } from '../testing/http-harness.js';
  * "Try it out" on the room list answers 200 with our envelope, and no request leaves the service.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-/** Gitignored; CI keeps it as the test's artifact. */
-export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '../../test-artifacts');
 const inCi = process.env.CI === 'true';
-const present = existsSync(CHROMIUM);
+const present = CHROMIUM_PRESENT;
+const FLAGS = CHROMIUM_FLAGS;
 
 if (!present && !inCi) {
   console.log(`docs browser test skipped: ${CHROMIUM} is missing (run tools/scripts/install-chromium.sh as root to install it)`);

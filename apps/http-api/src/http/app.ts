@@ -35,6 +35,8 @@ import { superAdminRoutes } from './routes/super-admins.js';
 import { tokenRoutes } from './routes/token.js';
 import { userRoutes } from './routes/users.js';
 import type { RequestState } from './state.js';
+import type { OperatorApi } from './operator/operator-kit.js';
+import { operatorRoutes } from './operator/operator-routes.js';
 
 export interface HttpAppOptions {
   readonly useCases: UseCases;
@@ -62,6 +64,8 @@ export interface HttpAppOptions {
   readonly metricsElsewhere?: boolean;
   /** Run right after the tenant is resolved, before authentication (the rate limit). */
   readonly tenantGuards?: readonly Middleware<RequestState>[];
+  /** Set → the operator API under /admin/v1 and the console at /console. */
+  readonly operatorApi?: OperatorApi;
 }
 
 /**
@@ -90,7 +94,7 @@ const ROUTES: readonly RouteModule[] = [
 export function createRouter(
   options: Pick<
     HttpAppOptions,
-    'useCases' | 'database' | 'bodyLimitBytes' | 'appCacheTtlMs' | 'extraRoutes' | 'metrics' | 'metricsToken' | 'metricsElsewhere' | 'tenantGuards' | 'tokenThrottle' | 'tokenHashesInFlight'
+    'useCases' | 'database' | 'bodyLimitBytes' | 'appCacheTtlMs' | 'extraRoutes' | 'metrics' | 'metricsToken' | 'metricsElsewhere' | 'tenantGuards' | 'tokenThrottle' | 'tokenHashesInFlight' | 'operatorApi'
   >,
 ): AppRouter {
   // `specificity`: of the routes matching a path, only the one with the fewest parameters
@@ -107,6 +111,15 @@ export function createRouter(
   healthRoutes(router, options.database);
   docsRoutes(router);
   if (options.metrics && !options.metricsElsewhere) metricsRoutes(router, options.metrics.registry, options.metricsToken);
+  if (options.operatorApi) {
+    operatorRoutes(router, {
+      api: options.operatorApi,
+      useCases: options.useCases,
+      bodyLimitBytes: options.bodyLimitBytes,
+      ...(options.metrics && { metrics: options.metrics }),
+      ...(options.tokenThrottle && { throttle: options.tokenThrottle }),
+    });
+  }
   for (const register of [...ROUTES, ...(options.extraRoutes ?? [])]) register(router, kit);
   // After `auth`, every route takes an Idempotency-Key; put in once all routes are registered,
   // because that middleware must hold the rest of each route's stack (idempotency-key.ts).

@@ -1,4 +1,4 @@
-import type { App } from '@chatroom/domain';
+import type { App, Operator } from '@chatroom/domain';
 import type { ParameterizedContext } from 'koa';
 import type { Logger } from 'pino';
 
@@ -13,6 +13,8 @@ export interface RequestState {
   app: App;
   /** Set by the rate limit when it has checked the request's token of `app` (true: valid). */
   authenticated?: boolean;
+  /** The signed-in operator of `/admin/v1/…` routes, set by `operatorAuth`. */
+  operator?: Operator;
 }
 
 export type AppContext = ParameterizedContext<RequestState>;

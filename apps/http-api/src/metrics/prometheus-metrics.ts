@@ -51,6 +51,13 @@ export function createServiceMetrics() {
       labelNames: ['route'] as const,
       registers: [registry],
     }),
+    /** Per app (org/name of a resolved app only, so an unknown path adds no series), by status. */
+    appRequests: new Counter({
+      name: 'http_app_requests_total',
+      help: 'Answers to requests of a known app, by app (org/name) and status code',
+      labelNames: ['app', 'status_code'] as const,
+      registers: [registry],
+    }),
     unitOfWorkRetries: new Counter({
       name: 'unit_of_work_retries_total',
       help: 'Units of work (or keyed requests, whole) run again after a deadlock, serialization failure or foreign-key race, by SQLSTATE',

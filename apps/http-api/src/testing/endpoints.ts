@@ -34,3 +34,19 @@ function protectedEndpoints(): EndpointCase[] {
 }
 
 export const PROTECTED_ENDPOINTS: readonly EndpointCase[] = protectedEndpoints();
+
+/**
+ * Every operator route behind a sign-in (`/admin/v1/…`), derived from the router as above, its
+ * path parameters replaced by the document's examples; `change` for the ones that write.
+ */
+function operatorEndpoints(): (EndpointCase & { readonly change: boolean })[] {
+  openApiDocument();
+  return servedRoutes(everyRoute()).flatMap((route) => {
+    const op = OPERATIONS.find((o) => o.method.toUpperCase() === route.method && o.path === route.path);
+    if (!op?.operator) return [];
+    const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => PATH_PARAM_EXAMPLES[name] ?? name);
+    return [{ label: routeLabel(route), method: route.method, path, change: route.method !== 'GET', ...(op.body && { body: op.body.example }) }];
+  });
+}
+
+export const OPERATOR_ENDPOINTS = operatorEndpoints();

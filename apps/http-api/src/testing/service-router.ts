@@ -2,6 +2,7 @@ import type { UseCases } from '../composition/use-cases.js';
 import { createRouter } from '../http/app.js';
 import type { AppRouter } from '../http/routes/route-kit.js';
 import { createServiceMetrics } from '../metrics/prometheus-metrics.js';
+import type { OperatorApi } from '../http/operator/operator-kit.js';
 
 /**
  * The service's router with every optional route group on (metrics included), for tests that
@@ -14,5 +15,6 @@ export function everyRoute(): AppRouter {
     bodyLimitBytes: 1024,
     appCacheTtlMs: 0,
     metrics: createServiceMetrics(),
+    operatorApi: {} as OperatorApi,
   });
 }

@@ -12,16 +12,17 @@ export interface AdminRun {
 }
 
 /** Runs the real admin CLI (its bundle, as `npm run admin` does) in a child process. */
-export function spawnAdmin(args: readonly string[], env: Record<string, string | undefined>): Promise<AdminRun> {
+export function spawnAdmin(args: readonly string[], env: Record<string, string | undefined>, input?: string): Promise<AdminRun> {
   const child = spawn(process.execPath, [ADMIN_BUNDLE, ...args], {
     cwd: PACKAGE_ROOT,
     env: { ...process.env, TOKEN_MASTER_KEY: TEST_MASTER_KEY, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  if (input !== undefined) child.stdin!.end(input);
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (c) => (stdout += c));
-  child.stderr.on('data', (c) => (stderr += c));
+  child.stdout!.on('data', (c) => (stdout += c));
+  child.stderr!.on('data', (c) => (stderr += c));
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('close', (code) => resolve({ code, stdout, stderr }));

@@ -639,6 +639,360 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/v1/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An operator token for scripts
+         * @description Failed attempts are throttled per name and per address as `/token` is. The token is refused by every app route.
+         */
+        post: operations["postAdminV1Token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in */
+        get: operations["getAdminV1Session"];
+        put?: never;
+        /**
+         * Sign in to the console (sets the session cookie)
+         * @description Sets `chatroom_operator` (HttpOnly, SameSite=Strict, Secure over TLS). `Origin` must be the service itself.
+         */
+        post: operations["postAdminV1Session"];
+        /** Sign out (clears the session cookie) */
+        delete: operations["deleteAdminV1Session"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/session/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change my password (every other session ends) */
+        put: operations["putAdminV1SessionPassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every app with its counts, token generation and rate limit */
+        get: operations["getAdminV1Apps"];
+        put?: never;
+        /** Create an app; its client secret is shown in this answer only */
+        post: operations["postAdminV1Apps"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/apps/{org}/{app}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an app and everything of it */
+        delete: operations["deleteAdminV1Apps"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/apps/{org}/{app}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate the app's client secret (the new one is shown once; its tokens stop working) */
+        post: operations["postAdminV1AppsSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/apps/{org}/{app}/revocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke every token of the app (its secret stays) */
+        post: operations["postAdminV1AppsRevocations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/apps/{org}/{app}/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the app's request rate limit */
+        put: operations["putAdminV1AppsLimits"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/apps/{org}/{app}/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An app's rooms, newest first, keyset-paged; search by id, name prefix or owner */
+        get: operations["getAdminV1AppsRooms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/apps/{org}/{app}/rooms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A room: members and roles, mutes, blocklist, allowlist, announcement, attributes */
+        get: operations["getAdminV1AppsRoomsById"];
+        put?: never;
+        post?: never;
+        /** Dissolve the room (the same use case and events as the Easemob API) */
+        delete: operations["deleteAdminV1AppsRoomsById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/apps/{org}/{app}/rooms/{id}/members/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member (the same use case and events as the Easemob API) */
+        delete: operations["deleteAdminV1AppsRoomsByIdMembersByUsername"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/apps/{org}/{app}/rooms/{id}/mutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mute members (the same use case and events as the Easemob API) */
+        post: operations["postAdminV1AppsRoomsByIdMutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/apps/{org}/{app}/rooms/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A room's audit trail, newest first */
+        get: operations["getAdminV1AppsRoomsByIdEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/apps/{org}/{app}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The app's rules with their delivery health (pending and dead deliveries) */
+        get: operations["getAdminV1AppsWebhooks"];
+        put?: never;
+        /** Add a rule; its signing secret is shown in this answer only */
+        post: operations["postAdminV1AppsWebhooks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/apps/{org}/{app}/webhooks/{rule}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a rule and its queued deliveries */
+        delete: operations["deleteAdminV1AppsWebhooksByRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/apps/{org}/{app}/webhooks/{rule}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a made-up event to the rule's endpoint now, and say what it answered */
+        post: operations["postAdminV1AppsWebhooksByRuleTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/apps/{org}/{app}/webhooks/{rule}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rule's undelivered events: pending (next try) and dead (last error) */
+        get: operations["getAdminV1AppsWebhooksByRuleDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/apps/{org}/{app}/webhooks/{rule}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the rule's dead deliveries again, from now */
+        post: operations["postAdminV1AppsWebhooksByRuleReplay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/instance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This instance: readiness, version, request rate, p99 and 429s per app over the last ~30 s
+         * @description From the Prometheus registry `/metrics` serves; the first call of a process spans no time (rates 0).
+         */
+        get: operations["getAdminV1Instance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The operator console (a web page; sign in as an operator) */
+        get: operations["getConsole"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5415,6 +5769,1406 @@ export interface operations {
         };
     };
     getDocs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postAdminV1Token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "username": "ann",
+                 *       "password": "correct horse battery staple"
+                 *     }
+                 */
+                "application/json": {
+                    /** @example ann */
+                    username: string;
+                    /** @example correct horse battery staple */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "access_token": "eyJhbGciOiJIUzI1NiJ9…",
+                     *       "expires_in": 3600
+                     *     }
+                     */
+                    "application/json": {
+                        access_token: string;
+                        expires_in: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description No, a bad or an expired app token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "error_description": "wrong operator name or password",
+                     *       "exception": "OperatorUnauthorizedException",
+                     *       "timestamp": 1764374400000,
+                     *       "duration": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Over the app's request budget (see Retry-After and the RateLimit headers) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "error_description": "too many failed token requests: try again in 42 seconds",
+                     *       "exception": "TooManyRequestsError",
+                     *       "timestamp": 1764374400000,
+                     *       "duration": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAdminV1Session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "ann",
+                     *       "role": "admin",
+                     *       "must_change_password": false
+                     *     }
+                     */
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        role: "viewer" | "admin";
+                        must_change_password: boolean;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    postAdminV1Session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "username": "ann",
+                 *       "password": "correct horse battery staple"
+                 *     }
+                 */
+                "application/json": {
+                    /** @example ann */
+                    username: string;
+                    /** @example correct horse battery staple */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "ann",
+                     *       "role": "admin",
+                     *       "must_change_password": false
+                     *     }
+                     */
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        role: "viewer" | "admin";
+                        must_change_password: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description No, a bad or an expired app token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "error_description": "wrong operator name or password",
+                     *       "exception": "OperatorUnauthorizedException",
+                     *       "timestamp": 1764374400000,
+                     *       "duration": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: over a limit, or not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "error_description": "a change from the console must come from its own origin",
+                     *       "exception": "ForbiddenOperationException",
+                     *       "timestamp": 1764374400000,
+                     *       "duration": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Over the app's request budget (see Retry-After and the RateLimit headers) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "too_many_requests",
+                     *       "error_description": "too many failed token requests: try again in 42 seconds",
+                     *       "exception": "TooManyRequestsError",
+                     *       "timestamp": 1764374400000,
+                     *       "duration": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteAdminV1Session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "signed_out": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {boolean} */
+                        signed_out: true;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    putAdminV1SessionPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "password": "a new long passphrase"
+                 *     }
+                 */
+                "application/json": {
+                    /** @example a new long passphrase */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "ann",
+                     *       "role": "admin",
+                     *       "must_change_password": false
+                     *     }
+                     */
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        role: "viewer" | "admin";
+                        must_change_password: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAdminV1Apps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "apps": [
+                     *         {
+                     *           "id": "8be024f0-e978-11e8-b697-5d598d5f8402",
+                     *           "org": "dev",
+                     *           "name": "app",
+                     *           "client_id": "YXA6i-Ak8Ol4Eei2l11ZjV-EAg",
+                     *           "key_generation": 0,
+                     *           "rate_limit": "easemob",
+                     *           "room_quota": 100000,
+                     *           "rooms": 12,
+                     *           "users": 40,
+                     *           "created": 1764374400000
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        apps: {
+                            id: string;
+                            org: string;
+                            name: string;
+                            client_id: string;
+                            key_generation: number;
+                            rate_limit: string;
+                            room_quota: number;
+                            rooms: number;
+                            users: number;
+                            created: number;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    postAdminV1Apps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "org": "dev",
+                 *       "name": "app"
+                 *     }
+                 */
+                "application/json": {
+                    /** @example dev */
+                    org: string;
+                    /** @example app */
+                    name: string;
+                    /**
+                     * @description off, easemob or a whole number of requests per second from 1 to 1000000
+                     * @example easemob
+                     */
+                    rate_limit?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "org": "dev",
+                     *       "name": "app",
+                     *       "client_id": "YXA6i-Ak8Ol4Eei2l11ZjV-EAg",
+                     *       "client_secret": "YXA6Kj9…"
+                     *     }
+                     */
+                    "application/json": {
+                        org: string;
+                        name: string;
+                        client_id: string;
+                        client_secret: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteAdminV1Apps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org: string;
+                app: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "deleted": "8be024f0-e978-11e8-b697-5d598d5f8402"
+                     *     }
+                     */
+                    "application/json": {
+                        deleted: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    postAdminV1AppsSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org: string;
+                app: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "org": "dev",
+                     *       "name": "app",
+                     *       "client_id": "YXA6i-Ak8Ol4Eei2l11ZjV-EAg",
+                     *       "client_secret": "YXA6Kj9…"
+                     *     }
+                     */
+                    "application/json": {
+                        org: string;
+                        name: string;
+                        client_id: string;
+                        client_secret: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    postAdminV1AppsRevocations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org: string;
+                app: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "key_generation": 2
+                     *     }
+                     */
+                    "application/json": {
+                        key_generation: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    putAdminV1AppsLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org: string;
+                app: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "rate_limit": "200"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description off, easemob or a whole number of requests per second from 1 to 1000000
+                     * @example 200
+                     */
+                    rate_limit: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "8be024f0-e978-11e8-b697-5d598d5f8402",
+                     *       "org": "dev",
+                     *       "name": "app",
+                     *       "client_id": "YXA6i-Ak8Ol4Eei2l11ZjV-EAg",
+                     *       "key_generation": 0,
+                     *       "rate_limit": "easemob",
+                     *       "room_quota": 100000,
+                     *       "rooms": 12,
+                     *       "users": 40,
+                     *       "created": 1764374400000
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        org: string;
+                        name: string;
+                        client_id: string;
+                        key_generation: number;
+                        rate_limit: string;
+                        room_quota: number;
+                        rooms: number;
+                        users: number;
+                        created: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAdminV1AppsRooms: {
+        parameters: {
+            query?: {
+                /** @description 1–1000, default 10 */
+                limit?: number | null;
+                /** @description From the previous page */
+                cursor?: string;
+                /** @description Exactly this room */
+                id?: string;
+                /** @description Rooms whose name starts with this */
+                name?: string;
+                /** @description Rooms this user owns */
+                owner?: string;
+            };
+            header?: never;
+            path: {
+                org: string;
+                app: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "rooms": [
+                     *         {
+                     *           "id": "100000000000001",
+                     *           "name": "lobby",
+                     *           "description": "where everyone meets",
+                     *           "owner": "alice",
+                     *           "max_users": 200,
+                     *           "member_count": 2,
+                     *           "mute_all": false,
+                     *           "custom": "",
+                     *           "created": 1764374400000
+                     *         }
+                     *       ],
+                     *       "cursor": "MTAw"
+                     *     }
+                     */
+                    "application/json": {
+                        rooms: {
+                            id: string;
+                            name: string;
+                            description: string;
+                            owner: string;
+                            max_users: number;
+                            member_count: number;
+                            mute_all: boolean;
+                            custom: string;
+                            created: number;
+                        }[];
+                        cursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAdminV1AppsRoomsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org: string;
+                app: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "room": {
+                     *         "id": "100000000000001",
+                     *         "name": "lobby",
+                     *         "description": "where everyone meets",
+                     *         "owner": "alice",
+                     *         "max_users": 200,
+                     *         "member_count": 2,
+                     *         "mute_all": false,
+                     *         "custom": "",
+                     *         "created": 1764374400000
+                     *       },
+                     *       "members": [
+                     *         {
+                     *           "username": "alice",
+                     *           "role": "owner"
+                     *         },
+                     *         {
+                     *           "username": "bob",
+                     *           "role": "member"
+                     *         }
+                     *       ],
+                     *       "mutes": [
+                     *         {
+                     *           "username": "bob",
+                     *           "expires_at": 1764374460000
+                     *         }
+                     *       ],
+                     *       "blocklist": [],
+                     *       "allowlist": [],
+                     *       "announcement": "",
+                     *       "attributes": {
+                     *         "topic": "news"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        room: {
+                            id: string;
+                            name: string;
+                            description: string;
+                            owner: string;
+                            max_users: number;
+                            member_count: number;
+                            mute_all: boolean;
+                            custom: string;
+                            created: number;
+                        };
+                        members: {
+                            username: string;
+                            /** @enum {string} */
+                            role: "owner" | "admin" | "member";
+                        }[];
+                        mutes: {
+                            username: string;
+                            expires_at: number;
+                        }[];
+                        blocklist: string[];
+                        allowlist: string[];
+                        announcement: string;
+                        attributes: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteAdminV1AppsRoomsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org: string;
+                app: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "dissolved": "100000000000001"
+                     *     }
+                     */
+                    "application/json": {
+                        dissolved: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteAdminV1AppsRoomsByIdMembersByUsername: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org: string;
+                app: string;
+                id: string;
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "removed": "bob"
+                     *     }
+                     */
+                    "application/json": {
+                        removed: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    postAdminV1AppsRoomsByIdMutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org: string;
+                app: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "usernames": [
+                 *         "bob"
+                 *       ],
+                 *       "duration": 60000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @example [
+                     *       "bob"
+                     *     ]
+                     */
+                    usernames: string[];
+                    /**
+                     * @description Milliseconds; -1 mutes until unmuted
+                     * @example 60000
+                     */
+                    duration: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "mutes": [
+                     *         {
+                     *           "username": "bob",
+                     *           "expires_at": 1764374460000
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        mutes: {
+                            username: string;
+                            expires_at: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAdminV1AppsRoomsByIdEvents: {
+        parameters: {
+            query?: {
+                limit?: string;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                org: string;
+                app: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "events": [
+                     *         {
+                     *           "id": "e1b6…",
+                     *           "operation": "CREATE",
+                     *           "operator": "alice",
+                     *           "timestamp": 1764374400000
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        events: components["schemas"]["RoomEventEntry"][];
+                        cursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAdminV1AppsWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org: string;
+                app: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "rules": [
+                     *         {
+                     *           "id": "3f0c2a4e-8b1d-4e8f-9c55-2f7d1e0a9b64",
+                     *           "kind": "webhook",
+                     *           "target": "https://hooks.example.com/chatroom",
+                     *           "operations": null,
+                     *           "created": 1764374400000,
+                     *           "pending": 0,
+                     *           "dead": 3
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        rules: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "webhook" | "nats";
+                            target: string;
+                            operations: string[] | null;
+                            created: number;
+                            pending: number;
+                            dead: number;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    postAdminV1AppsWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org: string;
+                app: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://hooks.example.com/chatroom"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: uri
+                     * @example https://hooks.example.com/chatroom
+                     */
+                    url: string;
+                    events?: ("CREATE" | "DELETE" | "UPDATE" | "JOIN" | "LEAVE" | "ADMIN" | "MUTE" | "BLOCK" | "WHITE" | "ROOM_SUPER_ADMIN" | "METADATA")[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3f0c2a4e-8b1d-4e8f-9c55-2f7d1e0a9b64",
+                     *       "kind": "webhook",
+                     *       "target": "https://hooks.example.com/chatroom",
+                     *       "operations": null,
+                     *       "created": 1764374400000,
+                     *       "pending": 0,
+                     *       "dead": 0,
+                     *       "secret": "kq3…"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "webhook" | "nats";
+                        target: string;
+                        operations: string[] | null;
+                        created: number;
+                        pending: number;
+                        dead: number;
+                        secret: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteAdminV1AppsWebhooksByRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org: string;
+                app: string;
+                rule: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "removed": "3f0c2a4e-8b1d-4e8f-9c55-2f7d1e0a9b64"
+                     *     }
+                     */
+                    "application/json": {
+                        removed: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Unknown app, room or user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "resource_not_found",
+                     *       "error_description": "rule 3f0c2a4e-8b1d-4e8f-9c55-2f7d1e0a9b64 does not exist",
+                     *       "exception": "ResourceNotFoundException",
+                     *       "timestamp": 1764374400000,
+                     *       "duration": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    postAdminV1AppsWebhooksByRuleTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org: string;
+                app: string;
+                rule: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": false,
+                     *       "error": "HTTP 500"
+                     *     }
+                     */
+                    "application/json": {
+                        ok: boolean;
+                        error?: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Unknown app, room or user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "resource_not_found",
+                     *       "error_description": "rule 3f0c2a4e-8b1d-4e8f-9c55-2f7d1e0a9b64 does not exist",
+                     *       "exception": "ResourceNotFoundException",
+                     *       "timestamp": 1764374400000,
+                     *       "duration": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAdminV1AppsWebhooksByRuleDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Only these */
+                state?: "pending" | "dead";
+                /** @description 1–1000, default 100 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                org: string;
+                app: string;
+                rule: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "deliveries": [
+                     *         {
+                     *           "event_id": "e1b6…",
+                     *           "room_id": "100000000000001",
+                     *           "operation": "CREATE",
+                     *           "state": "dead",
+                     *           "attempts": 31,
+                     *           "next_at": null,
+                     *           "last_error": "HTTP 500"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        deliveries: {
+                            event_id: string;
+                            room_id: string;
+                            operation: string;
+                            /** @enum {string} */
+                            state: "pending" | "dead";
+                            attempts: number;
+                            next_at: number | null;
+                            last_error: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Unknown app, room or user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "resource_not_found",
+                     *       "error_description": "rule 3f0c2a4e-8b1d-4e8f-9c55-2f7d1e0a9b64 does not exist",
+                     *       "exception": "ResourceNotFoundException",
+                     *       "timestamp": 1764374400000,
+                     *       "duration": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    postAdminV1AppsWebhooksByRuleReplay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org: string;
+                app: string;
+                rule: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "revived": 3
+                     *     }
+                     */
+                    "application/json": {
+                        revived: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Unknown app, room or user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "resource_not_found",
+                     *       "error_description": "rule 3f0c2a4e-8b1d-4e8f-9c55-2f7d1e0a9b64 does not exist",
+                     *       "exception": "ResourceNotFoundException",
+                     *       "timestamp": 1764374400000,
+                     *       "duration": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAdminV1Instance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ready": true,
+                     *       "version": "0.1.0",
+                     *       "store": "postgres",
+                     *       "uptime_seconds": 3600,
+                     *       "window_seconds": 29.8,
+                     *       "requests_per_second": 152.4,
+                     *       "p99_ms": 25,
+                     *       "apps": [
+                     *         {
+                     *           "app": "dev/app",
+                     *           "requests_per_second": 150.1,
+                     *           "rate_limited_per_second": 0.5,
+                     *           "rate_limited_total": 42
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        ready: boolean;
+                        version: string;
+                        /** @enum {string} */
+                        store: "postgres" | "pglite" | "mariadb" | "memory";
+                        uptime_seconds: number;
+                        window_seconds: number;
+                        requests_per_second: number;
+                        p99_ms: number | null;
+                        apps: {
+                            app: string;
+                            requests_per_second: number;
+                            rate_limited_per_second: number;
+                            rate_limited_total: number;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getConsole: {
         parameters: {
             query?: never;
             header?: never;

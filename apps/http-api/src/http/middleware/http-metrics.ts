@@ -21,6 +21,8 @@ export function httpMetrics(metrics: ServiceMetrics): Middleware<RequestState> {
       end({ method: ctx.method, route, status_code: ctx.status });
       if (ctx.status === 503) metrics.unavailable.inc({ route });
       if (ctx.status === 429) metrics.rateLimited.inc({ route });
+      const app = ctx.state.app;
+      if (app) metrics.appRequests.inc({ app: `${app.org}/${app.name}`, status_code: ctx.status });
     }
   };
 }

@@ -2,7 +2,7 @@ import { DomainError } from '@chatroom/domain';
 import type { Middleware } from 'koa';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { TransportError } from '../transport-errors.js';
-import type { RequestState } from '../state.js';
+import type { AppContext, RequestState } from '../state.js';
 
 export interface TokenThrottleLimits {
   /** Failed attempts allowed per source address, app and client id within `windowSeconds`. */
@@ -46,6 +46,32 @@ export interface TokenAttemptThrottle {
  * guesser N times the budget, still far too few tries for a 256-bit secret.
  */
 export function tokenAttemptThrottle(limits: TokenThrottleLimits = DEFAULT_TOKEN_THROTTLE): TokenAttemptThrottle {
+  return attemptThrottle(limits, {
+    subject(ctx) {
+      const body = ctx.request.body as { client_id?: unknown } | undefined;
+      const clientId = typeof body?.client_id === 'string' ? body.client_id.slice(0, 256) : '';
+      return `${ctx.state.app.id}\n${clientId}`;
+    },
+    failed: (error) => error instanceof DomainError && error.code === 'ClientSecretMismatch',
+    refusal: 'too many failed token requests',
+  });
+}
+
+/** What one throttled kind of sign-in attempt is counted by, and which outcome is a failure. */
+export interface AttemptKind {
+  /** The name tried (an app + client id, an operator name), trimmed to a bounded key. */
+  subject(ctx: AppContext): string;
+  /** Whether what the route threw is a wrong credential (only those keep their points). */
+  failed(error: unknown): boolean;
+  /** The 429's description, before "try again in N seconds". */
+  readonly refusal: string;
+}
+
+/**
+ * The throttle above for any kind of sign-in: `/token` and the operator sign-in each build their
+ * own, so their counters are separate.
+ */
+export function attemptThrottle(limits: TokenThrottleLimits, kind: AttemptKind): TokenAttemptThrottle {
   const window = { duration: limits.windowSeconds };
   const address = new RateLimiterMemory({ points: limits.perAddress, ...window });
   const pair = new RateLimiterMemory({ points: limits.perAddressAndClient, ...window });
@@ -53,21 +79,19 @@ export function tokenAttemptThrottle(limits: TokenThrottleLimits = DEFAULT_TOKEN
 
   return {
     async byAddress(ctx, next) {
-      await spendOrRefuse(address, ctx.ip);
-      await keepIfGuessed(next, [[address, ctx.ip]]);
+      await spendOrRefuse(address, ctx.ip, kind);
+      await keepIfGuessed(next, kind, [[address, ctx.ip]]);
     },
     async byClient(ctx, next) {
-      const body = ctx.request.body as { client_id?: unknown } | undefined;
-      const clientId = typeof body?.client_id === 'string' ? body.client_id.slice(0, 256) : '';
-      const clientKey = `${ctx.state.app.id}\n${clientId}`;
+      const clientKey = kind.subject(ctx);
       const pairKey = `${ctx.ip}\n${clientKey}`;
-      await spendOrRefuse(pair, pairKey);
+      await spendOrRefuse(pair, pairKey, kind);
       const over = await client.consume(clientKey).then(
         () => false,
         (outcome: unknown) => outcome instanceof RateLimiterRes,
       );
       if (over) await new Promise((resolve) => setTimeout(resolve, limits.slowdownMs));
-      await keepIfGuessed(next, [
+      await keepIfGuessed(next, kind, [
         [pair, pairKey],
         [client, clientKey],
       ]);
@@ -76,11 +100,11 @@ export function tokenAttemptThrottle(limits: TokenThrottleLimits = DEFAULT_TOKEN
 }
 
 /** Takes one point, or refuses with 429 when none is left. */
-async function spendOrRefuse(limiter: RateLimiterMemory, key: string): Promise<void> {
+async function spendOrRefuse(limiter: RateLimiterMemory, key: string, kind: AttemptKind): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (outcome) {
-    if (outcome instanceof RateLimiterRes) throw tooManyAttempts(outcome.msBeforeNext);
+    if (outcome instanceof RateLimiterRes) throw tooManyAttempts(outcome.msBeforeNext, kind.refusal);
     throw outcome;
   }
 }
@@ -88,25 +112,26 @@ async function spendOrRefuse(limiter: RateLimiterMemory, key: string): Promise<v
 /** Runs the rest; the points taken are given back unless the secret was wrong. */
 async function keepIfGuessed(
   next: () => Promise<unknown>,
+  kind: AttemptKind,
   spent: readonly (readonly [RateLimiterMemory, string])[],
 ): Promise<void> {
   let guessed = false;
   try {
     await next();
   } catch (error) {
-    guessed = error instanceof DomainError && error.code === 'ClientSecretMismatch';
+    guessed = kind.failed(error);
     throw error;
   } finally {
     if (!guessed) await Promise.all(spent.map(([limiter, key]) => limiter.reward(key)));
   }
 }
 
-function tooManyAttempts(msBeforeNext: number): TransportError {
+function tooManyAttempts(msBeforeNext: number, refusal: string): TransportError {
   const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
   return new TransportError(
     429,
     'too_many_requests',
-    `too many failed token requests: try again in ${seconds} seconds`,
+    `${refusal}: try again in ${seconds} seconds`,
     'TooManyRequestsError',
     { 'retry-after': String(seconds) },
   );

@@ -13,6 +13,7 @@ import {
 } from './operation.js';
 import { errorBody } from './response-schemas.js';
 import { OPERATIONS } from './operations.js';
+import { SERVICE_VERSION } from '../../version.js';
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
 
@@ -43,7 +44,7 @@ function register(registry: OpenAPIRegistry, op: Operation): void {
     tags: [op.tag],
     summary: op.summary,
     ...(op.description && { description: op.description }),
-    security: op.public ? [] : [{ bearer: [] }],
+    security: op.public ? [] : op.operator ? [{ operatorToken: [] }, { operatorSession: [] }] : [{ bearer: [] }],
     request: {
       ...(pathParams(op.path) && { params: pathParams(op.path) }),
       ...(op.query && { query: op.query }),
@@ -71,6 +72,17 @@ export function buildOpenApiDocument(operations: readonly Operation[] = OPERATIO
     scheme: 'bearer',
     description: 'An app token from `POST /{org}/{app}/token`.',
   });
+  registry.registerComponent('securitySchemes', 'operatorToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An operator token from `POST /admin/v1/token` (app tokens are refused here, and operator tokens on app routes).',
+  });
+  registry.registerComponent('securitySchemes', 'operatorSession', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'chatroom_operator',
+    description: 'The console session from `POST /admin/v1/session`; a change must send `Origin` equal to the service.',
+  });
   for (const [status, name] of Object.entries(ERROR_RESPONSE_NAMES)) {
     registry.registerComponent('responses', name, sharedErrorResponse(Number(status)));
   }
@@ -80,7 +92,7 @@ export function buildOpenApiDocument(operations: readonly Operation[] = OPERATIO
     openapi: '3.1.0',
     info: {
       title: 'Chat-room service (Easemob-compatible)',
-      version: '0.1.0',
+      version: SERVICE_VERSION,
       description:
         'The Easemob (环信) IM REST API for chat-room management. Every success is the Easemob envelope and every error the Easemob error body, with the exact strings of decisions.md.',
     },

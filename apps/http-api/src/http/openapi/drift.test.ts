@@ -66,7 +66,11 @@ describe('the document', () => {
         expect(tagNames, label).toContain(op.tags[0]);
         expect(Object.values(op.responses['200'].content)[0], label).toHaveProperty('example');
         if (op.requestBody) expect(op.requestBody.content['application/json'], label).toHaveProperty('example');
-        if (op.tags[0] !== 'operations' && !path.endsWith('/token')) expect(op.security, label).toEqual([{ bearer: [] }]);
+        if (op.tags[0].startsWith('operator')) {
+          if (!['/admin/v1/token', '/admin/v1/session'].includes(path) || method === 'get' || method === 'delete') {
+            expect(op.security, label).toEqual([{ operatorToken: [] }, { operatorSession: [] }]);
+          }
+        } else if (op.tags[0] !== 'operations' && !path.endsWith('/token')) expect(op.security, label).toEqual([{ bearer: [] }]);
       }
     }
     expect(document.components?.securitySchemes?.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });

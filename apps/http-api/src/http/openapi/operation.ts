@@ -19,6 +19,11 @@ export const TAGS = [
   { name: 'attributes', description: 'Custom room attributes (§5.8).' },
   { name: 'events', description: "Our extension: a room's audit trail of events (newest first)." },
   { name: 'operations', description: 'Health, readiness and this documentation; no token needed.' },
+  { name: 'operator: session', description: 'Operators sign in: a token for scripts, a session cookie for the console (not app tokens).' },
+  { name: 'operator: apps', description: 'Operators: every app, with counts; create, rotate, revoke, delete (admin role).' },
+  { name: 'operator: rooms', description: "Operators: an app's rooms, their details and moderation, through the Easemob API's use cases." },
+  { name: 'operator: events', description: "Operators: a room's audit trail, webhook rules, their deliveries and replay." },
+  { name: 'operator: instance', description: 'Operators: readiness, version, request rate and latency of this instance.' },
 ] as const;
 
 export type Tag = (typeof TAGS)[number]['name'];
@@ -35,6 +40,7 @@ export const PATH_PARAM_EXAMPLES: Record<string, string> = {
   members: 'alice,bob',
   oldadmin: 'alice',
   superAdmin: 'alice',
+  rule: '3f0c2a4e-8b1d-4e8f-9c55-2f7d1e0a9b64',
 };
 
 export interface Example<T = unknown> {
@@ -110,6 +116,8 @@ export interface Operation {
   readonly description?: string;
   /** No bearer token needed (the token endpoint and the operational routes). */
   readonly public?: boolean;
+  /** Secured by an operator token or the console's session cookie instead of an app token. */
+  readonly operator?: boolean;
   readonly query?: z.ZodObject;
   readonly body?: Example;
   /** Request headers the operation reads; every tenant write also takes `Idempotency-Key` (see document.ts). */

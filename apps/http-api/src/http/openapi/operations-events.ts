@@ -5,7 +5,7 @@ import { enveloped, type Operation } from './operation.js';
 const PATH = '/{org}/{app}/chatrooms/{id}/events';
 
 /** One audit-trail entry (routes/room-events.ts): who did what, when, with the callback's payload. */
-const roomEventEntry = z
+export const roomEventEntry = z
   .strictObject({
     id: z.string(),
     operation: z.string().meta({ description: 'The Easemob callback operation: CREATE, JOIN, LEAVE, UPDATE, …' }),

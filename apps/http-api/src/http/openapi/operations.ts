@@ -4,6 +4,7 @@ import { memberOperations } from './operations-members.js';
 import { moderationOperations } from './operations-moderation.js';
 import { roomOperations } from './operations-rooms.js';
 import { serviceOperations } from './operations-service.js';
+import { OPERATOR_OPERATIONS } from '../operator/operator-routes.js';
 
 /**
  * Every operation the document describes. A new route needs its entry here (in its group's
@@ -15,4 +16,5 @@ export const OPERATIONS: readonly Operation[] = [
   ...moderationOperations,
   ...eventOperations,
   ...serviceOperations,
+  ...OPERATOR_OPERATIONS,
 ];

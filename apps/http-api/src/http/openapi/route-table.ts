@@ -14,6 +14,8 @@ export interface RouteKey {
 export const UNDESCRIBED_ROUTES: readonly RouteKey[] = [
   // The docs page's own static files (Swagger UI's script, style and icon), not an API.
   { method: 'GET', path: '/docs/{file}' },
+  // The console's own script and style (/console is described), not an API.
+  { method: 'GET', path: '/console/{file}' },
 ];
 
 export const routeLabel = (route: RouteKey) => `${route.method} ${route.path}`;

@@ -6,7 +6,7 @@ import { validate } from '../schemas/validate.js';
 import type { AppRouter, RouteKit } from './route-kit.js';
 
 /** One audit-trail entry: who did what, when, with the event body (the callback's payload). */
-function entry(e: StoredRoomEvent) {
+export function auditEntry(e: StoredRoomEvent) {
   return {
     id: e.id,
     operation: e.operation,
@@ -23,6 +23,6 @@ export function roomEventRoutes(router: AppRouter, { useCases, tenant, auth }: R
   router.get('/:org/:app/chatrooms/:id/events', tenant, auth, async (ctx) => {
     const query = validate(listRoomEventsQuery, firstValues(ctx.query), 'query');
     const page = await useCases.listRoomEvents.execute(ctx.state.app, ctx.params.id!, query);
-    sendEnvelope(ctx, { data: page.events.map(entry), count: page.events.length, cursor: page.cursor });
+    sendEnvelope(ctx, { data: page.events.map(auditEntry), count: page.events.length, cursor: page.cursor });
   });
 }
