@@ -105,3 +105,8 @@ export * from './use-cases/revoke-app-tokens/revoke-app-tokens.js';
 export * from './use-cases/set-app-limits/set-app-limits.js';
 export * from './use-cases/delete-app/delete-app.js';
 export * from './use-cases/seal-app-keys/seal-app-keys.js';
+// Import from another Easemob-compatible service
+export type * from './ports/import-progress.js';
+export * from './in-memory/in-memory-import-progress.js';
+export * from './use-cases/import-users/import-users.js';
+export * from './use-cases/import-users/imported-events.js';
