@@ -3,6 +3,8 @@ export interface AdminIo {
   readonly env: NodeJS.ProcessEnv;
   out(text: string): void;
   err(text: string): void;
+  /** The real standard error, when there is one: long commands draw a progress bar on a terminal. */
+  readonly errStream?: NodeJS.WriteStream;
 }
 
 type Row = Record<string, string | number | boolean | null>;

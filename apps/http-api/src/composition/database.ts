@@ -1,4 +1,4 @@
-import type { DeliveryQueue, EventRuleStore, IdempotencyRunner, UnitOfWork } from '@chatroom/domain';
+import type { DeliveryQueue, EventRuleStore, IdempotencyRunner, ImportProgress, UnitOfWork } from '@chatroom/domain';
 
 /**
  * The store as the service sees it: the unit of work (ids come with its repositories) plus its
@@ -16,6 +16,8 @@ export interface Database {
   };
   /** Idempotency-Key support; absent on the in-memory store (the header is then ignored). */
   readonly idempotency?: IdempotencyRunner;
+  /** Where `import easemob` keeps its progress; absent on the in-memory store (kept in process). */
+  readonly importProgress?: ImportProgress;
   /** The connection pool right now (PostgreSQL only), for metrics. */
   readonly poolStats?: () => { total: number; idle: number; waiting: number };
   /** Reachable and migrated. */
