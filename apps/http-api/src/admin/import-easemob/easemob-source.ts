@@ -93,7 +93,10 @@ export class EasemobSource {
   async snapshot(room: SourceRoom): Promise<SourceSnapshot | null> {
     const path = `/chatrooms/${encodeURIComponent(room.id)}`;
     try {
-      const members = room.members.length + 1 >= room.affiliationsCount ? room.members : await this.members(room.id, room.owner);
+      // Details answer with every affiliation; a room above a page is read along the paged list
+      // instead, as Easemob's docs advise for big rooms.
+      const complete = room.affiliationsCount <= PAGE_SIZE && room.members.length + 1 >= room.affiliationsCount;
+      const members = complete ? room.members : await this.members(room.id, room.owner);
       const [admins, mutes, blocks, allowlist, announcement, attributes] = await Promise.all([
         this.call('GET', `${path}/admin`).then((b) => strings(b.data)),
         this.call('GET', `${path}/mute`).then((b) => (b.data as { user: string; expire: number }[]).map((m) => ({ user: m.user, expire: Number(m.expire) }))),
