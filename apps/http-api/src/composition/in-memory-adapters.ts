@@ -15,6 +15,7 @@ export function useInMemoryAdapters(
   const database: Database = {
     kind: 'memory',
     uow: deps.uow,
+    ...(deps.importProgress && { importProgress: deps.importProgress }),
     isReady: async () => true,
     close: async () => {},
   };

@@ -42,7 +42,7 @@ export async function fillSource(source: TestService, bigMembers = 1_200): Promi
   await ok('PUT', `/metadata/chatroom/${decorated}/user/dave`, { metaData: { topic: 'ducks', level: '3' }, autoDelete: 'NO_DELETE' });
   await ok('PUT', `/metadata/chatroom/${decorated}/user/heidi`, { metaData: { mood: 'calm' } });
   const custom = await create({ name: 'custom id', description: 'named by the customer', owner: 'dave', roomid: 'lobby42', members: ['alice'] });
-  const big = await create({ name: 'big', description: 'pages of members', owner: 'heidi', maxusers: bigMembers + 10, members: users('m', 100) });
+  const big = await create({ name: 'big', description: 'pages of members', owner: 'heidi', maxusers: bigMembers + 10, members: users('m', Math.min(100, bigMembers)) });
   const rest = users('m', bigMembers).slice(100);
   for (let i = 0; i < rest.length; i += 100) await ok('POST', `/chatrooms/${big}/users`, { usernames: rest.slice(i, i + 100) });
   await ok('POST', '/chatrooms/super_admin', { superadmin: 'grace' });

@@ -5,6 +5,7 @@ import { createContainer } from '../../composition/container.js';
 import { useInMemoryAdapters } from '../../composition/in-memory-adapters.js';
 import { createLogger } from '../../logger.js';
 import { fillSource, type FilledSource } from '../../testing/easemob-source-rooms.js';
+import { startFaultProxy } from '../../testing/fault-proxy.js';
 import { startTestService, type TestService } from '../../testing/http-harness.js';
 import { runAdmin } from '../admin-cli.js';
 import type { ContainerFactory } from '../admin-session.js';
@@ -36,7 +37,11 @@ beforeAll(async () => {
 afterAll(() => source?.close());
 
 function importArgs(...extra: string[]) {
-  return ['import', 'easemob', ...TARGET, '--from', `${source.url}/${source.org}/${source.app}`, '--client-id', source.clientId, '--client-secret', source.clientSecret, '--rate', 'off', ...extra];
+  return importFrom(source.url, ...extra);
+}
+
+function importFrom(base: string, ...extra: string[]) {
+  return ['import', 'easemob', ...TARGET, '--from', `${base}/${source.org}/${source.app}`, '--client-id', source.clientId, '--client-secret', source.clientSecret, '--rate', 'off', ...extra];
 }
 
 describe('import easemob (source: this service over HTTP; target: in-memory)', () => {
@@ -69,6 +74,85 @@ describe('import easemob (source: this service over HTTP; target: in-memory)', (
     const again = await run(...importArgs());
     expect(again.code).toBe(0);
     expect(again.report().rooms).toMatchObject({ imported: 0, changed: 0, unchanged: 6, refused: 0, gone: 0 });
+  }, 120_000);
+});
+
+describe('import easemob: faults, refusals, changes in the source', () => {
+  it('completes through a proxy that answers 429 with Retry-After, 503 and drops connections: 0 mismatches', async () => {
+    const proxy = await startFaultProxy(source.url, { tooManyEvery: 7, unavailableEvery: 11, dropEvery: 13 });
+    try {
+      const { run } = targetCli();
+      await run('apps', 'create', ...TARGET);
+      const r = await run(...importFrom(proxy.url));
+      expect(r.stderr).toMatch(/0 refused, 0 gone; 0 mismatches/);
+      expect(r.code).toBe(0);
+      expect(proxy.seen.tooMany).toBeGreaterThan(0);
+      expect(proxy.seen.unavailable).toBeGreaterThan(0);
+      expect(proxy.seen.dropped).toBeGreaterThan(0);
+      // Every attempt is counted, the failed ones too.
+      expect(r.report().source_requests).toBe(proxy.seen.requests);
+    } finally {
+      await proxy.close();
+    }
+  }, 120_000);
+
+  it('reports a room the target refuses, with the reason, imports the others, and exits 1', async () => {
+    const { run } = targetCli();
+    await run('apps', 'create', ...TARGET, '--maxusers-ceiling', '1000');
+    const r = await run(...importArgs());
+    expect(r.code).toBe(1);
+    const report = r.report();
+    expect(report.rooms).toMatchObject({ imported: 5, refused: 1 });
+    expect(report.refused).toEqual([{ room: filled.rooms.big, reasons: [expect.stringMatching(/maxUsers|max/i)] }]);
+    expect(report.mismatches).toEqual([{ room: filled.rooms.big, field: 'room', source: 'present', target: 'absent' }]);
+    expect(r.stderr).toMatch(/^error: The target does not match the source: 1 mismatches, 1 rooms refused/m);
+  }, 120_000);
+
+  it('--dry-run writes nothing and says what an import would do; --rooms takes only those rooms', async () => {
+    const { run, deps } = targetCli();
+    await run('apps', 'create', ...TARGET);
+    const dry = await run(...importArgs('--dry-run'));
+    expect(dry.report()).toMatchObject({ dry_run: true, rooms: { in_source: 6, imported: 6 }, mismatch_count: 6 });
+    const app = (await deps.uow.read((r) => r.apps.findByName('acme', 'chat')))!;
+    expect(await deps.uow.read((r) => r.chatrooms.listPage(app.id, 10))).toEqual([]);
+    const some = await run(...importArgs('--rooms', `${filled.rooms.custom},${filled.rooms.empty}`));
+    expect(some.code).toBe(0);
+    expect(some.report().rooms).toMatchObject({ in_source: 2, imported: 2 });
+  }, 120_000);
+
+  it('after the source changes (rooms created and dissolved, members added and removed, an owner transferred), a second run brings the target back to 0 mismatches', async () => {
+    const second = await startTestService({ settings: { customRoomIds: true, joinedRoomCap: 100 } });
+    try {
+      const rooms = (await fillSource(second, 20)).rooms;
+      const { run, deps } = targetCli();
+      await run('apps', 'create', ...TARGET);
+      const args = (...extra: string[]) => ['import', 'easemob', ...TARGET, '--from', `${second.url}/${second.org}/${second.app}`, '--client-id', second.clientId, '--client-secret', second.clientSecret, '--rate', 'off', ...extra];
+      expect((await run(...args())).code).toBe(0);
+      const ok = async (method: string, path: string, body?: unknown) => {
+        const r = await second.call(method, second.appPath(path), body === undefined ? {} : { body });
+        expect(r.status, r.text).toBe(200);
+        return r.body;
+      };
+      const added = (await ok('POST', '/chatrooms', { name: 'new', description: 'since', owner: 'erin', members: ['frank'] })).data.id;
+      await ok('DELETE', `/chatrooms/${rooms.full}`);
+      await ok('POST', `/chatrooms/${rooms.empty}/users`, { usernames: ['bob', 'carol'] });
+      await ok('DELETE', `/chatrooms/${rooms.decorated}/users/heidi`);
+      await ok('PUT', `/chatrooms/${rooms.custom}`, { newowner: 'alice' });
+      await ok('DELETE', `/chatrooms/${rooms.moderated}/admin/carol`);
+      await ok('DELETE', `/chatrooms/${rooms.moderated}/blocks/users/frank`);
+      await ok('PUT', `/chatrooms/${rooms.moderated}`, { name: 'renamed' });
+      const r = await run(...args());
+      expect(r.stderr).toMatch(/0 mismatches/);
+      expect(r.code).toBe(0);
+      expect(r.report().rooms).toMatchObject({ in_source: 6, imported: 1, changed: 4, unchanged: 1, gone: 1, refused: 0 });
+      const app = (await deps.uow.read((x) => x.apps.findByName('acme', 'chat')))!;
+      expect(await deps.uow.read((x) => x.chatrooms.findById(app.id, rooms.full))).toBeNull();
+      expect((await deps.uow.read((x) => x.chatrooms.findById(app.id, rooms.custom)))?.owner).toBe('alice');
+      expect((await deps.uow.read((x) => x.chatrooms.findById(app.id, rooms.moderated)))?.name).toBe('renamed');
+      expect(await deps.uow.read((x) => x.chatrooms.findById(app.id, added))).not.toBeNull();
+    } finally {
+      await second.close();
+    }
   }, 120_000);
 });
 

@@ -87,7 +87,6 @@ export async function runImport(source: EasemobSource, t: ImportTarget, options:
     if (!options.dryRun) await progress.markRoom(app.id, options.sourceKey, { ...record, runId: run.runId });
   };
   const refuse = (room: string, reasons: readonly string[]) => {
-    report.rooms.refused++;
     if (report.refused.length < LISTED_MAX) report.refused.push({ room, reasons });
   };
 
