@@ -7,6 +7,7 @@ import { eventMemberCountMigration } from './migrations/0005-event-member-count.
 import { eventDeliveryMigration } from './migrations/0006-event-delivery.js';
 import { rateLimitsMigration } from './migrations/0007-rate-limits.js';
 import { deliveryDueIndexMigration } from './migrations/0008-delivery-due-index.js';
+import { importProgressMigration } from './migrations/0011-import-progress.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006-event-delivery': eventDeliveryMigration,
   '0007-rate-limits': rateLimitsMigration,
   '0008-delivery-due-index': deliveryDueIndexMigration,
+  '0011-import-progress': importProgressMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

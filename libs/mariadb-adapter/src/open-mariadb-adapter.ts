@@ -4,6 +4,7 @@ import { counterMismatches } from './counter-audit.js';
 import { KeyedTransactions } from './keyed-transactions.js';
 import { MariadbDeliveryQueue } from './mariadb-delivery-queue.js';
 import { MariadbEventRuleStore } from './mariadb-event-rule-store.js';
+import { MariadbImportProgress } from './mariadb-import-progress.js';
 import { MariadbIdempotencyRunner } from './mariadb-idempotency-runner.js';
 import { createMariadbDialect } from './mariadb-dialect.js';
 import { MariadbUnitOfWork } from './mariadb-unit-of-work.js';
@@ -36,6 +37,7 @@ export interface MariadbAdapter {
   readonly deliveries: DeliveryQueue;
   /** Webhook / NATS rules, replay and retention of the events outbox and idempotency keys. */
   readonly eventRules: MariadbEventRuleStore;
+  readonly importProgress: MariadbImportProgress;
   /** Runs requests with an Idempotency-Key: change and first response in one transaction. */
   readonly idempotency: IdempotencyRunner;
   /** Guarded counters (member, joined-room, room-quota counts) that differ from a recount; [] when all are right. */
@@ -74,6 +76,7 @@ export async function openMariadbAdapter(options: MariadbAdapterOptions): Promis
     ids: new SequenceIdGenerator(db),
     deliveries: new MariadbDeliveryQueue(db),
     eventRules: new MariadbEventRuleStore(db),
+    importProgress: new MariadbImportProgress(db),
     idempotency: new MariadbIdempotencyRunner(db, keyed, options.onEventsCommitted, options.onRetry),
     counterMismatches: () => counterMismatches(db),
     async isReady() {

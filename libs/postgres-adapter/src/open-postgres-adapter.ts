@@ -3,6 +3,7 @@ import { KeyedTransactions } from './keyed-transactions.js';
 import { KyselyIdempotencyRunner } from './kysely-idempotency-runner.js';
 import { KyselyDeliveryQueue } from './kysely-delivery-queue.js';
 import { KyselyEventRuleStore } from './kysely-event-rule-store.js';
+import { KyselyImportProgress } from './kysely-import-progress.js';
 import { Kysely, type Dialect } from 'kysely';
 import { join } from 'node:path';
 import { DataDirLock } from './data-dir-lock.js';
@@ -54,6 +55,7 @@ export interface PostgresAdapter {
   readonly idempotency: IdempotencyRunner;
   /** Webhook / NATS rules, replay and retention of the events outbox. */
   readonly eventRules: KyselyEventRuleStore;
+  readonly importProgress: KyselyImportProgress;
   /** Guarded counters (member, joined-room, room-quota counts) that differ from a recount; [] when all are right. */
   counterMismatches(): Promise<string[]>;
   /** The pg pool's connections and waiters right now; absent on PGlite. */
@@ -152,6 +154,7 @@ async function start(
     deliveries: new KyselyDeliveryQueue(db),
     idempotency: new KyselyIdempotencyRunner(db, keyed, options.onRetry, options.onEventsCommitted),
     eventRules: new KyselyEventRuleStore(db),
+    importProgress: new KyselyImportProgress(db),
     counterMismatches: () => counterMismatches(db),
     async isReady() {
       if (closed) return false;

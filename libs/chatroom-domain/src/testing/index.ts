@@ -68,3 +68,4 @@ export { describeClockContract } from './clock-contract.js';
 export { describeEventOutboxContract } from './event-outbox-contract.js';
 export { describeDeliveryQueueContract } from './delivery-queue-contract.js';
 export { checkRowsHeldBehindFailingHead, type FailingHeadStore } from './failing-head-check.js';
+export { describeImportProgressContract, type ImportProgressUnderTest } from './import-progress-contract.js';
