@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { TEST_MASTER_KEY } from './http-harness.js';
 
@@ -12,6 +12,11 @@ export interface AdminRun {
 
 /** Runs the real admin CLI (`src/admin/main.ts`, as `npm run admin` does) in a child process. */
 export function spawnAdmin(args: readonly string[], env: Record<string, string | undefined>): Promise<AdminRun> {
+  return startAdmin(args, env).done;
+}
+
+/** The same, with the child at hand (to signal it) while it runs. */
+export function startAdmin(args: readonly string[], env: Record<string, string | undefined>): { child: ChildProcess; done: Promise<AdminRun> } {
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/admin/main.ts', ...args], {
     cwd: PACKAGE_ROOT,
     env: { ...process.env, TOKEN_MASTER_KEY: TEST_MASTER_KEY, ...env },
@@ -21,8 +26,9 @@ export function spawnAdmin(args: readonly string[], env: Record<string, string |
   let stderr = '';
   child.stdout.on('data', (c) => (stdout += c));
   child.stderr.on('data', (c) => (stderr += c));
-  return new Promise((resolve, reject) => {
+  const done = new Promise<AdminRun>((resolve, reject) => {
     child.once('error', reject);
     child.once('close', (code) => resolve({ code, stdout, stderr }));
   });
+  return { child, done };
 }
