@@ -19,6 +19,8 @@ const RATE_ROOMS = Number(process.env['RATE_ROOMS'] ?? 100);
 const RATE = Number(process.env['RATE'] ?? 100);
 const PORT = Number(process.env['PORT'] ?? 18_601);
 const API_ROOT = fileURLToPath(new URL('../../apps/http-api/', import.meta.url));
+/** `dist`: the built CLI (`npm run build` first), as production runs it; default: from source through tsx. */
+const CLI = process.env['IMPORTER'] === 'dist' ? ['dist/admin/main.js'] : ['--conditions=source', '--import', 'tsx', 'src/admin/main.ts'];
 
 interface Run {
   seconds: number;
@@ -52,7 +54,7 @@ async function startSource(rooms: number, port: number) {
 function admin(args: string[], env: Record<string, string>): Promise<Run & { stdout: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/admin/main.ts', ...args], {
+    const child = spawn(process.execPath, [...CLI, ...args], {
       cwd: API_ROOT,
       env: { ...process.env, TOKEN_MASTER_KEY: BENCH_MASTER_KEY, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -89,7 +91,7 @@ function admin(args: string[], env: Record<string, string>): Promise<Run & { std
 
 async function main(): Promise<void> {
   const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
-  console.log(`machine: ${cpus().length} cores, load average ${load()} at the start`);
+  console.log(`machine: ${cpus().length} cores, load average ${load()} at the start; importer: ${CLI.join(' ')}`);
   const db = await createTestDatabase();
   if (!db) throw new Error('TEST_DATABASE_URL is needed (a PostgreSQL server for the target)');
   const env = { DATABASE_URL: db.url };

@@ -85,12 +85,13 @@ function mariadbTarget(url: string): Target {
   };
 }
 
-const targets: [string, () => Target | null][] = [
-  ['PostgreSQL', () => (postgres ? pgTarget(postgres.url) : null)],
-  ['MariaDB', () => (mariadb ? mariadbTarget(mariadb.url) : null)],
+/** Each store's run changes plain rooms of its own in the shared source: `room <changed>` to `room <changed + 3>`. */
+const targets: [string, () => Target | null, number][] = [
+  ['PostgreSQL', () => (postgres ? pgTarget(postgres.url) : null), 10],
+  ['MariaDB', () => (mariadb ? mariadbTarget(mariadb.url) : null), 20],
 ];
 
-describe.each(targets)('import easemob into %s, as a process', (_name, make) => {
+describe.each(targets)('import easemob into %s, as a process', (_name, make, changed) => {
   const target = make();
   it.skipIf(!target)('killed midway (SIGKILL) and run again: resumes, no room imported twice, 0 mismatches; after source changes a third run is back to 0', async () => {
     const env = { DATABASE_URL: target!.url };
@@ -117,12 +118,13 @@ describe.each(targets)('import easemob into %s, as a process', (_name, make) => 
     expect(report.rooms.already_done + report.rooms.imported + report.rooms.changed + report.rooms.unchanged).toBe(6 + EXTRA_ROOMS);
     expect(await target!.doubles()).toEqual({ rooms: [], unmarked: 0 });
 
-    const rooms = (await source.call('GET', source.appPath('/chatrooms?limit=100'))).body.data as { id: string }[];
+    const listed = (await source.call('GET', source.appPath('/chatrooms?limit=100'))).body.data as { id: string; name: string }[];
+    const rooms = Object.fromEntries(listed.map((r) => [r.name, r]));
     const ok = async (method: string, path: string, body?: unknown) => expect((await source.call(method, source.appPath(path), body === undefined ? {} : { body })).status).toBe(200);
-    await ok('DELETE', `/chatrooms/${rooms[10]!.id}`);
-    await ok('PUT', `/chatrooms/${rooms[11]!.id}`, { newowner: 'bob' });
-    await ok('POST', `/chatrooms/${rooms[12]!.id}/users`, { usernames: ['dave', 'erin'] });
-    await ok('DELETE', `/chatrooms/${rooms[13]!.id}/users/carol`);
+    await ok('DELETE', `/chatrooms/${rooms[`room ${changed}`]!.id}`);
+    await ok('PUT', `/chatrooms/${rooms[`room ${changed + 1}`]!.id}`, { newowner: 'bob' });
+    await ok('POST', `/chatrooms/${rooms[`room ${changed + 2}`]!.id}/users`, { usernames: ['dave', 'erin'] });
+    await ok('DELETE', `/chatrooms/${rooms[`room ${changed + 3}`]!.id}/users/carol`);
     await ok('POST', '/chatrooms', { name: 'late', description: 'after the cut', owner: 'erin' });
     const third = await spawnAdmin(args('--rate', 'off'), env);
     expect(third.stderr).toMatch(/0 mismatches/);
