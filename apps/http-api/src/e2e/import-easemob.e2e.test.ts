@@ -131,5 +131,5 @@ describe.each(targets)('import easemob into %s, as a process', (_name, make, cha
     expect(third.code).toBe(0);
     expect(JSON.parse(third.stdout)).toMatchObject({ run: 2, resumed: false, rooms: { imported: 1, changed: 3, gone: 1, refused: 0 } });
     expect((await target!.doubles()).rooms).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 });
