@@ -11,6 +11,7 @@ import { inMemoryDependencies, type App } from '@chatroom/domain';
 import { createContainer, loadConfig, startService, TOKENS, useInMemoryAdapters, type UseCases } from '@chatroom/http-api';
 import { createTestDatabase } from '@chatroom/postgres-adapter/testing';
 import { BENCH_MASTER_KEY } from './bench-server.js';
+import { CpuMeter } from './proc-cpu.js';
 
 const ROOMS = Number(process.env['ROOMS'] ?? 10_000);
 const MEMBERS = Number(process.env['MEMBERS'] ?? 50);
@@ -24,6 +25,8 @@ const CLI = process.env['IMPORTER'] === 'dist' ? ['dist/admin/main.js'] : ['--co
 
 interface Run {
   seconds: number;
+  /** CPU seconds: the importer, this process (the source), the target database's backends. */
+  cpu: { importer: number; source: number; database: number };
   peakRssMb: number;
   code: number | null;
   report: { rooms: Record<string, number>; mismatch_count: number; source_requests: number; seconds: number };
@@ -51,9 +54,15 @@ async function startSource(rooms: number, port: number) {
 }
 
 /** Runs the CLI as `npm run admin` does, sampling its RSS every 250 ms. */
-function admin(args: string[], env: Record<string, string>): Promise<Run & { stdout: string }> {
+function admin(args: string[], env: Record<string, string>, database = ''): Promise<Run & { stdout: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
+    const sourceCpu = process.cpuUsage();
+    let importerPid = -1;
+    const meter = new CpuMeter({
+      importer: (pid) => pid === importerPid,
+      database: (_pid, cmdline) => database !== '' && cmdline.startsWith('postgres: ') && cmdline.includes(` ${database} `),
+    });
     const child = spawn(process.execPath, [...CLI, ...args], {
       cwd: API_ROOT,
       env: { ...process.env, TOKEN_MASTER_KEY: BENCH_MASTER_KEY, ...env },
@@ -70,12 +79,16 @@ function admin(args: string[], env: Record<string, string>): Promise<Run & { std
         // exited
       }
     }, 250);
+    importerPid = child.pid ?? -1;
     child.stdout.on('data', (c) => (stdout += c));
     child.stderr.on('data', (c) => (stderr += c));
     child.once('error', reject);
     child.once('close', (code) => {
       clearInterval(timer);
       const seconds = (performance.now() - started) / 1000;
+      const used = meter.stop();
+      const own = process.cpuUsage(sourceCpu);
+      const cpu = { importer: used.importer, source: (own.user + own.system) / 1e6, database: used.database };
       let report;
       try {
         report = JSON.parse(stdout);
@@ -84,7 +97,7 @@ function admin(args: string[], env: Record<string, string>): Promise<Run & { std
         return;
       }
       process.stderr.write(stderr.split('\n').filter((l) => l.startsWith('import ')).join('\n') + '\n');
-      resolve({ seconds, peakRssMb: Math.round(peak / 1024), code, report, stdout });
+      resolve({ seconds, cpu, peakRssMb: Math.round(peak / 1024), code, report, stdout });
     });
   });
 }
@@ -95,6 +108,10 @@ async function main(): Promise<void> {
   const db = await createTestDatabase();
   if (!db) throw new Error('TEST_DATABASE_URL is needed (a PostgreSQL server for the target)');
   const env = { DATABASE_URL: db.url };
+  const dbName = new URL(db.url).pathname.slice(1);
+  const cpuLine = (r: Run) =>
+    `CPU s: importer ${r.cpu.importer.toFixed(1)}, source ${r.cpu.source.toFixed(1)}, PostgreSQL ${r.cpu.database.toFixed(1)} ` +
+    `(${((r.cpu.importer + r.cpu.source + r.cpu.database) / r.report.rooms['in_source']! * 1000).toFixed(0)} ms per room in all)`;
   try {
     const t0 = performance.now();
     const source = await startSource(ROOMS, PORT);
@@ -104,15 +121,15 @@ async function main(): Promise<void> {
     const from = ['--from', source.url, '--client-id', 'src-id', '--client-secret', 'src-secret'];
     const target = ['--org', 'bench', '--app', 'moved'];
 
-    const floor = await admin(['import', 'easemob', ...target, ...from, '--rate', 'off', '--dry-run'], env);
-    console.log(`floor (dry run: same source reads and verification, no writes): ${floor.seconds.toFixed(1)} s, ${floor.report.source_requests} source requests, peak RSS ${floor.peakRssMb} MB`);
-    const full = await admin(['import', 'easemob', ...target, ...from, '--rate', 'off'], env);
+    const floor = await admin(['import', 'easemob', ...target, ...from, '--rate', 'off', '--dry-run'], env, dbName);
+    console.log(`floor (dry run: same source reads and verification, no writes): ${floor.seconds.toFixed(1)} s, ${floor.report.source_requests} source requests, peak RSS ${floor.peakRssMb} MB; ${cpuLine(floor)}`);
+    const full = await admin(['import', 'easemob', ...target, ...from, '--rate', 'off'], env, dbName);
     console.log(
       `import: ${full.seconds.toFixed(1)} s (exit ${full.code}), rooms ${JSON.stringify(full.report.rooms)}, ${full.report.mismatch_count} mismatches, ` +
-        `${full.report.source_requests} source requests, peak RSS ${full.peakRssMb} MB; load average ${load()}`,
+        `${full.report.source_requests} source requests, peak RSS ${full.peakRssMb} MB; ${cpuLine(full)}; load average ${load()}`,
     );
-    const again = await admin(['import', 'easemob', ...target, ...from, '--rate', 'off'], env);
-    console.log(`repeat (nothing changed): ${again.seconds.toFixed(1)} s, unchanged ${again.report.rooms['unchanged']}, ${again.report.mismatch_count} mismatches, peak RSS ${again.peakRssMb} MB`);
+    const again = await admin(['import', 'easemob', ...target, ...from, '--rate', 'off'], env, dbName);
+    console.log(`repeat (nothing changed): ${again.seconds.toFixed(1)} s, unchanged ${again.report.rooms['unchanged']}, ${again.report.mismatch_count} mismatches, peak RSS ${again.peakRssMb} MB; ${cpuLine(again)}`);
     await source.close();
 
     const small = await startSource(RATE_ROOMS, PORT + 1);
