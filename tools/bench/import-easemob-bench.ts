@@ -65,7 +65,9 @@ function admin(args: string[], env: Record<string, string>, database = ''): Prom
     });
     const child = spawn(process.execPath, [...CLI, ...args], {
       cwd: API_ROOT,
-      env: { ...process.env, TOKEN_MASTER_KEY: BENCH_MASTER_KEY, ...env },
+      // IMPORTER_NODE_OPTIONS (e.g. --max-old-space-size=48) shows whether the importer's memory is
+      // retained or only garbage not yet collected.
+      env: { ...process.env, TOKEN_MASTER_KEY: BENCH_MASTER_KEY, NODE_OPTIONS: process.env['IMPORTER_NODE_OPTIONS'] ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -43,12 +43,13 @@ export function politeDispatcher(politeness: Politeness, counter: WireCounter): 
   });
 }
 
-/** Resolves when the next request may go: at most `rate` per second, queued in order. */
+/**
+ * Resolves when the next request may go: at most `rate` in any one-second window, queued in
+ * order. Whole-second windows rather than smaller ones: a timer that fires late (a busy
+ * machine) then costs its lateness once a second, not once per tenth.
+ */
 function pacer(rate: number): () => Promise<unknown> {
-  // Windows of 100 ms with a tenth of the rate each: paced evenly rather than in bursts.
-  const perWindow = Math.max(1, Math.floor(rate / 10));
-  const windowMs = (perWindow / rate) * 1000;
-  const limiter = new RateLimiterMemory({ points: perWindow, duration: windowMs / 1000 });
+  const limiter = new RateLimiterMemory({ points: rate, duration: 1 });
   const queue = new RateLimiterQueue(limiter, { maxQueueSize: 100_000 });
   return () => queue.removeTokens(1);
 }
