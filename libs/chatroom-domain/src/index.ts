@@ -113,3 +113,8 @@ export * from './in-memory/in-memory-console-queries.js';
 export * from './use-cases/operators/operator-accounts.js';
 export * from './use-cases/operators/operator-sessions.js';
 export * from './use-cases/operators/search-rooms.js';
+// Import from another Easemob-compatible service
+export type * from './ports/import-progress.js';
+export * from './in-memory/in-memory-import-progress.js';
+export * from './use-cases/import-users/import-users.js';
+export * from './use-cases/import-users/imported-events.js';

@@ -34,7 +34,7 @@ async function tablesOf(url: string): Promise<string[]> {
 }
 
 const TABLES = [
-  'apps', 'event_deliveries', 'event_rules', 'idempotency_keys', 'kysely_migration', 'kysely_migration_lock', 'memberships',
+  'apps', 'event_deliveries', 'event_rules', 'idempotency_keys', 'import_rooms', 'import_runs', 'kysely_migration', 'kysely_migration_lock', 'memberships',
   'mute_seq', 'mutes', 'operators', 'rate_limits', 'room_attributes', 'room_events', 'room_seq', 'room_user_lists', 'rooms',
   'super_admins', 'users',
 ];

@@ -8,6 +8,7 @@ import { eventDeliveryMigration } from './migrations/0006-event-delivery.js';
 import { rateLimitsMigration } from './migrations/0007-rate-limits.js';
 import { deliveryDueIndexMigration } from './migrations/0008-delivery-due-index.js';
 import { operatorsMigration } from './migrations/0010-operators.js';
+import { importProgressMigration } from './migrations/0011-import-progress.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0007-rate-limits': rateLimitsMigration,
   '0008-delivery-due-index': deliveryDueIndexMigration,
   '0010-operators': operatorsMigration,
+  '0011-import-progress': importProgressMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

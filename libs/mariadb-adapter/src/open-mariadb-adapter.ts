@@ -6,6 +6,7 @@ import { MariadbDeliveryQueue } from './mariadb-delivery-queue.js';
 import { MariadbEventRuleStore } from './mariadb-event-rule-store.js';
 import { MariadbConsoleQueries } from './mariadb-console-queries.js';
 import { MariadbOperatorStore } from './mariadb-operator-store.js';
+import { MariadbImportProgress } from './mariadb-import-progress.js';
 import { MariadbIdempotencyRunner } from './mariadb-idempotency-runner.js';
 import { createMariadbDialect } from './mariadb-dialect.js';
 import { MariadbUnitOfWork } from './mariadb-unit-of-work.js';
@@ -42,6 +43,7 @@ export interface MariadbAdapter {
   readonly operators: MariadbOperatorStore;
   /** Room search and delivery health for the console. */
   readonly consoleQueries: MariadbConsoleQueries;
+  readonly importProgress: MariadbImportProgress;
   /** Runs requests with an Idempotency-Key: change and first response in one transaction. */
   readonly idempotency: IdempotencyRunner;
   /** Guarded counters (member, joined-room, room-quota counts) that differ from a recount; [] when all are right. */
@@ -94,6 +96,7 @@ export async function openMariadbAdapter(options: MariadbAdapterOptions): Promis
     eventRules: new MariadbEventRuleStore(db),
     operators: new MariadbOperatorStore(db),
     consoleQueries: new MariadbConsoleQueries(db),
+    importProgress: new MariadbImportProgress(db),
     idempotency: new MariadbIdempotencyRunner(db, keyed, options.onEventsCommitted, options.onRetry),
     counterMismatches: () => counterMismatches(db),
     async isReady() {

@@ -43,7 +43,7 @@ async function tablesOf(url: string): Promise<string[]> {
 }
 
 const TABLES = [
-  'apps', 'event_deliveries', 'event_rules', 'idempotency_keys', 'kysely_migration', 'kysely_migration_lock',
+  'apps', 'event_deliveries', 'event_rules', 'idempotency_keys', 'import_rooms', 'import_runs', 'kysely_migration', 'kysely_migration_lock',
   'memberships', 'mutes', 'operators', 'rate_limits', 'room_attributes', 'room_events', 'room_user_lists', 'rooms', 'super_admins',
   'users',
 ];
@@ -67,6 +67,7 @@ describe.skipIf(!probe)('postgres: migrations', () => {
         { name: '0007-event-member-count' },
         { name: '0008-delivery-queue-storage' },
         { name: '0010-operators' },
+        { name: '0011-import-progress' },
       ]);
     } finally {
       await db.destroy();

@@ -7,6 +7,7 @@ import { eventsMigration } from './migrations/0006-events.js';
 import { eventMemberCountMigration } from './migrations/0007-event-member-count.js';
 import { deliveryQueueStorageMigration } from './migrations/0008-delivery-queue-storage.js';
 import { operatorsMigration } from './migrations/0010-operators.js';
+import { importProgressMigration } from './migrations/0011-import-progress.js';
 
 /**
  * Every migration, in order. Names sort in the order they must run; numbers are reserved per
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007-event-member-count': eventMemberCountMigration,
   '0008-delivery-queue-storage': deliveryQueueStorageMigration,
   '0010-operators': operatorsMigration,
+  '0011-import-progress': importProgressMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

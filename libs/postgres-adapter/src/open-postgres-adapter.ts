@@ -5,6 +5,7 @@ import { KyselyDeliveryQueue } from './kysely-delivery-queue.js';
 import { KyselyEventRuleStore } from './kysely-event-rule-store.js';
 import { KyselyConsoleQueries } from './kysely-console-queries.js';
 import { KyselyOperatorStore } from './kysely-operator-store.js';
+import { KyselyImportProgress } from './kysely-import-progress.js';
 import { Kysely, type Dialect } from 'kysely';
 import { join } from 'node:path';
 import { DataDirLock } from './data-dir-lock.js';
@@ -60,6 +61,7 @@ export interface PostgresAdapter {
   readonly operators: KyselyOperatorStore;
   /** Room search and delivery health for the console. */
   readonly consoleQueries: KyselyConsoleQueries;
+  readonly importProgress: KyselyImportProgress;
   /** Guarded counters (member, joined-room, room-quota counts) that differ from a recount; [] when all are right. */
   counterMismatches(): Promise<string[]>;
   /** The pg pool's connections and waiters right now; absent on PGlite. */
@@ -172,6 +174,7 @@ async function start(
     eventRules: new KyselyEventRuleStore(db),
     operators: new KyselyOperatorStore(db),
     consoleQueries: new KyselyConsoleQueries(db),
+    importProgress: new KyselyImportProgress(db),
     counterMismatches: () => counterMismatches(db),
     async isReady() {
       if (closed) return false;

@@ -2,12 +2,13 @@ import { Command, CommanderError } from 'commander';
 import { AdminFailure, realContainer, type ContainerFactory } from './admin-session.js';
 import { appsCommands } from './apps-commands.js';
 import type { CommandGroup } from './command-group.js';
+import { importCommands } from './import-easemob/import-commands.js';
 import { webhooksCommands } from './webhooks-commands.js';
 import { operatorsCommands } from './operators-commands.js';
 import type { AdminIo } from './output.js';
 
 /** Every command group, in the order `--help` lists them. */
-const GROUPS: readonly CommandGroup[] = [appsCommands, webhooksCommands, operatorsCommands];
+const GROUPS: readonly CommandGroup[] = [appsCommands, webhooksCommands, operatorsCommands, importCommands];
 
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 

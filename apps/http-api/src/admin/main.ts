@@ -10,4 +10,5 @@ process.exitCode = await runAdmin(process.argv.slice(2), {
     for await (const chunk of process.stdin) text += chunk;
     return text;
   },
+  errStream: process.stderr,
 });

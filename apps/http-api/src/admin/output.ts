@@ -5,6 +5,8 @@ export interface AdminIo {
   err(text: string): void;
   /** All of standard input (`--password-stdin`); absent where there is none. */
   stdin?(): Promise<string>;
+  /** The real standard error, when there is one: long commands draw a progress bar on a terminal. */
+  readonly errStream?: NodeJS.WriteStream;
 }
 
 type Row = Record<string, string | number | boolean | null>;

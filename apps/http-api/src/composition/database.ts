@@ -1,4 +1,13 @@
-import type { ConsoleQueries, DeadDeliveryRevival, DeliveryQueue, EventRuleStore, IdempotencyRunner, OperatorStore, UnitOfWork } from '@chatroom/domain';
+import type {
+  ConsoleQueries,
+  DeadDeliveryRevival,
+  DeliveryQueue,
+  EventRuleStore,
+  IdempotencyRunner,
+  ImportProgress,
+  OperatorStore,
+  UnitOfWork,
+} from '@chatroom/domain';
 
 /**
  * The store as the service sees it: the unit of work (ids come with its repositories) plus its
@@ -22,6 +31,8 @@ export interface Database {
   readonly consoleQueries?: ConsoleQueries & DeadDeliveryRevival;
   /** Idempotency-Key support; absent on the in-memory store (the header is then ignored). */
   readonly idempotency?: IdempotencyRunner;
+  /** Where `import easemob` keeps its progress; absent on the in-memory store (kept in process). */
+  readonly importProgress?: ImportProgress;
   /** The connection pool right now (PostgreSQL only), for metrics. */
   readonly poolStats?: () => { total: number; idle: number; waiting: number };
   /** Reachable and migrated. */

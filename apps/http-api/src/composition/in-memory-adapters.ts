@@ -17,6 +17,7 @@ export function useInMemoryAdapters(
     uow: deps.uow,
     operators: new InMemoryOperatorStore(),
     consoleQueries: new InMemoryConsoleQueries(deps.uow.state),
+    ...(deps.importProgress && { importProgress: deps.importProgress }),
     isReady: async () => true,
     close: async () => {},
   };

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ADMIN_BUNDLE } from './bundles.js';
 import { TEST_MASTER_KEY } from './http-harness.js';
@@ -11,8 +11,17 @@ export interface AdminRun {
   readonly stderr: string;
 }
 
-/** Runs the real admin CLI (its bundle, as `npm run admin` does) in a child process. */
+/** Runs the real admin CLI (its bundle, as `npm run admin` does) in a child process; `input` goes to its stdin. */
 export function spawnAdmin(args: readonly string[], env: Record<string, string | undefined>, input?: string): Promise<AdminRun> {
+  return startAdmin(args, env, input).done;
+}
+
+/** The same, with the child at hand (to signal it) while it runs. */
+export function startAdmin(
+  args: readonly string[],
+  env: Record<string, string | undefined>,
+  input?: string,
+): { child: ChildProcess; done: Promise<AdminRun> } {
   const child = spawn(process.execPath, [ADMIN_BUNDLE, ...args], {
     cwd: PACKAGE_ROOT,
     env: { ...process.env, TOKEN_MASTER_KEY: TEST_MASTER_KEY, ...env },
@@ -23,8 +32,9 @@ export function spawnAdmin(args: readonly string[], env: Record<string, string |
   let stderr = '';
   child.stdout!.on('data', (c) => (stdout += c));
   child.stderr!.on('data', (c) => (stderr += c));
-  return new Promise((resolve, reject) => {
+  const done = new Promise<AdminRun>((resolve, reject) => {
     child.once('error', reject);
     child.once('close', (code) => resolve({ code, stdout, stderr }));
   });
+  return { child, done };
 }

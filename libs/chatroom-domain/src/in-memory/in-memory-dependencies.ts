@@ -1,3 +1,4 @@
+import { InMemoryImportProgress } from './in-memory-import-progress.js';
 import type { Dependencies } from '../use-cases/dependencies.js';
 import { InMemoryCredentialHasher } from './in-memory-credential-hasher.js';
 import { InMemoryKeySealer } from './in-memory-key-sealer.js';
@@ -9,6 +10,8 @@ import { SequentialRandom } from './sequential-random.js';
 export interface InMemoryDependencies extends Dependencies {
   readonly uow: InMemoryUnitOfWork;
   readonly clock: ManualClock;
+  /** Kept beside the store, as the SQL stores keep it in their database. */
+  readonly importProgress?: InMemoryImportProgress;
 }
 
 /** Every port with its in-memory adapter: a whole domain with no I/O, for tests. */
@@ -22,5 +25,6 @@ export function inMemoryDependencies(): InMemoryDependencies {
     secretHasher: new InMemoryCredentialHasher(),
     sealer: new InMemoryKeySealer(),
     tokens: new InMemoryTokenSigner(),
+    importProgress: new InMemoryImportProgress(),
   };
 }

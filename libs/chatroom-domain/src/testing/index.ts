@@ -69,3 +69,4 @@ export { describeEventOutboxContract } from './event-outbox-contract.js';
 export { describeDeliveryQueueContract } from './delivery-queue-contract.js';
 export { checkRowsHeldBehindFailingHead, type FailingHeadStore } from './failing-head-check.js';
 export { describeOperatorStoreContract, type OpenOperatorStore } from './operator-store-contract.js';
+export { describeImportProgressContract, type ImportProgressUnderTest } from './import-progress-contract.js';

@@ -24,6 +24,8 @@ export interface CreateChatroomInput {
   readonly members?: readonly string[];
   readonly custom?: string;
   readonly roomId?: string;
+  /** The creation time to keep (an import keeps the source's); default: now. */
+  readonly created?: number;
 }
 
 /** A generated id can only collide with a caller-chosen numeric one; a few tries suffice. */
@@ -83,7 +85,7 @@ export class CreateChatroom {
         maxUsers: fields.maxUsers,
         owner: fields.owner,
         custom: fields.custom,
-        created: this.deps.clock.now(),
+        created: input.created ?? this.deps.clock.now(),
         muteAll: false,
         memberCount: 0,
       };
