@@ -11,7 +11,7 @@ import {
   type EventRule,
   type PublishOutcome,
 } from '@chatroom/domain';
-import { NatsJetStreamPublisher, WebhookPublisher } from '@chatroom/event-publisher-adapter';
+import { checkWebhookDestination, NatsJetStreamPublisher, WebhookPublisher } from '@chatroom/event-publisher-adapter';
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
 import type { OperatorApi } from '../http/operator/operator-kit.js';
@@ -42,7 +42,8 @@ export async function createOperatorApi(database: Database, deps: Dependencies, 
     queries,
     searchRooms: new SearchRooms({ uow: deps.uow, queries }),
     ...(database.eventRules && { rules: database.eventRules }),
-    testSend: (rule, app) => testSend(rule, app, config.events.publishTimeoutMs, deps.clock.now()),
+    checkDestination: async (url) => (config.events.allowPrivateDestinations ? null : checkWebhookDestination(url)),
+    testSend: (rule, app) => testSend(rule, app, config, deps.clock.now()),
     database,
     version,
     tokenTtlSeconds: OPERATOR_TOKEN_TTL_SECONDS,
@@ -50,8 +51,9 @@ export async function createOperatorApi(database: Database, deps: Dependencies, 
 }
 
 /** One made-up UPDATE event of room `console-test`, sent by a publisher made for it and closed after. */
-async function testSend(rule: EventRule, app: { org: string; name: string }, timeoutMs: number, now: number): Promise<PublishOutcome> {
-  const publisher = rule.kind === 'nats' ? new NatsJetStreamPublisher({ timeoutMs }) : new WebhookPublisher({ timeoutMs });
+async function testSend(rule: EventRule, app: { org: string; name: string }, config: Config, now: number): Promise<PublishOutcome> {
+  const { publishTimeoutMs: timeoutMs, allowPrivateDestinations: allowPrivate } = config.events;
+  const publisher = rule.kind === 'nats' ? new NatsJetStreamPublisher({ timeoutMs }) : new WebhookPublisher({ timeoutMs, allowPrivate });
   const delivery: Delivery = {
     rule,
     attempts: 0,

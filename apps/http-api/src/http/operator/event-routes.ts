@@ -177,6 +177,8 @@ export function eventOperatorRoutes(router: AppRouter, { useCases, api, signedIn
 
   router.post(`${base}/webhooks`, signedIn, adminOnly, tenant, json, async (ctx) => {
     const body = validate(newRule, ctx.request.body);
+    const refused = body.url.startsWith('nats://') ? null : await api.checkDestination(body.url);
+    if (refused) throw operatorErrors.refusedDestination(refused);
     const rule: EventRule = {
       id: randomUUID(),
       appId: ctx.state.app.id,

@@ -41,6 +41,13 @@ describe('operator API (/admin/v1)', () => {
     expect(noToken.status).toBe(401);
   });
 
+  it('a webhook rule to a loopback, private or link-local address is refused (400) without WEBHOOK_ALLOW_PRIVATE', async () => {
+    for (const url of ['http://127.0.0.1:5432/', 'http://169.254.169.254/latest/meta-data/', 'http://10.0.0.7/hook']) {
+      const added = await svc.call('POST', `/admin/v1/apps/${svc.org}/${svc.app}/webhooks`, { token: admin, body: { url } });
+      expect(errorRow(added)).toMatchObject({ status: 400, error: 'invalid_parameter', error_description: expect.stringMatching(/^refused: /) });
+    }
+  });
+
   it('a viewer reads everything and changes nothing (403)', async () => {
     const id = await createRoom(svc, 'alice', { members: ['bob'] });
     expect((await svc.call('GET', `/admin/v1/apps/${svc.org}/${svc.app}/rooms/${id}`, { token: viewer })).status).toBe(200);

@@ -13,6 +13,7 @@ export const operatorErrors = {
   adminOnly: () => new TransportError(403, 'forbidden', 'only an operator with the admin role may change things', 'ForbiddenOperationException'),
   foreignOrigin: () =>
     new TransportError(403, 'forbidden', 'a change from the console must come from its own origin', 'ForbiddenOperationException'),
+  refusedDestination: (reason: string) => new TransportError(400, 'invalid_parameter', `refused: ${reason}`, 'InvalidParameterException'),
   noSuchRule: (id: string) => new TransportError(404, 'resource_not_found', `rule ${id} does not exist`, 'ResourceNotFoundException'),
   noEvents: () =>
     new TransportError(404, 'resource_not_found', 'this store keeps no events (the in-memory store)', 'ResourceNotFoundException'),

@@ -15,6 +15,8 @@ export interface OperatorApi {
   readonly searchRooms: SearchRooms;
   /** Absent on the in-memory store (it delivers no events). */
   readonly rules?: EventRuleStore;
+  /** Why a webhook URL may not be a rule's destination (loopback, private…), or null when it may. */
+  checkDestination(url: string): Promise<string | null>;
   /** Sends one made-up event to a rule's endpoint now, outside the queue. */
   testSend(rule: EventRule, app: { readonly org: string; readonly name: string }): Promise<PublishOutcome>;
   readonly database: Pick<Database, 'isReady' | 'kind'>;
