@@ -1,4 +1,5 @@
-import type { Repositories, UnitOfWork } from '@chatroom/domain';
+import type { Repositories, RoomCommands, UnitOfWork } from '@chatroom/domain';
+import { KyselyRoomCommands } from './kysely-room-commands.js';
 import type { Kysely } from 'kysely';
 import { KyselyAppRepository } from './kysely-app-repository.js';
 import { KyselyEventOutbox } from './kysely-event-outbox.js';
@@ -41,6 +42,49 @@ export class KyselyUnitOfWork implements UnitOfWork {
     private readonly onEventsCommitted: () => void = () => {},
   ) {
     this.reader = repositories(db);
+    this.commands = this.guardedCommands();
+  }
+
+  /**
+   * Each command is one statement sent on the pool, committing on its own (one round trip),
+   * run again whole on a conflict; under a keyed request, a statement of its transaction.
+   */
+  readonly commands: RoomCommands;
+
+  private guardedCommands(): RoomCommands {
+    const run =
+      <C, R>(method: (commands: KyselyRoomCommands, command: C) => Promise<R>) =>
+      (command: C): Promise<R> => {
+        const outer = this.keyed?.current();
+        if (outer) return method(new KyselyRoomCommands(outer.trx), command);
+        return retryOnConflict(async () => {
+          // A connection of its own (no BEGIN: the statement commits itself), taken as a unit's
+          // is, so that on PGlite a command queued behind the unit holding the one connection
+          // counts as waiting.
+          let begun = false;
+          this.waiting += 1;
+          try {
+            const outcome = await this.db.connection().execute(async (conn) => {
+              begun = true;
+              this.waiting -= 1;
+              const commands = new KyselyRoomCommands(conn);
+              const value = await method(commands, command);
+              return { value, stored: commands.storedEvents };
+            });
+            if (outcome.stored) this.onEventsCommitted();
+            return outcome.value;
+          } finally {
+            if (!begun) this.waiting -= 1;
+          }
+        }, this.onRetry);
+      };
+    return {
+      addMembers: run((commands, c) => commands.addMembers(c)),
+      removeMember: run((commands, c) => commands.removeMember(c)),
+      transfer: run((commands, c) => commands.transfer(c)),
+      dissolve: run((commands, c) => commands.dissolve(c)),
+      mute: run((commands, c) => commands.mute(c)),
+    };
   }
 
   /**

@@ -66,6 +66,7 @@ describe.skipIf(!probe)('postgres: migrations', () => {
         { name: '0006-events' },
         { name: '0007-event-member-count' },
         { name: '0008-delivery-queue-storage' },
+        { name: '0012-guarded-commands' },
       ]);
     } finally {
       await db.destroy();

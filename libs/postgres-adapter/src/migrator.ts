@@ -6,6 +6,7 @@ import { rateLimitsMigration } from './migrations/0004-rate-limits.js';
 import { eventsMigration } from './migrations/0006-events.js';
 import { eventMemberCountMigration } from './migrations/0007-event-member-count.js';
 import { deliveryQueueStorageMigration } from './migrations/0008-delivery-queue-storage.js';
+import { guardedCommandsMigration } from './migrations/0012-guarded-commands.js';
 
 /**
  * Every migration, in order. Names sort in the order they must run; numbers are reserved per
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006-events': eventsMigration,
   '0007-event-member-count': eventMemberCountMigration,
   '0008-delivery-queue-storage': deliveryQueueStorageMigration,
+  '0012-guarded-commands': guardedCommandsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

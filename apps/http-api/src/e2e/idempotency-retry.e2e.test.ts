@@ -124,6 +124,7 @@ describe.skipIf(!db)('Idempotency-Key: a keyed request is run again after a dead
       }
     };
     return {
+      commands: store.uow.commands,
       read: (work) => store.uow.read(work),
       write: (work) =>
         store.uow.write(async (r) => {
