@@ -10,6 +10,11 @@ import {
  * as a unit of work over its repositories (RoomCommandsOverUnits), having no data-modifying CTEs.
  */
 const WRITE_ROUND_TRIPS: WriteRoundTrips = {
+  create: 11,
+  'create, user missing': 1,
+  'create, id taken': 4,
+  'create, quota exceeded': 6,
+  'create, user at the joined-room cap': 9,
   add: 9,
   'add, already a member': 4,
   'add, room missing': 1,

@@ -12,6 +12,8 @@ export interface CommandEvent {
   /** jsonb merged over the event's payload (`payload || patch`). */
   readonly patch?: RawBuilder<unknown>;
   readonly memberCount?: RawBuilder<number | null>;
+  /** The room's id, when the statement draws it. */
+  readonly roomId?: RawBuilder<string>;
 }
 
 /**
@@ -20,9 +22,9 @@ export interface CommandEvent {
  * as the unit of work's outbox writes, in the command's own statement.
  */
 export function commandEvents(events: readonly CommandEvent[]): RawBuilder<unknown> {
-  const rows = events.map(({ event: e, when, patch, memberCount }, ord) => {
+  const rows = events.map(({ event: e, when, patch, memberCount, roomId }, ord) => {
     const payload = e.payload === undefined ? sql`NULL::jsonb` : sql`${JSON.stringify(e.payload)}::jsonb`;
-    return sql`(${ord}::int, ${when}, ${e.appId}::uuid, ${e.org}::text, ${e.app}::text, ${e.roomId}::text, ${e.operation}::text,
+    return sql`(${ord}::int, ${when}, ${e.appId}::uuid, ${e.org}::text, ${e.app}::text, ${roomId ?? sql`${e.roomId}::text`}, ${e.operation}::text,
       ${e.operator}::text, ${patch === undefined ? payload : sql`${payload} || ${patch}`}, ${memberCount ?? sql`${e.memberCount ?? null}::integer`})`;
   });
   return sql`

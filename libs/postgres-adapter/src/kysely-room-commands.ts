@@ -1,5 +1,6 @@
 import type {
   AddMembersCommand,
+  CreateRoomCommand,
   DissolveCommand,
   MuteCommand,
   Outcome,
@@ -36,6 +37,74 @@ export class KyselyRoomCommands implements RoomCommands {
   storedEvents = false;
 
   constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * The id drawn from room_seq (unless given), the room inserted with its member count, the
+   * app's guarded room_count, the memberships and each user's guarded joined_count, and the
+   * events, in one statement: the app's row (which every create of the app queues on) is held
+   * for that statement and its commit only. A guard that refuses after something was counted
+   * raises, undoing the statement.
+   */
+  async createRoom(c: CreateRoomCommand): Promise<Outcome<{ id: string }>> {
+    const { room } = c;
+    const users = textArray([room.owner, ...c.members]);
+    const answer = await this.answer<{ id: string | null }>(sql`
+      WITH wanted AS (
+        SELECT w.username, w.ord FROM unnest(${users}) WITH ORDINALITY AS w (username, ord)
+      ), missing AS (
+        SELECT w.username FROM wanted w
+        WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.app_id = ${room.appId} AND u.username = w.username)
+        ORDER BY w.ord LIMIT 1
+      ), drawn AS (
+        SELECT nextval('room_seq') AS seq WHERE NOT EXISTS (SELECT 1 FROM missing)
+      ), room AS (
+        INSERT INTO rooms (app_id, id, seq, name, description, max_users, owner, custom, created, mute_all, member_count)
+        SELECT ${room.appId}::uuid, coalesce(${room.id ?? null}::text, d.seq::text), d.seq, ${room.name}, ${room.description},
+               ${room.maxUsers}, ${room.owner}, ${room.custom}, ${room.created}, ${room.muteAll}, ${1 + c.members.length}
+        FROM drawn d
+        ON CONFLICT (app_id, id) DO NOTHING
+        RETURNING id
+      ), quota AS (
+        UPDATE apps SET room_count = room_count + 1
+        WHERE id = ${room.appId} AND EXISTS (SELECT 1 FROM room) AND room_count + 1 <= ${c.roomQuota}
+        RETURNING 1
+      ), joined AS (
+        INSERT INTO memberships (app_id, room_id, username, role)
+        SELECT ${room.appId}::uuid, r.id, w.username, CASE WHEN w.ord = 1 THEN 'owner' ELSE 'member' END
+        FROM room r, wanted w
+        ORDER BY w.ord
+        RETURNING username
+      ), counted AS (
+        UPDATE users SET joined_count = joined_count + 1
+        WHERE app_id = ${room.appId} AND username IN (SELECT username FROM joined) AND joined_count + 1 <= ${c.joinedRoomCap}
+        RETURNING username
+      ), uncounted AS (
+        SELECT w.username FROM wanted w
+        WHERE w.username IN (SELECT username FROM joined) AND w.username NOT IN (SELECT username FROM counted)
+        ORDER BY w.ord LIMIT 1
+      ), ${commandEvents(
+        c.created.map((event) => ({
+          event,
+          when: sql<boolean>`EXISTS (SELECT 1 FROM quota) AND NOT EXISTS (SELECT 1 FROM uncounted)`,
+          roomId: sql<string>`(SELECT id FROM room)`,
+        })),
+      )}
+      SELECT
+        CASE
+          WHEN EXISTS (SELECT 1 FROM missing) THEN 'user-missing'
+          WHEN NOT EXISTS (SELECT 1 FROM room) THEN 'id-taken'
+          WHEN NOT EXISTS (SELECT 1 FROM quota) THEN chatroom_guard('quota-exceeded', NULL)
+          WHEN EXISTS (SELECT 1 FROM uncounted) THEN chatroom_guard('user-cap', (SELECT username FROM uncounted))
+          ELSE 'ok'
+        END AS outcome,
+        (SELECT username FROM missing) AS username,
+        EXISTS (SELECT 1 FROM ev) AS stored,
+        coalesce((SELECT id FROM room), ${room.id ?? null}::text, (SELECT seq::text FROM drawn)) AS id
+    `);
+    if (answer.outcome === 'id-taken') return { refused: 'id-taken', id: answer.id ?? '' };
+    if (answer.outcome !== 'ok') return refusal(answer);
+    return { id: answer.id! };
+  }
 
   /**
    * The memberships are inserted first (ON CONFLICT waits for a concurrent insert of the same
@@ -334,6 +403,7 @@ function refusal(answer: Answer, usernames: UserId[] = []): Refusal {
     case 'not-member':
       return { refused: 'not-member', usernames };
     case 'room-missing':
+    case 'quota-exceeded':
     case 'room-full':
     case 'owner':
     case 'same-owner':

@@ -79,6 +79,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
         }, this.onRetry);
       };
     return {
+      createRoom: run((commands, c) => commands.createRoom(c)),
       addMembers: run((commands, c) => commands.addMembers(c)),
       removeMember: run((commands, c) => commands.removeMember(c)),
       transfer: run((commands, c) => commands.transfer(c)),

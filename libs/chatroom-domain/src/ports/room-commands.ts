@@ -1,3 +1,4 @@
+import type { Chatroom } from '../model/chatroom.js';
 import type { RoomEvent } from '../model/room-event.js';
 import type { UserId } from '../model/user-id.js';
 
@@ -15,10 +16,25 @@ export type Refusal =
   /** The owner cannot be removed. */
   | { readonly refused: 'owner' }
   /** A transfer to the user who already owns the room. */
-  | { readonly refused: 'same-owner' };
+  | { readonly refused: 'same-owner' }
+  /** The app already has a room with the id asked (or drawn). */
+  | { readonly refused: 'id-taken'; readonly id: string }
+  /** The app would then hold more rooms than its quota. */
+  | { readonly refused: 'quota-exceeded' };
 
 /** A command's result: what it did, or the refusal (nothing changed). */
 export type Outcome<T> = ({ readonly refused?: undefined } & T) | Refusal;
+
+export interface CreateRoomCommand {
+  /** The room; without `id`, its id is its `seq`, drawn by the store (increasing, never reused). */
+  readonly room: Omit<Chatroom, 'id' | 'seq' | 'memberCount'> & { readonly id?: string };
+  /** Members besides the owner (distinct, not the owner); the domain has checked them against `maxUsers`. */
+  readonly members: readonly UserId[];
+  readonly roomQuota: number;
+  readonly joinedRoomCap: number;
+  /** `CREATE` and its `JOIN`; the store sets their `roomId` to the room's id. */
+  readonly created: readonly RoomEvent[];
+}
 
 export interface AddMembersCommand {
   readonly appId: string;
@@ -72,6 +88,12 @@ export interface MuteCommand {
  * the command again) when something it relied on changed while it waited for a lock.
  */
 export interface RoomCommands {
+  /**
+   * Inserts the room with its owner and members, counted against the app's `roomQuota` and
+   * each user's `joinedRoomCap`. Refusals, in order: `user-missing` (the first of owner, then
+   * members), `id-taken`, `quota-exceeded`, `user-cap`.
+   */
+  createRoom(command: CreateRoomCommand): Promise<Outcome<{ id: string }>>;
   /**
    * Adds those of `usernames` who are not members yet, all or none, under the room's
    * `maxusers` and each user's `joinedRoomCap`; nobody if any of them is on the blocklist.

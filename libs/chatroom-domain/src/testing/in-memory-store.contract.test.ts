@@ -34,6 +34,11 @@ const factory: StoreFactory = {
   noDeliveryQueue: 'the in-memory store keeps its events for the domain tests and delivers nothing (no DeliveryQueue)',
   // Repository calls (the units over the repositories: RoomCommandsOverUnits).
   writeRoundTrips: {
+    create: 5,
+    'create, user missing': 1,
+    'create, id taken': 3,
+    'create, quota exceeded': 3,
+    'create, user at the joined-room cap': 4,
     add: 5,
     'add, already a member': 4,
     'add, room missing': 1,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AddMembers } from '../use-cases/add-members/add-members.js';
 import { BlockUsers } from '../use-cases/block-users/block-users.js';
+import { CreateChatroom } from '../use-cases/create-chatroom/create-chatroom.js';
 import { DissolveChatroom } from '../use-cases/dissolve-chatroom/dissolve-chatroom.js';
 import { MuteMembers } from '../use-cases/mute-members/mute-members.js';
 import { RemoveMembers } from '../use-cases/remove-members/remove-members.js';
@@ -10,6 +11,11 @@ import { seedApp, seedRoom, seedUsers } from './store-fixtures.js';
 
 /** Every case the contract measures: each write use case's success and each of its refusals. */
 export const WRITE_CASES = [
+  'create',
+  'create, user missing',
+  'create, id taken',
+  'create, quota exceeded',
+  'create, user at the joined-room cap',
   'add',
   'add, already a member',
   'add, room missing',
@@ -77,7 +83,18 @@ export async function measureWrites(h: StoreHandle): Promise<Record<WriteCase, n
   const mute = (roomId: string, users: string[], duration: number) => new MuteMembers(deps).execute(app, roomId, users, duration);
   const doomed = await seedRoom(h, app, owner!, [a!]);
 
+  const full = await seedApp(h, { roomQuota: 0 });
+  const [lonely] = await seedUsers(h, full, 1);
+  const create = (onApp: typeof app, owner: string, roomId?: string) =>
+    new CreateChatroom(deps).execute(onApp, { name: 'r', description: 'd', owner, ...(roomId !== undefined && { roomId }) });
+  const withIds = { ...app, settings: { ...app.settings, customRoomIds: true } };
+
   const cases: Record<WriteCase, () => Promise<unknown>> = {
+    create: () => create(app, c!),
+    'create, user missing': () => create(app, ghost),
+    'create, id taken': () => create(withIds, c!, room.id),
+    'create, quota exceeded': () => create(full, lonely!),
+    'create, user at the joined-room cap': () => create(app, capped!),
     add: () => add(room.id, c!),
     'add, already a member': () => add(room.id, a!),
     'add, room missing': () => add(gone, c!),

@@ -6,6 +6,8 @@ import type { Outcome, Refusal } from '../../ports/room-commands.js';
 /** Errors whose wording differs between endpoints; the others are the same everywhere. */
 export interface RefusalWording {
   readonly userCap?: (username: UserId) => DomainError;
+  /** The quota error names the app. */
+  readonly quotaExceeded?: () => DomainError;
 }
 
 /** The one place a command's refusal becomes the domain's error. */
@@ -27,6 +29,10 @@ export function refusalError(refusal: Refusal, roomId: string, wording: RefusalW
       return errors.removeOwner(roomId);
     case 'same-owner':
       return errors.sameOwner();
+    case 'id-taken':
+      return errors.chatroomIdTaken(refusal.id);
+    case 'quota-exceeded':
+      return wording.quotaExceeded?.() ?? errors.roomQuotaExceeded('', '');
   }
 }
 

@@ -1,7 +1,9 @@
 import type { RoomEvent } from '../../model/room-event.js';
 import type { UserId } from '../../model/user-id.js';
+import type { Chatroom } from '../../model/chatroom.js';
 import type {
   AddMembersCommand,
+  CreateRoomCommand,
   DissolveCommand,
   MuteCommand,
   Outcome,
@@ -28,6 +30,25 @@ class Refused extends Error {
  */
 export class RoomCommandsOverUnits implements RoomCommands {
   constructor(private readonly uow: Pick<UnitOfWork, 'write'>) {}
+
+  createRoom(c: CreateRoomCommand): Promise<Outcome<{ id: string }>> {
+    return this.unit(async (r) => {
+      const { room: fields } = c;
+      await requireUsers(r, fields.appId, [fields.owner, ...c.members]);
+      const seq = await r.ids.next();
+      const room: Chatroom = { ...fields, id: fields.id ?? String(seq), seq, memberCount: 0 };
+      const inserted = await r.chatrooms.insert(room, c.roomQuota);
+      if (inserted === 'id-taken') refuse({ refused: 'id-taken', id: room.id });
+      if (inserted === 'quota-exceeded') refuse({ refused: 'quota-exceeded' });
+      for (const [users, role] of [[[fields.owner], 'owner'], [c.members, 'member']] as const) {
+        if (users.length === 0) continue;
+        const outcome = await r.memberships.add(room.appId, room.id, users, role, c.joinedRoomCap);
+        if (!outcome.ok) refuse(outcome.reason === 'room-full' ? { refused: 'room-full' } : { refused: 'user-cap', username: outcome.username });
+      }
+      r.events.append(...c.created.map((event) => ({ ...event, roomId: room.id })));
+      return { id: room.id };
+    });
+  }
 
   addMembers(c: AddMembersCommand): Promise<Outcome<{ added: UserId[]; memberCount?: number }>> {
     return this.unit(async (r) => {
