@@ -16,6 +16,23 @@ import { releaseMemberships } from './release-memberships.js';
 import type { Database } from './schema/database.js';
 import { textArray } from './sql-arrays.js';
 
+/**
+ * The statement found that a commit changed the room while it waited for the room's lock, and
+ * changed nothing: the caller runs it again after locking the room in a transaction of its own
+ * (lockRoomFirst), where the statement's snapshot is taken once the lock is held.
+ */
+export class StaleSnapshot extends Error {
+  constructor() {
+    super('the room changed while the statement waited for it');
+  }
+}
+
+/** Locks the command's room: the statement sent next on that transaction then sees it as it is. */
+export async function lockRoomFirst(db: Kysely<Database>, command: object): Promise<void> {
+  if (!('roomId' in command) || !('appId' in command)) return;
+  await sql`SELECT 1 FROM rooms WHERE app_id = ${command.appId as string} AND id = ${command.roomId as string} FOR UPDATE`.execute(db);
+}
+
 /** What a statement's last SELECT answers: `ok`, a refusal's name, or `stale`. */
 interface Answer {
   outcome: 'ok' | 'stale' | Refusal['refused'];
@@ -352,11 +369,12 @@ export class KyselyRoomCommands implements RoomCommands {
       } = (await statement.execute(this.db)) as { rows: [Answer & R] });
     } catch (error) {
       const { code, message, detail } = error as { code?: string; message?: string; detail?: string };
+      if (code === '40001' && message === 'stale snapshot') throw new StaleSnapshot();
       if (code !== 'CG001') throw error;
       this.storedEvents = false;
       return { outcome: message as Answer['outcome'], username: detail || null, stored: false } as Answer & R;
     }
-    if (row.outcome === 'stale') throw Object.assign(new Error('stale snapshot'), { code: '40001' });
+    if (row.outcome === 'stale') throw new StaleSnapshot();
     this.storedEvents = row.stored;
     return row;
   }

@@ -1,5 +1,5 @@
 import type { Repositories, RoomCommands, UnitOfWork } from '@chatroom/domain';
-import { KyselyRoomCommands } from './kysely-room-commands.js';
+import { KyselyRoomCommands, lockRoomFirst, StaleSnapshot } from './kysely-room-commands.js';
 import type { Kysely } from 'kysely';
 import { KyselyAppRepository } from './kysely-app-repository.js';
 import { KyselyEventOutbox } from './kysely-event-outbox.js';
@@ -56,7 +56,13 @@ export class KyselyUnitOfWork implements UnitOfWork {
       <C, R>(method: (commands: KyselyRoomCommands, command: C) => Promise<R>) =>
       (command: C): Promise<R> => {
         const outer = this.keyed?.current();
-        if (outer) return method(new KyselyRoomCommands(outer.trx), command);
+        if (outer) {
+          return method(new KyselyRoomCommands(outer.trx), command).catch(async (error: unknown) => {
+            if (!(error instanceof StaleSnapshot)) throw error;
+            await lockRoomFirst(outer.trx, command as object);
+            return method(new KyselyRoomCommands(outer.trx), command);
+          });
+        }
         return retryOnConflict(async () => {
           // A connection of its own (no BEGIN: the statement commits itself), taken as a unit's
           // is, so that on PGlite a command queued behind the unit holding the one connection
@@ -68,8 +74,20 @@ export class KyselyUnitOfWork implements UnitOfWork {
               begun = true;
               this.waiting -= 1;
               const commands = new KyselyRoomCommands(conn);
-              const value = await method(commands, command);
-              return { value, stored: commands.storedEvents };
+              try {
+                const value = await method(commands, command);
+                return { value, stored: commands.storedEvents };
+              } catch (error) {
+                if (!(error instanceof StaleSnapshot)) throw error;
+              }
+              // Rare (a commit on the room while the statement waited for it): once more, with
+              // the room locked first, so that the statement's snapshot is taken under the lock.
+              return conn.transaction().execute(async (trx) => {
+                await lockRoomFirst(trx, command as object);
+                const locked = new KyselyRoomCommands(trx);
+                const value = await method(locked, command);
+                return { value, stored: locked.storedEvents };
+              });
             });
             if (outcome.stored) this.onEventsCommitted();
             return outcome.value;
