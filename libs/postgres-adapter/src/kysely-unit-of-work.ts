@@ -1,6 +1,6 @@
 import type { Repositories, RoomCommands, UnitOfWork } from '@chatroom/domain';
 import { KyselyRoomCommands, lockRoomFirst, StaleSnapshot } from './kysely-room-commands.js';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { KyselyAppRepository } from './kysely-app-repository.js';
 import { KyselyEventOutbox } from './kysely-event-outbox.js';
 import { KyselyChatroomRepository } from './kysely-chatroom-repository.js';
@@ -82,12 +82,20 @@ export class KyselyUnitOfWork implements UnitOfWork {
               }
               // Rare (a commit on the room while the statement waited for it): once more, with
               // the room locked first, so that the statement's snapshot is taken under the lock.
-              return conn.transaction().execute(async (trx) => {
-                await lockRoomFirst(trx, command as object);
-                const locked = new KyselyRoomCommands(trx);
+              // BEGIN and COMMIT by hand: a guard that raises aborts the transaction, and its
+              // COMMIT then rolls back (nothing was to stay), which kysely's would report as an error.
+              await sql`BEGIN`.execute(conn);
+              let ended = false;
+              try {
+                await lockRoomFirst(conn, command as object);
+                const locked = new KyselyRoomCommands(conn);
                 const value = await method(locked, command);
+                await sql`COMMIT`.execute(conn);
+                ended = true;
                 return { value, stored: locked.storedEvents };
-              });
+              } finally {
+                if (!ended) await sql`ROLLBACK`.execute(conn).catch(() => undefined);
+              }
             });
             if (outcome.stored) this.onEventsCommitted();
             return outcome.value;
