@@ -57,10 +57,10 @@ export class KyselyUnitOfWork implements UnitOfWork {
       (command: C): Promise<R> => {
         const outer = this.keyed?.current();
         if (outer) {
-          return method(new KyselyRoomCommands(outer.trx), command).catch(async (error: unknown) => {
-            if (!(error instanceof StaleSnapshot)) throw error;
-            await lockRoomFirst(outer.trx, command as object);
-            return method(new KyselyRoomCommands(outer.trx), command);
+          // A stale statement may have aborted the keyed transaction (a raised guard): the
+          // runner runs that whole transaction again, as after any serialization failure.
+          return method(new KyselyRoomCommands(outer.trx), command).catch((error: unknown) => {
+            throw error instanceof StaleSnapshot ? Object.assign(new Error(error.message), { code: '40001' }) : error;
           });
         }
         return retryOnConflict(async () => {
