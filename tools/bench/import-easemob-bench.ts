@@ -98,7 +98,7 @@ function admin(args: string[], env: Record<string, string>, database = ''): Prom
         reject(new Error(`no report (exit ${code}): ${stderr}`));
         return;
       }
-      process.stderr.write(stderr.split('\n').filter((l) => l.startsWith('import ')).join('\n') + '\n');
+      process.stderr.write(`${stderr.split('\n').filter((l) => l.startsWith('import ')).join('\n')}\n`);
       resolve({ seconds, cpu, peakRssMb: Math.round(peak / 1024), code, report, stdout });
     });
   });

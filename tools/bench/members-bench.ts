@@ -17,7 +17,6 @@ import {
   GetChatroomDetails,
   ListMembers,
   type App,
-  type UserId,
 } from '@chatroom/domain';
 import type { PostgresAdapter } from '@chatroom/postgres-adapter';
 import type pg from 'pg';

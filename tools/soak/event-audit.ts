@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { ChatClient } from '../cluster/load/chat-client.js';
+import type { ChatClient } from '../cluster/load/chat-client.js';
 import type { WebhookReceiver } from './webhook-receiver.js';
 
 export interface EventVerdict {

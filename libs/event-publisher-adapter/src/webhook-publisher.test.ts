@@ -1,4 +1,4 @@
-import type { Delivery } from '@chatroom/domain';
+
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

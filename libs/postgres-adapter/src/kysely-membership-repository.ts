@@ -1,13 +1,13 @@
-import {
-  type AddMembersOutcome,
-  type Affiliation,
-  type JoinedChatroom,
-  type MembershipRepository,
-  type RemovedMembers,
-  type Role,
-  type RoomLeft,
-  type TransferOutcome,
-  type UserId,
+import type {
+  AddMembersOutcome,
+  Affiliation,
+  JoinedChatroom,
+  MembershipRepository,
+  RemovedMembers,
+  Role,
+  RoomLeft,
+  TransferOutcome,
+  UserId,
 } from '@chatroom/domain';
 import { sql, type Kysely } from 'kysely';
 import { inAskedOrder } from './given-order.js';

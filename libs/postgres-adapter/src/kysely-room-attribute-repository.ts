@@ -1,5 +1,5 @@
 import type { RoomAttribute, RoomAttributeRepository, UserId } from '@chatroom/domain';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from './schema/database.js';
 import { textArray } from './sql-arrays.js';
 

@@ -1,4 +1,4 @@
-import { UnavailableError, type DeliveryQueue, type IdGenerator, type IdempotencyRunner, type UnitOfWork } from '@chatroom/domain';
+import { UnavailableError, type DeliveryQueue, type IdGenerator, type IdempotencyRunner, } from '@chatroom/domain';
 import { KeyedTransactions } from './keyed-transactions.js';
 import { KyselyIdempotencyRunner } from './kysely-idempotency-runner.js';
 import { KyselyDeliveryQueue } from './kysely-delivery-queue.js';

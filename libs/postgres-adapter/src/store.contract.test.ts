@@ -43,7 +43,7 @@ function postgres(): StoreFactory {
   let lastUrl: string | undefined;
   return {
     async open() {
-      let db = unused ?? (await createTestDatabase());
+      const db = unused ?? (await createTestDatabase());
       unused = null;
       if (!db) throw new Error('no PostgreSQL server');
       if (!databases.includes(db)) databases.push(db);

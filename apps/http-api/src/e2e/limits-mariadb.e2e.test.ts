@@ -1,7 +1,7 @@
 import { mysqlUrl } from '@chatroom/mariadb-adapter';
 import { createTestMariadbDatabase } from '@chatroom/mariadb-adapter/testing';
 import { createConnection } from 'mysql2/promise';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { expectInstanceBudgetWithoutStore, expectOneSharedBudget, limitsEnv, tokenWithOlga } from '../testing/limits-client.js';
 import { spawnService, type SpawnedService } from '../testing/spawn-service.js';
 

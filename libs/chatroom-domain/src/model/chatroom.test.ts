@@ -54,11 +54,11 @@ describe('room custom limit (8192 bytes of UTF-8)', () => {
   });
 
   it('accepts three-byte characters padded to exactly 8192 bytes', () => {
-    expect(() => assertCustom('中'.repeat(2730) + 'é')).not.toThrow();
+    expect(() => assertCustom(`${'中'.repeat(2730)}é`)).not.toThrow();
   });
 
   it('rejects 8193 bytes made of multibyte characters', async () => {
-    expect(await failureOf(() => assertCustom(EMOJI.repeat(2048) + 'a'))).toEqual({
+    expect(await failureOf(() => assertCustom(`${EMOJI.repeat(2048)}a`))).toEqual({
       class: 'LimitExceededError',
       code: 'CustomTooLong',
       message: 'custom cannot exceed to 8192',

@@ -208,7 +208,7 @@ describe('CreateChatroom', () => {
 
     it('refuses a custom of 8193 UTF-8 bytes though it has only 2049 characters', async () => {
       const { create } = await setup();
-      expect(await failureOf(create({ custom: EMOJI.repeat(2048) + 'x' }))).toEqual({
+      expect(await failureOf(create({ custom: `${EMOJI.repeat(2048)}x` }))).toEqual({
         class: 'LimitExceededError',
         code: 'CustomTooLong',
         message: 'custom cannot exceed to 8192',
