@@ -60,7 +60,7 @@ export interface Config {
   readonly coalesceAdds: boolean;
   /** On SIGTERM, how long open keep-alive connections keep being served (see graceful-close.ts). */
   readonly shutdownDrainMs: number;
-  /** Events out (issue 11). */
+  /** Events out. */
   readonly events: EventsConfig;
 }
 

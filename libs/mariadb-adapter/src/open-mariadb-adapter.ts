@@ -35,7 +35,7 @@ export interface MariadbAdapter {
   readonly kind: 'mariadb';
   readonly uow: UnitOfWork;
   readonly ids: IdGenerator;
-  /** The delivery queue of the events outbox (issue 11). */
+  /** The delivery queue of the events outbox. */
   readonly deliveries: DeliveryQueue;
   /** Webhook / NATS rules, replay and retention of the events outbox and idempotency keys. */
   readonly eventRules: MariadbEventRuleStore;

@@ -51,7 +51,7 @@ export interface PostgresAdapter {
   readonly uow: KyselyUnitOfWork;
   /** Ids drawn on the pool, outside any unit (tests and tools); use cases draw them through `Repositories.ids`. */
   readonly ids: IdGenerator;
-  /** The delivery queue of the events outbox (issue 11). */
+  /** The delivery queue of the events outbox. */
   readonly deliveries: DeliveryQueue;
   /** Runs requests with an Idempotency-Key: change and first response in one transaction. */
   readonly idempotency: IdempotencyRunner;

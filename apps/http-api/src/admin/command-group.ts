@@ -9,7 +9,7 @@ export interface GroupContext {
 }
 
 /**
- * Registers one group of subcommands (`apps …`; issue 11 adds `webhooks …` the same way): one
+ * Registers one group of subcommands (`apps …`; `webhooks …`, `operators …` and `import …` the same way): one
  * module per group, each command calling one domain use case through `withUseCases`.
  */
 export type CommandGroup = (program: Command, ctx: GroupContext) => void;

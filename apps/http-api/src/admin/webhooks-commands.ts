@@ -33,7 +33,7 @@ interface RuleOptions {
 }
 
 /**
- * `webhooks add|list|remove|replay`: where an app's events go (issue 11). A rule is a webhook
+ * `webhooks add|list|remove|replay`: where an app's events go. A rule is a webhook
  * URL, or a NATS server (`--kind nats --url nats://127.0.0.1:4222`) whose JetStream gets the
  * events on `chatroom.<org>.<app>.<operation>`. Every instance picks a change up at its next
  * delivery round; no restart.

@@ -172,7 +172,7 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
       },
       [TOKENS.Dependencies, TOKENS.Config, TOKENS.Database],
     );
-  // Events out (issue 11): the outbox's delivery loop, started and stopped by the service.
+  // Events out: the outbox's delivery loop, started and stopped by the service.
   container
     .bind(TOKENS.DeliveryWorker)
     .toResolvedValue(

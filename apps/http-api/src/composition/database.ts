@@ -17,7 +17,7 @@ import type {
 export interface Database {
   readonly kind: 'postgres' | 'pglite' | 'mariadb' | 'memory';
   readonly uow: UnitOfWork;
-  /** The events outbox's queue and rules (issue 11); absent on the in-memory store (nothing delivered). */
+  /** The events outbox's queue and rules; absent on the in-memory store (nothing delivered). */
   readonly deliveries?: DeliveryQueue;
   readonly eventRules?: EventRuleStore & {
     prune(before: number, batch: number): Promise<number>;

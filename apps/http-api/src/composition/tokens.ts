@@ -31,7 +31,7 @@ export const TOKENS = {
   Dependencies: Symbol('Dependencies'),
   /** `UseCases` */
   UseCases: Symbol('UseCases'),
-  /** `DeliveryWorker`: the events outbox's background loop (issue 11) */
+  /** `DeliveryWorker`: the events outbox's background loop */
   DeliveryWorker: Symbol('DeliveryWorker'),
   /** `EventSignal`: wakes the delivery worker when this instance commits events */
   EventSignal: Symbol('EventSignal'),

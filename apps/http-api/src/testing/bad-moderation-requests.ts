@@ -13,7 +13,7 @@ import {
 import type { TestService } from './http-harness.js';
 
 /**
- * The bad-input property's requests for the members, roles and moderation endpoints (issue 5).
+ * The bad-input property's requests for the members, roles and moderation endpoints.
  * Every one must be refused: either its input is bad, or it names an id that cannot exist.
  * `seed_a` owns `room`, `seed_b` is a member there, `seed_c` is a user outside it.
  */

@@ -35,7 +35,7 @@ export interface StoreProbes {
   counterMismatches(): Promise<string[]>;
 }
 
-/** The events outbox's queue and rules of a store (issue 11), on the handle's own connections. */
+/** The events outbox's queue and rules of a store, on the handle's own connections. */
 export interface DeliveryPorts {
   readonly queue: DeliveryQueue;
   readonly rules: EventRuleStore & {

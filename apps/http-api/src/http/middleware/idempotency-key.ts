@@ -12,7 +12,7 @@ const KEY = /^[\x21-\x7e]{1,255}$/;
 const WRITES = new Set(['POST', 'PUT', 'DELETE']);
 
 /**
- * `Idempotency-Key` on POST, PUT and DELETE (issue 11): the first 2xx response is stored in the
+ * `Idempotency-Key` on POST, PUT and DELETE: the first 2xx response is stored in the
  * transaction of its change; a repeat with the same key and the same request (method, path,
  * query, raw body) gets it again with `Idempotent-Replayed: true`; the same key on another
  * request → 422; while the first is still running → 409. Errors are not stored (they changed

@@ -196,7 +196,7 @@ export function errorResponse(op: Operation, status: number) {
 }
 
 /**
- * `Idempotency-Key` (issue 11): any POST, PUT or DELETE behind a token (after authentication, so
+ * `Idempotency-Key`: any POST, PUT or DELETE behind a token (after authentication, so
  * keys are per app). Same key and request → the stored answer with `Idempotent-Replayed: true`.
  */
 export const idempotencyKeyHeader = z.object({

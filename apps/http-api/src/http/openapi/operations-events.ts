@@ -20,7 +20,7 @@ export const roomEventEntry = z
   })
   .meta({ id: 'RoomEventEntry' });
 
-/** Our extension (issue 11): the audit trail. */
+/** Our extension: the audit trail. */
 export const eventOperations: readonly Operation[] = [
   {
     method: 'get',
