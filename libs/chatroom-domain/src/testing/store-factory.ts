@@ -1,4 +1,3 @@
-import type { WriteRoundTrips } from './write-round-trips-contract.js';
 import { afterAll, beforeAll, it } from 'vitest';
 import type { DeliveryQueue, EventRuleStore } from '../ports/event-delivery.js';
 import type { IdGenerator } from '../ports/id-generator.js';
@@ -77,8 +76,6 @@ export type StoreFactory = {
    * delivery-queue case that does not run. Absent → the handles must have `delivery`.
    */
   readonly noDeliveryQueue?: string;
-  /** The statements each write use case sends (describeWriteRoundTripsContract). */
-  readonly writeRoundTrips?: WriteRoundTrips;
 } & SecondHandle &
   UnitConcurrency;
 
