@@ -70,6 +70,6 @@ export function AppPage({ org, app, admin }) {
             ${LIMITS.map(({ field, label }) => html`<dt>${label}</dt><dd data-testid=${`limit-${field}`}>${data[field]}</dd>`)}
             <dt>Custom room ids</dt><dd data-testid="limit-custom_room_ids">${data.custom_room_ids ? 'allowed' : 'not allowed'}</dd>
           </dl>
-          ${admin && html`<${LimitsForm} key=${JSON.stringify(data)} org=${org} app=${app} current=${data} onSaved=${reload} />`}`}
+          ${admin && html`<${LimitsForm} org=${org} app=${app} current=${data} onSaved=${reload} />`}`}
   `;
 }
