@@ -182,6 +182,17 @@ export function describeOperatorApiOnStore(store: string, databaseUrl: string | 
       const operations = trail.body.events.map((e: { operation: string }) => e.operation) as string[];
       expect(operations.filter((o) => o === 'MUTE')).toHaveLength(1);
       expect(operations.filter((o) => o === 'LEAVE')).toHaveLength(2);
+      // A rule's replay and removal join the keyed transaction too (the rules store, not a unit of work).
+      const hooks = '/admin/v1/apps/ops/chat/webhooks';
+      const rule = (await call('POST', hooks, admin, { url: receiver.url })).body.id as string;
+      const revived = await call('POST', `${hooks}/${rule}/replay`, admin, undefined, 'ops-key-4');
+      expect({ status: revived.status, replayed: revived.replayed, body: revived.body }).toEqual({ status: 200, replayed: false, body: { revived: 0 } });
+      expect((await call('POST', `${hooks}/${rule}/replay`, admin, undefined, 'ops-key-4')).replayed).toBe(true);
+      const removed = await call('DELETE', `${hooks}/${rule}`, admin, undefined, 'ops-key-5');
+      expect({ status: removed.status, replayed: removed.replayed }).toEqual({ status: 200, replayed: false });
+      const removedAgain = await call('DELETE', `${hooks}/${rule}`, admin, undefined, 'ops-key-5');
+      expect({ status: removedAgain.status, replayed: removedAgain.replayed, body: removedAgain.body }).toEqual({ status: 200, replayed: true, body: { removed: rule } });
+      expect((await call('GET', hooks, viewer)).body.rules.map((r: { id: string }) => r.id)).not.toContain(rule);
       // Creating an app shows its secret once: no key.
       const refused = await call('POST', '/admin/v1/apps', admin, { org: 'ops', name: 'keyed' }, 'ops-key-3');
       expect({ status: refused.status, error: refused.body.error }).toEqual({ status: 400, error: 'invalid_parameter' });
