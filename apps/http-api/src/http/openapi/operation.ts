@@ -123,6 +123,8 @@ export interface Operation {
    * an operator change says so itself (operator/operator-keys.ts decides which are keyed).
    */
   readonly keyed?: boolean;
+  /** When the one made from method and path would repeat another's (paths differing only in `{org}/{app}`). */
+  readonly operationId?: string;
   readonly query?: z.ZodObject;
   readonly body?: Example;
   /** Request headers the operation reads; every tenant write also takes `Idempotency-Key` (see document.ts). */

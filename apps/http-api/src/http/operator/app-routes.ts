@@ -94,6 +94,7 @@ export const appOperations: readonly Operation[] = [
     path: APP,
     tag: 'operator: apps',
     summary: 'One app with its counts, token generation and limits',
+    operationId: 'getAdminV1App',
     operator: true,
     response: { schema: appRow, example: APP_EXAMPLE },
     errors: [401, 404, 500, 503],
