@@ -106,18 +106,21 @@ describe.skipIf(!CHROMIUM_PRESENT)('the console in headless Chromium', () => {
   });
 
   it('an admin: sign in, create an app, find its rooms, dissolve one, replay dead deliveries, sign out', async () => {
+    // The page's own clock (Performance API, 0 = the navigation's start): a script that runs
+    // before the page's own marks the first animation frame at which the sign-in form is
+    // rendered and can take focus (watching from inside the page, so the test's round trips
+    // are not in the figure). Recorded, not asserted.
+    await page.addInitScript(() => {
+      const g = globalThis as any;
+      const check = () => {
+        const field = g.document.getElementById('username');
+        if (field && !field.disabled && field.offsetParent !== null) g.performance.mark('console-sign-in-usable');
+        else if (g.performance.now() < 20_000) g.requestAnimationFrame(check);
+      };
+      g.requestAnimationFrame(check);
+    });
     await page.goto(`${svc.url}/console`);
-    // The page's own clock (Performance API, 0 = the navigation's start): the first animation
-    // frame at which the sign-in form is rendered and can take focus. Recorded, not asserted.
-    const usable = await page.waitForFunction(
-      () => {
-        const doc = (globalThis as any).document;
-        const field = doc.getElementById('username');
-        return field && !field.disabled && field.offsetParent !== null ? (globalThis as any).performance.now() : false;
-      },
-      undefined,
-      { polling: 'raf' },
-    );
+    const usable = await page.waitForFunction(() => (globalThis as any).performance.getEntriesByName('console-sign-in-usable')[0]?.startTime ?? false);
     figures.firstPageUsableMs = Math.round((await usable.jsonValue()) as number);
     const navigation = await page.evaluate(() => {
       const perf = (globalThis as any).performance;
@@ -253,12 +256,16 @@ describe.skipIf(!CHROMIUM_PRESENT)('the console in headless Chromium', () => {
 
     // 375 px: nothing wider than the screen.
     await page.setViewportSize({ width: 375, height: 800 });
-    for (const hash of ['#/apps', '#/apps/console/demo/rooms', `#/apps/console/demo/rooms/${roomIds[1]}`, '#/apps/console/demo/webhooks']) {
+    for (const hash of ['#/apps', '#/apps/console/demo', '#/apps/console/demo/rooms', `#/apps/console/demo/rooms/${roomIds[1]}`, '#/apps/console/demo/webhooks', '#/instance']) {
       await page.goto(`${svc.url}/console${hash}`);
       await page.locator('main h1').waitFor();
       await page.waitForLoadState('networkidle');
       expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth), hash).toBeLessThanOrEqual(375);
+      await accessible(`${hash} at 375 px`);
     }
+    await shot('webhooks-375');
+    await page.goto(`${svc.url}/console#/apps/console/demo/rooms/${roomIds[1]}`);
+    await page.locator('ol.timeline li').first().waitFor();
     await shot('room-375');
     await page.setViewportSize({ width: 1440, height: 900 });
 
