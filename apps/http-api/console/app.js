@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { html } from './html.js';
 import { api } from './api.js';
+import { AppPage } from './pages/app.js';
 import { AppsPage } from './pages/apps.js';
 import { InstancePage } from './pages/instance.js';
 import { RoomPage } from './pages/room.js';
@@ -26,6 +27,7 @@ function useHash() {
 function route(hash) {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'instance') return { page: 'instance' };
+  if (parts[0] === 'apps' && parts.length === 3) return { page: 'app', org: parts[1], app: parts[2] };
   if (parts[0] === 'apps' && parts.length >= 4) {
     const [, org, app, section, id] = parts;
     if (section === 'rooms' && id) return { page: 'room', org, app, id };
@@ -40,6 +42,8 @@ function Page({ where, me }) {
   switch (where.page) {
     case 'instance':
       return html`<${InstancePage} />`;
+    case 'app':
+      return html`<${AppPage} org=${where.org} app=${where.app} admin=${admin} />`;
     case 'rooms':
       return html`<${RoomsPage} org=${where.org} app=${where.app} />`;
     case 'room':

@@ -2,6 +2,7 @@ import type { Chatroom, ConsoleQueries, DeadDeliveryRevival, DeliveryCounts, Del
 import { sql, type Kysely } from 'kysely';
 import { ROOM_COLUMNS, toChatroom, type RoomRow } from './mariadb-chatroom-repository.js';
 import type { Database } from './schema/database.js';
+import type { KeyedTransactions } from './keyed-transactions.js';
 
 /** `%`, `_` and the escape itself stand for themselves in a LIKE prefix. */
 function likePrefix(text: string): string {
@@ -20,7 +21,15 @@ interface DeliveryRow {
 }
 
 export class MariadbConsoleQueries implements ConsoleQueries, DeadDeliveryRevival {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly keyed?: KeyedTransactions,
+  ) {}
+
+  /** A change joins the transaction of a keyed request (Idempotency-Key), so its answer is stored with it. */
+  private writer(): Kysely<Database> {
+    return this.keyed?.getStore()?.trx ?? this.db;
+  }
 
   /** Newest first by seq, on rooms_app_seq_idx, rooms_app_name_prefix_idx or rooms_app_owner_idx. */
   async searchRooms(appId: string, search: RoomSearch): Promise<Chatroom[]> {
@@ -68,7 +77,7 @@ export class MariadbConsoleQueries implements ConsoleQueries, DeadDeliveryReviva
     const { numAffectedRows } = await sql`
       UPDATE event_deliveries SET state = 'pending', attempts = 0, next_at = 0, lease_until = NULL, last_error = NULL
       WHERE rule_id = ${ruleId} AND state = 'dead'
-    `.execute(this.db);
+    `.execute(this.writer());
     return Number(numAffectedRows ?? 0n);
   }
 }

@@ -1,6 +1,7 @@
 import type { EventRule, EventRuleKind, EventRuleStore, RoomEventOperation } from '@chatroom/domain';
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { Database, EventRulesTable } from './schema/database.js';
+import type { KeyedTransactions } from './keyed-transactions.js';
 
 /** Rule `r` wants event `e`: same app, and all operations (NULL) or e's among them (a JSON array). */
 export function ruleMatches(r: RawBuilder<unknown>, e: RawBuilder<unknown>): RawBuilder<unknown> {
@@ -8,7 +9,15 @@ export function ruleMatches(r: RawBuilder<unknown>, e: RawBuilder<unknown>): Raw
 }
 
 export class MariadbEventRuleStore implements EventRuleStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly keyed?: KeyedTransactions,
+  ) {}
+
+  /** A change joins the transaction of a keyed request (Idempotency-Key), so its answer is stored with it. */
+  private writer(): Kysely<Database> {
+    return this.keyed?.getStore()?.trx ?? this.db;
+  }
 
   async add(rule: EventRule): Promise<void> {
     const operations = rule.operations === null ? null : JSON.stringify(rule.operations);
@@ -36,7 +45,7 @@ export class MariadbEventRuleStore implements EventRuleStore {
   async remove(id: string): Promise<boolean> {
     const { numAffectedRows } = await sql`
       DELETE r, d FROM event_rules r LEFT JOIN event_deliveries d ON d.rule_id = r.id WHERE r.id = ${id}
-    `.execute(this.db);
+    `.execute(this.writer());
     return Number(numAffectedRows ?? 0n) > 0;
   }
 

@@ -2,6 +2,7 @@ import type { Chatroom, ConsoleQueries, DeadDeliveryRevival, DeliveryCounts, Del
 import { sql, type Kysely } from 'kysely';
 import { ROOM_COLUMNS, toChatroom, type RoomRow } from './kysely-chatroom-repository.js';
 import type { Database } from './schema/database.js';
+import type { KeyedTransactions } from './keyed-transactions.js';
 
 /** `%`, `_` and the escape itself stand for themselves in a LIKE prefix. */
 export function likePrefix(text: string): string {
@@ -20,7 +21,15 @@ interface DeliveryRow {
 }
 
 export class KyselyConsoleQueries implements ConsoleQueries, DeadDeliveryRevival {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly keyed?: KeyedTransactions,
+  ) {}
+
+  /** A change joins the transaction of a keyed request (Idempotency-Key), so its answer is stored with it. */
+  private writer(): Kysely<Database> {
+    return this.keyed?.current()?.trx ?? this.db;
+  }
 
   /**
    * Newest first by seq. Without filters it is the room list's range on rooms_app_seq_idx;
@@ -72,7 +81,7 @@ export class KyselyConsoleQueries implements ConsoleQueries, DeadDeliveryRevival
     const { numAffectedRows } = await sql`
       UPDATE event_deliveries SET state = 'pending', attempts = 0, next_at = 0, lease_until = NULL, last_error = NULL
       WHERE rule_id = ${ruleId} AND state = 'dead'
-    `.execute(this.db);
+    `.execute(this.writer());
     return Number(numAffectedRows ?? 0n);
   }
 }

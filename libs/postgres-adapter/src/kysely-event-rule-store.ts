@@ -2,9 +2,18 @@ import type { EventRule, EventRuleStore } from '@chatroom/domain';
 import { sql, type Kysely } from 'kysely';
 import { toRule } from './kysely-delivery-queue.js';
 import type { Database } from './schema/database.js';
+import type { KeyedTransactions } from './keyed-transactions.js';
 
 export class KyselyEventRuleStore implements EventRuleStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly keyed?: KeyedTransactions,
+  ) {}
+
+  /** A change joins the transaction of a keyed request (Idempotency-Key), so its answer is stored with it. */
+  private writer(): Kysely<Database> {
+    return this.keyed?.current()?.trx ?? this.db;
+  }
 
   async add(rule: EventRule): Promise<void> {
     await this.db
@@ -42,7 +51,7 @@ export class KyselyEventRuleStore implements EventRuleStore {
     const { rows } = await sql<{ id: string }>`
       WITH queued AS (DELETE FROM event_deliveries WHERE rule_id = ${id})
       DELETE FROM event_rules WHERE id = ${id} RETURNING id
-    `.execute(this.db);
+    `.execute(this.writer());
     return rows.length > 0;
   }
 

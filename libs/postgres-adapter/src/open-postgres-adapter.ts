@@ -171,9 +171,9 @@ async function start(
     ids: new SequenceIdGenerator(db),
     deliveries: new KyselyDeliveryQueue(db),
     idempotency: new KyselyIdempotencyRunner(db, keyed, options.onRetry, options.onEventsCommitted),
-    eventRules: new KyselyEventRuleStore(db),
+    eventRules: new KyselyEventRuleStore(db, keyed),
     operators: new KyselyOperatorStore(db),
-    consoleQueries: new KyselyConsoleQueries(db),
+    consoleQueries: new KyselyConsoleQueries(db, keyed),
     importProgress: new KyselyImportProgress(db),
     counterMismatches: () => counterMismatches(db),
     async isReady() {

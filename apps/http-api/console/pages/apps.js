@@ -53,7 +53,7 @@ export function AppsPage({ admin }) {
             <tbody>
               ${data.apps.map(
                 (a) => html`<tr key=${a.id}>
-                  <th scope="row">${a.org}/${a.name}</th>
+                  <th scope="row"><a href=${`#/apps/${encodeURIComponent(a.org)}/${encodeURIComponent(a.name)}`}>${a.org}/${a.name}</a></th>
                   <td>${a.rooms}</td><td>${a.users}</td><td>${a.key_generation}</td><td>${a.rate_limit}</td>
                   <td><a href=${`#/apps/${encodeURIComponent(a.org)}/${encodeURIComponent(a.name)}/rooms`}>Rooms<span class="sr"> of ${a.org}/${a.name}</span></a>
                     ${' · '}<a href=${`#/apps/${encodeURIComponent(a.org)}/${encodeURIComponent(a.name)}/webhooks`}>Webhooks<span class="sr"> of ${a.org}/${a.name}</span></a></td>

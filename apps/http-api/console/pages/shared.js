@@ -48,5 +48,5 @@ export function ActionButton({ label, action, kind = '', ...rest }) {
 /** The app's sub-navigation. */
 export function AppNav({ org, app }) {
   const base = `#/apps/${encodeURIComponent(org)}/${encodeURIComponent(app)}`;
-  return html`<p class="crumbs"><a href="#/apps">Apps</a> › ${org}/${app} · <a href=${`${base}/rooms`}>Rooms</a> · <a href=${`${base}/webhooks`}>Webhooks</a></p>`;
+  return html`<p class="crumbs"><a href="#/apps">Apps</a> › <a href=${base}>${org}/${app}</a> · <a href=${`${base}/rooms`}>Rooms</a> · <a href=${`${base}/webhooks`}>Webhooks</a></p>`;
 }

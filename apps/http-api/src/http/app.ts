@@ -116,6 +116,7 @@ export function createRouter(
       api: options.operatorApi,
       useCases: options.useCases,
       bodyLimitBytes: options.bodyLimitBytes,
+      ...(options.database.idempotency && { idempotency: options.database.idempotency }),
       ...(options.metrics && { metrics: options.metrics }),
       ...(options.tokenThrottle && { throttle: options.tokenThrottle }),
     });

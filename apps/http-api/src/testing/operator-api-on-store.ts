@@ -29,15 +29,19 @@ export function describeOperatorApiOnStore(store: string, databaseUrl: string | 
     let appToken: string;
     const cli = (args: string[], input?: string) => spawnAdmin(['operators', ...args], { DATABASE_URL: databaseUrl }, input);
 
-    const call = async (method: string, path: string, token: string | null, body?: unknown) => {
+    const call = async (method: string, path: string, token: string | null, body?: unknown, key?: string) => {
       const response = await fetch(`${service.url}${path}`, {
         method,
-        headers: { ...(token && { authorization: `Bearer ${token}` }), ...(body !== undefined && { 'content-type': 'application/json' }) },
+        headers: {
+          ...(token && { authorization: `Bearer ${token}` }),
+          ...(body !== undefined && { 'content-type': 'application/json' }),
+          ...(key && { 'idempotency-key': key }),
+        },
         ...(body !== undefined && { body: JSON.stringify(body) }),
       });
       const text = await response.text();
       assertDocumented(method, path, response.status, response.headers.get('content-type'), text);
-      return { status: response.status, body: text ? JSON.parse(text) : null };
+      return { status: response.status, body: text ? JSON.parse(text) : null, replayed: response.headers.get('idempotent-replayed') === 'true' };
     };
     const signIn = async (username: string, password: string) => {
       const r = await call('POST', '/admin/v1/token', null, { username, password });
@@ -132,6 +136,67 @@ export function describeOperatorApiOnStore(store: string, databaseUrl: string | 
       expect((await call('POST', `${hooks}/${rule}/test`, admin)).body).toEqual({ ok: true });
       expect((await call('DELETE', `${hooks}/${rule}`, admin)).body).toEqual({ removed: rule });
       expect((await call('GET', `${hooks}/${rule}/deliveries`, viewer)).status).toBe(404);
+    }, 60_000);
+
+    it('every limit of an app is set through the API and read back from the store', async () => {
+      const set = await call('PUT', '/admin/v1/apps/ops/chat/limits', admin, {
+        rate_limit: '500',
+        room_quota: 900,
+        maxusers_ceiling: 300,
+        joined_room_cap: 40,
+        custom_room_ids: false,
+      });
+      expect(set.status, JSON.stringify(set.body)).toBe(200);
+      const read = await call('GET', '/admin/v1/apps/ops/chat', viewer);
+      expect(read.body).toMatchObject({ rate_limit: '500', room_quota: 900, maxusers_ceiling: 300, joined_room_cap: 40, custom_room_ids: false });
+      expect((await call('PUT', '/admin/v1/apps/ops/chat/limits', viewer, { room_quota: 1 })).status).toBe(403);
+      expect((await call('PUT', '/admin/v1/apps/ops/chat/limits', admin, { room_quota: 100000, custom_room_ids: true, rate_limit: 'off' })).status).toBe(200);
+    }, 60_000);
+
+    it('Idempotency-Key: stored with the change, per operator; a repeat replays, another request with the key is 422', async () => {
+      const added = await cli(['add', '--name', 'max', '--role', 'admin', '--password-stdin'], `${ADMIN_PASSWORD}\n`);
+      expect(added.code, added.stderr).toBe(0);
+      const max = await signIn('max', ADMIN_PASSWORD);
+      const made = await call('POST', '/ops/chat/chatrooms', appToken, { name: 'keyed', description: 'd', owner: 'alice', members: ['bob', 'carol'] });
+      const base = `/admin/v1/apps/ops/chat/rooms/${made.body.data.id}`;
+
+      const first = await call('POST', `${base}/mutes`, admin, { usernames: ['bob'], duration: 60000 }, 'ops-key-1');
+      expect({ status: first.status, replayed: first.replayed }).toEqual({ status: 200, replayed: false });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      const repeat = await call('POST', `${base}/mutes`, admin, { usernames: ['bob'], duration: 60000 }, 'ops-key-1');
+      expect({ status: repeat.status, replayed: repeat.replayed, body: repeat.body }).toEqual({ status: 200, replayed: true, body: first.body });
+      const reused = await call('POST', `${base}/mutes`, admin, { usernames: ['carol'], duration: 60000 }, 'ops-key-1');
+      expect({ status: reused.status, error: reused.body.error }).toEqual({ status: 422, error: 'idempotency_key_reused' });
+      // Another operator's key of the same name is theirs: it runs.
+      const byMax = await call('DELETE', `${base}/members/carol`, max, undefined, 'ops-key-1');
+      expect({ status: byMax.status, replayed: byMax.replayed, body: byMax.body }).toEqual({ status: 200, replayed: false, body: { removed: 'carol' } });
+      // An error changed nothing and is not stored: the key runs the next request.
+      const missing = await call('DELETE', `${base}/members/nobody`, admin, undefined, 'ops-key-2');
+      expect(missing.status).toBe(404);
+      const then = await call('DELETE', `${base}/members/bob`, admin, undefined, 'ops-key-2');
+      expect({ status: then.status, replayed: then.replayed }).toEqual({ status: 200, replayed: false });
+      const again = await call('DELETE', `${base}/members/bob`, admin, undefined, 'ops-key-2');
+      expect({ status: again.status, replayed: again.replayed, body: again.body }).toEqual({ status: 200, replayed: true, body: { removed: 'bob' } });
+      // One MUTE and one LEAVE per change, however often it was asked for.
+      const trail = await call('GET', `${base}/events`, admin);
+      const operations = trail.body.events.map((e: { operation: string }) => e.operation) as string[];
+      expect(operations.filter((o) => o === 'MUTE')).toHaveLength(1);
+      expect(operations.filter((o) => o === 'LEAVE')).toHaveLength(2);
+      // A rule's replay and removal join the keyed transaction too (the rules store, not a unit of work).
+      const hooks = '/admin/v1/apps/ops/chat/webhooks';
+      const rule = (await call('POST', hooks, admin, { url: receiver.url })).body.id as string;
+      const revived = await call('POST', `${hooks}/${rule}/replay`, admin, undefined, 'ops-key-4');
+      expect({ status: revived.status, replayed: revived.replayed, body: revived.body }).toEqual({ status: 200, replayed: false, body: { revived: 0 } });
+      expect((await call('POST', `${hooks}/${rule}/replay`, admin, undefined, 'ops-key-4')).replayed).toBe(true);
+      const removed = await call('DELETE', `${hooks}/${rule}`, admin, undefined, 'ops-key-5');
+      expect({ status: removed.status, replayed: removed.replayed }).toEqual({ status: 200, replayed: false });
+      const removedAgain = await call('DELETE', `${hooks}/${rule}`, admin, undefined, 'ops-key-5');
+      expect({ status: removedAgain.status, replayed: removedAgain.replayed, body: removedAgain.body }).toEqual({ status: 200, replayed: true, body: { removed: rule } });
+      expect((await call('GET', hooks, viewer)).body.rules.map((r: { id: string }) => r.id)).not.toContain(rule);
+      // Creating an app shows its secret once: no key.
+      const refused = await call('POST', '/admin/v1/apps', admin, { org: 'ops', name: 'keyed' }, 'ops-key-3');
+      expect({ status: refused.status, error: refused.body.error }).toEqual({ status: 400, error: 'invalid_parameter' });
+      expect((await cli(['remove', '--name', 'max'])).code).toBe(0);
     }, 60_000);
 
     it('reset-password and remove end the operator\'s tokens at once', async () => {

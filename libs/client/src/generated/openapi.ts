@@ -723,7 +723,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One app with its counts, token generation and limits */
+        get: operations["getAdminV1App"];
         put?: never;
         post?: never;
         /** Delete an app and everything of it */
@@ -775,7 +776,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set the app's request rate limit */
+        /** Set the app's limits: rate limit, room quota, maxusers ceiling, joined-room cap, custom room ids (the others keep their values) */
         put: operations["putAdminV1AppsLimits"];
         post?: never;
         delete?: never;
@@ -6042,6 +6043,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
@@ -6125,6 +6127,9 @@ export interface operations {
                      *           "key_generation": 0,
                      *           "rate_limit": "easemob",
                      *           "room_quota": 100000,
+                     *           "maxusers_ceiling": 10000,
+                     *           "joined_room_cap": 10000,
+                     *           "custom_room_ids": true,
                      *           "rooms": 12,
                      *           "users": 40,
                      *           "created": 1764374400000
@@ -6141,6 +6146,9 @@ export interface operations {
                             key_generation: number;
                             rate_limit: string;
                             room_quota: number;
+                            maxusers_ceiling: number;
+                            joined_room_cap: number;
+                            custom_room_ids: boolean;
                             rooms: number;
                             users: number;
                             created: number;
@@ -6175,9 +6183,29 @@ export interface operations {
                     name: string;
                     /**
                      * @description off, easemob or a whole number of requests per second from 1 to 1000000
-                     * @example easemob
+                     * @example 200
                      */
                     rate_limit?: string;
+                    /**
+                     * @description Most rooms the app may have
+                     * @example 1000
+                     */
+                    room_quota?: number;
+                    /**
+                     * @description Highest `maxusers` a room may have
+                     * @example 5000
+                     */
+                    maxusers_ceiling?: number;
+                    /**
+                     * @description Most rooms one user may be in (owner included)
+                     * @example 10000
+                     */
+                    joined_room_cap?: number;
+                    /**
+                     * @description Whether callers may choose a room id on create
+                     * @example true
+                     */
+                    custom_room_ids?: boolean;
                 };
             };
         };
@@ -6213,6 +6241,64 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    getAdminV1App: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org: string;
+                app: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "8be024f0-e978-11e8-b697-5d598d5f8402",
+                     *       "org": "dev",
+                     *       "name": "app",
+                     *       "client_id": "YXA6i-Ak8Ol4Eei2l11ZjV-EAg",
+                     *       "key_generation": 0,
+                     *       "rate_limit": "easemob",
+                     *       "room_quota": 100000,
+                     *       "maxusers_ceiling": 10000,
+                     *       "joined_room_cap": 10000,
+                     *       "custom_room_ids": true,
+                     *       "rooms": 12,
+                     *       "users": 40,
+                     *       "created": 1764374400000
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        org: string;
+                        name: string;
+                        client_id: string;
+                        key_generation: number;
+                        rate_limit: string;
+                        room_quota: number;
+                        maxusers_ceiling: number;
+                        joined_room_cap: number;
+                        custom_room_ids: boolean;
+                        rooms: number;
+                        users: number;
+                        created: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     deleteAdminV1Apps: {
         parameters: {
             query?: never;
@@ -6241,6 +6327,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -6282,6 +6369,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -6292,7 +6380,10 @@ export interface operations {
     postAdminV1AppsRevocations: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -6317,9 +6408,12 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyInProgress"];
+            422: components["responses"]["IdempotencyKeyReused"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
         };
@@ -6327,7 +6421,10 @@ export interface operations {
     putAdminV1AppsLimits: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -6338,7 +6435,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "rate_limit": "200"
+                 *       "rate_limit": "200",
+                 *       "room_quota": 1000
                  *     }
                  */
                 "application/json": {
@@ -6346,7 +6444,27 @@ export interface operations {
                      * @description off, easemob or a whole number of requests per second from 1 to 1000000
                      * @example 200
                      */
-                    rate_limit: string;
+                    rate_limit?: string;
+                    /**
+                     * @description Most rooms the app may have
+                     * @example 1000
+                     */
+                    room_quota?: number;
+                    /**
+                     * @description Highest `maxusers` a room may have
+                     * @example 5000
+                     */
+                    maxusers_ceiling?: number;
+                    /**
+                     * @description Most rooms one user may be in (owner included)
+                     * @example 10000
+                     */
+                    joined_room_cap?: number;
+                    /**
+                     * @description Whether callers may choose a room id on create
+                     * @example true
+                     */
+                    custom_room_ids?: boolean;
                 };
             };
         };
@@ -6366,6 +6484,9 @@ export interface operations {
                      *       "key_generation": 0,
                      *       "rate_limit": "easemob",
                      *       "room_quota": 100000,
+                     *       "maxusers_ceiling": 10000,
+                     *       "joined_room_cap": 10000,
+                     *       "custom_room_ids": true,
                      *       "rooms": 12,
                      *       "users": 40,
                      *       "created": 1764374400000
@@ -6379,6 +6500,9 @@ export interface operations {
                         key_generation: number;
                         rate_limit: string;
                         room_quota: number;
+                        maxusers_ceiling: number;
+                        joined_room_cap: number;
+                        custom_room_ids: boolean;
                         rooms: number;
                         users: number;
                         created: number;
@@ -6389,8 +6513,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
         };
@@ -6561,7 +6687,10 @@ export interface operations {
     deleteAdminV1AppsRoomsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -6591,6 +6720,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyInProgress"];
+            422: components["responses"]["IdempotencyKeyReused"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
         };
@@ -6598,7 +6729,10 @@ export interface operations {
     deleteAdminV1AppsRoomsByIdMembersByUsername: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -6629,6 +6763,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyInProgress"];
+            422: components["responses"]["IdempotencyKeyReused"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
         };
@@ -6636,7 +6772,10 @@ export interface operations {
     postAdminV1AppsRoomsByIdMutes: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -6698,8 +6837,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
         };
@@ -6876,7 +7017,10 @@ export interface operations {
     deleteAdminV1AppsWebhooksByRule: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -6902,6 +7046,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             /** @description Unknown app, room or user */
@@ -6922,6 +7067,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
+            422: components["responses"]["IdempotencyKeyReused"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
         };
@@ -6929,7 +7076,10 @@ export interface operations {
     postAdminV1AppsWebhooksByRuleTest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -6957,6 +7107,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             /** @description Unknown app, room or user */
@@ -6977,6 +7128,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
+            422: components["responses"]["IdempotencyKeyReused"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
         };
@@ -7061,7 +7214,10 @@ export interface operations {
     postAdminV1AppsWebhooksByRuleReplay: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 org: string;
                 app: string;
@@ -7087,6 +7243,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             /** @description Unknown app, room or user */
@@ -7107,6 +7264,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            409: components["responses"]["IdempotencyKeyInProgress"];
+            422: components["responses"]["IdempotencyKeyReused"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
         };

@@ -12,6 +12,14 @@ const KEY = /^[\x21-\x7e]{1,255}$/;
 const WRITES = new Set(['POST', 'PUT', 'DELETE']);
 
 /**
+ * Where a key is stored: the app it belongs to and the key as stored. App routes store the
+ * client's key as sent, under the app that authenticated; other callers (the operator API)
+ * store their keys in a namespace of their own under the app the change concerns.
+ */
+export type KeyScope = (ctx: AppContext, key: string) => { readonly appId: string; readonly key: string };
+const perApp: KeyScope = (ctx, key) => ({ appId: ctx.state.app.id, key });
+
+/**
  * `Idempotency-Key` on POST, PUT and DELETE: the first 2xx response is stored in the
  * transaction of its change; a repeat with the same key and the same request (method, path,
  * query, raw body) gets it again with `Idempotent-Replayed: true`; the same key on another
@@ -30,6 +38,7 @@ export function idempotencyKey(
   runner: IdempotencyRunner | undefined,
   bodyLimitBytes: number,
   downstream: Middleware<RequestState>[],
+  scope: KeyScope = perApp,
 ): Middleware<RequestState> {
   const rest = compose(downstream);
   return async (ctx, next) => {
@@ -37,7 +46,8 @@ export function idempotencyKey(
     if (!key || !runner || !WRITES.has(ctx.method)) return rest(ctx, next);
     if (!KEY.test(key)) throw invalidKey();
     const fresh = freshResponses(ctx);
-    const outcome = await runner.execute(ctx.state.app.id, key, IDEMPOTENCY_TTL_MS, {
+    const stored = scope(ctx, key);
+    const outcome = await runner.execute(stored.appId, stored.key, IDEMPOTENCY_TTL_MS, {
       replay: async (stored) => {
         fresh();
         if (fingerprint(ctx, await rawBodyOf(ctx, bodyLimitBytes)) !== stored.fingerprint) throw keyReused();
@@ -71,12 +81,16 @@ export function keyedRoutes(
   authenticated: Middleware<RequestState>,
   runner: IdempotencyRunner | undefined,
   bodyLimitBytes: number,
+  scope: KeyScope = perApp,
 ): void {
   for (const layer of router.stack) {
     const at = layer.stack.indexOf(authenticated as (typeof layer.stack)[number]);
     if (at < 0) continue;
     const downstream = layer.stack.slice(at + 1) as Middleware<RequestState>[];
-    layer.stack = [...layer.stack.slice(0, at + 1), idempotencyKey(runner, bodyLimitBytes, downstream) as (typeof layer.stack)[number]];
+    layer.stack = [
+      ...layer.stack.slice(0, at + 1),
+      idempotencyKey(runner, bodyLimitBytes, downstream, scope) as (typeof layer.stack)[number],
+    ];
   }
 }
 

@@ -18,7 +18,8 @@ import { SERVICE_VERSION } from '../../version.js';
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
 
 /** `/{org}/{app}/chatrooms/{id}` → `postChatroomsById`-style ids, unique per (method, path). */
-function operationId({ method, path }: Operation): string {
+function operationId({ method, path, operationId: own }: Operation): string {
+  if (own) return own;
   const words = path
     .split('/')
     .filter((part) => part !== '' && part !== '{org}' && part !== '{app}')

@@ -118,6 +118,13 @@ export interface Operation {
   readonly public?: boolean;
   /** Secured by an operator token or the console's session cookie instead of an app token. */
   readonly operator?: boolean;
+  /**
+   * Takes `Idempotency-Key` (then may answer 409 and 422). Default: every write of an app route;
+   * an operator change says so itself (operator/operator-keys.ts decides which are keyed).
+   */
+  readonly keyed?: boolean;
+  /** When the one made from method and path would repeat another's (paths differing only in `{org}/{app}`). */
+  readonly operationId?: string;
   readonly query?: z.ZodObject;
   readonly body?: Example;
   /** Request headers the operation reads; every tenant write also takes `Idempotency-Key` (see document.ts). */
@@ -165,7 +172,8 @@ export function enveloped(
 
 /** The statuses an operation documents besides 200. */
 export function errorStatuses(op: Operation): number[] {
-  if (op.errors) return [...op.errors];
+  // An operator's keyed change may also answer 400 (a malformed key), 409 and 422.
+  if (op.errors) return [...new Set([...op.errors, ...(isKeyedWrite(op) ? [400, 409, 422] : [])])].sort((x, y) => x - y);
   // Every `/{org}/{app}/…` route runs the app's rate limit (429).
   const tenant = op.path.startsWith('/{org}/{app}/');
   // A keyed write (Idempotency-Key) may also answer 409 (still running) or 422 (key reused).
@@ -196,8 +204,8 @@ export function errorResponse(op: Operation, status: number) {
 }
 
 /**
- * `Idempotency-Key`: any POST, PUT or DELETE behind a token (after authentication, so
- * keys are per app). Same key and request → the stored answer with `Idempotent-Replayed: true`.
+ * `Idempotency-Key`: any POST, PUT or DELETE behind an app token (after authentication, so
+ * keys are per app), and the operator changes to an existing app (keys per operator). Same key and request → the stored answer with `Idempotent-Replayed: true`.
  */
 export const idempotencyKeyHeader = z.object({
   'Idempotency-Key': z
@@ -209,5 +217,5 @@ export const idempotencyKeyHeader = z.object({
 
 /** Whether the idempotency middleware runs for this operation. */
 export function isKeyedWrite(op: Operation): boolean {
-  return op.method !== 'get' && !op.public && op.path.startsWith('/{org}/{app}/');
+  return op.keyed ?? (op.method !== 'get' && !op.public && op.path.startsWith('/{org}/{app}/'));
 }

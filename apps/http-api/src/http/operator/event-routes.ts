@@ -10,6 +10,7 @@ import { firstValues } from '../schemas/fields.js';
 import { validate } from '../schemas/validate.js';
 import type { AppContext } from '../state.js';
 import { operatorErrors } from './operator-errors.js';
+import { secretOnce } from './operator-keys.js';
 import { ADMIN_PREFIX, type OperatorApi, type OperatorKit } from './operator-kit.js';
 
 const APP = `${ADMIN_PREFIX}/apps/{org}/{app}`;
@@ -91,6 +92,7 @@ export const eventOperatorOperations: readonly Operation[] = [
     tag: 'operator: events',
     summary: 'Remove a rule and its queued deliveries',
     operator: true,
+    keyed: true,
     response: { schema: z.strictObject({ removed: z.string() }), example: { removed: RULE_ID } },
     errors: [401, 403, 404, 500, 503],
     errorExamples: { 404: NO_RULE },
@@ -101,6 +103,7 @@ export const eventOperatorOperations: readonly Operation[] = [
     tag: 'operator: events',
     summary: "Send a made-up event to the rule's endpoint now, and say what it answered",
     operator: true,
+    keyed: true,
     response: {
       schema: z.strictObject({ ok: z.boolean(), error: z.string().optional() }),
       example: { ok: false, error: 'HTTP 500' },
@@ -132,6 +135,7 @@ export const eventOperatorOperations: readonly Operation[] = [
     tag: 'operator: events',
     summary: "Send the rule's dead deliveries again, from now",
     operator: true,
+    keyed: true,
     response: { schema: z.strictObject({ revived: z.number().int() }), example: { revived: 3 } },
     errors: [401, 403, 404, 500, 503],
     errorExamples: { 404: NO_RULE },
@@ -175,7 +179,7 @@ export function eventOperatorRoutes(router: AppRouter, { useCases, api, signedIn
     ctx.body = { rules: rules.map((r) => row(r, counts.get(r.id))) };
   });
 
-  router.post(`${base}/webhooks`, signedIn, adminOnly, tenant, json, async (ctx) => {
+  router.post(`${base}/webhooks`, signedIn, adminOnly, secretOnce, tenant, json, async (ctx) => {
     const body = validate(newRule, ctx.request.body);
     const refused = body.url.startsWith('nats://') ? null : await api.checkDestination(body.url);
     if (refused) throw operatorErrors.refusedDestination(refused);

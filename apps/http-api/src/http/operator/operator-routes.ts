@@ -1,3 +1,4 @@
+import type { IdempotencyRunner } from '@chatroom/domain';
 import compose from 'koa-compose';
 import type { Middleware } from 'koa';
 import type { RequestState } from '../state.js';
@@ -13,6 +14,7 @@ import { consoleOperations, consoleRoutes } from './console-routes.js';
 import { eventOperatorOperations, eventOperatorRoutes } from './event-routes.js';
 import { instanceOperations, instanceRoutes } from './instance-routes.js';
 import { operatorAuth, requireAdmin } from './operator-auth.js';
+import { operatorKeyedRoutes } from './operator-keys.js';
 import { BadCredentialsError } from './operator-errors.js';
 import type { OperatorApi, OperatorKit, OperatorRouteModule } from './operator-kit.js';
 import { roomOperations, roomRoutes } from './room-routes.js';
@@ -37,6 +39,8 @@ export interface OperatorRouteOptions {
   readonly bodyLimitBytes: number;
   /** Failed sign-ins allowed, as for `/token` (its own counters). */
   readonly throttle?: TokenThrottleLimits;
+  /** The store's runner of keyed requests (none on the in-memory store: keys are then ignored). */
+  readonly idempotency?: IdempotencyRunner;
 }
 
 /** Failed operator sign-ins, counted as failed `/token` requests are (by address, and by name from one address). */
@@ -69,4 +73,5 @@ export function operatorRoutes(router: AppRouter, options: OperatorRouteOptions)
     signInThrottle: signInThrottle(options.throttle ?? DEFAULT_TOKEN_THROTTLE),
   };
   for (const [register] of MODULES) register(router, kit);
+  operatorKeyedRoutes(router, kit.signedIn, kit.tenant, options.idempotency, options.bodyLimitBytes);
 }

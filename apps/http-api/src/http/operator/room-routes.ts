@@ -94,6 +94,7 @@ export const roomOperations: readonly Operation[] = [
     tag: 'operator: rooms',
     summary: 'Dissolve the room (the same use case and events as the Easemob API)',
     operator: true,
+    keyed: true,
     response: { schema: z.strictObject({ dissolved: z.string() }), example: { dissolved: '100000000000001' } },
     errors: [400, 401, 403, 404, 500, 503],
   },
@@ -103,6 +104,7 @@ export const roomOperations: readonly Operation[] = [
     tag: 'operator: rooms',
     summary: 'Remove a member (the same use case and events as the Easemob API)',
     operator: true,
+    keyed: true,
     response: { schema: z.strictObject({ removed: z.string() }), example: { removed: 'bob' } },
     errors: [400, 401, 403, 404, 500, 503],
   },
@@ -112,6 +114,7 @@ export const roomOperations: readonly Operation[] = [
     tag: 'operator: rooms',
     summary: 'Mute members (the same use case and events as the Easemob API)',
     operator: true,
+    keyed: true,
     body: { schema: muteBody, example: { usernames: ['bob'], duration: 60000 } },
     response: {
       schema: z.strictObject({ mutes: z.array(z.strictObject({ username: z.string(), expires_at: z.number().int() })) }),

@@ -63,7 +63,7 @@ export const sessionOperations: readonly Operation[] = [
     summary: 'Sign out (clears the session cookie)',
     operator: true,
     response: { schema: signedOut, example: { signed_out: true } },
-    errors: [401, 403, 500, 503],
+    errors: [400, 401, 403, 500, 503],
   },
   {
     method: 'put',
