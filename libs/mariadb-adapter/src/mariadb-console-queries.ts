@@ -1,6 +1,6 @@
 import type { Chatroom, ConsoleQueries, DeadDeliveryRevival, DeliveryCounts, DeliveryView, RoomSearch } from '@chatroom/domain';
 import { sql, type Kysely } from 'kysely';
-import { ROOM_COLUMNS, toChatroom, type RoomRow } from './mariadb-chatroom-repository.js';
+import { ROOM_COLUMNS, toChatroom, type RoomRow } from '@chatroom/sql-store-kit';
 import type { Database } from './schema/database.js';
 
 /** `%`, `_` and the escape itself stand for themselves in a LIKE prefix. */
