@@ -10,3 +10,5 @@ export { appRow, appSettingsColumns, deleteApp, toApp } from './rows/app-rows.js
 export { readAnnouncement, ROOM_COLUMNS, roomPatchColumns, toChatroom, type RoomRow } from './rows/room-rows.js';
 export { deleteUser, findUser, userRow } from './rows/user-rows.js';
 export type * from './schema/shared-tables.js';
+export { likePrefix, SqlConsoleQueriesBase } from './console/console-queries-base.js';
+export { OPERATOR_COLUMNS, toOperator, type OperatorRow } from './rows/operator-rows.js';
