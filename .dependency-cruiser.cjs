@@ -1,9 +1,10 @@
 /**
  * The hexagon's layer rules, checked on every `npm test`.
  * - the domain imports only its own files (its contract suite and *.test.ts may also import vitest);
- * - adapters (every libs/*-adapter, by name) import the domain and their own libraries, never the
- *   app or each other; every other lib is the domain,
- *   except the typed client;
+ * - adapters (every libs/*-adapter, by name) import the domain, the SQL store kit and their own
+ *   libraries, never the app or each other; every other lib is the domain, the kit or the typed client;
+ * - the SQL store kit (libs/sql-store-kit) sits between: it imports the domain and itself, never an
+ *   adapter, the app or tools;
  * - only the app (and tools) import adapters.
  * - the typed client (libs/client) imports nothing of ours: it is not an adapter but a consumer's library.
  */
@@ -36,16 +37,25 @@ module.exports = {
       name: 'adapters-do-not-import-each-other',
       comment:
         'By convention every adapter lives in libs/<name>-adapter (the generator puts it there), so a new ' +
-        'adapter is covered with no list to edit: it may import the domain and itself, no other lib.',
+        'adapter is covered with no list to edit: it may import the domain, the SQL store kit and itself, no other lib.',
       severity: 'error',
       from: { path: '^libs/([^/]+-adapter)/' },
-      to: { path: '^libs/', pathNot: ['^libs/chatroom-domain/', '^libs/$1/'] },
+      to: { path: '^libs/', pathNot: ['^libs/chatroom-domain/', '^libs/sql-store-kit/', '^libs/$1/'] },
+    },
+    {
+      name: 'sql-store-kit-sits-below-the-adapters',
+      comment:
+        'What the SQL stores share: it may import the domain and itself, never an adapter (the arrow points ' +
+        'from the adapters to the kit), the app or tools.',
+      severity: 'error',
+      from: { path: '^libs/sql-store-kit/' },
+      to: { path: '^(libs|apps|tools)/', pathNot: ['^libs/chatroom-domain/', '^libs/sql-store-kit/'] },
     },
     {
       name: 'libs-are-adapters-or-the-domain',
       comment: 'A lib outside the convention would escape the rule above: name it <name>-adapter.',
       severity: 'error',
-      from: { path: '^libs/(?!chatroom-domain/|client/)(?![^/]+-adapter/)' },
+      from: { path: '^libs/(?!chatroom-domain/|client/|sql-store-kit/)(?![^/]+-adapter/)' },
       to: {},
     },
     {

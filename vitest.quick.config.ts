@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The inner loop (`npm run test:quick`): the domain with its in-memory adapters and contract suite,
- * the crypto and callback-body units, and the HTTP app against in-memory stores. Everything that
- * needs a database server, NATS, a browser or a child process stays in `npm test`.
+ * the crypto, SQL-store-kit and callback-body units, and the HTTP app against in-memory stores.
+ * Everything that needs a database server, NATS, a browser or a child process stays in `npm test`.
  */
 const source = { resolve: { conditions: ['source'] }, ssr: { resolve: { conditions: ['source'] } } };
 
@@ -12,6 +12,7 @@ export default defineConfig({
     projects: [
       { ...source, test: { name: 'domain', root: 'libs/chatroom-domain', include: ['src/**/*.test.ts'] } },
       { ...source, test: { name: 'crypto', root: 'libs/crypto-adapter', include: ['src/**/*.test.ts'] } },
+      { ...source, test: { name: 'sql-store-kit', root: 'libs/sql-store-kit', include: ['src/**/*.test.ts'] } },
       { ...source, test: { name: 'callback-body', root: 'libs/event-publisher-adapter', include: ['src/easemob-callback-body.test.ts'] } },
       {
         ...source,

@@ -2,7 +2,7 @@ import { createConnection } from 'mysql2/promise';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openMariadbAdapter } from './open-mariadb-adapter.js';
 import { createTestMariadbDatabase } from './testing/create-test-database.js';
-import { seedApp, seedRoom, seedUsers } from './test-support/seed.js';
+import { seedApp, seedRoom, seedUsers } from '@chatroom/sql-store-kit/testing';
 
 const database = await createTestMariadbDatabase();
 afterAll(() => database?.drop());

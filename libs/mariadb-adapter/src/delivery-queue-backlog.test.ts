@@ -5,7 +5,7 @@ import { createConnection } from 'mysql2/promise';
 import { afterAll, describe, it } from 'vitest';
 import { mysqlUrl } from './mariadb-dialect.js';
 import { openMariadbAdapter } from './open-mariadb-adapter.js';
-import { seedApp } from './test-support/seed.js';
+import { seedApp } from '@chatroom/sql-store-kit/testing';
 import { createTestMariadbDatabase } from './testing/create-test-database.js';
 
 const database = await createTestMariadbDatabase();

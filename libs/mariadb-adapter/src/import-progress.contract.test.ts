@@ -1,7 +1,7 @@
 import { describeImportProgressContract } from '@chatroom/domain/testing';
 import { afterAll, describe } from 'vitest';
 import { openMariadbAdapter } from './open-mariadb-adapter.js';
-import { seedApp } from './test-support/seed.js';
+import { seedApp } from '@chatroom/sql-store-kit/testing';
 import { createTestMariadbDatabase } from './testing/create-test-database.js';
 
 const db = await createTestMariadbDatabase();

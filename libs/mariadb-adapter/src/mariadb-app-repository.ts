@@ -1,30 +1,11 @@
-import { formatRateLimit, parseRateLimit, type App, type AppRepository, type AppUsage } from '@chatroom/domain';
-import { sql, type Kysely, type Selectable } from 'kysely';
-import type { AppsTable, Database } from './schema/database.js';
+import type { App, AppRepository, AppUsage } from '@chatroom/domain';
+import { appRow, appSettingsColumns, SqlAppRepositoryBase, toApp, sharedTables } from '@chatroom/sql-store-kit';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema/database.js';
 
-export class MariadbAppRepository implements AppRepository {
-  constructor(private readonly db: Kysely<Database>) {}
-
-  async findByName(org: string, name: string): Promise<App | null> {
-    const row = await this.byName(org, name).executeTakeFirst();
-    return row ? toApp(row) : null;
-  }
-
-  async findByNameForUpdate(org: string, name: string): Promise<App | null> {
-    const row = await this.byName(org, name).forUpdate().executeTakeFirst();
-    return row ? toApp(row) : null;
-  }
-
-  private byName(org: string, name: string) {
-    return this.db.selectFrom('apps').selectAll().where('org', '=', org).where('name', '=', name);
-  }
-
-  async count(): Promise<number> {
-    const { n } = await this.db
-      .selectFrom('apps')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return Number(n);
+export class MariadbAppRepository extends SqlAppRepositoryBase implements AppRepository {
+  constructor(private readonly db: Kysely<Database>) {
+    super(sharedTables(db));
   }
 
   /** The columns' binary collation orders by code point, as the in-memory adapter does. */
@@ -49,10 +30,10 @@ export class MariadbAppRepository implements AppRepository {
    * time alone. Then the stored row is read back (MariaDB has no UPDATE … RETURNING).
    */
   async upsert(app: App): Promise<App> {
-    const replaced = { client_id: app.clientId, client_secret_hash: app.clientSecretHash, ...settingsColumns(app) };
+    const replaced = { client_id: app.clientId, client_secret_hash: app.clientSecretHash, ...appSettingsColumns(app) };
     await this.db
       .insertInto('apps')
-      .values(insertedRow(app))
+      .values(appRow(app))
       .onDuplicateKeyUpdate(Object.fromEntries(Object.keys(replaced).map((column) => [column, sql`VALUES(${sql.ref(column)})`])))
       .execute();
     const stored = await this.findByName(app.org, app.name);
@@ -64,7 +45,7 @@ export class MariadbAppRepository implements AppRepository {
   async insert(app: App): Promise<boolean> {
     const result = await this.db
       .insertInto('apps')
-      .values(insertedRow(app))
+      .values(appRow(app))
       .onDuplicateKeyUpdate({ id: sql`id` })
       .executeTakeFirst();
     return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
@@ -81,64 +62,10 @@ export class MariadbAppRepository implements AppRepository {
         client_secret_hash: app.clientSecretHash,
         token_key: app.tokenKey,
         key_generation: app.keyGeneration,
-        ...settingsColumns(app),
+        ...appSettingsColumns(app),
       })
       .where('id', '=', app.id)
       .execute();
     return true;
   }
-
-  async delete(appId: string): Promise<boolean> {
-    // Rooms first (memberships and everything else of a room go with them by CASCADE): a
-    // membership still names its user, and users may not go before their memberships (no
-    // cascade). Then the app, and its users with it. The caller's unit of work makes it one change.
-    await this.db.deleteFrom('rooms').where('app_id', '=', appId).execute();
-    const { numDeletedRows } = await this.db.deleteFrom('apps').where('id', '=', appId).executeTakeFirst();
-    return numDeletedRows > 0n;
-  }
-}
-
-function settingsColumns({ settings }: App) {
-  return {
-    room_quota: settings.roomQuota,
-    joined_room_cap: settings.joinedRoomCap,
-    max_users_ceiling: settings.maxUsersCeiling,
-    custom_room_ids: settings.customRoomIds,
-    rate_limit: formatRateLimit(settings.rateLimit),
-  };
-}
-
-function insertedRow(app: App) {
-  return {
-    id: app.id,
-    org: app.org,
-    name: app.name,
-    client_id: app.clientId,
-    client_secret_hash: app.clientSecretHash,
-    token_key: app.tokenKey,
-    key_generation: app.keyGeneration,
-    created: app.created,
-    ...settingsColumns(app),
-  };
-}
-
-function toApp(row: Selectable<AppsTable>): App {
-  return {
-    id: row.id,
-    org: row.org,
-    name: row.name,
-    clientId: row.client_id,
-    clientSecretHash: row.client_secret_hash,
-    tokenKey: row.token_key,
-    keyGeneration: row.key_generation,
-    settings: {
-      roomQuota: row.room_quota,
-      joinedRoomCap: row.joined_room_cap,
-      maxUsersCeiling: row.max_users_ceiling,
-      customRoomIds: row.custom_room_ids,
-      // The column's CHECK admits only what parses.
-      rateLimit: parseRateLimit(row.rate_limit) ?? 'off',
-    },
-    created: row.created,
-  };
 }

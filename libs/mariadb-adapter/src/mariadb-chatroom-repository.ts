@@ -1,17 +1,13 @@
-import type { Affiliation, Chatroom, ChatroomPatch, ChatroomRepository, DissolvedRoom, InsertChatroomOutcome, UserId } from '@chatroom/domain';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Affiliation, Chatroom, ChatroomRepository, DissolvedRoom, InsertChatroomOutcome } from '@chatroom/domain';
+import { ROOM_COLUMNS, SqlChatroomRepositoryBase, toChatroom, sharedTables } from '@chatroom/sql-store-kit';
+import { sql, type Kysely } from 'kysely';
 import { MariadbMembershipRepository } from './mariadb-membership-repository.js';
-import type { Database, RoomsTable } from './schema/database.js';
+import type { Database } from './schema/database.js';
 
-// Not the announcement: only its own endpoint reads it, and details of 100 rooms need not carry 100 of them.
-export const ROOM_COLUMNS = [
-  'app_id', 'id', 'seq', 'name', 'description', 'max_users', 'owner', 'custom', 'created', 'mute_all', 'member_count',
-] as const;
-
-export type RoomRow = Pick<Selectable<RoomsTable>, (typeof ROOM_COLUMNS)[number]>;
-
-export class MariadbChatroomRepository implements ChatroomRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+export class MariadbChatroomRepository extends SqlChatroomRepositoryBase implements ChatroomRepository {
+  constructor(private readonly db: Kysely<Database>) {
+    super(sharedTables(db));
+  }
 
   /**
    * Locks the app row, then insert-or-skip (an ON DUPLICATE KEY UPDATE that changes nothing:
@@ -75,36 +71,6 @@ export class MariadbChatroomRepository implements ChatroomRepository {
     return (await query.execute()).map(toChatroom);
   }
 
-  async announcement(appId: string, id: string): Promise<string | null> {
-    const row = await this.db
-      .selectFrom('rooms')
-      .select('announcement')
-      .where('app_id', '=', appId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row?.announcement ?? null;
-  }
-
-  async update(appId: string, id: string, patch: ChatroomPatch): Promise<void> {
-    const set = {
-      ...(patch.name !== undefined && { name: patch.name }),
-      ...(patch.description !== undefined && { description: patch.description }),
-      ...(patch.maxUsers !== undefined && { max_users: patch.maxUsers }),
-      ...(patch.muteAll !== undefined && { mute_all: patch.muteAll }),
-      ...(patch.announcement !== undefined && { announcement: patch.announcement }),
-    };
-    if (Object.keys(set).length === 0) return;
-    await this.db.updateTable('rooms').set(set).where('app_id', '=', appId).where('id', '=', id).execute();
-  }
-
-  async delete(appId: string, id: string): Promise<boolean> {
-    return (await this.deleteWhere(appId, 'id', id)).length > 0;
-  }
-
-  async deleteOwnedBy(appId: string, owner: UserId): Promise<DissolvedRoom[]> {
-    return this.deleteWhere(appId, 'owner', owner);
-  }
-
   /**
    * Four statements for any number of rooms (five for a user's rooms). Locks the rooms first (in
    * id order, so two deleters never deadlock): every membership write locks its room first (see
@@ -115,7 +81,7 @@ export class MariadbChatroomRepository implements ChatroomRepository {
    * DELETE CASCADE), and their slots in the app quota are given back. Returns the rooms deleted,
    * with their members for a user's deletion (none listed for a dissolve).
    */
-  private async deleteWhere(appId: string, column: 'id' | 'owner', value: string): Promise<DissolvedRoom[]> {
+  protected async deleteWhere(appId: string, column: 'id' | 'owner', value: string): Promise<DissolvedRoom[]> {
     const locked = await this.db
       .selectFrom('rooms')
       .select('id')
@@ -150,20 +116,4 @@ export class MariadbChatroomRepository implements ChatroomRepository {
   private selectRooms(appId: string) {
     return this.db.selectFrom('rooms').select(ROOM_COLUMNS).where('app_id', '=', appId);
   }
-}
-
-export function toChatroom(row: RoomRow): Chatroom {
-  return {
-    appId: row.app_id,
-    id: row.id,
-    seq: row.seq,
-    name: row.name,
-    description: row.description,
-    maxUsers: row.max_users,
-    owner: row.owner as UserId,
-    custom: row.custom,
-    created: row.created,
-    muteAll: row.mute_all,
-    memberCount: row.member_count,
-  };
 }

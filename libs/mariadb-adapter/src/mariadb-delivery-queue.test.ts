@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mysqlUrl } from './mariadb-dialect.js';
 import { openMariadbAdapter, type MariadbAdapter } from './open-mariadb-adapter.js';
 import { createTestMariadbDatabase } from './testing/create-test-database.js';
-import { seedApp } from './test-support/seed.js';
+import { seedApp } from '@chatroom/sql-store-kit/testing';
 
 // What the store-independent contract (describeDeliveryQueueContract) cannot see: the InnoDB
 // locking the claim relies on, and the outbox finding exactly its own rows among others'.

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mysqlUrl } from './mariadb-dialect.js';
 import { openMariadbAdapter, type MariadbAdapter } from './open-mariadb-adapter.js';
 import { createTestMariadbDatabase } from './testing/create-test-database.js';
-import { seedApp } from './test-support/seed.js';
+import { seedApp } from '@chatroom/sql-store-kit/testing';
 
 // The Idempotency-Key runner on MariaDB, through two adapters (two pools, as two processes).
 const database = await createTestMariadbDatabase();

@@ -10,7 +10,7 @@ import type {
   UserId,
 } from '@chatroom/domain';
 import { sql, type Kysely } from 'kysely';
-import { inAskedOrder } from './given-order.js';
+import { inAskedOrder, SqlMembershipRepositoryBase, sharedTables } from '@chatroom/sql-store-kit';
 import type { Database } from './schema/database.js';
 
 /**
@@ -25,8 +25,10 @@ import type { Database } from './schema/database.js';
  * remove makes first anyway, plus or minus the number changed. The row lock is held until the
  * commit, so nobody else can change the counter in between: exact, and no extra statement.
  */
-export class MariadbMembershipRepository implements MembershipRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+export class MariadbMembershipRepository extends SqlMembershipRepositoryBase implements MembershipRepository {
+  constructor(private readonly db: Kysely<Database>) {
+    super(sharedTables(db));
+  }
 
   /**
    * 1. lock the room (absent → nothing added) and, in the same statement, find who is already
@@ -165,17 +167,6 @@ export class MariadbMembershipRepository implements MembershipRepository {
     return ids.map((roomId) => ({ roomId, memberCount: counts.get(roomId)! - 1 }));
   }
 
-  async roleOf(appId: string, roomId: string, username: UserId): Promise<Role | null> {
-    const row = await this.db
-      .selectFrom('memberships')
-      .select('role')
-      .where('app_id', '=', appId)
-      .where('room_id', '=', roomId)
-      .where('username', '=', username)
-      .executeTakeFirst();
-    return row?.role ?? null;
-  }
-
   async rolesOf(appId: string, roomId: string, usernames: readonly UserId[]): Promise<Map<UserId, Role>> {
     const roles = new Map<UserId, Role>();
     if (usernames.length === 0) return roles;
@@ -188,30 +179,6 @@ export class MariadbMembershipRepository implements MembershipRepository {
       .execute();
     for (const row of rows) roles.set(row.username as UserId, row.role);
     return roles;
-  }
-
-  async setRole(appId: string, roomId: string, username: UserId, role: 'admin' | 'member'): Promise<void> {
-    await this.db
-      .updateTable('memberships')
-      .set({ role })
-      .where('app_id', '=', appId)
-      .where('room_id', '=', roomId)
-      .where('username', '=', username)
-      .where('role', '<>', 'owner')
-      .execute();
-  }
-
-  /** A range scan of memberships_room_seq_idx (which carries the role). */
-  async admins(appId: string, roomId: string): Promise<UserId[]> {
-    const rows = await this.db
-      .selectFrom('memberships')
-      .select('username')
-      .where('app_id', '=', appId)
-      .where('room_id', '=', roomId)
-      .where('role', '=', 'admin')
-      .orderBy('seq')
-      .execute();
-    return rows.map((r) => r.username as UserId);
   }
 
   /**

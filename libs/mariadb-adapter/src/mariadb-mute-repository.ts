@@ -1,6 +1,6 @@
 import type { MuteEntry, MuteRepository, UserId } from '@chatroom/domain';
 import { sql, type Kysely } from 'kysely';
-import { inAskedOrder } from './given-order.js';
+import { inAskedOrder } from '@chatroom/sql-store-kit';
 import type { Database } from './schema/database.js';
 
 export class MariadbMuteRepository implements MuteRepository {

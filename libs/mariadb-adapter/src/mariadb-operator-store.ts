@@ -1,24 +1,14 @@
-import type { Operator, OperatorRole, OperatorStore } from '@chatroom/domain';
+import type { Operator, OperatorStore } from '@chatroom/domain';
+import { OPERATOR_COLUMNS, toOperator, type OperatorRow } from '@chatroom/sql-store-kit';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema/database.js';
-
-interface OperatorRow {
-  name: string;
-  role: string;
-  password_hash: string;
-  generation: number | string;
-  must_change_password: number | boolean;
-  created: number | string;
-}
-
-const COLUMNS = sql.raw('name, role, password_hash, generation, must_change_password, created');
 
 export class MariadbOperatorStore implements OperatorStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   async add(operator: Operator): Promise<boolean> {
     const { numAffectedRows } = await sql`
-      INSERT IGNORE INTO operators (${COLUMNS})
+      INSERT IGNORE INTO operators (${OPERATOR_COLUMNS})
       VALUES (${operator.name}, ${operator.role}, ${operator.passwordHash}, ${operator.generation},
         ${operator.mustChangePassword}, ${operator.created})
     `.execute(this.db);
@@ -26,12 +16,12 @@ export class MariadbOperatorStore implements OperatorStore {
   }
 
   async find(name: string): Promise<Operator | null> {
-    const { rows } = await sql<OperatorRow>`SELECT ${COLUMNS} FROM operators WHERE name = ${name}`.execute(this.db);
+    const { rows } = await sql<OperatorRow>`SELECT ${OPERATOR_COLUMNS} FROM operators WHERE name = ${name}`.execute(this.db);
     return rows[0] ? toOperator(rows[0]) : null;
   }
 
   async list(): Promise<Operator[]> {
-    const { rows } = await sql<OperatorRow>`SELECT ${COLUMNS} FROM operators ORDER BY name`.execute(this.db);
+    const { rows } = await sql<OperatorRow>`SELECT ${OPERATOR_COLUMNS} FROM operators ORDER BY name`.execute(this.db);
     return rows.map(toOperator);
   }
 
@@ -49,19 +39,8 @@ export class MariadbOperatorStore implements OperatorStore {
         WHERE name = ${name}
       `.execute(trx);
       if (Number(numAffectedRows ?? 0n) !== 1) return null;
-      const { rows } = await sql<OperatorRow>`SELECT ${COLUMNS} FROM operators WHERE name = ${name}`.execute(trx);
+      const { rows } = await sql<OperatorRow>`SELECT ${OPERATOR_COLUMNS} FROM operators WHERE name = ${name}`.execute(trx);
       return rows[0] ? toOperator(rows[0]) : null;
     });
   }
-}
-
-function toOperator(row: OperatorRow): Operator {
-  return {
-    name: row.name,
-    role: row.role as OperatorRole,
-    passwordHash: row.password_hash,
-    generation: Number(row.generation),
-    mustChangePassword: Boolean(Number(row.must_change_password)),
-    created: Number(row.created),
-  };
 }

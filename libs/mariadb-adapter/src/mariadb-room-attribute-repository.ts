@@ -1,78 +1,11 @@
-import type { RoomAttribute, RoomAttributeRepository, UserId } from '@chatroom/domain';
-import { sql, type Kysely } from 'kysely';
+import { SqlRoomAttributeRepository, sharedTables } from '@chatroom/sql-store-kit';
+import type { Kysely } from 'kysely';
+import { MARIADB_SHAPES } from './mariadb-shapes.js';
 import type { Database } from './schema/database.js';
 
-export class MariadbRoomAttributeRepository implements RoomAttributeRepository {
-  constructor(private readonly db: Kysely<Database>) {}
-
-  /** Key order is the column's utf8mb4_nopad_bin collation: code-point order, as the primary key stores it. */
-  async list(appId: string, roomId: string, keys?: readonly string[]): Promise<RoomAttribute[]> {
-    if (keys?.length === 0) return [];
-    let query = this.db
-      .selectFrom('room_attributes')
-      .select(['key', 'value', 'owner', 'auto_delete'])
-      .where('app_id', '=', appId)
-      .where('room_id', '=', roomId)
-      .orderBy('key');
-    if (keys) query = query.where('key', 'in', [...keys]);
-    const rows = await query.execute();
-    return rows.map((r) => ({ key: r.key, value: r.value, owner: r.owner as UserId, autoDelete: r.auto_delete }));
-  }
-
-  async count(appId: string, roomId: string): Promise<number> {
-    const { n } = await this.db
-      .selectFrom('room_attributes')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('app_id', '=', appId)
-      .where('room_id', '=', roomId)
-      .executeTakeFirstOrThrow();
-    return Number(n);
-  }
-
-  /**
-   * One statement; a key given twice keeps its last attribute. Rows go in key order, so
-   * concurrent batches lock their keys in one order.
-   */
-  async upsert(appId: string, roomId: string, attributes: readonly RoomAttribute[]): Promise<void> {
-    const byKey = new Map(attributes.map((a) => [a.key, a]));
-    if (byKey.size === 0) return;
-    const rows = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : 1)).map((a) => ({
-      app_id: appId,
-      room_id: roomId,
-      key: a.key,
-      value: a.value,
-      owner: a.owner,
-      auto_delete: a.autoDelete,
-    }));
-    await this.db
-      .insertInto('room_attributes')
-      .values(rows)
-      .onDuplicateKeyUpdate({
-        value: sql`VALUES(value)`,
-        owner: sql`VALUES(owner)`,
-        auto_delete: sql`VALUES(auto_delete)`,
-      })
-      .execute();
-  }
-
-  async remove(appId: string, roomId: string, keys: readonly string[]): Promise<void> {
-    if (keys.length === 0) return;
-    await this.db
-      .deleteFrom('room_attributes')
-      .where('app_id', '=', appId)
-      .where('room_id', '=', roomId)
-      .where('key', 'in', [...keys])
-      .execute();
-  }
-
-  async removeAutoDeleteOf(appId: string, roomId: string, owners: readonly UserId[]): Promise<void> {
-    if (owners.length === 0) return;
-    await this.db
-      .deleteFrom('room_attributes')
-      .where('app_id', '=', appId)
-      .where('room_id', '=', roomId)
-      .where('auto_delete', '=', true)
-      .where('owner', 'in', [...owners])
-      .execute();
+/** The kit's room attributes; keys order by the column's utf8mb4_nopad_bin collation (code points). */
+export class MariadbRoomAttributeRepository extends SqlRoomAttributeRepository {
+  constructor(db: Kysely<Database>) {
+    super(sharedTables(db), MARIADB_SHAPES);
   }
 }

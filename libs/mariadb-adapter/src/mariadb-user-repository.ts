@@ -1,4 +1,5 @@
 import type { User, UserId, UserRepository } from '@chatroom/domain';
+import { deleteUser, findUser, userRow, sharedTables } from '@chatroom/sql-store-kit';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema/database.js';
 
@@ -16,41 +17,12 @@ export class MariadbUserRepository implements UserRepository {
     if (users.length === 0) return [];
     const rows = await this.db
       .insertInto('users')
-      .values(
-        users.map((u) => ({
-          app_id: u.appId,
-          username: u.username,
-          uuid: u.uuid,
-          password_hash: u.passwordHash,
-          nickname: u.nickname,
-          created: u.created,
-          modified: u.modified,
-        })),
-      )
+      .values(users.map(userRow))
       .onDuplicateKeyUpdate({ username: sql`username` })
       .returning(['app_id', 'username', 'uuid'])
       .execute();
     const inserted = new Set(rows.map((r) => `${r.app_id}#${r.username}#${r.uuid}`));
     return users.filter((u) => inserted.delete(`${u.appId}#${u.username}#${u.uuid}`)).map((u) => u.username);
-  }
-
-  async findByUsername(appId: string, username: UserId): Promise<User | null> {
-    const row = await this.db
-      .selectFrom('users')
-      .select(['app_id', 'username', 'uuid', 'password_hash', 'nickname', 'created', 'modified'])
-      .where('app_id', '=', appId)
-      .where('username', '=', username)
-      .executeTakeFirst();
-    if (!row) return null;
-    return {
-      appId: row.app_id,
-      username: row.username as UserId,
-      uuid: row.uuid,
-      passwordHash: row.password_hash,
-      nickname: row.nickname,
-      created: row.created,
-      modified: row.modified,
-    };
   }
 
   async findExisting(appId: string, usernames: readonly UserId[]): Promise<UserId[]> {
@@ -64,16 +36,12 @@ export class MariadbUserRepository implements UserRepository {
     return rows.map((r) => r.username as UserId);
   }
 
-  /**
-   * Their list entries, mutes, attributes and super-admin role go with the row (ON DELETE
-   * CASCADE); remaining memberships make it fail (1451, no cascade), as their counters would lie.
-   */
-  async delete(appId: string, username: UserId): Promise<boolean> {
-    const result = await this.db
-      .deleteFrom('users')
-      .where('app_id', '=', appId)
-      .where('username', '=', username)
-      .executeTakeFirst();
-    return result.numDeletedRows > 0n;
+  findByUsername(appId: string, username: UserId): Promise<User | null> {
+    return findUser(sharedTables(this.db), appId, username);
+  }
+
+  /** With what cascades, and refused while memberships remain (see the kit). */
+  delete(appId: string, username: UserId): Promise<boolean> {
+    return deleteUser(sharedTables(this.db), appId, username);
   }
 }

@@ -5,7 +5,7 @@ import { createMariadbDialect, mysqlUrl } from './mariadb-dialect.js';
 import { isMigrated, migrateToLatest } from './migrator.js';
 import { openMariadbAdapter } from './open-mariadb-adapter.js';
 import { createTestMariadbDatabase, type TestMariadbDatabase } from './testing/create-test-database.js';
-import { seedApp } from './test-support/seed.js';
+import { seedApp } from '@chatroom/sql-store-kit/testing';
 
 const probe = await createTestMariadbDatabase();
 const databases: TestMariadbDatabase[] = probe ? [probe] : [];

@@ -11,7 +11,7 @@ import { MariadbIdempotencyRunner } from './mariadb-idempotency-runner.js';
 import { createMariadbDialect } from './mariadb-dialect.js';
 import { MariadbUnitOfWork } from './mariadb-unit-of-work.js';
 import { isMigrated, migrateToLatest } from './migrator.js';
-import { QueryObserverPlugin, type QueryObserver } from './query-observer-plugin.js';
+import { QueryObserverPlugin, type QueryObserver } from '@chatroom/sql-store-kit';
 import type { Database } from './schema/database.js';
 import { SequenceIdGenerator } from './sequence-id-generator.js';
 import { errno, translateDatabaseError } from './translate-database-error.js';

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openMariadbAdapter } from './open-mariadb-adapter.js';
 import { createTestMariadbDatabase } from './testing/create-test-database.js';
 import { isRetryable, translateDatabaseError } from './translate-database-error.js';
-import { seedApp, seedRoom, seedUsers } from './test-support/seed.js';
+import { seedApp, seedRoom, seedUsers } from '@chatroom/sql-store-kit/testing';
 
 /** An error as mysql2 makes it for a server error: errno, code, sqlState, and the statement in `sql`. */
 function serverError(errno: number, code: string, sqlState = 'HY000', message = 'boom'): Error {

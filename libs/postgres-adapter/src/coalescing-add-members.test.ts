@@ -10,7 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PostgresAdapter } from './open-postgres-adapter.js';
 import { adaptersUnderTest } from './test-support/adapters-under-test.js';
-import { seedApp, seedRoom, seedUsers } from './test-support/seed.js';
+import { seedApp, seedRoom, seedUsers } from '@chatroom/sql-store-kit/testing';
 
 // The coalescing decorator over the real adapters: concurrent additions to one room go as one
 // unit of work, every request still gets its own answer, and one request's refusal never fails

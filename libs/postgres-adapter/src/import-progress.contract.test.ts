@@ -1,7 +1,7 @@
 import { describeImportProgressContract } from '@chatroom/domain/testing';
 import { afterAll, describe } from 'vitest';
 import { openPostgresAdapter } from './open-postgres-adapter.js';
-import { seedApp } from './test-support/seed.js';
+import { seedApp } from '@chatroom/sql-store-kit/testing';
 import { createTestDatabase } from './testing/create-test-database.js';
 
 const db = await createTestDatabase();

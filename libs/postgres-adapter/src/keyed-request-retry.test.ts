@@ -5,7 +5,7 @@ import { MAX_CONFLICT_ATTEMPTS } from './conflict-retries.js';
 import { openPostgresAdapter, type PostgresAdapter } from './open-postgres-adapter.js';
 import { createTestDatabase } from './testing/create-test-database.js';
 import { deadlockPartner } from './testing/forced-deadlock.js';
-import { seedApp, seedRoom, seedUsers } from './test-support/seed.js';
+import { seedApp, seedRoom, seedUsers } from '@chatroom/sql-store-kit/testing';
 
 // A keyed request (KyselyIdempotencyRunner) whose transaction hits a conflict is run again whole,
 // like a unit of work, on real PostgreSQL: a rolled-back run leaves nothing behind.

@@ -1,16 +1,10 @@
-import type { Chatroom, ChatroomPatch, ChatroomRepository, DissolvedRoom, InsertChatroomOutcome, UserId } from '@chatroom/domain';
-import { sql, type Kysely, type Selectable } from 'kysely';
-import type { Database, RoomsTable } from './schema/database.js';
+import type { Chatroom, ChatroomRepository, DissolvedRoom, InsertChatroomOutcome, UserId } from '@chatroom/domain';
+import { ROOM_COLUMNS, SqlChatroomRepositoryBase, toChatroom, type RoomRow, sharedTables } from '@chatroom/sql-store-kit';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema/database.js';
 import { releaseMemberships } from './release-memberships.js';
 import { runPrecompiled } from './precompiled.js';
 import { textArray } from './sql-arrays.js';
-
-// Not the announcement: only its own endpoint reads it, and details of 100 rooms need not carry 100 of them.
-export const ROOM_COLUMNS = [
-  'app_id', 'id', 'seq', 'name', 'description', 'max_users', 'owner', 'custom', 'created', 'mute_all', 'member_count',
-] as const;
-
-export type RoomRow = Pick<Selectable<RoomsTable>, (typeof ROOM_COLUMNS)[number]>;
 
 // The hot reads, precompiled (see precompiled.ts).
 const SELECT_ROOMS = `SELECT ${ROOM_COLUMNS.join(', ')} FROM rooms WHERE app_id = $1`;
@@ -20,8 +14,10 @@ const FIND_BY_IDS = `${SELECT_ROOMS} AND id = any($2::text[])`;
 const LIST_FIRST_PAGE = `${SELECT_ROOMS} ORDER BY seq DESC LIMIT $2`;
 const LIST_PAGE_BEFORE = `${SELECT_ROOMS} AND seq < $2 ORDER BY seq DESC LIMIT $3`;
 
-export class KyselyChatroomRepository implements ChatroomRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+export class KyselyChatroomRepository extends SqlChatroomRepositoryBase implements ChatroomRepository {
+  constructor(private readonly db: Kysely<Database>) {
+    super(sharedTables(db));
+  }
 
   /**
    * The app's room_count is a guarded counter: incremented only while it stays within the quota,
@@ -75,36 +71,6 @@ export class KyselyChatroomRepository implements ChatroomRepository {
     return rows.map(toChatroom);
   }
 
-  async announcement(appId: string, id: string): Promise<string | null> {
-    const row = await this.db
-      .selectFrom('rooms')
-      .select('announcement')
-      .where('app_id', '=', appId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row?.announcement ?? null;
-  }
-
-  async update(appId: string, id: string, patch: ChatroomPatch): Promise<void> {
-    const set = {
-      ...(patch.name !== undefined && { name: patch.name }),
-      ...(patch.description !== undefined && { description: patch.description }),
-      ...(patch.maxUsers !== undefined && { max_users: patch.maxUsers }),
-      ...(patch.muteAll !== undefined && { mute_all: patch.muteAll }),
-      ...(patch.announcement !== undefined && { announcement: patch.announcement }),
-    };
-    if (Object.keys(set).length === 0) return;
-    await this.db.updateTable('rooms').set(set).where('app_id', '=', appId).where('id', '=', id).execute();
-  }
-
-  async delete(appId: string, id: string): Promise<boolean> {
-    return (await this.deleteWhere(appId, 'id', id)).length > 0;
-  }
-
-  async deleteOwnedBy(appId: string, owner: UserId): Promise<DissolvedRoom[]> {
-    return this.deleteWhere(appId, 'owner', owner);
-  }
-
   /**
    * Locks the rooms first (in id order, so two deleters never deadlock): adding members needs a
    * key-share lock on the room (the memberships foreign key), so once we hold it no membership
@@ -113,7 +79,7 @@ export class KyselyChatroomRepository implements ChatroomRepository {
    * their lists, mutes and attributes go with them (ON DELETE CASCADE). Returns the rooms
    * deleted with the members it deleted (E12 lists them), owner first, then join order.
    */
-  private async deleteWhere(appId: string, column: 'id' | 'owner', value: string): Promise<DissolvedRoom[]> {
+  protected async deleteWhere(appId: string, column: 'id' | 'owner', value: string): Promise<DissolvedRoom[]> {
     const locked = await this.db
       .selectFrom('rooms')
       .select('id')
@@ -138,20 +104,4 @@ export class KyselyChatroomRepository implements ChatroomRepository {
     for (const row of rows) members.get(row.room_id)!.push(row.username as UserId);
     return ids.map((id) => ({ id, members: members.get(id)! }));
   }
-}
-
-export function toChatroom(row: RoomRow): Chatroom {
-  return {
-    appId: row.app_id,
-    id: row.id,
-    seq: row.seq,
-    name: row.name,
-    description: row.description,
-    maxUsers: row.max_users,
-    owner: row.owner as UserId,
-    custom: row.custom,
-    created: row.created,
-    muteAll: row.mute_all,
-    memberCount: row.member_count,
-  };
 }

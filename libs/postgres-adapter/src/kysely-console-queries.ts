@@ -1,70 +1,20 @@
-import type { Chatroom, ConsoleQueries, DeadDeliveryRevival, DeliveryCounts, DeliveryView, RoomSearch } from '@chatroom/domain';
+import type { DeliveryCounts } from '@chatroom/domain';
+import { SqlConsoleQueriesBase, sharedTables, type SharedDatabase } from '@chatroom/sql-store-kit';
 import { sql, type Kysely } from 'kysely';
-import { ROOM_COLUMNS, toChatroom, type RoomRow } from './kysely-chatroom-repository.js';
 import type { Database } from './schema/database.js';
 import type { KeyedTransactions } from './keyed-transactions.js';
 
-/** `%`, `_` and the escape itself stand for themselves in a LIKE prefix. */
-export function likePrefix(text: string): string {
-  return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-interface DeliveryRow {
-  event_id: string;
-  event_seq: string | number;
-  room_id: string;
-  operation: string;
-  state: 'pending' | 'dead';
-  attempts: number;
-  next_at: string | number;
-  last_error: string | null;
-}
-
-export class KyselyConsoleQueries implements ConsoleQueries, DeadDeliveryRevival {
+/** The kit's console reads; PostgreSQL counts deliveries by state with `count(*) FILTER` over one `uuid[]`. */
+export class KyselyConsoleQueries extends SqlConsoleQueriesBase {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly keyed?: KeyedTransactions,
-  ) {}
-
-  /** A change joins the transaction of a keyed request (Idempotency-Key), so its answer is stored with it. */
-  private writer(): Kysely<Database> {
-    return this.keyed?.current()?.trx ?? this.db;
+  ) {
+    super(sharedTables(db));
   }
 
-  /**
-   * Newest first by seq. Without filters it is the room list's range on rooms_app_seq_idx;
-   * a name prefix reads rooms_app_name_prefix_idx and an owner rooms_app_owner_idx, then sorts
-   * only the matches.
-   */
-  async searchRooms(appId: string, search: RoomSearch): Promise<Chatroom[]> {
-    const { rows } = await sql<RoomRow>`
-      SELECT ${sql.raw(ROOM_COLUMNS.join(', '))} FROM rooms
-      WHERE app_id = ${appId}
-        ${search.namePrefix === undefined ? sql`` : sql`AND name LIKE ${likePrefix(search.namePrefix)}`}
-        ${search.owner === undefined ? sql`` : sql`AND owner = ${search.owner}`}
-        ${search.beforeSeq === undefined ? sql`` : sql`AND seq < ${search.beforeSeq}`}
-      ORDER BY seq DESC LIMIT ${search.limit}
-    `.execute(this.db);
-    return rows.map(toChatroom);
-  }
-
-  async deliveries(ruleId: string, state: 'pending' | 'dead' | undefined, limit: number): Promise<DeliveryView[]> {
-    const { rows } = await sql<DeliveryRow>`
-      SELECT e.id AS event_id, d.event_seq, d.room_id, e.operation, d.state, d.attempts, d.next_at, d.last_error
-      FROM event_deliveries d JOIN room_events e ON e.seq = d.event_seq
-      WHERE d.rule_id = ${ruleId} ${state === undefined ? sql`` : sql`AND d.state = ${state}`}
-      ORDER BY d.event_seq LIMIT ${limit}
-    `.execute(this.db);
-    return rows.map((row) => ({
-      eventId: row.event_id,
-      eventSeq: Number(row.event_seq),
-      roomId: row.room_id,
-      operation: row.operation,
-      state: row.state,
-      attempts: row.attempts,
-      nextAt: row.state === 'pending' ? Number(row.next_at) : null,
-      lastError: row.last_error,
-    }));
+  protected override writer(): Kysely<SharedDatabase> {
+    return sharedTables(this.keyed?.current()?.trx ?? this.db);
   }
 
   async deliveryCounts(ruleIds: readonly string[]): Promise<Map<string, DeliveryCounts>> {
@@ -74,14 +24,5 @@ export class KyselyConsoleQueries implements ConsoleQueries, DeadDeliveryRevival
       FROM event_deliveries WHERE rule_id = ANY (${[...ruleIds]}::uuid[]) GROUP BY rule_id
     `.execute(this.db);
     return new Map(rows.map((row) => [row.rule_id, { pending: Number(row.pending), dead: Number(row.dead) }]));
-  }
-
-  /** One statement: the rule's dead rows become due now, as if new. */
-  async reviveDead(ruleId: string): Promise<number> {
-    const { numAffectedRows } = await sql`
-      UPDATE event_deliveries SET state = 'pending', attempts = 0, next_at = 0, lease_until = NULL, last_error = NULL
-      WHERE rule_id = ${ruleId} AND state = 'dead'
-    `.execute(this.writer());
-    return Number(numAffectedRows ?? 0n);
   }
 }

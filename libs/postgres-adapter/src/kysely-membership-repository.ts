@@ -10,7 +10,7 @@ import type {
   UserId,
 } from '@chatroom/domain';
 import { sql, type Kysely } from 'kysely';
-import { inAskedOrder } from './given-order.js';
+import { inAskedOrder, SqlMembershipRepositoryBase, sharedTables } from '@chatroom/sql-store-kit';
 import type { Database } from './schema/database.js';
 import { runPrecompiled } from './precompiled.js';
 import { releaseMemberships } from './release-memberships.js';
@@ -28,8 +28,10 @@ interface AddResult {
   counted: string[];
 }
 
-export class KyselyMembershipRepository implements MembershipRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+export class KyselyMembershipRepository extends SqlMembershipRepositoryBase implements MembershipRepository {
+  constructor(private readonly db: Kysely<Database>) {
+    super(sharedTables(db));
+  }
 
   /**
    * One statement: insert the memberships (skipping existing ones, also those a concurrent unit
@@ -125,47 +127,12 @@ export class KyselyMembershipRepository implements MembershipRepository {
     return rows.map((r) => ({ roomId: r.room_id, memberCount: r.member_count }));
   }
 
-  async roleOf(appId: string, roomId: string, username: UserId): Promise<Role | null> {
-    const row = await this.db
-      .selectFrom('memberships')
-      .select('role')
-      .where('app_id', '=', appId)
-      .where('room_id', '=', roomId)
-      .where('username', '=', username)
-      .executeTakeFirst();
-    return row?.role ?? null;
-  }
-
   async rolesOf(appId: string, roomId: string, usernames: readonly UserId[]): Promise<Map<UserId, Role>> {
     const roles = new Map<UserId, Role>();
     if (usernames.length === 0) return roles;
     const rows = await runPrecompiled<{ username: string; role: Role }>(this.db, ROLES_OF, [appId, roomId, [...usernames]]);
     for (const row of rows) roles.set(row.username as UserId, row.role);
     return roles;
-  }
-
-  async setRole(appId: string, roomId: string, username: UserId, role: 'admin' | 'member'): Promise<void> {
-    await this.db
-      .updateTable('memberships')
-      .set({ role })
-      .where('app_id', '=', appId)
-      .where('room_id', '=', roomId)
-      .where('username', '=', username)
-      .where('role', '<>', 'owner')
-      .execute();
-  }
-
-  /** A range scan of the partial index memberships_admins_idx: at most 99 entries. */
-  async admins(appId: string, roomId: string): Promise<UserId[]> {
-    const rows = await this.db
-      .selectFrom('memberships')
-      .select('username')
-      .where('app_id', '=', appId)
-      .where('room_id', '=', roomId)
-      .where('role', '=', 'admin')
-      .orderBy('seq')
-      .execute();
-    return rows.map((r) => r.username as UserId);
   }
 
   /**

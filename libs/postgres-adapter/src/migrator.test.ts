@@ -13,7 +13,7 @@ import { eventsMigration } from './migrations/0006-events.js';
 import { isMigrated, migrateToLatest } from './migrator.js';
 import { openPostgresAdapter } from './open-postgres-adapter.js';
 import { createTestDatabase, type TestDatabase } from './testing/create-test-database.js';
-import { seedApp } from './test-support/seed.js';
+import { seedApp } from '@chatroom/sql-store-kit/testing';
 
 const probe = await createTestDatabase();
 const databases: TestDatabase[] = probe ? [probe] : [];

@@ -13,7 +13,7 @@ import { counterMismatches } from './counter-audit.js';
 import { KyselyUnitOfWork } from './kysely-unit-of-work.js';
 import { isMigrated, migrateToLatest, migrationNames } from './migrator.js';
 import { createPgDialect, type PgSessionLimits, type PoolStats } from './pg-dialect.js';
-import { QueryObserverPlugin, type QueryObserver } from './query-observer-plugin.js';
+import { QueryObserverPlugin, type QueryObserver } from '@chatroom/sql-store-kit';
 import type { Database } from './schema/database.js';
 import { SequenceIdGenerator } from './sequence-id-generator.js';
 import { sqlState, translateDatabaseError } from './translate-database-error.js';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { migrationNames } from './migrator.js';
 import { openPostgresAdapter } from './open-postgres-adapter.js';
 import { PgliteTemplate } from './pglite-template.js';
-import { seedApp } from './test-support/seed.js';
+import { seedApp } from '@chatroom/sql-store-kit/testing';
 
 describe('the PGlite template for new stores', () => {
   it('is named for the PGlite version and the migrations, so a new migration makes a new one', () => {

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresAdapter, type PostgresAdapter } from './open-postgres-adapter.js';
 import { adaptersUnderTest } from './test-support/adapters-under-test.js';
-import { seedApp, seedRoom, seedUsers } from './test-support/seed.js';
+import { seedApp, seedRoom, seedUsers } from '@chatroom/sql-store-kit/testing';
 
 // What a buggy caller (one that ignores a refusal, or skips a check the use case makes) can do
 // to the invariants: nothing. The repositories and the schema's constraints hold them.

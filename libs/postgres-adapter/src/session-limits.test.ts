@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATION_LOCK_KEY } from './migrator.js';
 import { openPostgresAdapter, type PostgresAdapter } from './open-postgres-adapter.js';
-import { seedApp } from './test-support/seed.js';
+import { seedApp } from '@chatroom/sql-store-kit/testing';
 import { createTestDatabase } from './testing/create-test-database.js';
 
 const db = await createTestDatabase();

@@ -5,7 +5,7 @@ import { openPostgresAdapter } from './open-postgres-adapter.js';
 import { adaptersUnderTest } from './test-support/adapters-under-test.js';
 import { createTestDatabase } from './testing/create-test-database.js';
 import { isRetryable, translateDatabaseError } from './translate-database-error.js';
-import { seedApp, seedRoom, seedUsers } from './test-support/seed.js';
+import { seedApp, seedRoom, seedUsers } from '@chatroom/sql-store-kit/testing';
 
 function dbError(code: string, message = 'boom', extra: object = {}): Error {
   return Object.assign(new Error(message), { code }, extra);

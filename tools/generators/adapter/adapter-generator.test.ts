@@ -1,9 +1,10 @@
 // The generator end to end, as an adapter author runs it: `nx g` writes a lib into libs/, whose
 // contract run passes unmodified for a simple port; the layer check fails once the new adapter
-// imports another adapter. Each generated lib is removed afterwards.
+// imports another adapter, and once the SQL store kit imports an adapter. Each generated lib
+// (and probe file) is removed afterwards.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -59,6 +60,20 @@ describe('npx nx g @chatroom/tools:adapter', () => {
     const crossed = depcruise();
     expect(crossed.status, crossed.output).not.toBe(0);
     expect(crossed.output).toMatch(new RegExp(`adapters-do-not-import-each-other: ${dir}/src/index\\.ts → libs/crypto-adapter/`));
+  });
+
+  it('an adapter may import the SQL store kit; the kit importing an adapter fails the layer check', () => {
+    const { dir } = generate('Clock');
+    appendFileSync(join(root, dir, 'src/index.ts'), "export { inAskedOrder } from '@chatroom/sql-store-kit';\n");
+    const adapter = run('npx', ['depcruise', `${dir}/src`, '--config', '.dependency-cruiser.cjs']);
+    expect(adapter.status, adapter.output).toBe(0);
+
+    const probe = `libs/sql-store-kit/src/probe-${randomBytes(3).toString('hex')}.ts`;
+    generated.push(probe);
+    writeFileSync(join(root, probe), "export { openPostgresAdapter } from '@chatroom/postgres-adapter';\n");
+    const kit = run('npx', ['depcruise', probe, '--config', '.dependency-cruiser.cjs']);
+    expect(kit.status, kit.output).not.toBe(0);
+    expect(kit.output).toMatch(new RegExp(`sql-store-kit-sits-below-the-adapters: ${probe.replace(/\./g, '\\.')} → libs/postgres-adapter/`));
   });
 
   it('offers exactly the ports it has templates for', () => {

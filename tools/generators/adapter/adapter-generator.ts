@@ -17,6 +17,13 @@ export interface GeneratedAdapter {
 
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
+/** For a store over SQL: what it need not write again (docs/architecture.md, "What the SQL stores share"). */
+const SQL_STORE_HINT = `
+A store over SQL with kysely may also import \`@chatroom/sql-store-kit\`: the tables the SQL stores
+share (\`SharedDatabase\`), the row mappers, base repositories parameterized by \`DialectShapes\`,
+the seeds and the storm suite (\`describeStorms\` from \`@chatroom/sql-store-kit/storm-suite\`).
+`;
+
 /** `monotonic-clock` → `MonotonicClock`. */
 function pascal(kebab: string): string {
   return kebab.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
@@ -104,7 +111,7 @@ ${binding}
 
 Adapters import the domain and their own libraries, never the app or another adapter
 (\`npm run lint:layers\`).
-`,
+${options.port === 'Store' ? SQL_STORE_HINT : ''}`,
   );
   const instructions = [
     `Created ${dir} (${packageName}), an adapter of ${options.port}.`,

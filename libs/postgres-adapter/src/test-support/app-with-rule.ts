@@ -1,7 +1,7 @@
 import type { App } from '@chatroom/domain';
 import { randomUUID } from 'node:crypto';
 import type { PostgresAdapter } from '../open-postgres-adapter.js';
-import { seedApp } from './seed.js';
+import { seedApp } from '@chatroom/sql-store-kit/testing';
 
 /** A fresh app with one webhook rule (to a closed port: nothing is sent in these tests). */
 export async function appWithRule(adapter: PostgresAdapter): Promise<App> {

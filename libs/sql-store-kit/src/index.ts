@@ -1,0 +1,15 @@
+export type { DialectShapes } from './dialect-shapes.js';
+export { inAskedOrder } from './given-order.js';
+export { QueryObserverPlugin, type QueryObserver } from './query-observer-plugin.js';
+export { SqlAppRepositoryBase } from './queries/app-repository-base.js';
+export { SqlChatroomRepositoryBase } from './queries/chatroom-repository-base.js';
+export { SqlMembershipRepositoryBase } from './queries/membership-repository-base.js';
+export { SqlRoomAttributeRepository } from './queries/room-attribute-repository.js';
+export { SqlSuperAdminRepository } from './queries/super-admin-repository.js';
+export { appRow, appSettingsColumns, deleteApp, toApp } from './rows/app-rows.js';
+export { readAnnouncement, ROOM_COLUMNS, roomPatchColumns, toChatroom, type RoomRow } from './rows/room-rows.js';
+export { deleteUser, findUser, userRow } from './rows/user-rows.js';
+export type * from './schema/shared-tables.js';
+export { sharedTables } from './schema/shared-tables.js';
+export { likePrefix, SqlConsoleQueriesBase } from './console/console-queries-base.js';
+export { OPERATOR_COLUMNS, toOperator, type OperatorRow } from './rows/operator-rows.js';
