@@ -2,9 +2,9 @@ import { DomainError } from '@chatroom/domain';
 import type { Container } from 'inversify';
 import { ConfigError, loadConfig } from '../config.js';
 import { createContainer } from '../composition/container.js';
-import type { Database } from '../composition/database.js';
-import { TOKENS } from '../composition/tokens.js';
-import type { UseCases } from '../composition/use-cases.js';
+import type { Database } from '../ports/database.js';
+import { TOKENS } from '../ports/tokens.js';
+import type { UseCases } from '../ports/use-cases.js';
 import { createLogger } from '../logger.js';
 
 /** A failure the CLI reports in one sentence, with exit code 1. */

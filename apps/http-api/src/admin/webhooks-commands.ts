@@ -4,8 +4,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { Container } from 'inversify';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
-import type { Database } from '../composition/database.js';
-import { TOKENS } from '../composition/tokens.js';
+import type { Database } from '../ports/database.js';
+import { TOKENS } from '../ports/tokens.js';
 import { AdminFailure, asFailure } from './admin-session.js';
 import { secretStrengthProblem, SECRET_RULE } from './webhook-secret-strength.js';
 

@@ -1,7 +1,7 @@
 import { InMemoryConsoleQueries, inMemoryDependencies, InMemoryOperatorStore, type InMemoryDependencies } from '@chatroom/domain';
 import type { Container } from 'inversify';
-import type { Database } from './database.js';
-import { TOKENS } from './tokens.js';
+import type { Database } from '../ports/database.js';
+import { TOKENS } from '../ports/tokens.js';
 
 /**
  * Replaces every port of a container from `createContainer` with the domain's in-memory

@@ -15,7 +15,7 @@ import { checkWebhookDestination, NatsJetStreamPublisher, WebhookPublisher } fro
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
 import type { OperatorApi } from '../http/operator/operator-kit.js';
-import type { Database } from './database.js';
+import type { Database } from '../ports/database.js';
 import { resolveMasterKey } from './master-key-file.js';
 
 /** Operator sessions last a working day; a reset password or a removed operator ends them sooner. */

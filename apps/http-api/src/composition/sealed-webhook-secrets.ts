@@ -1,5 +1,5 @@
 import type { Delivery, DeliveryQueue, EventRule, KeySealer } from '@chatroom/domain';
-import type { Database } from './database.js';
+import type { Database } from '../ports/database.js';
 
 /**
  * The store with its webhook secrets sealed (a decorator: the adapters store whatever text they

@@ -1,7 +1,7 @@
 import { DeliverEvents, type Clock } from '@chatroom/domain';
 import { NatsJetStreamPublisher, WebhookPublisher } from '@chatroom/event-publisher-adapter';
 import type { Logger } from 'pino';
-import type { Database } from '../composition/database.js';
+import type { Database } from '../ports/database.js';
 import type { EventsConfig } from '../config.js';
 import { IDEMPOTENCY_TTL_MS } from '../http/middleware/idempotency-key.js';
 import { DeliveryWorker } from './delivery-worker.js';

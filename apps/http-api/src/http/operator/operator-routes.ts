@@ -1,7 +1,7 @@
 import compose from 'koa-compose';
 import type { Middleware } from 'koa';
 import type { RequestState } from '../state.js';
-import type { UseCases } from '../../composition/use-cases.js';
+import type { UseCases } from '../../ports/use-cases.js';
 import type { ServiceMetrics } from '../../metrics/prometheus-metrics.js';
 import { jsonBody } from '../middleware/json-body.js';
 import { resolveApp } from '../middleware/resolve-app.js';

@@ -1,5 +1,5 @@
 import { UnavailableError } from '@chatroom/domain';
-import type { Database } from '../../composition/database.js';
+import type { Database } from '../../ports/database.js';
 import type { AppRouter } from './route-kit.js';
 
 export function healthRoutes(router: AppRouter, database: Pick<Database, 'isReady'>): void {

@@ -1,6 +1,6 @@
 import type Router from '@koa/router';
 import type { Middleware } from 'koa';
-import type { UseCases } from '../../composition/use-cases.js';
+import type { UseCases } from '../../ports/use-cases.js';
 import type { RequestState } from '../state.js';
 
 export type AppRouter = Router<RequestState>;

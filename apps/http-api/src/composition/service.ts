@@ -3,17 +3,17 @@ import type { AddressInfo } from 'node:net';
 import type { Container } from 'inversify';
 import type Koa from 'koa';
 import type { Logger } from 'pino';
-import { bootstrapApp, developmentAppBanner } from './bootstrap-app.js';
-import { ConfigError, servingProblems, type Config } from './config.js';
-import type { Database } from './composition/database.js';
-import { TOKENS } from './composition/tokens.js';
-import type { UseCases } from './composition/use-cases.js';
-import { gracefulCloser } from './http/graceful-close.js';
-import { createLimitedServer } from './http/limited-server.js';
-import type { createDeliveryWorker } from './events/create-delivery-worker.js';
-import type { RateBudgets } from './rate-limit/rate-budgets.js';
-import { startMetricsListener, type MetricsListener } from './metrics/metrics-listener.js';
-import type { ServiceMetrics } from './metrics/prometheus-metrics.js';
+import { bootstrapApp, developmentAppBanner } from '../bootstrap-app.js';
+import { ConfigError, servingProblems, type Config } from '../config.js';
+import type { Database } from '../ports/database.js';
+import { TOKENS } from '../ports/tokens.js';
+import type { UseCases } from '../ports/use-cases.js';
+import { gracefulCloser } from '../http/graceful-close.js';
+import { createLimitedServer } from '../http/limited-server.js';
+import type { createDeliveryWorker } from '../events/create-delivery-worker.js';
+import type { RateBudgets } from '../rate-limit/rate-budgets.js';
+import { startMetricsListener, type MetricsListener } from '../metrics/metrics-listener.js';
+import type { ServiceMetrics } from '../metrics/prometheus-metrics.js';
 
 export interface RunningService {
   /** `http://host:port`, with the port actually bound (PORT=0 picks a free one). */
