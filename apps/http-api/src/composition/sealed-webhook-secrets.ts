@@ -27,7 +27,6 @@ export function withSealedWebhookSecrets(store: Database, sealer: KeySealer): Da
     replay: (appId, since, ruleId) => eventRules.replay(appId, since, ruleId),
     replaceSecret: (id, from, to) => eventRules.replaceSecret(id, from, to),
     prune: (before, batch) => eventRules.prune(before, batch),
-    pruneIdempotencyKeys: (before, batch) => eventRules.pruneIdempotencyKeys(before, batch),
     async sealClearSecrets() {
       let sealed = 0;
       for (const rule of await eventRules.list()) {

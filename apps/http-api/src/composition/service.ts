@@ -7,6 +7,7 @@ import { bootstrapApp, developmentAppBanner } from '../bootstrap-app.js';
 import { ConfigError, servingProblems, type Config } from '../config.js';
 import type { Database } from '../ports/database.js';
 import { TOKENS } from '../ports/tokens.js';
+import { SERVICE_TOKENS } from './service-tokens.js';
 import type { UseCases } from '../ports/use-cases.js';
 import { gracefulCloser } from '../http/graceful-close.js';
 import { createLimitedServer } from '../http/limited-server.js';
@@ -48,8 +49,8 @@ export async function startService(
     const sealedSecrets = (await database.eventRules?.sealClearSecrets?.()) ?? 0;
     if (sealedSecrets > 0) logger.info({ rules: sealedSecrets }, 'sealed webhook secrets stored in clear');
     const developmentApp = await bootstrapApp(useCases, config, database, logger);
-    const app = await container.getAsync<Koa>(TOKENS.HttpApp);
-    const budgets = await container.getAsync<RateBudgets>(TOKENS.RateBudgets);
+    const app = await container.getAsync<Koa>(SERVICE_TOKENS.HttpApp);
+    const budgets = await container.getAsync<RateBudgets>(SERVICE_TOKENS.RateBudgets);
 
     const server = createLimitedServer(app.callback(), config.server);
     const closeServer = gracefulCloser(server);
@@ -59,7 +60,7 @@ export async function startService(
     });
     try {
       if (config.metricsPort !== undefined) {
-        metrics = await startMetricsListener(container.get<ServiceMetrics>(TOKENS.Metrics).registry, config, logger);
+        metrics = await startMetricsListener(container.get<ServiceMetrics>(SERVICE_TOKENS.Metrics).registry, config, logger);
       }
     } catch (error) {
       await closeServer(0);
@@ -70,7 +71,7 @@ export async function startService(
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     logger.info({ url, metricsUrl: metrics?.url, database: database.kind }, 'listening');
     if (developmentApp) out.write(developmentAppBanner(developmentApp, url));
-    delivery = await container.getAsync<ReturnType<typeof createDeliveryWorker>>(TOKENS.DeliveryWorker);
+    delivery = await container.getAsync<ReturnType<typeof createDeliveryWorker>>(SERVICE_TOKENS.DeliveryWorker);
     delivery?.worker.start();
 
     return {

@@ -8,6 +8,7 @@ import type {
   OperatorStore,
   UnitOfWork,
 } from '@chatroom/domain';
+import type { IdempotencyKeyPruner } from './idempotency.js';
 
 /**
  * The store as the service sees it: the unit of work (ids come with its repositories) plus its
@@ -15,13 +16,13 @@ import type {
  * tests use an in-memory one.
  */
 export interface Database {
-  readonly kind: 'postgres' | 'pglite' | 'mariadb' | 'memory';
+  /** What the store is (`postgres`, `pglite`, `mariadb`, `memory`…), for the log and the console. */
+  readonly kind: string;
   readonly uow: UnitOfWork;
   /** The events outbox's queue and rules; absent on the in-memory store (nothing delivered). */
   readonly deliveries?: DeliveryQueue;
   readonly eventRules?: EventRuleStore & {
     prune(before: number, batch: number): Promise<number>;
-    pruneIdempotencyKeys(before: number, batch: number): Promise<number>;
     /** Seals the secrets still stored in clear; how many (see sealed-webhook-secrets.ts). */
     sealClearSecrets?(): Promise<number>;
   };
@@ -31,6 +32,8 @@ export interface Database {
   readonly consoleQueries?: ConsoleQueries & DeadDeliveryRevival;
   /** Idempotency-Key support; absent on the in-memory store (the header is then ignored). */
   readonly idempotency?: IdempotencyRunner;
+  /** Expired Idempotency-Keys out; present with `idempotency`. */
+  readonly idempotencyKeys?: IdempotencyKeyPruner;
   /** Where `import easemob` keeps its progress; absent on the in-memory store (kept in process). */
   readonly importProgress?: ImportProgress;
   /** The connection pool right now (PostgreSQL only), for metrics. */

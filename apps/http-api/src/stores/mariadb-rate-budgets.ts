@@ -1,8 +1,8 @@
 import { mysqlUrl } from '@chatroom/mariadb-adapter';
 import { createPool, type Pool } from 'mysql2';
 import { RateLimiterMySQL } from 'rate-limiter-flexible';
-import { limiterPerSize, sharedLimiterOptions, storeBudgets, type StoreBudgetsOptions } from './limiter-check.js';
-import type { RateBudgets } from './rate-budgets.js';
+import { limiterPerSize, sharedLimiterOptions, storeBudgets, type StoreBudgetsOptions } from '../rate-limit/limiter-check.js';
+import type { RateBudgets } from '../rate-limit/rate-budgets.js';
 
 export interface MariadbBudgetsOptions extends StoreBudgetsOptions {
   readonly databaseUrl: string;
