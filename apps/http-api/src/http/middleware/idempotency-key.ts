@@ -3,7 +3,7 @@ import type { Middleware } from 'koa';
 import compose from 'koa-compose';
 import { createHash } from 'node:crypto';
 import { TransportError, transportErrors } from '../transport-errors.js';
-import type { AppRouter } from '../routes/route-kit.js';
+import type { AppRouter } from '../route-kit/route-kit.js';
 import type { AppContext, RequestState } from '../state.js';
 import { IDEMPOTENCY_TTL_MS } from '../../ports/idempotency.js';
 

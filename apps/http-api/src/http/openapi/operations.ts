@@ -1,9 +1,9 @@
 import type { Operation } from './operation.js';
-import { eventOperations } from './operations-events.js';
-import { memberOperations } from './operations-members.js';
-import { moderationOperations } from './operations-moderation.js';
-import { roomOperations } from './operations-rooms.js';
-import { serviceOperations } from './operations-service.js';
+import { eventOperations } from '../room-events/openapi.js';
+import { memberOperations } from '../members/openapi.js';
+import { moderationOperations } from '../mutes/openapi.js';
+import { roomOperations } from '../rooms/openapi.js';
+import { serviceOperations } from '../service/openapi.js';
 import { OPERATOR_OPERATIONS } from '../operator/operator-routes.js';
 
 /**

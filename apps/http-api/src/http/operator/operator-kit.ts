@@ -3,7 +3,7 @@ import type { Middleware } from 'koa';
 import type { Database } from '../../ports/database.js';
 import type { UseCases } from '../../ports/use-cases.js';
 import type { ServiceMetrics } from '../../metrics/prometheus-metrics.js';
-import type { AppRouter } from '../routes/route-kit.js';
+import type { AppRouter } from '../route-kit/route-kit.js';
 import type { RequestState } from '../state.js';
 
 /** What the operator API runs on, bound in the composition root (composition/operator-api.ts). */

@@ -7,7 +7,7 @@ import { jsonBody } from '../middleware/json-body.js';
 import { resolveApp } from '../middleware/resolve-app.js';
 import { attemptThrottle, DEFAULT_TOKEN_THROTTLE, type TokenThrottleLimits } from '../middleware/token-attempt-throttle.js';
 import type { Operation } from '../openapi/operation.js';
-import type { AppRouter } from '../routes/route-kit.js';
+import type { AppRouter } from '../route-kit/route-kit.js';
 import { appOperations, appRoutes } from './app-routes.js';
 import { consoleOperations, consoleRoutes } from './console-routes.js';
 import { eventOperatorOperations, eventOperatorRoutes } from './event-routes.js';
