@@ -69,9 +69,11 @@ export interface HttpAppOptions {
 }
 
 /**
- * Of two matching routes with as many parameters, the one registered first runs: super admins
- * come before the room routes so that `DELETE chatrooms/super_admin/{u}` is never read as
- * `DELETE chatrooms/{id}/ban`.
+ * The order matters once: of two matching routes with as many parameters, the one registered
+ * first runs, so super admins come before the room routes (mutes among them) and
+ * `DELETE chatrooms/super_admin/{u}` is never read as `DELETE chatrooms/{id}/ban` with the room
+ * `super_admin`. super-admins.test.ts ("wins over DELETE /chatrooms/{id}/ban") fails when it is
+ * wrong. Elsewhere the router's `specificity` decides (a literal segment wins), whatever the order.
  */
 const ROUTES: readonly RouteModule[] = [
   tokenRoutes,

@@ -1,17 +1,11 @@
 import * as z from 'zod';
-import { promoteAdminSchema } from '../admins/schemas.js';
 import { pageQuery } from '../route-kit/fields.js';
-import { addSuperAdminSchema } from '../super-admins/schemas.js';
 import { usernamesSchema } from '../route-kit/usernames.js';
-import { enveloped, type ErrorRow, type Operation } from '../openapi/operation.js';
-import { affiliation, userResult } from '../openapi/response-schemas.js';
+import { enveloped, type Operation } from '../openapi/operation.js';
+import { affiliation, userResult, usernames } from '../openapi/response-schemas.js';
+import { ROOM, ROOM_404, USER_404 } from '../openapi/room-examples.js';
 
-const ROOM = '/{org}/{app}/chatrooms/{id}';
-const ROOM_404: ErrorRow = ['resource_not_found', 'grpID 100000000000001 does not exist!', 'ChatroomNotFoundError'];
-const USER_404: ErrorRow = ['resource_not_found', "username alice doesn't exist!", 'UserNotFoundError'];
-const usernames = z.array(z.string());
-
-/** Members (§5.1), admins (§5.2) and super admins (§5.3). */
+/** Members (§5.1). */
 export const memberOperations: readonly Operation[] = [
   {
     method: 'get',
@@ -62,74 +56,5 @@ export const memberOperations: readonly Operation[] = [
       ],
     }),
     errorExamples: { 403: ['forbidden_op', 'can not remove the owner of chatroom 100000000000001', 'RemoveOwnerError'], 404: ROOM_404 },
-  },
-  {
-    method: 'get',
-    path: `${ROOM}/admin`,
-    tag: 'admins',
-    summary: 'List admins',
-    response: enveloped('get', `${ROOM}/admin`, { schema: usernames, example: ['bob'] }, { list: true }),
-    errorExamples: { 404: ROOM_404 },
-  },
-  {
-    method: 'post',
-    path: `${ROOM}/admin`,
-    tag: 'admins',
-    summary: 'Promote a member to admin',
-    body: { schema: promoteAdminSchema, example: { newadmin: 'bob' } },
-    response: enveloped('post', `${ROOM}/admin`, {
-      schema: z.strictObject({ result: z.literal('success'), newadmin: z.string() }),
-      example: { result: 'success', newadmin: 'bob' },
-    }),
-    errorExamples: {
-      403: ['exceed_limit', 'the number of admins of chatroom 100000000000001 has reached the limit of 99', 'AdminLimitReachedError'],
-      404: ROOM_404,
-    },
-  },
-  {
-    method: 'delete',
-    path: `${ROOM}/admin/{oldadmin}`,
-    tag: 'admins',
-    summary: 'Demote an admin',
-    response: enveloped('delete', `${ROOM}/admin/{oldadmin}`, {
-      schema: z.strictObject({ result: z.literal('success'), oldadmin: z.string() }),
-      example: { result: 'success', oldadmin: 'alice' },
-    }),
-    errorExamples: { 400: ['forbidden_op', 'user alice is not an admin of chatroom 100000000000001', 'NotAdminError'], 404: ROOM_404 },
-  },
-  {
-    method: 'get',
-    path: '/{org}/{app}/chatrooms/super_admin',
-    tag: 'super admins',
-    summary: 'List super admins',
-    query: pageQuery,
-    response: enveloped('get', '/{org}/{app}/chatrooms/super_admin', { schema: usernames, example: ['alice'] }, {
-      list: true,
-      params: { pagenum: ['1'], pagesize: ['10'] },
-    }),
-  },
-  {
-    method: 'post',
-    path: '/{org}/{app}/chatrooms/super_admin',
-    tag: 'super admins',
-    summary: 'Add a super admin',
-    body: { schema: addSuperAdminSchema, example: { superadmin: 'alice' } },
-    response: enveloped('post', '/{org}/{app}/chatrooms/super_admin', {
-      schema: z.strictObject({ result: z.literal('success'), resource: z.literal('') }),
-      example: { result: 'success', resource: '' },
-    }),
-    errorExamples: { 404: USER_404 },
-  },
-  {
-    method: 'delete',
-    path: '/{org}/{app}/chatrooms/super_admin/{superAdmin}',
-    tag: 'super admins',
-    summary: 'Remove a super admin',
-    description: 'The key really is `newSuperAdmin`, as in the reference, though it names the removed user.',
-    response: enveloped('delete', '/{org}/{app}/chatrooms/super_admin/{superAdmin}', {
-      schema: z.strictObject({ newSuperAdmin: z.string(), resource: z.literal('') }),
-      example: { newSuperAdmin: 'alice', resource: '' },
-    }),
-    errorExamples: { 404: USER_404 },
   },
 ];

@@ -21,7 +21,7 @@ export const roomEventEntry = z
   .meta({ id: 'RoomEventEntry' });
 
 /** Our extension: the audit trail. */
-export const eventOperations: readonly Operation[] = [
+export const roomEventOperations: readonly Operation[] = [
   {
     method: 'get',
     path: PATH,

@@ -6,19 +6,8 @@ import {
   transferChatroomSchema,
 } from './schemas.js';
 import { pageQuery } from '../route-kit/fields.js';
-import { tokenRequestSchema } from '../token/schemas.js';
-import { registerUserSchema, registerUsersSchema } from '../users/schemas.js';
 import { enveloped, type Operation } from '../openapi/operation.js';
 import { roomDetails, roomSummary } from '../openapi/response-schemas.js';
-
-const user = (username: string) => ({
-  uuid: '4759aa70-eba5-11e8-925f-6fa0510823ba',
-  type: 'user',
-  created: 1764374400000,
-  modified: 1764374400000,
-  username,
-  activated: true,
-});
 
 const detailsExample = {
   id: '100000000000001',
@@ -36,63 +25,8 @@ const detailsExample = {
   public: true,
 };
 
-/** Tokens, users and the seven room operations. */
+/** The room operations (§4). */
 export const roomOperations: readonly Operation[] = [
-  {
-    method: 'post',
-    path: '/{org}/{app}/token',
-    tag: 'tokens',
-    summary: 'Get an app token',
-    description: '`ttl` in seconds; absent → 7 days, `0` → the longest allowed. The answer is a bare object (no envelope).',
-    public: true,
-    body: {
-      schema: tokenRequestSchema,
-      example: { grant_type: 'client_credentials', client_id: 'YXA6e5e842ae897b4f10afd901610ab15c6c', client_secret: 'qCdk8hSTagguXjPm', ttl: 3600 },
-    },
-    response: {
-      schema: z.strictObject({ access_token: z.string(), expires_in: z.int(), application: z.string() }).meta({ id: 'AppToken' }),
-      example: { access_token: 'eyJhbGciOiJIUzI1NiJ9.e30.sig', expires_in: 3600, application: '8be024f0-e978-11e8-b697-5d598d5f8402' },
-    },
-    errorExamples: { 400: ['invalid_grant', 'client_secret does not match', 'ClientSecretMismatchError'] },
-  },
-  {
-    method: 'post',
-    path: '/{org}/{app}/users',
-    tag: 'users',
-    summary: 'Register one user, or up to 60',
-    description: 'One object, or an array of up to 60. Created users are in `entities`; per-user failures in `data` (still HTTP 200).',
-    body: {
-      schema: z.union([registerUserSchema, registerUsersSchema]),
-      example: [{ username: 'alice', password: 'pw1' }, { username: 'bob', password: 'pw2', nickname: 'Bob' }],
-    },
-    response: enveloped(
-      'post',
-      '/{org}/{app}/users',
-      {
-        schema: z.array(z.strictObject({ username: z.string(), registerUserFailReason: z.string() })),
-        example: [],
-      },
-      { users: true, entities: [user('alice'), { ...user('bob'), nickname: 'Bob' }] },
-    ),
-    errorExamples: { 400: ['duplicate_unique_property_exists', 'Application app Entity user requires that property named username be unique, value of alice exists', 'UserAlreadyExistsError'] },
-  },
-  ...(['get', 'delete'] as const).map(
-    (method): Operation => ({
-      method,
-      path: '/{org}/{app}/users/{username}',
-      tag: 'users',
-      summary: method === 'get' ? 'Get a user' : 'Delete a user',
-      ...(method === 'delete' && {
-        description: 'Dissolves the rooms the user owns and removes them from every other room, in one transaction.',
-      }),
-      response: enveloped(method, '/{org}/{app}/users/{username}', { schema: z.array(z.unknown()).max(0), example: [] }, {
-        users: true,
-        list: method === 'get',
-        entities: [user('alice')],
-      }),
-      errorExamples: { 404: ['service_resource_not_found', 'Service resource not found', 'UserResourceNotFoundError'] },
-    }),
-  ),
   {
     method: 'get',
     path: '/{org}/{app}/chatrooms',
