@@ -39,8 +39,9 @@ export function createDeliveryWorker(
     const before = clock.now() - config.retentionDays * DAY_MS;
     let total = 0;
     for (let n = -1; n !== 0 && total < PRUNE_BATCH * 100; total += n) n = await eventRules.prune(before, PRUNE_BATCH);
+    // Expired Idempotency-Keys go on the same schedule, through their own port.
     const keysBefore = clock.now() - IDEMPOTENCY_TTL_MS;
-    for (let n = -1; n !== 0 && idempotencyKeys; ) n = await idempotencyKeys.prune(keysBefore, PRUNE_BATCH);
+    if (idempotencyKeys) for (let n = -1; n !== 0; ) n = await idempotencyKeys.prune(keysBefore, PRUNE_BATCH);
     return total;
   };
   const worker = new DeliveryWorker(() => deliver.round(), prune, { pollMs: POLL_MS, pruneEveryMs: PRUNE_EVERY_MS, batch: BATCH, gatherMs: config.gatherMs }, logger);
