@@ -7,7 +7,12 @@
  *   adapter, the app or tools;
  * - only the app (and tools) import adapters.
  * - the typed client (libs/client) imports nothing of ours: it is not an adapter but a consumer's library.
+ * Inside the app (apps/http-api/src):
+ * - the composition root (composition/) is on top: only the entry points, test support and tests import it;
+ * - ports/ (the use cases, the store, the service identifiers the app's parts share) is at the bottom;
+ * - events/ does not reach into http/.
  */
+const APP = '^apps/http-api/src/';
 module.exports = {
   forbidden: [
     {
@@ -64,6 +69,32 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/client/' },
       to: { path: '^(libs|apps|tools)/', pathNot: '^libs/client/' },
+    },
+    {
+      name: 'app-composition-root-on-top',
+      comment:
+        'Only the entry points (main.ts, admin/main.ts, index.ts: the package API for tools), test support ' +
+        '(src/testing/, which starts services in process) and tests import composition/; the parts share src/ports/.',
+      severity: 'error',
+      from: {
+        path: APP,
+        pathNot: [`${APP}composition/`, `${APP}(main|index)\\.ts$`, `${APP}admin/main\\.ts$`, `${APP}testing/`, '\\.test\\.ts$'],
+      },
+      to: { path: `${APP}composition/` },
+    },
+    {
+      name: 'app-ports-at-the-bottom',
+      comment: 'src/ports/ holds what the parts of the app share: it imports only itself and the configuration type.',
+      severity: 'error',
+      from: { path: `${APP}ports/` },
+      to: { path: APP, pathNot: [`${APP}ports/`, `${APP}config\\.ts$`] },
+    },
+    {
+      name: 'app-events-do-not-import-http',
+      comment: 'The delivery worker shares what it needs with the HTTP layer through src/ports/.',
+      severity: 'error',
+      from: { path: `${APP}events/` },
+      to: { path: `${APP}http/` },
     },
     {
       name: 'not-to-unresolvable',

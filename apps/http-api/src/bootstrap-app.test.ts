@@ -2,7 +2,7 @@ import { inMemoryDependencies } from '@chatroom/domain';
 import { describe, expect, it } from 'vitest';
 import { bootstrapApp, developmentAppBanner } from './bootstrap-app.js';
 import { loadConfig } from './config.js';
-import { createUseCases } from './composition/use-cases.js';
+import { createUseCases } from './ports/use-cases.js';
 import { createLogger } from './logger.js';
 
 const logger = createLogger('silent');

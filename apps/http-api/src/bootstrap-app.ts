@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { BootstrapApp, Config } from './config.js';
-import type { Database } from './composition/database.js';
-import type { UseCases } from './composition/use-cases.js';
+import type { Database } from './ports/database.js';
+import type { UseCases } from './ports/use-cases.js';
 
 /** The same four values an operator gives as BOOTSTRAP_*. */
 export type DevelopmentCredentials = BootstrapApp;

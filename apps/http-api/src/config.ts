@@ -10,6 +10,7 @@ import {
 } from '@chatroom/domain';
 import { DEFAULT_SESSION_LIMITS, type PgSessionLimits } from '@chatroom/postgres-adapter';
 import * as z from 'zod';
+import { STORE_SCHEMES } from './stores/stores.js';
 
 export interface BootstrapApp {
   readonly org: string;
@@ -159,6 +160,11 @@ function byteSize(name: string, fallback: number) {
   );
 }
 
+/** `a, b or c` */
+function oneOf(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
 function text(fallback?: string) {
   return variable<string | undefined>(fallback, (raw) => raw, () => '');
 }
@@ -169,8 +175,8 @@ const envSchema = z.object({
   // The URL may hold a password: the message does not repeat it.
   DATABASE_URL: variable<string | undefined>(
     undefined,
-    (raw) => (/^(postgres(ql)?|mysql|mariadb):\/\//.test(raw) ? raw : undefined),
-    () => 'DATABASE_URL must be a postgres://, postgresql://, mysql:// or mariadb:// URL',
+    (raw) => (STORE_SCHEMES.some((scheme) => raw.startsWith(`${scheme}://`)) ? raw : undefined),
+    () => `DATABASE_URL must be a ${oneOf(STORE_SCHEMES.map((scheme) => `${scheme}://`))} URL`,
   ),
   DATA_DIR: text('.chatroom-data'),
   DB_POOL_SIZE: integer('DB_POOL_SIZE', 1, 1000, 10),

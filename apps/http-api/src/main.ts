@@ -2,7 +2,7 @@ import { DomainError } from '@chatroom/domain';
 import { ConfigError, loadConfig, servingProblems } from './config.js';
 import { createContainer } from './composition/container.js';
 import { createLogger } from './logger.js';
-import { startService } from './service.js';
+import { startService } from './composition/service.js';
 
 /** Entry point: configuration → container → listening server; SIGTERM/SIGINT stop it gracefully. */
 async function main(): Promise<void> {

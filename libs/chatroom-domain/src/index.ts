@@ -21,6 +21,7 @@ export type * from './ports/unit-of-work.js';
 export type * from './ports/user-repository.js';
 // Use cases
 export type * from './use-cases/dependencies.js';
+export * from './use-cases/use-case-registry.js';
 export * from './use-cases/authenticate-app/authenticate-app.js';
 export * from './use-cases/create-chatroom/create-chatroom.js';
 export * from './use-cases/create-development-app/create-development-app.js';

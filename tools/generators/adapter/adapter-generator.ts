@@ -102,7 +102,7 @@ An adapter of the domain's \`${options.port}\` port (\`@chatroom/domain\`), judg
 
 ${template.working ? 'The generated skeleton passes its contract as it is.' : 'Fill in the skeleton until its contract passes: `npx vitest run` in this folder.'}
 
-Bind it in \`apps/http-api/src/composition/container.ts\` (replacing the current ${options.port} binding):
+Bind it at the end of \`createContainer\` in \`apps/http-api/src/composition/container.ts\` (the rebind replaces the current ${options.port} binding):
 
 \`\`\`ts
 import { ${className} } from '${packageName}';
@@ -119,7 +119,7 @@ ${options.port === 'Store' ? SQL_STORE_HINT : ''}`,
     `  1. npm install                    # links ${packageName} into the workspace (npm workspaces)`,
     `  2. (cd ${dir} && npx vitest run)  # its contract: ${template.contract}${template.working ? ' (passes as generated)' : ' (fails until the skeleton is filled in)'}`,
     `  3. add "${packageName}": "0.1.0" to the dependencies of apps/http-api/package.json, and in`,
-    `     apps/http-api/src/composition/container.ts replace the ${options.port} binding with:`,
+    `     at the end of createContainer in apps/http-api/src/composition/container.ts, replace the ${options.port} binding:`,
     `       import { ${className} } from '${packageName}';`,
     `       ${binding}`,
   ].join('\n');

@@ -36,7 +36,7 @@ export class ${cls} implements Clock {
 }
 `,
     contractCall: (cls, _file, title) => `describeClockContract('${title}', () => new ${cls}());`,
-    binding: (cls) => `container.bind<Clock>(TOKENS.Clock).toResolvedValue(() => new ${cls}());`,
+    binding: (cls) => `bindFactory(container, TOKENS.Clock, () => new ${cls}(), [], 'rebind');`,
   },
   Random: {
     contract: 'describeRandomContract',
@@ -56,7 +56,7 @@ export class ${cls} implements Random {
 }
 `,
     contractCall: (cls, _file, title) => `describeRandomContract('${title}', () => new ${cls}());`,
-    binding: (cls) => `container.bind<Random>(TOKENS.Random).toResolvedValue(() => new ${cls}());`,
+    binding: (cls) => `bindFactory(container, TOKENS.Random, () => new ${cls}(), [], 'rebind');`,
   },
   CredentialHasher: {
     contract: 'describeCredentialHasherContract',
@@ -76,7 +76,7 @@ export class ${cls} implements CredentialHasher {
 `,
     contractCall: (cls, _file, title) => `describeCredentialHasherContract('${title}', () => new ${cls}());`,
     binding: (cls) =>
-      `container.bind<CredentialHasher>(TOKENS.CredentialHasher).toResolvedValue(() => new ${cls}());`,
+      `bindFactory(container, TOKENS.CredentialHasher, () => new ${cls}(), [], 'rebind');`,
   },
   TokenSigner: {
     contract: 'describeTokenSignerContract',
@@ -95,7 +95,7 @@ export class ${cls} implements TokenSigner {
 }
 `,
     contractCall: (cls, _file, title) => `describeTokenSignerContract('${title}', () => new ${cls}());`,
-    binding: (cls) => `container.bind<TokenSigner>(TOKENS.TokenSigner).toResolvedValue(() => new ${cls}());`,
+    binding: (cls) => `bindFactory(container, TOKENS.TokenSigner, () => new ${cls}(), [], 'rebind');`,
   },
   IdGenerator: {
     contract: 'describeIdGeneratorContract',
@@ -121,7 +121,7 @@ describeIdGeneratorContract('${title}', async (clock) => ({
   close: async () => {},
 }));`,
     binding: (cls) =>
-      `container.bind<IdGenerator>(TOKENS.IdGenerator).toResolvedValue((clock: Clock) => new ${cls}(clock), [TOKENS.Clock]);`,
+      `bindFactory(container, TOKENS.IdGenerator, (clock: Clock) => new ${cls}(clock), [TOKENS.Clock], 'rebind');`,
   },
   Store: {
     contract: 'describeStoreContracts',
@@ -173,7 +173,7 @@ export class ${cls} implements StoreHandle {
   serialisedBecause: 'not written yet',
 });`,
     binding: (cls) =>
-      `container.bind<Database>(TOKENS.Database).toDynamicValue(async () => ({ kind: 'memory', ...(await ${cls}.open()), isReady: async () => true }));`,
+      `bindFactory(container, TOKENS.Database, async () => ({ kind: 'memory', ...(await ${cls}.open()), isReady: async () => true }), [], 'rebind');`,
   },
 } satisfies Record<string, PortTemplate>;
 

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { AdminFailure, realContainer, type ContainerFactory } from './admin-session.js';
+import { AdminFailure, type ContainerFactory } from './admin-session.js';
 import { appsCommands } from './apps-commands.js';
 import type { CommandGroup } from './command-group.js';
 import { importCommands } from './import-easemob/import-commands.js';
@@ -17,7 +17,7 @@ export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
  * 0 done (or help shown), 2 bad usage (the error and the command's usage line on stderr),
  * 1 failure (one sentence on stderr: unknown app, database unreachable, data directory in use…).
  */
-export async function runAdmin(argv: readonly string[], io: AdminIo, makeContainer: ContainerFactory = realContainer): Promise<number> {
+export async function runAdmin(argv: readonly string[], io: AdminIo, makeContainer: ContainerFactory): Promise<number> {
   const program = new Command('admin')
     .description('tenant administration of the chat-room service; works on DATABASE_URL or DATA_DIR, like the service')
     .option('--json', 'print JSON (the default)')

@@ -1,19 +1,15 @@
 import { DomainError } from '@chatroom/domain';
 import type { Container } from 'inversify';
-import { ConfigError, loadConfig } from '../config.js';
-import { createContainer } from '../composition/container.js';
-import type { Database } from '../composition/database.js';
-import { TOKENS } from '../composition/tokens.js';
-import type { UseCases } from '../composition/use-cases.js';
-import { createLogger } from '../logger.js';
+import { ConfigError } from '../config.js';
+import type { Database } from '../ports/database.js';
+import { TOKENS } from '../ports/tokens.js';
+import type { UseCases } from '../ports/use-cases.js';
 
 /** A failure the CLI reports in one sentence, with exit code 1. */
 export class AdminFailure extends Error {}
 
-/** Builds the container a command runs on; tests pass one bound to in-memory adapters. */
+/** Builds the container a command runs on: admin/main.ts passes the real one, tests one bound to in-memory adapters. */
 export type ContainerFactory = (env: NodeJS.ProcessEnv) => Container;
-
-export const realContainer: ContainerFactory = (env) => createContainer(loadConfig(env), createLogger('silent'));
 
 /**
  * Opens the same store the service uses (DATABASE_URL, or the PGlite data directory, which a

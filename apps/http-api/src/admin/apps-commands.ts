@@ -7,7 +7,7 @@ import {
   type AppView,
 } from '@chatroom/domain';
 import { InvalidArgumentError, type Command } from 'commander';
-import type { UseCases } from '../composition/use-cases.js';
+import type { UseCases } from '../ports/use-cases.js';
 import { withUseCases } from './admin-session.js';
 import type { CommandGroup, GroupContext } from './command-group.js';
 import { print } from './output.js';

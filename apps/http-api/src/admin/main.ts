@@ -1,3 +1,6 @@
+import { createContainer } from '../composition/container.js';
+import { loadConfig } from '../config.js';
+import { createLogger } from '../logger.js';
 import { runAdmin } from './admin-cli.js';
 
 // `npm run admin -- apps list`, or `node apps/http-api/dist/admin/main.js apps list` in production.
@@ -11,4 +14,4 @@ process.exitCode = await runAdmin(process.argv.slice(2), {
     return text;
   },
   errStream: process.stderr,
-});
+}, (env) => createContainer(loadConfig(env), createLogger('silent')));

@@ -1,7 +1,7 @@
 import { AddOperator, ListOperators, RemoveOperator, SetOperatorPassword, type AccountOutcome, type Dependencies, type OperatorDependencies } from '@chatroom/domain';
 import { InvalidArgumentError, type Command } from 'commander';
-import type { Database } from '../composition/database.js';
-import { TOKENS } from '../composition/tokens.js';
+import type { Database } from '../ports/database.js';
+import { TOKENS } from '../ports/tokens.js';
 import { AdminFailure, asFailure } from './admin-session.js';
 import type { CommandGroup, GroupContext } from './command-group.js';
 import { print } from './output.js';

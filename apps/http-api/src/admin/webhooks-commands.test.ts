@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { createContainer } from '../composition/container.js';
-import type { Database } from '../composition/database.js';
-import { TOKENS } from '../composition/tokens.js';
+import type { Database } from '../ports/database.js';
+import { TOKENS } from '../ports/tokens.js';
 import { createLogger } from '../logger.js';
 import { webhooksCommands, WebhooksFailure } from './webhooks-commands.js';
 

@@ -4,8 +4,9 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { Container } from 'inversify';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
-import type { Database } from '../composition/database.js';
-import { TOKENS } from '../composition/tokens.js';
+import { EVENT_SINK_KINDS, EVENT_SINKS, sinkOfUrl } from '../events/event-sinks.js';
+import type { Database } from '../ports/database.js';
+import { TOKENS } from '../ports/tokens.js';
 import { AdminFailure, asFailure } from './admin-session.js';
 import { secretStrengthProblem, SECRET_RULE } from './webhook-secret-strength.js';
 
@@ -43,13 +44,13 @@ export function webhooksCommands(program: Command, ctx: WebhooksContext): void {
   const json = (value: unknown) => ctx.io.out(`${JSON.stringify(value, null, 2)}\n`);
 
   withApp(group.command('add').description('add a rule; prints it with its id and secret'))
-    .requiredOption('--url <url>', 'http(s):// callback URL, or nats:// server URL with --kind nats', url)
-    .option('--kind <webhook|nats>', 'how events are sent', kind, 'webhook')
+    .requiredOption('--url <url>', `the target: ${EVENT_SINK_KINDS.map((k) => `${schemesOf(k)} with --kind ${k}`).join(', ')}`, url)
+    .option(`--kind <${EVENT_SINK_KINDS.join('|')}>`, 'how events are sent', kind, 'webhook')
     .option('--secret <secret>', `signing secret (default: 32 random characters; ${SECRET_RULE})`, secret)
     .option('--events <list>', `operations to send, comma-separated (default: all of ${ROOM_EVENT_OPERATIONS.join(',')})`, operations)
     .action(async (opts: RuleOptions) => {
-      if (opts.kind === 'nats' !== opts.url.startsWith('nats://')) {
-        throw new WebhooksFailure('--kind nats takes a nats:// URL, and a webhook an http(s):// one.');
+      if (sinkOfUrl(opts.url) !== opts.kind) {
+        throw new WebhooksFailure(`--kind ${opts.kind} takes a ${schemesOf(opts.kind)} URL.`);
       }
       const rule = await withStore(ctx, async (db, rules, config) => {
         if (opts.kind === 'webhook' && !config.events.allowPrivateDestinations) {
@@ -146,13 +147,14 @@ function withApp(cmd: Command): Command {
 }
 
 function url(raw: string): string {
-  try {
-    const parsed = new URL(raw);
-    if (['http:', 'https:', 'nats:'].includes(parsed.protocol)) return raw;
-  } catch {
-    // fall through
-  }
-  throw new InvalidArgumentError('must be an http://, https:// or nats:// URL.');
+  if (URL.canParse(raw) && sinkOfUrl(raw) !== undefined) return raw;
+  const schemes = EVENT_SINK_KINDS.flatMap((k) => EVENT_SINKS[k].schemes.map((s) => `${s}://`));
+  throw new InvalidArgumentError(`must be an ${schemes.slice(0, -1).join(', ')} or ${schemes.at(-1)} URL.`);
+}
+
+/** `http:// or https://` */
+function schemesOf(kind: EventRuleKind): string {
+  return EVENT_SINKS[kind].schemes.map((s) => `${s}://`).join(' or ');
 }
 
 function secret(raw: string): string {
@@ -162,8 +164,9 @@ function secret(raw: string): string {
 }
 
 function kind(raw: string): EventRuleKind {
-  if (raw === 'webhook' || raw === 'nats') return raw;
-  throw new InvalidArgumentError('must be webhook or nats.');
+  const known = EVENT_SINK_KINDS.find((k) => k === raw);
+  if (known) return known;
+  throw new InvalidArgumentError(`must be ${EVENT_SINK_KINDS.join(' or ')}.`);
 }
 
 function operations(raw: string): RoomEventOperation[] {

@@ -2,11 +2,11 @@ import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
-import { startService, type RunningService } from '../service.js';
+import { startService, type RunningService } from './service.js';
 import { createContainer } from './container.js';
-import type { Database } from './database.js';
+import type { Database } from '../ports/database.js';
 import { useInMemoryAdapters } from './in-memory-adapters.js';
-import { TOKENS } from './tokens.js';
+import { TOKENS } from '../ports/tokens.js';
 
 let running: RunningService | undefined;
 afterEach(async () => {

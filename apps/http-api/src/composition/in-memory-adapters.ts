@@ -1,7 +1,8 @@
 import { InMemoryConsoleQueries, inMemoryDependencies, InMemoryOperatorStore, type InMemoryDependencies } from '@chatroom/domain';
 import type { Container } from 'inversify';
-import type { Database } from './database.js';
-import { TOKENS } from './tokens.js';
+import type { Database } from '../ports/database.js';
+import { asSecretHasher, TOKENS } from '../ports/tokens.js';
+import { bindValue } from './bind.js';
 
 /**
  * Replaces every port of a container from `createContainer` with the domain's in-memory
@@ -21,12 +22,12 @@ export function useInMemoryAdapters(
     isReady: async () => true,
     close: async () => {},
   };
-  container.rebind<Database>(TOKENS.Database).toConstantValue(database);
-  container.rebind(TOKENS.Clock).toConstantValue(deps.clock);
-  container.rebind(TOKENS.Random).toConstantValue(deps.random);
-  container.rebind(TOKENS.CredentialHasher).toConstantValue(deps.hasher);
-  container.rebind(TOKENS.TokenSigner).toConstantValue(deps.tokens);
-  container.rebind(TOKENS.SecretHasher).toConstantValue(deps.secretHasher);
-  container.rebind(TOKENS.KeySealer).toConstantValue(deps.sealer);
+  bindValue(container, TOKENS.Database, database, 'rebind');
+  bindValue(container, TOKENS.Clock, deps.clock, 'rebind');
+  bindValue(container, TOKENS.Random, deps.random, 'rebind');
+  bindValue(container, TOKENS.CredentialHasher, deps.hasher, 'rebind');
+  bindValue(container, TOKENS.TokenSigner, deps.tokens, 'rebind');
+  bindValue(container, TOKENS.SecretHasher, asSecretHasher(deps.secretHasher), 'rebind');
+  bindValue(container, TOKENS.KeySealer, deps.sealer, 'rebind');
   return deps;
 }

@@ -11,11 +11,12 @@ import {
   type EventRule,
   type PublishOutcome,
 } from '@chatroom/domain';
-import { checkWebhookDestination, NatsJetStreamPublisher, WebhookPublisher } from '@chatroom/event-publisher-adapter';
+import { checkWebhookDestination } from '@chatroom/event-publisher-adapter';
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
+import { EVENT_SINKS } from '../events/event-sinks.js';
 import type { OperatorApi } from '../http/operator/operator-kit.js';
-import type { Database } from './database.js';
+import type { Database } from '../ports/database.js';
 import { resolveMasterKey } from './master-key-file.js';
 
 /** Operator sessions last a working day; a reset password or a removed operator ends them sooner. */
@@ -53,7 +54,7 @@ export async function createOperatorApi(database: Database, deps: Dependencies, 
 /** One made-up UPDATE event of room `console-test`, sent by a publisher made for it and closed after. */
 async function testSend(rule: EventRule, app: { org: string; name: string }, config: Config, now: number): Promise<PublishOutcome> {
   const { publishTimeoutMs: timeoutMs, allowPrivateDestinations: allowPrivate } = config.events;
-  const publisher = rule.kind === 'nats' ? new NatsJetStreamPublisher({ timeoutMs }) : new WebhookPublisher({ timeoutMs, allowPrivate });
+  const publisher = EVENT_SINKS[rule.kind].publisher({ timeoutMs, allowPrivate });
   const delivery: Delivery = {
     rule,
     attempts: 0,

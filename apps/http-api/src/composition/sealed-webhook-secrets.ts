@@ -1,5 +1,5 @@
 import type { Delivery, DeliveryQueue, EventRule, KeySealer } from '@chatroom/domain';
-import type { Database } from './database.js';
+import type { Database } from '../ports/database.js';
 
 /**
  * The store with its webhook secrets sealed (a decorator: the adapters store whatever text they
@@ -27,7 +27,6 @@ export function withSealedWebhookSecrets(store: Database, sealer: KeySealer): Da
     replay: (appId, since, ruleId) => eventRules.replay(appId, since, ruleId),
     replaceSecret: (id, from, to) => eventRules.replaceSecret(id, from, to),
     prune: (before, batch) => eventRules.prune(before, batch),
-    pruneIdempotencyKeys: (before, batch) => eventRules.pruneIdempotencyKeys(before, batch),
     async sealClearSecrets() {
       let sealed = 0;
       for (const rule of await eventRules.list()) {

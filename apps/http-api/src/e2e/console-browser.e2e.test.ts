@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../config.js';
-import type { Database } from '../composition/database.js';
-import { TOKENS } from '../composition/tokens.js';
+import type { Database } from '../ports/database.js';
+import { TOKENS } from '../ports/tokens.js';
+import { bindFactory } from '../composition/bind.js';
+import { SERVICE_TOKENS } from '../composition/service-tokens.js';
 import { createDeliveryWorker } from '../events/create-delivery-worker.js';
 import type { EventSignal } from '../events/event-signal.js';
 import { ARTIFACTS, CHROMIUM, CHROMIUM_FLAGS, CHROMIUM_PRESENT, seriousViolations } from '../testing/chromium.js';
@@ -73,12 +75,13 @@ describe.skipIf(!CHROMIUM_PRESENT)('the console in headless Chromium', () => {
       env: { DATA_DIR: dataDir, WEBHOOK_ALLOW_PRIVATE: 'true', EVENT_GATHER_MS: '0' },
       customize(container) {
         const ahead: Clock = { now: () => Date.now() + AHEAD_MS };
-        container
-          .rebind(TOKENS.DeliveryWorker)
-          .toResolvedValue(
-            (database: Database, cfg: Config, signal: EventSignal, log: Logger) => createDeliveryWorker(database, cfg.events, ahead, signal, log),
-            [TOKENS.Database, TOKENS.Config, TOKENS.EventSignal, TOKENS.Logger],
-          );
+        bindFactory(
+          container,
+          SERVICE_TOKENS.DeliveryWorker,
+          (database: Database, cfg: Config, signal: EventSignal, log: Logger) => createDeliveryWorker(database, cfg.events, ahead, signal, log),
+          [TOKENS.Database, TOKENS.Config, SERVICE_TOKENS.EventSignal, TOKENS.Logger],
+          'rebind',
+        );
       },
     });
     await addOperator(svc, 'ann', 'admin');

@@ -2,8 +2,9 @@ import type { Repositories, UnitOfWork } from '@chatroom/domain';
 import { createTestDatabase, deadlockPartner, type DeadlockPartner } from '@chatroom/postgres-adapter/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../composition/database.js';
-import { TOKENS } from '../composition/tokens.js';
+import type { Database } from '../ports/database.js';
+import { TOKENS } from '../ports/tokens.js';
+import { SERVICE_TOKENS } from '../composition/service-tokens.js';
 import type { ServiceMetrics } from '../metrics/prometheus-metrics.js';
 import { createRoom, registerUsers } from '../testing/fixtures.js';
 import { startTestService, type TestService } from '../testing/http-harness.js';
@@ -59,7 +60,7 @@ describe.skipIf(!db)('Idempotency-Key: a keyed request is run again after a dead
   const storedKeys = async (key: string) =>
     (await sql.query('SELECT status, body FROM idempotency_keys WHERE app_id = $1 AND key = $2', [appId, key])).rows;
   const retriesCounted = async () => {
-    const metrics = await svc.container.getAsync<ServiceMetrics>(TOKENS.Metrics);
+    const metrics = await svc.container.getAsync<ServiceMetrics>(SERVICE_TOKENS.Metrics);
     const { values } = await metrics.unitOfWorkRetries.get();
     return values.find((v) => v.labels.sqlstate === '40P01')?.value ?? 0;
   };

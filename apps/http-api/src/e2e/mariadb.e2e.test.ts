@@ -1,7 +1,7 @@
 import { auditCounters, CLEAN_AUDIT, createTestMariadbDatabase } from '@chatroom/mariadb-adapter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../composition/database.js';
-import { TOKENS } from '../composition/tokens.js';
+import type { Database } from '../ports/database.js';
+import { TOKENS } from '../ports/tokens.js';
 import { createRoom, errorRow, registerMany, registerUsers } from '../testing/fixtures.js';
 import { startTestService, type TestService } from '../testing/http-harness.js';
 import { spawnService } from '../testing/spawn-service.js';

@@ -1,10 +1,10 @@
 import { DeliverEvents, type Clock } from '@chatroom/domain';
-import { NatsJetStreamPublisher, WebhookPublisher } from '@chatroom/event-publisher-adapter';
 import type { Logger } from 'pino';
-import type { Database } from '../composition/database.js';
+import type { Database } from '../ports/database.js';
 import type { EventsConfig } from '../config.js';
-import { IDEMPOTENCY_TTL_MS } from '../http/middleware/idempotency-key.js';
+import { IDEMPOTENCY_TTL_MS } from '../ports/idempotency.js';
 import { DeliveryWorker } from './delivery-worker.js';
+import { createPublishers } from './event-sinks.js';
 import type { EventSignal } from './event-signal.js';
 
 const DAY_MS = 86_400_000;
@@ -13,7 +13,7 @@ const POLL_MS = 250;
 const PRUNE_EVERY_MS = 10 * 60_000;
 const PRUNE_BATCH = 1_000;
 
-/** The delivery worker over the store's queue, with both publishers; null when the store has no outbox. */
+/** The delivery worker over the store's queue, with a publisher per sink; null when the store has no outbox. */
 export function createDeliveryWorker(
   database: Database,
   config: EventsConfig,
@@ -21,14 +21,13 @@ export function createDeliveryWorker(
   signal: EventSignal,
   logger: Logger,
 ): { worker: DeliveryWorker; close(): Promise<void> } | null {
-  const { deliveries, eventRules } = database;
+  const { deliveries, eventRules, idempotencyKeys } = database;
   if (!deliveries || !eventRules || !config.deliver) return null;
-  const nats = new NatsJetStreamPublisher({ timeoutMs: config.publishTimeoutMs });
-  const webhook = new WebhookPublisher({ timeoutMs: config.publishTimeoutMs, allowPrivate: config.allowPrivateDestinations });
+  const publishers = createPublishers({ timeoutMs: config.publishTimeoutMs, allowPrivate: config.allowPrivateDestinations });
   const deliver = new DeliverEvents(
     {
       queue: deliveries,
-      publishers: { webhook, nats },
+      publishers,
       clock,
       random01: Math.random,
     },
@@ -40,8 +39,9 @@ export function createDeliveryWorker(
     const before = clock.now() - config.retentionDays * DAY_MS;
     let total = 0;
     for (let n = -1; n !== 0 && total < PRUNE_BATCH * 100; total += n) n = await eventRules.prune(before, PRUNE_BATCH);
+    // Expired Idempotency-Keys go on the same schedule, through their own port.
     const keysBefore = clock.now() - IDEMPOTENCY_TTL_MS;
-    for (let n = -1; n !== 0; ) n = await eventRules.pruneIdempotencyKeys(keysBefore, PRUNE_BATCH);
+    if (idempotencyKeys) for (let n = -1; n !== 0; ) n = await idempotencyKeys.prune(keysBefore, PRUNE_BATCH);
     return total;
   };
   const worker = new DeliveryWorker(() => deliver.round(), prune, { pollMs: POLL_MS, pruneEveryMs: PRUNE_EVERY_MS, batch: BATCH, gatherMs: config.gatherMs }, logger);
@@ -50,7 +50,7 @@ export function createDeliveryWorker(
     worker,
     async close() {
       await worker.stop();
-      await Promise.all([nats.close(), webhook.close()]);
+      await Promise.all(Object.values(publishers).map((publisher) => publisher.close()));
     },
   };
 }

@@ -2,8 +2,8 @@ import Router from '@koa/router';
 import Koa, { type Middleware } from 'koa';
 import compose from 'koa-compose';
 import type { Logger } from 'pino';
-import type { Database } from '../composition/database.js';
-import type { UseCases } from '../composition/use-cases.js';
+import type { Database } from '../ports/database.js';
+import type { UseCases } from '../ports/use-cases.js';
 import { authenticate } from './middleware/authenticate.js';
 import { keyedRoutes } from './middleware/idempotency-key.js';
 import type { ServiceMetrics } from '../metrics/prometheus-metrics.js';
@@ -19,21 +19,21 @@ import { inFlightCap } from './middleware/in-flight-cap.js';
 import { tokenAttemptThrottle, type TokenThrottleLimits } from './middleware/token-attempt-throttle.js';
 import { unmatchedRoute } from './middleware/unmatched-route.js';
 import { wellFormedPath } from './middleware/well-formed-text.js';
-import { adminRoutes } from './routes/admins.js';
-import { announcementRoutes } from './routes/announcement.js';
-import { chatroomRoutes } from './routes/chatrooms.js';
-import { docsRoutes } from './routes/docs.js';
-import { healthRoutes } from './routes/health.js';
-import { metricsRoutes } from './routes/metrics.js';
-import { memberRoutes } from './routes/members.js';
-import { muteRoutes } from './routes/mutes.js';
-import { roomAttributeRoutes } from './routes/room-attributes.js';
-import { roomEventRoutes } from './routes/room-events.js';
-import { roomUserListRoutes } from './routes/room-user-lists.js';
-import type { AppRouter, RouteKit, RouteModule } from './routes/route-kit.js';
-import { superAdminRoutes } from './routes/super-admins.js';
-import { tokenRoutes } from './routes/token.js';
-import { userRoutes } from './routes/users.js';
+import { adminRoutes } from './admins/routes.js';
+import { announcementRoutes } from './announcement/routes.js';
+import { chatroomRoutes } from './rooms/routes.js';
+import { docsRoutes } from './service/docs.js';
+import { healthRoutes } from './service/health.js';
+import { metricsRoutes } from './service/metrics.js';
+import { memberRoutes } from './members/routes.js';
+import { muteRoutes } from './mutes/routes.js';
+import { roomAttributeRoutes } from './room-attributes/routes.js';
+import { roomEventRoutes } from './room-events/routes.js';
+import { roomUserListRoutes } from './room-user-lists/routes.js';
+import type { AppRouter, RouteKit, RouteModule } from './route-kit/route-kit.js';
+import { superAdminRoutes } from './super-admins/routes.js';
+import { tokenRoutes } from './token/routes.js';
+import { userRoutes } from './users/routes.js';
 import type { RequestState } from './state.js';
 import type { OperatorApi } from './operator/operator-kit.js';
 import { operatorRoutes } from './operator/operator-routes.js';
@@ -69,9 +69,11 @@ export interface HttpAppOptions {
 }
 
 /**
- * Of two matching routes with as many parameters, the one registered first runs: super admins
- * come before the room routes so that `DELETE chatrooms/super_admin/{u}` is never read as
- * `DELETE chatrooms/{id}/ban`.
+ * The order matters once: of two matching routes with as many parameters, the one registered
+ * first runs, so super admins come before the room routes (mutes among them) and
+ * `DELETE chatrooms/super_admin/{u}` is never read as `DELETE chatrooms/{id}/ban` with the room
+ * `super_admin`. super-admins.test.ts ("wins over DELETE /chatrooms/{id}/ban") fails when it is
+ * wrong. Elsewhere the router's `specificity` decides (a literal segment wins), whatever the order.
  */
 const ROUTES: readonly RouteModule[] = [
   tokenRoutes,

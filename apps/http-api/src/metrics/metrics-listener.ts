@@ -11,7 +11,7 @@ import { errorEnvelope } from '../http/middleware/error-envelope.js';
 import { requestId } from '../http/middleware/request-id.js';
 import { requestLog } from '../http/middleware/request-log.js';
 import { unmatchedRoute } from '../http/middleware/unmatched-route.js';
-import { metricsRoutes } from '../http/routes/metrics.js';
+import { metricsRoutes } from '../http/service/metrics.js';
 import type { RequestState } from '../http/state.js';
 
 export interface MetricsListener {

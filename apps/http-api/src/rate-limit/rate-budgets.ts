@@ -17,7 +17,7 @@ export interface BudgetCheck {
 /**
  * Where budgets are counted: in this process (PGlite, tests) or in a store every instance
  * shares (PostgreSQL). `consume` never throws: a store that fails decides some other way
- * (see postgres-rate-budgets.ts).
+ * (see stores/postgres-rate-budgets.ts).
  */
 export interface RateBudgets {
   consume(key: string, perSecond: number): Promise<BudgetCheck>;

@@ -1,5 +1,5 @@
 import type { Repositories, UnitOfWork } from '@chatroom/domain';
-import type { Database } from '../composition/database.js';
+import type { Database } from '../ports/database.js';
 
 /** A database whose every unit of work throws `failure` while it is set: for outage and bug tests. */
 export class FaultyDatabase implements Database {

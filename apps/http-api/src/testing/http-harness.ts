@@ -4,11 +4,11 @@ import type { Container } from 'inversify';
 import { loadConfig, type Config } from '../config.js';
 import { createContainer } from '../composition/container.js';
 import { useInMemoryAdapters } from '../composition/in-memory-adapters.js';
-import { TOKENS } from '../composition/tokens.js';
-import type { UseCases } from '../composition/use-cases.js';
+import { TOKENS } from '../ports/tokens.js';
+import type { UseCases } from '../ports/use-cases.js';
 import { openApiDocument } from '../http/openapi/document.js';
 import { createLogger } from '../logger.js';
-import { startService, type RunningService } from '../service.js';
+import { startService, type RunningService } from '../composition/service.js';
 import { responseChecker } from './openapi-responses.js';
 
 export interface HttpResponse {

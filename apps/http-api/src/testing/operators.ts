@@ -1,6 +1,6 @@
 import { AddOperator, type Dependencies, type OperatorRole } from '@chatroom/domain';
-import type { Database } from '../composition/database.js';
-import { TOKENS } from '../composition/tokens.js';
+import type { Database } from '../ports/database.js';
+import { TOKENS } from '../ports/tokens.js';
 import type { TestService } from './http-harness.js';
 
 /** Adds an operator to the service's own store, as `operators add --password-stdin` does. */

@@ -1,6 +1,6 @@
-import type { UseCases } from '../composition/use-cases.js';
+import type { UseCases } from '../ports/use-cases.js';
 import { createRouter } from '../http/app.js';
-import type { AppRouter } from '../http/routes/route-kit.js';
+import type { AppRouter } from '../http/route-kit/route-kit.js';
 import { createServiceMetrics } from '../metrics/prometheus-metrics.js';
 import type { OperatorApi } from '../http/operator/operator-kit.js';
 

@@ -1,9 +1,9 @@
 import { InMemoryImportProgress, type Dependencies } from '@chatroom/domain';
 import { InvalidArgumentError, type Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
-import type { Database } from '../../composition/database.js';
-import { TOKENS } from '../../composition/tokens.js';
-import type { UseCases } from '../../composition/use-cases.js';
+import type { Database } from '../../ports/database.js';
+import { TOKENS } from '../../ports/tokens.js';
+import type { UseCases } from '../../ports/use-cases.js';
 import { AdminFailure, asFailure } from '../admin-session.js';
 import type { CommandGroup, GroupContext } from '../command-group.js';
 import { EasemobSource, sourceBase } from './easemob-source.js';

@@ -1,5 +1,5 @@
 import type { Middleware } from 'koa';
-import type { UseCases } from '../../composition/use-cases.js';
+import type { UseCases } from '../../ports/use-cases.js';
 import type { RequestState } from '../state.js';
 
 /** Requires an app token of `ctx.state.app` in `Authorization: Bearer …` (unless the rate limit already found one). */

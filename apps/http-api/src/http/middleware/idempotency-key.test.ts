@@ -2,7 +2,7 @@ import { DEFAULT_TOKEN_POLICY, inMemoryDependencies, type IdempotencyRunner, typ
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { createUseCases } from '../../composition/use-cases.js';
+import { createUseCases } from '../../ports/use-cases.js';
 import { createLogger } from '../../logger.js';
 import { createHttpApp } from '../app.js';
 

@@ -3,11 +3,10 @@ import type { Middleware } from 'koa';
 import compose from 'koa-compose';
 import { createHash } from 'node:crypto';
 import { TransportError, transportErrors } from '../transport-errors.js';
-import type { AppRouter } from '../routes/route-kit.js';
+import type { AppRouter } from '../route-kit/route-kit.js';
 import type { AppContext, RequestState } from '../state.js';
+import { IDEMPOTENCY_TTL_MS } from '../../ports/idempotency.js';
 
-/** Keys live this long; then the same key is a new request. */
-export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 const KEY = /^[\x21-\x7e]{1,255}$/;
 const WRITES = new Set(['POST', 'PUT', 'DELETE']);
 

@@ -1,6 +1,6 @@
 import type { Middleware } from 'koa';
 import { transportErrors } from '../transport-errors.js';
-import type { AppRouter } from '../routes/route-kit.js';
+import type { AppRouter } from '../route-kit/route-kit.js';
 import type { RequestState } from '../state.js';
 
 /**

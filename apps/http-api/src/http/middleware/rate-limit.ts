@@ -1,6 +1,6 @@
 import { errors } from '@chatroom/domain';
 import type { Middleware } from 'koa';
-import type { UseCases } from '../../composition/use-cases.js';
+import type { UseCases } from '../../ports/use-cases.js';
 import type { RouterContext } from '@koa/router';
 import { budgetFor } from '../../rate-limit/easemob-rate-classes.js';
 import type { RateBudgets } from '../../rate-limit/rate-budgets.js';

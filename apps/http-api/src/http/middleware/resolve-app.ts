@@ -1,7 +1,7 @@
 import type { App } from '@chatroom/domain';
 import type { Middleware } from 'koa';
 import type { RouterContext } from '@koa/router';
-import type { UseCases } from '../../composition/use-cases.js';
+import type { UseCases } from '../../ports/use-cases.js';
 import type { RequestState } from '../state.js';
 
 /**

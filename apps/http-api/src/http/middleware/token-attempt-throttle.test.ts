@@ -1,6 +1,6 @@
 import type { CredentialHasher } from '@chatroom/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TOKENS } from '../../composition/tokens.js';
+import { TOKENS } from '../../ports/tokens.js';
 import { startTestService, type TestService } from '../../testing/http-harness.js';
 import { DEFAULT_TOKEN_THROTTLE } from './token-attempt-throttle.js';
 

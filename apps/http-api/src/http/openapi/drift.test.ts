@@ -24,7 +24,7 @@ describe('the document and the router describe the same routes', () => {
     const missing = served.filter((route) => !described.includes(route) && !undescribed.includes(route));
     expect(
       missing,
-      `served by the router but not in the OpenAPI document: add an Operation to apps/http-api/src/http/openapi/operations-*.ts`,
+      `served by the router but not in the OpenAPI document: add an Operation to the openapi.ts of its folder in apps/http-api/src/http/`,
     ).toEqual([]);
   });
 

@@ -23,6 +23,9 @@ export const errorBody = z
   })
   .meta({ id: 'ErrorBody', description: 'The Easemob error body.' });
 
+/** A bare list of usernames (admins, super admins, new members). */
+export const usernames = z.array(z.string());
+
 /** A user as the `entities` of the user endpoints show it. */
 export const userEntity = z
   .strictObject({

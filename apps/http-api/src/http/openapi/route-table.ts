@@ -1,4 +1,4 @@
-import type { AppRouter } from '../routes/route-kit.js';
+import type { AppRouter } from '../route-kit/route-kit.js';
 import type { OpenApiDocument } from './document.js';
 
 /** One (method, path) pair, the path in OpenAPI form (`/{org}/{app}/chatrooms/{id}`). */

@@ -1,8 +1,8 @@
 import { APP_SETTING_MAX, formatRateLimit, parseRateLimit, RATE_LIMIT_HINT, errors, type AppSettings, type AppView } from '@chatroom/domain';
 import * as z from 'zod';
 import type { Operation } from '../openapi/operation.js';
-import type { AppRouter } from '../routes/route-kit.js';
-import { validate } from '../schemas/validate.js';
+import type { AppRouter } from '../route-kit/route-kit.js';
+import { validate } from '../route-kit/validate.js';
 import { ADMIN_PREFIX, type OperatorKit } from './operator-kit.js';
 import { secretOnce } from './operator-keys.js';
 

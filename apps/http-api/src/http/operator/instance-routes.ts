@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Operation } from '../openapi/operation.js';
-import type { AppRouter } from '../routes/route-kit.js';
+import type { AppRouter } from '../route-kit/route-kit.js';
 import { InstanceSampler } from './instance-figures.js';
 import { ADMIN_PREFIX, type OperatorKit } from './operator-kit.js';
 

@@ -1,9 +1,9 @@
 import type { AuthenticateOperator, ConsoleQueries, DeadDeliveryRevival, EventRule, SearchRooms, EventRuleStore, PublishOutcome, SetOperatorPassword, SignInOperator } from '@chatroom/domain';
 import type { Middleware } from 'koa';
-import type { Database } from '../../composition/database.js';
-import type { UseCases } from '../../composition/use-cases.js';
+import type { Database } from '../../ports/database.js';
+import type { UseCases } from '../../ports/use-cases.js';
 import type { ServiceMetrics } from '../../metrics/prometheus-metrics.js';
-import type { AppRouter } from '../routes/route-kit.js';
+import type { AppRouter } from '../route-kit/route-kit.js';
 import type { RequestState } from '../state.js';
 
 /** What the operator API runs on, bound in the composition root (composition/operator-api.ts). */

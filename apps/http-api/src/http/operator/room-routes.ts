@@ -1,9 +1,9 @@
 import type { Chatroom } from '@chatroom/domain';
 import * as z from 'zod';
 import type { Operation } from '../openapi/operation.js';
-import type { AppRouter } from '../routes/route-kit.js';
-import { firstValues } from '../schemas/fields.js';
-import { validate } from '../schemas/validate.js';
+import type { AppRouter } from '../route-kit/route-kit.js';
+import { firstValues } from '../route-kit/fields.js';
+import { validate } from '../route-kit/validate.js';
 import { ADMIN_PREFIX, type OperatorKit } from './operator-kit.js';
 
 const ROOMS = `${ADMIN_PREFIX}/apps/{org}/{app}/rooms`;

@@ -1,12 +1,12 @@
 import type { Operator } from '@chatroom/domain';
 import * as z from 'zod';
 import type { Operation } from '../openapi/operation.js';
-import { validate } from '../schemas/validate.js';
+import { validate } from '../route-kit/validate.js';
 import type { AppContext } from '../state.js';
 import { assertSameOrigin, clearSessionCookie, setSessionCookie } from './operator-auth.js';
 import { operatorErrors } from './operator-errors.js';
 import { ADMIN_PREFIX, type OperatorKit } from './operator-kit.js';
-import type { AppRouter } from '../routes/route-kit.js';
+import type { AppRouter } from '../route-kit/route-kit.js';
 
 const credentials = z.strictObject({
   username: z.string().min(1).max(64).meta({ example: 'ann' }),
