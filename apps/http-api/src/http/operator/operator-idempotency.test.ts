@@ -1,7 +1,7 @@
 import type { IdempotencyRunner, StoredResponse } from '@chatroom/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../composition/database.js';
-import { TOKENS } from '../../composition/tokens.js';
+import type { Database } from '../../ports/database.js';
+import { TOKENS } from '../../ports/tokens.js';
 import { createRoom, errorRow, registerUsers } from '../../testing/fixtures.js';
 import { startTestService, type TestService } from '../../testing/http-harness.js';
 import { addOperator, operatorToken } from '../../testing/operators.js';

@@ -2,7 +2,7 @@ import type { IdempotencyRunner } from '@chatroom/domain';
 import type { Middleware } from 'koa';
 import { createHash } from 'node:crypto';
 import { idempotencyKey, type KeyScope } from '../middleware/idempotency-key.js';
-import type { AppRouter } from '../routes/route-kit.js';
+import type { AppRouter } from '../route-kit/route-kit.js';
 import type { RequestState } from '../state.js';
 import { TransportError } from '../transport-errors.js';
 import { ADMIN_PREFIX } from './operator-kit.js';
