@@ -22,6 +22,8 @@ const PORT = Number(process.env['PORT'] ?? 18_601);
 const API_ROOT = fileURLToPath(new URL('../../apps/http-api/', import.meta.url));
 /** `dist`: the built CLI (`npm run build` first), as production runs it; default: from source through tsx. */
 const CLI = process.env['IMPORTER'] === 'dist' ? ['dist/admin/main.js'] : ['--conditions=source', '--import', 'tsx', 'src/admin/main.ts'];
+/** Flags node refuses in NODE_OPTIONS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`), put before the CLI. */
+const NODE_ARGS = (process.env['IMPORTER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
 
 interface Run {
   seconds: number;
@@ -37,7 +39,7 @@ async function startSource(rooms: number, port: number) {
   const env = {
     PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent',
     BOOTSTRAP_ORG: 'src', BOOTSTRAP_APP: 'app', BOOTSTRAP_CLIENT_ID: 'src-id', BOOTSTRAP_CLIENT_SECRET: 'src-secret',
-    APP_JOINED_ROOM_CAP: '1000000', APP_ROOM_QUOTA: '1000000', APP_RATE_LIMIT: 'off',
+    APP_JOINED_ROOM_CAP: '1000000', APP_ROOM_QUOTA: '1000000', APP_RATE_LIMIT: 'off', TOKEN_MASTER_KEY: BENCH_MASTER_KEY,
   };
   const container = createContainer(loadConfig(env));
   useInMemoryAdapters(container, inMemoryDependencies());
@@ -63,7 +65,7 @@ function admin(args: string[], env: Record<string, string>, database = ''): Prom
       importer: (pid) => pid === importerPid,
       database: (_pid, cmdline) => database !== '' && cmdline.startsWith('postgres: ') && cmdline.includes(` ${database} `),
     });
-    const child = spawn(process.execPath, [...CLI, ...args], {
+    const child = spawn(process.execPath, [...NODE_ARGS, ...CLI, ...args], {
       cwd: API_ROOT,
       // IMPORTER_NODE_OPTIONS (e.g. --max-old-space-size=48) shows whether the importer's memory is
       // retained or only garbage not yet collected.
