@@ -2,7 +2,7 @@ import { DomainError, type ImportedRoom } from '@chatroom/domain';
 import type { EasemobSource, SourceRoom } from './easemob-source.js';
 import type { ImportTarget } from './import-target.js';
 import type { ProgressView } from './progress-view.js';
-import { chunks, syncRoom, targetRooms, unique, type SyncContext } from './room-sync.js';
+import { chunks, isRefusal, syncRoom, targetRooms, unique, type SyncContext } from './room-sync.js';
 import { roomFeed } from './room-feed.js';
 import { verifyRoom, type Mismatch } from './verify-rooms.js';
 
@@ -196,7 +196,7 @@ async function importGroupUsers(t: ImportTarget, rooms: readonly SourceRoom[]): 
   try {
     for (const chunk of chunks(users, 1000)) await t.importUsers.execute(t.app, chunk);
   } catch (error) {
-    if (error instanceof DomainError) return new Set();
+    if (isRefusal(error)) return new Set();
     throw error;
   }
   return new Set(users);

@@ -1,4 +1,4 @@
-import { DomainError, type UserResult } from '@chatroom/domain';
+import { DomainError, UnavailableError, type UserResult } from '@chatroom/domain';
 import type { SourceSnapshot } from './easemob-source.js';
 import type { ImportTarget } from './import-target.js';
 
@@ -49,7 +49,7 @@ export async function syncRoom(t: ImportTarget, s: SourceSnapshot, context: Sync
       if (Array.isArray(result)) for (const r of result as UserResult[]) if (r && r.ok === false) reasons.push(`${r.username}: ${r.reason}`);
       return true;
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
+      if (!isRefusal(error)) throw error;
       reasons.push(error.message);
       return false;
     }
@@ -75,7 +75,7 @@ export async function syncRoom(t: ImportTarget, s: SourceSnapshot, context: Sync
       created = true;
       room = { name: s.name, description: s.description, maxUsers: s.maxusers, owner: s.owner, muteAll: false, members: [...s.members], admins: [] };
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
+      if (!isRefusal(error)) throw error;
       // Not read beforehand and there after all (a run stopped between the room and its record).
       const there = context.room === undefined && error.code === 'ChatroomIdTaken' ? await targetRoom(t, s.id) : null;
       if (there === null) {
@@ -89,6 +89,14 @@ export async function syncRoom(t: ImportTarget, s: SourceSnapshot, context: Sync
   await syncLists(t, s, room, created, membersChanged, attempt);
   if (reasons.length > 0) return { outcome: 'refused', reasons };
   return { outcome: created ? 'imported' : writes > userWrites ? 'changed' : 'unchanged', reasons };
+}
+
+/**
+ * The target saying no to this room (a rule, a limit, a name): reported, and the import goes on.
+ * Not an outage: the database unreachable or timing out fails the run (it resumes when run again).
+ */
+export function isRefusal(error: unknown): error is DomainError {
+  return error instanceof DomainError && !(error instanceof UnavailableError);
 }
 
 type Attempt = (work: () => Promise<unknown>) => Promise<boolean>;
@@ -206,7 +214,7 @@ export async function targetRooms(t: ImportTarget, ids: readonly string[]): Prom
     return found;
   } catch (error) {
     // One room missing (or too many members for one read) fails the read: each on its own then.
-    if (!(error instanceof DomainError) || ids.length === 1) {
+    if (!isRefusal(error) || ids.length === 1) {
       if (error instanceof DomainError && error.code === 'ChatroomsNotFound') return found.set(ids[0]!, null);
       throw error;
     }
