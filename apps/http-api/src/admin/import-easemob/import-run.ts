@@ -54,7 +54,7 @@ const LISTED_MAX = 1000;
  * One import: lists the source's rooms, brings each into the target (skipping those the run
  * being resumed did already), dissolves the rooms an earlier run imported and the source no
  * longer has, aligns the app's super admins, then verifies every room against a fresh read of
- * the source. Memory holds one group of rooms at a time, plus the room ids.
+ * the source. Memory holds two groups of rooms (this one and the next, read ahead), plus the room ids.
  */
 export async function runImport(source: EasemobSource, t: ImportTarget, options: ImportOptions, view: ProgressView): Promise<ImportReport> {
   const started = Date.now();
