@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { inMemoryDependencies, type App } from '@chatroom/domain';
+import { CreateChatroom, inMemoryDependencies, RegisterUsers, type App, type UnitOfWork } from '@chatroom/domain';
 import { createContainer, loadConfig, startService, TOKENS, useInMemoryAdapters, type UseCases } from '@chatroom/http-api';
 import { createTestDatabase } from '@chatroom/postgres-adapter/testing';
 import { BENCH_MASTER_KEY } from './bench-server.js';
@@ -22,6 +22,11 @@ const PORT = Number(process.env['PORT'] ?? 18_601);
 const API_ROOT = fileURLToPath(new URL('../../apps/http-api/', import.meta.url));
 /** `dist`: the built CLI (`npm run build` first), as production runs it; default: from source through tsx. */
 const CLI = process.env['IMPORTER'] === 'dist' ? ['dist/admin/main.js'] : ['--conditions=source', '--import', 'tsx', 'src/admin/main.ts'];
+/**
+ * Node's flags for the importer, as `npm run admin` gives them (`--optimize-for-size`: V8 keeps its
+ * heap near the live size); others can be added, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+ */
+const NODE_ARGS = (process.env['IMPORTER_NODE_ARGS'] ?? '--optimize-for-size').split(' ').filter(Boolean);
 
 interface Run {
   seconds: number;
@@ -37,18 +42,23 @@ async function startSource(rooms: number, port: number) {
   const env = {
     PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent',
     BOOTSTRAP_ORG: 'src', BOOTSTRAP_APP: 'app', BOOTSTRAP_CLIENT_ID: 'src-id', BOOTSTRAP_CLIENT_SECRET: 'src-secret',
-    APP_JOINED_ROOM_CAP: '1000000', APP_ROOM_QUOTA: '1000000', APP_RATE_LIMIT: 'off',
+    APP_JOINED_ROOM_CAP: '1000000', APP_ROOM_QUOTA: '1000000', APP_RATE_LIMIT: 'off', TOKEN_MASTER_KEY: BENCH_MASTER_KEY,
   };
   const container = createContainer(loadConfig(env));
-  useInMemoryAdapters(container, inMemoryDependencies());
+  const deps = inMemoryDependencies();
+  useInMemoryAdapters(container, deps);
   const service = await startService(container);
   const useCases = await container.getAsync<UseCases>(TOKENS.UseCases);
   const app: App = await useCases.findApp.execute('src', 'app', '');
+  // Filled in units that keep no snapshot for a rollback (none fails here): the in-memory store
+  // copies its whole state before each write unit, which would make the fill quadratic.
+  const filling = { ...deps, uow: { read: (work) => deps.uow.read(work), write: (work) => deps.uow.read(work) } as UnitOfWork };
+  const [registerUsers, createChatroom] = [new RegisterUsers(filling), new CreateChatroom(filling)];
   const users = Array.from({ length: USERS }, (_, i) => `u${i}`);
-  for (let i = 0; i < users.length; i += 60) await useCases.registerUsers.execute(app, users.slice(i, i + 60).map((username) => ({ username, password: 'pw' })));
+  for (let i = 0; i < users.length; i += 60) await registerUsers.execute(app, users.slice(i, i + 60).map((username) => ({ username, password: 'pw' })));
   for (let r = 0; r < rooms; r++) {
     const members = Array.from({ length: MEMBERS - 1 }, (_, j) => users[(r * 7 + j + 1) % USERS]!);
-    await useCases.createChatroom.execute(app, { name: `room ${r}`, description: 'bench', owner: users[(r * 7) % USERS]!, members, maxUsers: 200 });
+    await createChatroom.execute(app, { name: `room ${r}`, description: 'bench', owner: users[(r * 7) % USERS]!, members, maxUsers: 200 });
   }
   return { url: `http://127.0.0.1:${port}/src/app`, close: () => service.close() };
 }
@@ -63,7 +73,7 @@ function admin(args: string[], env: Record<string, string>, database = ''): Prom
       importer: (pid) => pid === importerPid,
       database: (_pid, cmdline) => database !== '' && cmdline.startsWith('postgres: ') && cmdline.includes(` ${database} `),
     });
-    const child = spawn(process.execPath, [...CLI, ...args], {
+    const child = spawn(process.execPath, [...NODE_ARGS, ...CLI, ...args], {
       cwd: API_ROOT,
       // IMPORTER_NODE_OPTIONS (e.g. --max-old-space-size=48) shows whether the importer's memory is
       // retained or only garbage not yet collected.

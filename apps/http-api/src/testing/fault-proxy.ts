@@ -12,7 +12,8 @@ export interface FaultSchedule {
 
 export interface FaultProxy {
   readonly url: string;
-  readonly seen: { requests: number; tooMany: number; unavailable: number; dropped: number; forwarded: number };
+  /** What it received; `firstAt` and `lastAt`: when the first and the last request came (ms, performance.now()). */
+  readonly seen: { requests: number; tooMany: number; unavailable: number; dropped: number; forwarded: number; firstAt: number; lastAt: number };
   close(): Promise<void>;
 }
 
@@ -22,10 +23,12 @@ export interface FaultProxy {
  */
 export async function startFaultProxy(target: string, schedule: FaultSchedule, port = 0): Promise<FaultProxy> {
   const upstream = new URL(target);
-  const seen = { requests: 0, tooMany: 0, unavailable: 0, dropped: 0, forwarded: 0 };
+  const seen = { requests: 0, tooMany: 0, unavailable: 0, dropped: 0, forwarded: 0, firstAt: 0, lastAt: 0 };
   const hits = (every: number | undefined) => every !== undefined && seen.requests % every === 0;
   const server: Server = createServer((req, res) => {
     seen.requests++;
+    seen.lastAt = performance.now();
+    if (seen.requests === 1) seen.firstAt = seen.lastAt;
     if (hits(schedule.dropEvery)) {
       seen.dropped++;
       req.socket.destroy();

@@ -96,6 +96,27 @@ describe('import easemob: faults, refusals, changes in the source', () => {
     }
   }, 120_000);
 
+  it('--rate paces every request the source receives, the token included: requests / rate seconds at least', async () => {
+    // No faults here: a retry's backoff would add time of its own and hide a pacer running early.
+    // (Retries go through the same paced dispatch; the test above checks they are counted.)
+    const proxy = await startFaultProxy(source.url, {});
+    try {
+      const { run } = targetCli();
+      await run('apps', 'create', ...TARGET);
+      const rate = 25;
+      const r = await run(...importFrom(proxy.url, '--rate', String(rate))); // the last --rate is the one taken
+      expect(r.code).toBe(0);
+      expect(r.report().source_requests).toBe(proxy.seen.requests);
+      // The source's own clock: from the first request it received to the last. A pacer that let
+      // a second's worth go at once (whole-second windows) would finish about a second early.
+      const seconds = (proxy.seen.lastAt - proxy.seen.firstAt) / 1000;
+      expect(proxy.seen.requests).toBeGreaterThan(2 * rate);
+      expect(seconds).toBeGreaterThanOrEqual((proxy.seen.requests / rate) * 0.9);
+    } finally {
+      await proxy.close();
+    }
+  }, 120_000);
+
   it('reports a room the target refuses, with the reason, imports the others, and exits 1', async () => {
     const { run } = targetCli();
     await run('apps', 'create', ...TARGET, '--maxusers-ceiling', '1000');

@@ -2,7 +2,8 @@ import { DomainError, type ImportedRoom } from '@chatroom/domain';
 import type { EasemobSource, SourceRoom } from './easemob-source.js';
 import type { ImportTarget } from './import-target.js';
 import type { ProgressView } from './progress-view.js';
-import { syncRoom } from './room-sync.js';
+import { chunks, isRefusal, syncRoom, targetRooms, unique, type SyncContext } from './room-sync.js';
+import { roomFeed } from './room-feed.js';
 import { verifyRoom, type Mismatch } from './verify-rooms.js';
 
 export interface ImportOptions {
@@ -53,7 +54,7 @@ const LISTED_MAX = 1000;
  * One import: lists the source's rooms, brings each into the target (skipping those the run
  * being resumed did already), dissolves the rooms an earlier run imported and the source no
  * longer has, aligns the app's super admins, then verifies every room against a fresh read of
- * the source. Memory holds one group of rooms at a time, plus the room ids.
+ * the source. Memory holds two groups of rooms (this one and the next, read ahead), plus the room ids.
  */
 export async function runImport(source: EasemobSource, t: ImportTarget, options: ImportOptions, view: ProgressView): Promise<ImportReport> {
   const started = Date.now();
@@ -97,22 +98,28 @@ export async function runImport(source: EasemobSource, t: ImportTarget, options:
     view.tick();
     return false;
   });
-  for (let i = 0; i < todo.length && !options.signal?.aborted; i += GROUP) {
-    const rooms = await source.details(todo.slice(i, i + GROUP));
-    await inParallel(rooms, options.concurrency, options.signal, async (room) => {
-      const snapshot = await source.snapshot(room);
-      if (snapshot === null) return; // dissolved since the list: the verification looks at it
-      if (options.dryRun) {
-        report.rooms[(await t.getChatroomDetails.execute(app, [room.id]).then(() => true, () => false)) ? 'changed' : 'imported']++;
-      } else {
-        const result = await syncRoom(t, snapshot);
-        report.rooms[result.outcome]++;
-        if (result.outcome === 'refused') refuse(room.id, result.reasons);
-        await mark({ roomId: room.id, outcome: result.outcome, reason: result.reasons.join('; ') });
-      }
-      view.tick();
-    });
-  }
+  // Rooms group by group (one details read each), the next group read while this one is written.
+  const importing = roomFeed(todo, GROUP, async (group): Promise<{ room: SourceRoom; context?: SyncContext }[]> => {
+    const rooms = await source.details(group);
+    if (options.dryRun) return rooms.map((room) => ({ room }));
+    const users = await importGroupUsers(t, rooms);
+    // Rooms an earlier run recorded are read from the target, the others created straight away.
+    const there = await targetRooms(t, rooms.filter((r) => recorded.has(r.id) && recorded.get(r.id)!.outcome !== 'gone').map((r) => r.id));
+    return rooms.map((room) => ({ room, context: { users, ...(there.has(room.id) && { room: there.get(room.id)! }) } }));
+  });
+  await inParallel(importing, options.concurrency, options.signal, async ({ room, context }) => {
+    const snapshot = await source.snapshot(room);
+    if (snapshot === null) return; // dissolved since the list: the verification looks at it
+    if (!context) {
+      report.rooms[(await t.getChatroomDetails.execute(app, [room.id]).then(() => true, () => false)) ? 'changed' : 'imported']++;
+    } else {
+      const result = await syncRoom(t, snapshot, context);
+      report.rooms[result.outcome]++;
+      if (result.outcome === 'refused') refuse(room.id, result.reasons);
+      await mark({ roomId: room.id, outcome: result.outcome, reason: result.reasons.join('; ') });
+    }
+    view.tick();
+  });
   view.stop();
   if (options.signal?.aborted) {
     report.interrupted = true;
@@ -138,16 +145,17 @@ export async function runImport(source: EasemobSource, t: ImportTarget, options:
   // Verification: a fresh read of the source, room group by room group.
   const toVerify = [...listed, ...[...recorded.values()].filter((r) => !inSource.has(r.roomId) && (!only || only.has(r.roomId))).map((r) => ({ id: r.roomId, count: 0 }))];
   view.start('verify', toVerify.length);
-  for (let i = 0; i < toVerify.length; i += GROUP) {
-    const group = toVerify.slice(i, i + GROUP);
+  const verifying = roomFeed(toVerify, GROUP, async (group) => {
     const fresh = new Map((await source.details(group.filter((r) => inSource.has(r.id)))).map((r) => [r.id, r] as [string, SourceRoom]));
-    await inParallel(group, options.concurrency, undefined, async (r) => {
-      const found = await verifyRoom(source, t, fresh.get(r.id) ?? null, r.id);
-      report.mismatch_count += found.length;
-      for (const m of found) if (report.mismatches.length < LISTED_MAX) report.mismatches.push(m);
-      view.tick();
-    });
-  }
+    const there = await targetRooms(t, group.map((r) => r.id));
+    return group.map((r) => ({ id: r.id, room: fresh.get(r.id) ?? null, target: there.get(r.id) ?? null }));
+  });
+  await inParallel(verifying, options.concurrency, undefined, async ({ id, room, target }) => {
+    const found = await verifyRoom(source, t, room, id, target);
+    report.mismatch_count += found.length;
+    for (const m of found) if (report.mismatches.length < LISTED_MAX) report.mismatches.push(m);
+    view.tick();
+  });
   view.stop();
   if (!options.dryRun) await progress.finishRun(app.id, options.sourceKey, run.runId, t.clock.now());
   return finish(report, source, started);
@@ -177,11 +185,27 @@ function finish(report: ImportReport, source: EasemobSource, started: number): I
   return report;
 }
 
-/** Runs `work` on every item, `concurrency` at a time, taking no new item once `signal` aborts. */
-async function inParallel<T>(items: readonly T[], concurrency: number, signal: AbortSignal | undefined, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
+/**
+ * Creates the users the group's rooms name as owners and members (most of the users an import
+ * needs) in a few units; a room's other users (admins, mutes, lists) are imported with the room.
+ * A name the target refuses fails the unit: the rooms then import their users themselves, so that
+ * the refusal is reported against the room that names it.
+ */
+async function importGroupUsers(t: ImportTarget, rooms: readonly SourceRoom[]): Promise<ReadonlySet<string>> {
+  const users = unique(rooms.flatMap((r) => [r.owner, ...r.members]));
+  try {
+    for (const chunk of chunks(users, 1000)) await t.importUsers.execute(t.app, chunk);
+  } catch (error) {
+    if (isRefusal(error)) return new Set();
+    throw error;
+  }
+  return new Set(users);
+}
+
+/** Runs `work` on every item the feed gives, `concurrency` at a time, taking no new item once `signal` aborts. */
+async function inParallel<T>(next: () => Promise<T | undefined>, concurrency: number, signal: AbortSignal | undefined, work: (item: T) => Promise<void>): Promise<void> {
   const worker = async () => {
-    while (next < items.length && !signal?.aborted) await work(items[next++]!);
+    for (let item = signal?.aborted ? undefined : await next(); item !== undefined; item = signal?.aborted ? undefined : await next()) await work(item);
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  await Promise.all(Array.from({ length: concurrency }, worker));
 }

@@ -1,5 +1,5 @@
 import { Agent, RetryAgent, type Dispatcher } from 'undici';
-import { RateLimiterMemory, RateLimiterQueue } from 'rate-limiter-flexible';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** How hard the importer may press on the source. */
 export interface Politeness {
@@ -19,8 +19,8 @@ export interface WireCounter {
 /**
  * The HTTP client of the importer: undici's connection pool, wrapped in undici's own
  * RetryAgent (429 with `Retry-After` honoured, 5xx and network errors retried with
- * exponential backoff), with every attempt counted and, unless `rate` is off, paced by a
- * queue of rate-limiter-flexible tokens (so that retries are paced too).
+ * exponential backoff), with every attempt counted and, unless `rate` is off, paced one
+ * request every 1/rate s (retries and the token included: they go through the same dispatch).
  */
 export function politeDispatcher(politeness: Politeness, counter: WireCounter): Dispatcher {
   const pace = politeness.rate === 'off' ? undefined : pacer(politeness.rate);
@@ -44,12 +44,18 @@ export function politeDispatcher(politeness: Politeness, counter: WireCounter): 
 }
 
 /**
- * Resolves when the next request may go: at most `rate` in any one-second window, queued in
- * order. Whole-second windows rather than smaller ones: a timer that fires late (a busy
- * machine) then costs its lateness once a second, not once per tenth.
+ * Resolves when the next request may go: one every 1/rate s, on a schedule of their own. Each
+ * request is given the later of now and its predecessor's time plus 1/rate; a timer that fires
+ * late delays only its own request, not the schedule, so a busy machine's late timers do not
+ * add up. A pause (the importer writing) is not made up for afterwards: no burst follows it.
  */
-function pacer(rate: number): () => Promise<unknown> {
-  const limiter = new RateLimiterMemory({ points: rate, duration: 1 });
-  const queue = new RateLimiterQueue(limiter, { maxQueueSize: 100_000 });
-  return () => queue.removeTokens(1);
+export function pacer(rate: number, now: () => number = () => performance.now()): () => Promise<unknown> {
+  const interval = 1000 / rate;
+  let next = -Infinity;
+  return () => {
+    const at = Math.max(now(), next);
+    next = at + interval;
+    const wait = at - now();
+    return wait > 0 ? sleep(wait) : Promise.resolve();
+  };
 }

@@ -1,4 +1,4 @@
-import { DomainError, type UserResult } from '@chatroom/domain';
+import { DomainError, UnavailableError, type UserResult } from '@chatroom/domain';
 import type { SourceSnapshot } from './easemob-source.js';
 import type { ImportTarget } from './import-target.js';
 
@@ -9,13 +9,26 @@ export interface RoomSyncResult {
 }
 
 /** The target room as the sync compares it. */
-interface TargetRoom {
+export interface TargetRoom {
   name: string;
   description: string;
   maxUsers: number;
   owner: string;
   muteAll: boolean;
+  /** Members other than the owner, in join order. */
   members: string[];
+  admins: string[];
+}
+
+/** What the importer knows of the target before it syncs a room (read once for the room's group). */
+export interface SyncContext {
+  /** Users that exist in the target already: not imported again. */
+  readonly users: ReadonlySet<string>;
+  /**
+   * The target room (null: the target has none); absent when not read, for a room no run has
+   * recorded: it is created straight away, and compared only if the target has it after all.
+   */
+  readonly room?: TargetRoom | null;
 }
 
 const USERS_PER_UNIT = 1000;
@@ -26,7 +39,7 @@ const USERS_PER_UNIT = 1000;
  * order) or changes only what differs. Anything the target refuses is kept as a reason, and
  * the rest of the room still goes on, so that one bad entry does not hide the others.
  */
-export async function syncRoom(t: ImportTarget, s: SourceSnapshot): Promise<RoomSyncResult> {
+export async function syncRoom(t: ImportTarget, s: SourceSnapshot, context: SyncContext): Promise<RoomSyncResult> {
   const reasons: string[] = [];
   let writes = 0;
   const attempt = async (work: () => Promise<unknown>) => {
@@ -36,19 +49,20 @@ export async function syncRoom(t: ImportTarget, s: SourceSnapshot): Promise<Room
       if (Array.isArray(result)) for (const r of result as UserResult[]) if (r && r.ok === false) reasons.push(`${r.username}: ${r.reason}`);
       return true;
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
+      if (!isRefusal(error)) throw error;
       reasons.push(error.message);
       return false;
     }
   };
-  const users = unique([s.owner, ...s.members, ...s.admins, ...s.mutes.map((m) => m.user), ...s.blocks, ...s.allowlist]);
+  const users = unique([s.owner, ...s.members, ...s.admins, ...s.mutes.map((m) => m.user), ...s.blocks, ...s.allowlist]).filter((u) => !context.users.has(u));
   for (const chunk of chunks(users, USERS_PER_UNIT)) await attempt(() => t.importUsers.execute(t.app, chunk));
+  const userWrites = writes;
 
-  let room = await targetRoom(t, s.id);
-  const created = room === null;
-  if (room === null) {
-    const ok = await attempt(() =>
-      t.createChatroom.execute(t.creatingApp, {
+  let room = context.room === undefined ? undefined : context.room;
+  let created = false;
+  if (!room) {
+    try {
+      await t.createChatroom.execute(t.creatingApp, {
         roomId: s.id,
         name: s.name,
         description: s.description,
@@ -57,21 +71,38 @@ export async function syncRoom(t: ImportTarget, s: SourceSnapshot): Promise<Room
         custom: s.custom,
         created: s.created,
         ...(s.members.length > 0 && { members: s.members }),
-      }),
-    );
-    if (!ok) return { outcome: 'refused', reasons };
-    room = { name: s.name, description: s.description, maxUsers: s.maxusers, owner: s.owner, muteAll: false, members: [...s.members] };
-  } else {
-    await syncFieldsAndMembers(t, s, room, attempt);
+      });
+      created = true;
+      room = { name: s.name, description: s.description, maxUsers: s.maxusers, owner: s.owner, muteAll: false, members: [...s.members], admins: [] };
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      // Not read beforehand and there after all (a run stopped between the room and its record).
+      const there = context.room === undefined && error.code === 'ChatroomIdTaken' ? await targetRoom(t, s.id) : null;
+      if (there === null) {
+        reasons.push(error.message);
+        return { outcome: 'refused', reasons };
+      }
+      room = there;
+    }
   }
-  await syncLists(t, s, room, created, attempt);
+  const membersChanged = created ? false : await syncFieldsAndMembers(t, s, room, attempt);
+  await syncLists(t, s, room, created, membersChanged, attempt);
   if (reasons.length > 0) return { outcome: 'refused', reasons };
-  return { outcome: created ? 'imported' : writes > Math.ceil(users.length / USERS_PER_UNIT) ? 'changed' : 'unchanged', reasons };
+  return { outcome: created ? 'imported' : writes > userWrites ? 'changed' : 'unchanged', reasons };
+}
+
+/**
+ * The target saying no to this room (a rule, a limit, a name): reported, and the import goes on.
+ * Not an outage: the database unreachable or timing out fails the run (it resumes when run again).
+ */
+export function isRefusal(error: unknown): error is DomainError {
+  return error instanceof DomainError && !(error instanceof UnavailableError);
 }
 
 type Attempt = (work: () => Promise<unknown>) => Promise<boolean>;
 
-async function syncFieldsAndMembers(t: ImportTarget, s: SourceSnapshot, room: TargetRoom, attempt: Attempt): Promise<void> {
+/** Returns whether any member came or went (the admins read beforehand may be stale then). */
+async function syncFieldsAndMembers(t: ImportTarget, s: SourceSnapshot, room: TargetRoom, attempt: Attempt): Promise<boolean> {
   const { app } = t;
   const patch = {
     ...(room.name !== s.name && { name: s.name }),
@@ -97,18 +128,20 @@ async function syncFieldsAndMembers(t: ImportTarget, s: SourceSnapshot, room: Ta
     if (!wanted.has(room.owner)) await attempt(() => t.removeMembers.many(app, s.id, [room.owner]));
   }
   if (s.maxusers < room.maxUsers) await attempt(() => t.modifyChatroom.execute(app, s.id, { maxUsers: s.maxusers }));
+  const changed = extra.length > 0 || unblock.length > 0 || missing.length > 0 || room.owner !== s.owner;
   room.owner = s.owner;
+  return changed;
 }
 
 /** A room created just now has empty lists: nothing to read back. */
 const EMPTY_LISTS = [[], [], [], [], '', {}] as const;
 
-async function syncLists(t: ImportTarget, s: SourceSnapshot, room: TargetRoom, created: boolean, attempt: Attempt): Promise<void> {
+async function syncLists(t: ImportTarget, s: SourceSnapshot, room: TargetRoom, created: boolean, membersChanged: boolean, attempt: Attempt): Promise<void> {
   const { app } = t;
   const [admins, mutes, blocks, allow, announcement, attributes] = created
     ? EMPTY_LISTS
     : await Promise.all([
-        t.listAdmins.execute(app, s.id),
+        membersChanged ? t.listAdmins.execute(app, s.id) : room.admins,
         t.listMutes.execute(app, s.id),
         t.listRoomUsers.execute(app, s.id, 'blocklist'),
         t.listRoomUsers.execute(app, s.id, 'allowlist'),
@@ -156,20 +189,37 @@ async function syncLists(t: ImportTarget, s: SourceSnapshot, room: TargetRoom, c
 
 /** The room as the target has it, or null when it has no such room. */
 export async function targetRoom(t: ImportTarget, id: string): Promise<TargetRoom | null> {
+  return (await targetRooms(t, [id])).get(id) ?? null;
+}
+
+/**
+ * The rooms as the target has them (null for those it has not), in one details read when the
+ * target has them all, else room by room.
+ */
+export async function targetRooms(t: ImportTarget, ids: readonly string[]): Promise<Map<string, TargetRoom | null>> {
+  const found = new Map<string, TargetRoom | null>();
+  if (ids.length === 0) return found;
   try {
-    const [details] = await t.getChatroomDetails.execute(t.app, [id]);
-    const { room, affiliations } = details!;
-    return {
-      name: room.name,
-      description: room.description,
-      maxUsers: room.maxUsers,
-      owner: room.owner,
-      muteAll: room.muteAll,
-      members: affiliations.filter((a) => a.role !== 'owner').map((a) => a.username),
-    };
+    for (const { room, affiliations } of await t.getChatroomDetails.execute(t.app, ids)) {
+      found.set(room.id, {
+        name: room.name,
+        description: room.description,
+        maxUsers: room.maxUsers,
+        owner: room.owner,
+        muteAll: room.muteAll,
+        members: affiliations.filter((a) => a.role !== 'owner').map((a) => a.username),
+        admins: affiliations.filter((a) => a.role === 'admin').map((a) => a.username),
+      });
+    }
+    return found;
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'ChatroomsNotFound') return null;
-    throw error;
+    // One room missing (or too many members for one read) fails the read: each on its own then.
+    if (!isRefusal(error) || ids.length === 1) {
+      if (error instanceof DomainError && error.code === 'ChatroomsNotFound') return found.set(ids[0]!, null);
+      throw error;
+    }
+    for (const id of ids) found.set(id, (await targetRooms(t, [id])).get(id) ?? null);
+    return found;
   }
 }
 
@@ -180,11 +230,11 @@ function difference(wanted: readonly string[], have: readonly string[]): [string
   return [wanted.filter((u) => !h.has(u)), have.filter((u) => !w.has(u))];
 }
 
-function unique(items: readonly string[]): string[] {
+export function unique(items: readonly string[]): string[] {
   return [...new Set(items)];
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
+export function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;

@@ -1,6 +1,6 @@
 import type { EasemobSource, SourceRoom } from './easemob-source.js';
 import type { ImportTarget } from './import-target.js';
-import { targetRoom } from './room-sync.js';
+import type { TargetRoom } from './room-sync.js';
 
 export interface Mismatch {
   readonly room: string;
@@ -10,17 +10,16 @@ export interface Mismatch {
 }
 
 /**
- * Compares one room between a fresh read of the source and the target: that it exists on both,
+ * Compares one room between a fresh read of the source and the target (`target`: its details,
+ * read for the room's group): that it exists on both,
  * its owner, its member count, and its admins, mutes, blocklist and allowlist (as sets: neither
  * wire orders them). A room gone from the source must be gone from the target too.
  */
-export async function verifyRoom(source: EasemobSource, t: ImportTarget, room: SourceRoom | null, id: string): Promise<Mismatch[]> {
-  const target = await targetRoom(t, id);
+export async function verifyRoom(source: EasemobSource, t: ImportTarget, room: SourceRoom | null, id: string, target: TargetRoom | null): Promise<Mismatch[]> {
   const lists = room === null ? null : await source.lists(id);
   if (room === null || lists === null) return target === null ? [] : [{ room: id, field: 'room', source: 'absent', target: 'present' }];
   if (target === null) return [{ room: id, field: 'room', source: 'present', target: 'absent' }];
-  const [admins, mutes, blocks, allow] = await Promise.all([
-    t.listAdmins.execute(t.app, id),
+  const [mutes, blocks, allow] = await Promise.all([
     t.listMutes.execute(t.app, id).then((m) => m.map((e) => e.username as string)),
     t.listRoomUsers.execute(t.app, id, 'blocklist'),
     t.listRoomUsers.execute(t.app, id, 'allowlist'),
@@ -33,7 +32,7 @@ export async function verifyRoom(source: EasemobSource, t: ImportTarget, room: S
   const compare = (field: Mismatch['field'], s: readonly string[], tg: readonly string[]) => {
     if (!sameSet(s, tg)) found.push({ room: id, field, source: [...s].sort(), target: [...tg].sort() });
   };
-  compare('admins', lists.admins, admins);
+  compare('admins', lists.admins, target.admins);
   compare('mutes', lists.mutes, mutes);
   compare('blocklist', lists.blocks, blocks);
   compare('allowlist', lists.allowlist, allow);
