@@ -1,3 +1,4 @@
+import type { WriteRoundTrips } from './write-round-trips-contract.js';
 import { afterAll, beforeAll, it } from 'vitest';
 import type { DeliveryQueue, EventRuleStore } from '../ports/event-delivery.js';
 import type { IdGenerator } from '../ports/id-generator.js';
@@ -76,6 +77,8 @@ export type StoreFactory = {
    * delivery-queue case that does not run. Absent → the handles must have `delivery`.
    */
   readonly noDeliveryQueue?: string;
+  /** The statements each write use case sends (describeWriteRoundTripsContract). */
+  readonly writeRoundTrips?: WriteRoundTrips;
 } & SecondHandle &
   UnitConcurrency;
 

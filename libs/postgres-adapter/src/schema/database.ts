@@ -62,6 +62,8 @@ export interface RoomsTable {
   created: number;
   mute_all: Generated<boolean>;
   /** Guarded counter: the number of memberships of the room, owner included. */
+  /** Bumped by every block (see migration 0012). */
+  block_seq: Generated<number>;
   member_count: Generated<number>;
   announcement: Generated<string>;
 }
