@@ -124,20 +124,29 @@ export class KyselyRoomCommands implements RoomCommands {
   }
 
   /**
-   * The memberships are inserted first (ON CONFLICT waits for a concurrent insert of the same
-   * one and skips it), then the room's and the users' counters are bumped by guarded UPDATEs,
-   * which wait for the row locks and re-check their guard on the latest committed row (READ
-   * COMMITTED re-evaluation): caps hold whatever runs at once. The room's UPDATE also requires
-   * the block_seq of the snapshot, so a block committed meanwhile makes it stale. When one
-   * counter refuses after the other counted, `chatroom_guard` raises, which undoes the whole
-   * statement: all or nothing, in one round trip.
+   * The room is locked first (`locked`, FOR UPDATE: the latest committed row, whatever the
+   * statement's snapshot shows), and everything else hangs on it through `go`: the membership
+   * inserts, the counters and the events read `go`, so PostgreSQL cannot start them before it
+   * holds the room. Data-modifying CTEs of one statement otherwise run in no promised order, and
+   * a unit of work that locks the room and then deletes memberships (a block) would wait on an
+   * insert that itself waits on the room. Every write of a room thus takes the room, then its
+   * memberships, then the users' counters.
+   * The memberships are inserted with ON CONFLICT, which checks the latest committed rows; the
+   * room's and the users' counters are bumped by guarded UPDATEs that re-check their guard on
+   * the latest committed row (READ COMMITTED re-evaluation): caps hold whatever runs at once.
+   * The blocklist is read from the snapshot, so `go` also requires the block_seq the snapshot
+   * shows to be the locked row's: a block committed while the statement waited makes it stale.
+   * When one counter refuses after the other counted, `chatroom_guard` raises, which undoes the
+   * whole statement: all or nothing, in one round trip.
    */
   async addMembers(c: AddMembersCommand): Promise<Outcome<{ added: UserId[]; memberCount?: number }>> {
     const wanted = textArray([...new Set(c.usernames)]);
     const { appId, roomId } = c;
     const answer = await this.answer<{ added: string[]; member_count: number | null }>(sql`
-      WITH snap AS (
-        SELECT member_count, max_users, block_seq FROM rooms WHERE app_id = ${appId} AND id = ${roomId}
+      WITH locked AS MATERIALIZED (
+        SELECT block_seq FROM rooms WHERE app_id = ${appId} AND id = ${roomId} FOR UPDATE
+      ), snap AS (
+        SELECT block_seq FROM rooms WHERE app_id = ${appId} AND id = ${roomId}
       ), wanted AS (
         SELECT w.username, w.ord FROM unnest(${wanted}) WITH ORDINALITY AS w (username, ord)
       ), missing AS (
@@ -149,7 +158,8 @@ export class KyselyRoomCommands implements RoomCommands {
           ON l.app_id = ${appId} AND l.room_id = ${roomId} AND l.list = 'blocklist' AND l.username = w.username
         ORDER BY w.ord LIMIT 1
       ), go AS (
-        SELECT 1 FROM snap WHERE NOT EXISTS (SELECT 1 FROM missing) AND NOT EXISTS (SELECT 1 FROM blocked)
+        SELECT 1 FROM locked l JOIN snap s ON s.block_seq = l.block_seq
+        WHERE NOT EXISTS (SELECT 1 FROM missing) AND NOT EXISTS (SELECT 1 FROM blocked)
       ), inserted AS (
         INSERT INTO memberships (app_id, room_id, username, role)
         SELECT ${appId}::uuid, ${roomId}::text, w.username, 'member' FROM wanted w
@@ -163,7 +173,6 @@ export class KyselyRoomCommands implements RoomCommands {
         UPDATE rooms SET member_count = member_count + (SELECT n FROM n)
         WHERE app_id = ${appId} AND id = ${roomId} AND (SELECT n FROM n) > 0
           AND member_count + (SELECT n FROM n) <= max_users
-          AND block_seq = (SELECT block_seq FROM snap)
         RETURNING member_count
       ), counted AS (
         UPDATE users SET joined_count = joined_count + 1
@@ -182,12 +191,13 @@ export class KyselyRoomCommands implements RoomCommands {
       ])}
       SELECT
         CASE
-          WHEN NOT EXISTS (SELECT 1 FROM snap) THEN 'room-missing'
+          WHEN NOT EXISTS (SELECT 1 FROM locked) THEN 'room-missing'
+          WHEN NOT EXISTS (SELECT 1 FROM snap s JOIN locked l ON s.block_seq = l.block_seq) THEN 'stale'
           WHEN EXISTS (SELECT 1 FROM missing) THEN 'user-missing'
           WHEN EXISTS (SELECT 1 FROM blocked) THEN 'blocked'
           WHEN (SELECT n FROM n) = 0 THEN 'ok'
-          WHEN NOT EXISTS (SELECT 1 FROM room) THEN chatroom_guard(
-            CASE WHEN (SELECT member_count + (SELECT n FROM n) > max_users FROM snap) THEN 'room-full' ELSE 'stale' END, NULL)
+          -- Under the room's lock the counter's guard alone can refuse.
+          WHEN NOT EXISTS (SELECT 1 FROM room) THEN chatroom_guard('room-full', NULL)
           WHEN EXISTS (SELECT 1 FROM uncounted) THEN chatroom_guard('user-cap', (SELECT username FROM uncounted))
           ELSE 'ok'
         END AS outcome,

@@ -33,6 +33,13 @@ export interface StoreProbes {
    * derives its counts instead of storing them returns [] (and says so in a comment).
    */
   counterMismatches(): Promise<string[]>;
+  /**
+   * Units of work and commands of this handle that the store aborted as a deadlock victim and
+   * that were run again. Writes that all lock a room before its memberships and those before the
+   * users' counters cannot deadlock on one room; the races assert that none did. A store without
+   * deadlocks (one unit at a time) leaves it out.
+   */
+  deadlocks?(): number;
 }
 
 /** The events outbox's queue and rules of a store, on the handle's own connections. */
