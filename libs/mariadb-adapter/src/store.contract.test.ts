@@ -38,6 +38,17 @@ const WRITE_ROUND_TRIPS: WriteRoundTrips = {
   unmute: 4,
   'mute, room missing': 1,
   'mute, not a member': 2,
+  promote: 6,
+  'promote, already an admin': 3,
+  'promote, room missing': 1,
+  'promote, user missing': 2,
+  'promote, not a member': 3,
+  'promote, the owner': 3,
+  'promote, admin limit': 4,
+  demote: 5,
+  'demote, room missing': 1,
+  'demote, user missing': 2,
+  'demote, not an admin': 3,
 };
 import { afterAll, describe } from 'vitest';
 import { createTestMariadbDatabase, type TestMariadbDatabase } from './testing/create-test-database.js';

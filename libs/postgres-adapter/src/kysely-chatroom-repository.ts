@@ -1,7 +1,7 @@
 import type { Chatroom, ChatroomPatch, ChatroomRepository, DissolvedRoom, InsertChatroomOutcome, UserId } from '@chatroom/domain';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, RoomsTable } from './schema/database.js';
-import { releaseMemberships } from './release-memberships.js';
+import { AFTER_USERS_LEFT, releaseMemberships } from './release-memberships.js';
 import { runPrecompiled } from './precompiled.js';
 import { textArray } from './sql-arrays.js';
 
@@ -129,7 +129,7 @@ export class KyselyChatroomRepository implements ChatroomRepository {
       room AS (
         DELETE FROM rooms WHERE app_id = ${appId} AND id = any(${textArray(ids)}) RETURNING id
       ), quota AS (
-        UPDATE apps SET room_count = room_count - (SELECT count(*) FROM room) WHERE id = ${appId}
+        UPDATE apps SET room_count = room_count - (SELECT count(*) FROM room) WHERE id = ${appId} AND ${AFTER_USERS_LEFT}
       )
       -- A dissolve has read its members already; a user's deletion needs them for E12.
       SELECT room_id, username FROM gone WHERE ${column === 'owner'} ORDER BY room_id, role <> 'owner', seq

@@ -4,15 +4,17 @@ import type {
   DissolveCommand,
   MuteCommand,
   Outcome,
+  PromoteAdminCommand,
   Refusal,
   RemoveMemberCommand,
   RoomCommands,
+  SetAdminCommand,
   TransferCommand,
   UserId,
 } from '@chatroom/domain';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { commandEvents } from './command-events.js';
-import { releaseMemberships } from './release-memberships.js';
+import { AFTER_USERS_LEFT, releaseMemberships } from './release-memberships.js';
 import type { Database } from './schema/database.js';
 import { textArray } from './sql-arrays.js';
 
@@ -32,6 +34,12 @@ export async function lockRoomFirst(db: Kysely<Database>, command: object): Prom
   if (!('roomId' in command) || !('appId' in command)) return;
   await sql`SELECT 1 FROM rooms WHERE app_id = ${command.appId as string} AND id = ${command.roomId as string} FOR UPDATE`.execute(db);
 }
+
+/** The first answers of a command on a locked room (lockedRoom) that names a user (`user_ok`). */
+const ROOM_THEN_USER = sql`
+          WHEN NOT EXISTS (SELECT 1 FROM locked) THEN 'room-missing'
+          WHEN NOT EXISTS (SELECT 1 FROM fresh) THEN 'stale'
+          WHEN NOT EXISTS (SELECT 1 FROM user_ok) THEN 'user-missing'`;
 
 /** What a statement's last SELECT answers: `ok`, a refusal's name, or `stale`. */
 interface Answer {
@@ -57,9 +65,9 @@ export class KyselyRoomCommands implements RoomCommands {
 
   /**
    * The id drawn from room_seq (unless given), the room inserted with its member count, the
-   * app's guarded room_count, the memberships and each user's guarded joined_count, and the
+   * memberships and each user's guarded joined_count, the app's guarded room_count, and the
    * events, in one statement: the app's row (which every create of the app queues on) is held
-   * for that statement and its commit only. A guard that refuses after something was counted
+   * for the end of that statement and its commit only. A guard that refuses after something was counted
    * raises, undoing the statement.
    */
   async createRoom(c: CreateRoomCommand): Promise<Outcome<{ id: string }>> {
@@ -81,10 +89,6 @@ export class KyselyRoomCommands implements RoomCommands {
         FROM drawn d
         ON CONFLICT (app_id, id) DO NOTHING
         RETURNING id
-      ), quota AS (
-        UPDATE apps SET room_count = room_count + 1
-        WHERE id = ${room.appId} AND EXISTS (SELECT 1 FROM room) AND room_count + 1 <= ${c.roomQuota}
-        RETURNING 1
       ), joined AS (
         INSERT INTO memberships (app_id, room_id, username, role)
         SELECT ${room.appId}::uuid, r.id, w.username, CASE WHEN w.ord = 1 THEN 'owner' ELSE 'member' END
@@ -95,6 +99,13 @@ export class KyselyRoomCommands implements RoomCommands {
         UPDATE users SET joined_count = joined_count + 1
         WHERE app_id = ${room.appId} AND username IN (SELECT username FROM joined) AND joined_count + 1 <= ${c.joinedRoomCap}
         RETURNING username
+      ), quota AS (
+        -- After every user's row (the aggregate reads all of counted first): the app's row comes
+        -- last, as in every write (room, memberships, users, app), and is held the shortest.
+        UPDATE apps SET room_count = room_count + 1
+        WHERE id = ${room.appId} AND EXISTS (SELECT 1 FROM room) AND room_count + 1 <= ${c.roomQuota}
+          AND (SELECT count(*) FROM counted) >= 0
+        RETURNING 1
       ), uncounted AS (
         SELECT w.username FROM wanted w
         WHERE w.username IN (SELECT username FROM joined) AND w.username NOT IN (SELECT username FROM counted)
@@ -229,9 +240,7 @@ export class KyselyRoomCommands implements RoomCommands {
       ])}
       SELECT
         CASE
-          WHEN NOT EXISTS (SELECT 1 FROM locked) THEN 'room-missing'
-          WHEN NOT EXISTS (SELECT 1 FROM fresh) THEN 'stale'
-          WHEN NOT EXISTS (SELECT 1 FROM user_ok) THEN 'user-missing'
+          ${ROOM_THEN_USER}
           WHEN (SELECT owner FROM fresh) = ${username} THEN 'owner'
           WHEN NOT EXISTS (SELECT 1 FROM gone) THEN 'not-member'
           ELSE 'ok'
@@ -278,9 +287,7 @@ export class KyselyRoomCommands implements RoomCommands {
       ])}
       SELECT
         CASE
-          WHEN NOT EXISTS (SELECT 1 FROM locked) THEN 'room-missing'
-          WHEN NOT EXISTS (SELECT 1 FROM fresh) THEN 'stale'
-          WHEN NOT EXISTS (SELECT 1 FROM user_ok) THEN 'user-missing'
+          ${ROOM_THEN_USER}
           WHEN (SELECT owner FROM fresh) = ${newOwner} THEN 'same-owner'
           WHEN NOT EXISTS (SELECT 1 FROM target) THEN 'not-member'
           WHEN NOT EXISTS (SELECT 1 FROM promoted) THEN 'stale'
@@ -307,7 +314,7 @@ export class KyselyRoomCommands implements RoomCommands {
       dropped AS (
         DELETE FROM rooms WHERE app_id = ${appId} AND id = ${roomId} AND EXISTS (SELECT 1 FROM fresh) RETURNING id
       ), quota AS (
-        UPDATE apps SET room_count = room_count - 1 WHERE id = ${appId} AND EXISTS (SELECT 1 FROM dropped)
+        UPDATE apps SET room_count = room_count - 1 WHERE id = ${appId} AND EXISTS (SELECT 1 FROM dropped) AND ${AFTER_USERS_LEFT}
       ), ${commandEvents([
         { event: gone, when: sql`EXISTS (SELECT 1 FROM dropped)` },
         {
@@ -370,6 +377,58 @@ export class KyselyRoomCommands implements RoomCommands {
     return {};
   }
 
+  /**
+   * On the locked room, whose memberships its snapshot then shows as they are: the admins are
+   * counted there, and the role changed only from `member`.
+   */
+  async promoteAdmin(c: PromoteAdminCommand): Promise<Outcome<{ changed: boolean }>> {
+    const { appId, roomId, username } = c;
+    const answer = await this.answer<{ changed: boolean }>(sql`
+      WITH ${lockedRoom(appId, roomId)}, ${targetRole(appId, roomId, username)}, admins AS (
+        SELECT count(*)::int AS n FROM memberships WHERE app_id = ${appId} AND room_id = ${roomId} AND role = 'admin'
+      ), go AS (
+        SELECT 1 FROM fresh
+        WHERE EXISTS (SELECT 1 FROM user_ok) AND (SELECT role FROM target) = 'member' AND (SELECT n FROM admins) < ${c.maxAdmins}
+      ), ${roleChange(appId, roomId, username, 'member', 'admin')}, ${commandEvents([{ event: c.changed, when: sql`EXISTS (SELECT 1 FROM changed)` }])}
+      SELECT
+        CASE
+          ${ROOM_THEN_USER}
+          WHEN NOT EXISTS (SELECT 1 FROM target) THEN 'not-member'
+          WHEN (SELECT role FROM target) = 'owner' THEN 'owner-not-admin'
+          WHEN (SELECT role FROM target) = 'admin' THEN 'ok'
+          WHEN (SELECT n FROM admins) >= ${c.maxAdmins} THEN 'admin-limit'
+          WHEN NOT EXISTS (SELECT 1 FROM changed) THEN 'stale'
+          ELSE 'ok'
+        END AS outcome,
+        ${username}::text AS username,
+        EXISTS (SELECT 1 FROM ev) AS stored,
+        EXISTS (SELECT 1 FROM changed) AS changed
+    `);
+    if (answer.outcome !== 'ok') return refusal(answer, [username]);
+    return { changed: answer.changed };
+  }
+
+  /** On the locked room: the role changed only from `admin`. */
+  async demoteAdmin(c: SetAdminCommand): Promise<Outcome<Record<never, never>>> {
+    const { appId, roomId, username } = c;
+    const answer = await this.answer(sql`
+      WITH ${lockedRoom(appId, roomId)}, ${targetRole(appId, roomId, username)}, go AS (
+        SELECT 1 FROM fresh WHERE EXISTS (SELECT 1 FROM user_ok) AND (SELECT role FROM target) = 'admin'
+      ), ${roleChange(appId, roomId, username, 'admin', 'member')}, ${commandEvents([{ event: c.changed, when: sql`EXISTS (SELECT 1 FROM changed)` }])}
+      SELECT
+        CASE
+          ${ROOM_THEN_USER}
+          WHEN (SELECT role FROM target) IS DISTINCT FROM 'admin' THEN 'not-admin'
+          WHEN NOT EXISTS (SELECT 1 FROM changed) THEN 'stale'
+          ELSE 'ok'
+        END AS outcome,
+        ${username}::text AS username,
+        EXISTS (SELECT 1 FROM ev) AS stored
+    `);
+    if (answer.outcome !== 'ok') return refusal(answer, [username]);
+    return {};
+  }
+
   /** Runs the statement; a `stale` answer or guard becomes a retryable error, a raised guard a refusal. */
   private async answer<R>(statement: RawBuilder<unknown>): Promise<Answer & R> {
     let row: Answer & R;
@@ -394,8 +453,8 @@ export class KyselyRoomCommands implements RoomCommands {
  * `locked`: the room, locked FOR UPDATE, with its owner and row version as they are once the
  * lock is held; `fresh`: the same row when the statement's snapshot shows that version, i.e. no
  * commit changed the room (its counter, owner, block_seq) while the statement waited. Every
- * change of a room's memberships changes its row, so under `fresh` the snapshot's memberships
- * are the room's.
+ * change of a room's memberships changes its row (a role change rewrites it: roleChange), so
+ * under `fresh` the snapshot's memberships are the room's.
  */
 function lockedRoom(appId: string, roomId: string): RawBuilder<unknown> {
   return sql`
@@ -404,6 +463,32 @@ function lockedRoom(appId: string, roomId: string): RawBuilder<unknown> {
     ), fresh AS (
       SELECT l.owner FROM locked l
       WHERE l.version = (SELECT xmin::text FROM rooms WHERE app_id = ${appId} AND id = ${roomId})
+    )`;
+}
+
+/** `user_ok`: the user exists; `target`: their role in the room, if they are a member. */
+function targetRole(appId: string, roomId: string, username: string): RawBuilder<unknown> {
+  return sql`
+    user_ok AS (
+      SELECT 1 FROM users WHERE app_id = ${appId} AND username = ${username}
+    ), target AS (
+      SELECT role FROM memberships WHERE app_id = ${appId} AND room_id = ${roomId} AND username = ${username}
+    )`;
+}
+
+/**
+ * `changed`: the role set from `from` to `to` when `go` has a row. The room's row is rewritten
+ * with it (`owner = owner`: a new row version), so that a statement that waited for the room
+ * meanwhile sees by `fresh` that the roles it read are no longer the room's.
+ */
+function roleChange(appId: string, roomId: string, username: string, from: string, to: string): RawBuilder<unknown> {
+  return sql`
+    changed AS (
+      UPDATE memberships SET role = ${to}
+      WHERE app_id = ${appId} AND room_id = ${roomId} AND username = ${username} AND role = ${from} AND EXISTS (SELECT 1 FROM go)
+      RETURNING 1
+    ), touched AS (
+      UPDATE rooms SET owner = owner WHERE app_id = ${appId} AND id = ${roomId} AND EXISTS (SELECT 1 FROM changed)
     )`;
 }
 
@@ -430,7 +515,11 @@ function refusal(answer: Answer, usernames: UserId[] = []): Refusal {
       return { refused: answer.outcome, username };
     case 'not-member':
       return { refused: 'not-member', usernames };
+    case 'not-admin':
+      return { refused: 'not-admin', username };
     case 'room-missing':
+    case 'owner-not-admin':
+    case 'admin-limit':
     case 'quota-exceeded':
     case 'room-full':
     case 'owner':

@@ -111,6 +111,8 @@ export class KyselyUnitOfWork implements UnitOfWork {
       transfer: run((commands, c) => commands.transfer(c)),
       dissolve: run((commands, c) => commands.dissolve(c)),
       mute: run((commands, c) => commands.mute(c)),
+      promoteAdmin: run((commands, c) => commands.promoteAdmin(c)),
+      demoteAdmin: run((commands, c) => commands.demoteAdmin(c)),
     };
   }
 

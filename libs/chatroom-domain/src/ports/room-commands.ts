@@ -20,7 +20,13 @@ export type Refusal =
   /** The app already has a room with the id asked (or drawn). */
   | { readonly refused: 'id-taken'; readonly id: string }
   /** The app would then hold more rooms than its quota. */
-  | { readonly refused: 'quota-exceeded' };
+  | { readonly refused: 'quota-exceeded' }
+  /** The owner is asked to become an admin. */
+  | { readonly refused: 'owner-not-admin' }
+  /** The room has its most admins already. */
+  | { readonly refused: 'admin-limit' }
+  /** A demotion of a user who is not an admin. */
+  | { readonly refused: 'not-admin'; readonly username: UserId };
 
 /** A command's result: what it did, or the refusal (nothing changed). */
 export type Outcome<T> = ({ readonly refused?: undefined } & T) | Refusal;
@@ -78,6 +84,19 @@ export interface MuteCommand {
   readonly muted: RoomEvent;
 }
 
+export interface SetAdminCommand {
+  readonly appId: string;
+  readonly roomId: string;
+  readonly username: UserId;
+  /** The `ADMIN` event (`ADD` or `REMOVE`), stored when the role changed. */
+  readonly changed: RoomEvent;
+}
+
+export interface PromoteAdminCommand extends SetAdminCommand {
+  /** The most admins a room may have. */
+  readonly maxAdmins: number;
+}
+
 /**
  * The writes that need no look before them: each is ONE atomic unit on its own, which a store
  * carries out in as few round trips as it can (PostgreSQL: one statement, autocommit) with its
@@ -115,4 +134,12 @@ export interface RoomCommands {
   dissolve(command: DissolveCommand): Promise<Outcome<{ members: UserId[] }>>;
   /** Sets (or lifts) the users' mutes. Refusals: `room-missing`, `not-member` (naming every outsider). */
   mute(command: MuteCommand): Promise<Outcome<Record<never, never>>>;
+  /**
+   * Makes a member an admin, under the room's `maxAdmins`; `changed` is false when they were
+   * one already. Refusals, in order: `room-missing`, `user-missing`, `not-member`,
+   * `owner-not-admin`, `admin-limit`.
+   */
+  promoteAdmin(command: PromoteAdminCommand): Promise<Outcome<{ changed: boolean }>>;
+  /** Makes an admin an ordinary member. Refusals, in order: `room-missing`, `user-missing`, `not-admin`. */
+  demoteAdmin(command: SetAdminCommand): Promise<Outcome<Record<never, never>>>;
 }

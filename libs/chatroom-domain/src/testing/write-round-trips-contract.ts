@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { AddMembers } from '../use-cases/add-members/add-members.js';
 import { BlockUsers } from '../use-cases/block-users/block-users.js';
+import { ADMINS_MAX } from '../model/room-moderation.js';
 import { CreateChatroom } from '../use-cases/create-chatroom/create-chatroom.js';
+import { DemoteAdmin } from '../use-cases/demote-admin/demote-admin.js';
 import { DissolveChatroom } from '../use-cases/dissolve-chatroom/dissolve-chatroom.js';
 import { MuteMembers } from '../use-cases/mute-members/mute-members.js';
+import { PromoteAdmin } from '../use-cases/promote-admin/promote-admin.js';
 import { RemoveMembers } from '../use-cases/remove-members/remove-members.js';
 import { TransferChatroom } from '../use-cases/transfer-chatroom/transfer-chatroom.js';
 import { useStore, type StoreFactory, type StoreHandle } from './store-factory.js';
@@ -39,6 +42,17 @@ export const WRITE_CASES = [
   'unmute',
   'mute, room missing',
   'mute, not a member',
+  'promote',
+  'promote, already an admin',
+  'promote, room missing',
+  'promote, user missing',
+  'promote, not a member',
+  'promote, the owner',
+  'promote, admin limit',
+  'demote',
+  'demote, room missing',
+  'demote, user missing',
+  'demote, not an admin',
 ] as const;
 
 export type WriteCase = (typeof WRITE_CASES)[number];
@@ -82,6 +96,15 @@ export async function measureWrites(h: StoreHandle): Promise<Record<WriteCase, n
   const transfer = (roomId: string, u: string) => new TransferChatroom(deps).execute(app, roomId, u);
   const mute = (roomId: string, users: string[], duration: number) => new MuteMembers(deps).execute(app, roomId, users, duration);
   const doomed = await seedRoom(h, app, owner!, [a!]);
+  const promote = (roomId: string, u: string) => new PromoteAdmin(deps).execute(app, roomId, u);
+  const demote = (roomId: string, u: string) => new DemoteAdmin(deps).execute(app, roomId, u);
+  // A room with one member to promote, and a room at its most admins with one member more.
+  const [boss, x, ...crowd] = await seedUsers(h, app, ADMINS_MAX + 3, 'staff');
+  const council = await seedRoom(h, app, boss!, [x!]);
+  const staffed = await seedRoom(h, app, boss!, crowd);
+  await h.uow.write(async (r) => {
+    for (const u of crowd.slice(0, ADMINS_MAX)) await r.memberships.setRole(app.id, staffed.id, u, 'admin');
+  });
 
   const full = await seedApp(h, { roomQuota: 0 });
   const [lonely] = await seedUsers(h, full, 1);
@@ -118,6 +141,17 @@ export async function measureWrites(h: StoreHandle): Promise<Record<WriteCase, n
     unmute: () => mute(room.id, [owner!], 0),
     'mute, room missing': () => mute(gone, [a!], 60_000),
     'mute, not a member': () => mute(room.id, [outsider!], 60_000),
+    promote: () => promote(council.id, x!),
+    'promote, already an admin': () => promote(council.id, x!),
+    'promote, room missing': () => promote(gone, x!),
+    'promote, user missing': () => promote(council.id, ghost),
+    'promote, not a member': () => promote(council.id, outsider!),
+    'promote, the owner': () => promote(council.id, boss!),
+    'promote, admin limit': () => promote(staffed.id, crowd[ADMINS_MAX]!),
+    demote: () => demote(council.id, x!),
+    'demote, room missing': () => demote(gone, x!),
+    'demote, user missing': () => demote(council.id, ghost),
+    'demote, not an admin': () => demote(council.id, x!),
   };
   const counts = {} as Record<WriteCase, number>;
   for (const name of WRITE_CASES) counts[name] = await statementsOf(h, cases[name]);

@@ -1,5 +1,6 @@
 import type { DomainError } from '../../errors/domain-error.js';
 import { errors } from '../../errors/error-catalogue.js';
+import { ADMINS_MAX } from '../../model/room-moderation.js';
 import type { UserId } from '../../model/user-id.js';
 import type { Outcome, Refusal } from '../../ports/room-commands.js';
 
@@ -33,6 +34,12 @@ export function refusalError(refusal: Refusal, roomId: string, wording: RefusalW
       return errors.chatroomIdTaken(refusal.id);
     case 'quota-exceeded':
       return wording.quotaExceeded?.() ?? errors.roomQuotaExceeded('', '');
+    case 'owner-not-admin':
+      return errors.ownerCannotBeAdmin(roomId);
+    case 'admin-limit':
+      return errors.adminLimitReached(roomId, ADMINS_MAX);
+    case 'not-admin':
+      return errors.notAdmin(refusal.username, roomId);
   }
 }
 

@@ -7,9 +7,11 @@ import type {
   DissolveCommand,
   MuteCommand,
   Outcome,
+  PromoteAdminCommand,
   Refusal,
   RemoveMemberCommand,
   RoomCommands,
+  SetAdminCommand,
   TransferCommand,
 } from '../../ports/room-commands.js';
 import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.js';
@@ -113,6 +115,33 @@ export class RoomCommandsOverUnits implements RoomCommands {
       if (c.expiresAt === 0) await r.mutes.remove(c.appId, c.roomId, c.usernames);
       else await r.mutes.upsert(c.appId, c.roomId, c.usernames.map((username) => ({ username, expiresAt: c.expiresAt })));
       r.events.append(c.muted);
+      return {};
+    });
+  }
+
+  promoteAdmin(c: PromoteAdminCommand): Promise<Outcome<{ changed: boolean }>> {
+    return this.unit(async (r) => {
+      // Locked first: the admins counted are the room's until the unit commits.
+      if (!(await r.chatrooms.findByIdForUpdate(c.appId, c.roomId))) refuse({ refused: 'room-missing' });
+      await requireUsers(r, c.appId, [c.username]);
+      const role = await r.memberships.roleOf(c.appId, c.roomId, c.username);
+      if (role === null) refuse({ refused: 'not-member', usernames: [c.username] });
+      if (role === 'owner') refuse({ refused: 'owner-not-admin' });
+      if (role === 'admin') return { changed: false };
+      if ((await r.memberships.admins(c.appId, c.roomId)).length >= c.maxAdmins) refuse({ refused: 'admin-limit' });
+      await r.memberships.setRole(c.appId, c.roomId, c.username, 'admin');
+      r.events.append(c.changed);
+      return { changed: true };
+    });
+  }
+
+  demoteAdmin(c: SetAdminCommand): Promise<Outcome<Record<never, never>>> {
+    return this.unit(async (r) => {
+      if (!(await r.chatrooms.findByIdForUpdate(c.appId, c.roomId))) refuse({ refused: 'room-missing' });
+      await requireUsers(r, c.appId, [c.username]);
+      if ((await r.memberships.roleOf(c.appId, c.roomId, c.username)) !== 'admin') refuse({ refused: 'not-admin', username: c.username });
+      await r.memberships.setRole(c.appId, c.roomId, c.username, 'member');
+      r.events.append(c.changed);
       return {};
     });
   }
