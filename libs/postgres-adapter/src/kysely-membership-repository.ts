@@ -53,7 +53,7 @@ export class KyselyMembershipRepository implements MembershipRepository {
     // every write of a room does: room, memberships, users.
     const { rows } = await sql<AddResult>`
       WITH locked AS MATERIALIZED (
-        SELECT 1 FROM rooms WHERE app_id = ${appId} AND id = ${roomId} FOR UPDATE
+        SELECT 1 FROM rooms WHERE app_id = ${appId} AND id = ${roomId} FOR NO KEY UPDATE
       ), inserted AS (
         INSERT INTO memberships (app_id, room_id, username, role)
         SELECT ${appId}::uuid, ${roomId}::text, w.username, ${role}::text

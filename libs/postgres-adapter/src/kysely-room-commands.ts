@@ -135,10 +135,11 @@ export class KyselyRoomCommands implements RoomCommands {
   }
 
   /**
-   * The room is locked first (`locked`, FOR UPDATE: the latest committed row, whatever the
-   * statement's snapshot shows), and everything else hangs on it through `go`: the membership
-   * inserts, the counters and the events read `go`, so PostgreSQL cannot start them before it
-   * holds the room. Data-modifying CTEs of one statement otherwise run in no promised order, and
+   * The room is locked first (`locked`: the latest committed row, whatever the statement's
+   * snapshot shows; FOR NO KEY UPDATE, the lock its counter's UPDATE takes anyway, which queues
+   * behind a unit's or another command's lock on the room), and everything else hangs on it
+   * through `go`: the membership inserts, the counters and the events read `go`, so PostgreSQL
+   * cannot start them before it holds the room. Data-modifying CTEs of one statement otherwise run in no promised order, and
    * a unit of work that locks the room and then deletes memberships (a block) would wait on an
    * insert that itself waits on the room. Every write of a room thus takes the room, then its
    * memberships, then the users' counters.
@@ -155,7 +156,7 @@ export class KyselyRoomCommands implements RoomCommands {
     const { appId, roomId } = c;
     const answer = await this.answer<{ added: string[]; member_count: number | null }>(sql`
       WITH locked AS MATERIALIZED (
-        SELECT block_seq FROM rooms WHERE app_id = ${appId} AND id = ${roomId} FOR UPDATE
+        SELECT block_seq FROM rooms WHERE app_id = ${appId} AND id = ${roomId} FOR NO KEY UPDATE
       ), snap AS (
         SELECT block_seq FROM rooms WHERE app_id = ${appId} AND id = ${roomId}
       ), wanted AS (
