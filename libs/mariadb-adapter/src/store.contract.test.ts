@@ -49,6 +49,10 @@ const WRITE_ROUND_TRIPS: WriteRoundTrips = {
   'demote, room missing': 1,
   'demote, user missing': 2,
   'demote, not an admin': 3,
+  announce: 3,
+  'announce, room missing': 1,
+  'mute all': 3,
+  'mute all, room missing': 1,
 };
 import { afterAll, describe } from 'vitest';
 import { createTestMariadbDatabase, type TestMariadbDatabase } from './testing/create-test-database.js';

@@ -10,6 +10,7 @@ import type {
   RoomCommands,
   SetAdminCommand,
   TransferCommand,
+  UpdateRoomCommand,
   UserId,
 } from '@chatroom/domain';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
@@ -427,6 +428,26 @@ export class KyselyRoomCommands implements RoomCommands {
         EXISTS (SELECT 1 FROM ev) AS stored
     `);
     if (answer.outcome !== 'ok') return refusal(answer, [username]);
+    return {};
+  }
+
+  /** The room's row only: its UPDATE takes the room's lock and writes, the event goes with it. */
+  async updateRoom(c: UpdateRoomCommand): Promise<Outcome<Record<never, never>>> {
+    const { appId, roomId, patch } = c;
+    const answer = await this.answer(sql`
+      WITH room AS (
+        UPDATE rooms
+        SET announcement = coalesce(${patch.announcement ?? null}::text, announcement),
+            mute_all = coalesce(${patch.muteAll ?? null}::boolean, mute_all)
+        WHERE app_id = ${appId} AND id = ${roomId}
+        RETURNING 1
+      ), ${commandEvents([{ event: c.updated, when: sql`EXISTS (SELECT 1 FROM room)` }])}
+      SELECT
+        CASE WHEN NOT EXISTS (SELECT 1 FROM room) THEN 'room-missing' ELSE 'ok' END AS outcome,
+        NULL::text AS username,
+        EXISTS (SELECT 1 FROM ev) AS stored
+    `);
+    if (answer.outcome !== 'ok') return refusal(answer);
     return {};
   }
 

@@ -113,6 +113,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
       mute: run((commands, c) => commands.mute(c)),
       promoteAdmin: run((commands, c) => commands.promoteAdmin(c)),
       demoteAdmin: run((commands, c) => commands.demoteAdmin(c)),
+      updateRoom: run((commands, c) => commands.updateRoom(c)),
     };
   }
 

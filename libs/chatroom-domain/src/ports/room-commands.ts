@@ -1,4 +1,5 @@
 import type { Chatroom } from '../model/chatroom.js';
+import type { ChatroomPatch } from './chatroom-repository.js';
 import type { RoomEvent } from '../model/room-event.js';
 import type { UserId } from '../model/user-id.js';
 
@@ -92,6 +93,15 @@ export interface SetAdminCommand {
   readonly changed: RoomEvent;
 }
 
+export interface UpdateRoomCommand {
+  readonly appId: string;
+  readonly roomId: string;
+  /** The settings that need no look at the room first: its announcement, its mute-all flag. */
+  readonly patch: Pick<ChatroomPatch, 'announcement' | 'muteAll'>;
+  /** The `UPDATE` event, stored as given. */
+  readonly updated: RoomEvent;
+}
+
 export interface PromoteAdminCommand extends SetAdminCommand {
   /** The most admins a room may have. */
   readonly maxAdmins: number;
@@ -142,4 +152,6 @@ export interface RoomCommands {
   promoteAdmin(command: PromoteAdminCommand): Promise<Outcome<{ changed: boolean }>>;
   /** Makes an admin an ordinary member. Refusals, in order: `room-missing`, `user-missing`, `not-admin`. */
   demoteAdmin(command: SetAdminCommand): Promise<Outcome<Record<never, never>>>;
+  /** Sets the room's announcement or mute-all flag. Refusal: `room-missing`. */
+  updateRoom(command: UpdateRoomCommand): Promise<Outcome<Record<never, never>>>;
 }

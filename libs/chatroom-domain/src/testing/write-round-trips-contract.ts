@@ -7,6 +7,8 @@ import { DemoteAdmin } from '../use-cases/demote-admin/demote-admin.js';
 import { DissolveChatroom } from '../use-cases/dissolve-chatroom/dissolve-chatroom.js';
 import { MuteMembers } from '../use-cases/mute-members/mute-members.js';
 import { PromoteAdmin } from '../use-cases/promote-admin/promote-admin.js';
+import { SetAnnouncement } from '../use-cases/set-announcement/set-announcement.js';
+import { SetMuteAll } from '../use-cases/set-mute-all/set-mute-all.js';
 import { RemoveMembers } from '../use-cases/remove-members/remove-members.js';
 import { TransferChatroom } from '../use-cases/transfer-chatroom/transfer-chatroom.js';
 import { useStore, type StoreFactory, type StoreHandle } from './store-factory.js';
@@ -53,6 +55,10 @@ export const WRITE_CASES = [
   'demote, room missing',
   'demote, user missing',
   'demote, not an admin',
+  'announce',
+  'announce, room missing',
+  'mute all',
+  'mute all, room missing',
 ] as const;
 
 export type WriteCase = (typeof WRITE_CASES)[number];
@@ -152,6 +158,10 @@ export async function measureWrites(h: StoreHandle): Promise<Record<WriteCase, n
     'demote, room missing': () => demote(gone, x!),
     'demote, user missing': () => demote(council.id, ghost),
     'demote, not an admin': () => demote(council.id, x!),
+    announce: () => new SetAnnouncement(deps).execute(app, council.id, 'hello'),
+    'announce, room missing': () => new SetAnnouncement(deps).execute(app, gone, 'hello'),
+    'mute all': () => new SetMuteAll(deps).execute(app, council.id, true),
+    'mute all, room missing': () => new SetMuteAll(deps).execute(app, gone, true),
   };
   const counts = {} as Record<WriteCase, number>;
   for (const name of WRITE_CASES) counts[name] = await statementsOf(h, cases[name]);

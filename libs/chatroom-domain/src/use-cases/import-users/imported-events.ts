@@ -19,6 +19,7 @@ export function markingImported(inner: UnitOfWork): UnitOfWork {
     mute: (c) => inner.commands.mute({ ...c, muted: imported(c.muted) }),
     promoteAdmin: (c) => inner.commands.promoteAdmin({ ...c, changed: imported(c.changed) }),
     demoteAdmin: (c) => inner.commands.demoteAdmin({ ...c, changed: imported(c.changed) }),
+    updateRoom: (c) => inner.commands.updateRoom({ ...c, updated: imported(c.updated) }),
   };
   return {
     commands,

@@ -13,6 +13,7 @@ import type {
   RoomCommands,
   SetAdminCommand,
   TransferCommand,
+  UpdateRoomCommand,
 } from '../../ports/room-commands.js';
 import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.js';
 import { leaveRoom } from '../leave-room.js';
@@ -142,6 +143,15 @@ export class RoomCommandsOverUnits implements RoomCommands {
       if ((await r.memberships.roleOf(c.appId, c.roomId, c.username)) !== 'admin') refuse({ refused: 'not-admin', username: c.username });
       await r.memberships.setRole(c.appId, c.roomId, c.username, 'member');
       r.events.append(c.changed);
+      return {};
+    });
+  }
+
+  updateRoom(c: UpdateRoomCommand): Promise<Outcome<Record<never, never>>> {
+    return this.unit(async (r) => {
+      if (!(await r.chatrooms.findByIdForUpdate(c.appId, c.roomId))) refuse({ refused: 'room-missing' });
+      await r.chatrooms.update(c.appId, c.roomId, c.patch);
+      r.events.append(c.updated);
       return {};
     });
   }
