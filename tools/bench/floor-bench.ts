@@ -19,7 +19,7 @@
 import { createTestDatabase } from '@chatroom/postgres-adapter/testing';
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -34,6 +34,10 @@ const JOINERS = 10_000;
 const JOIN_CLIENTS = 200;
 const SPREAD_ROOMS = 1_000;
 const TRANSFER_ROOMS = 1_000;
+/** Rooms each dissolve run may take (more than a run can dissolve here), and members per removal room. */
+const DISSOLVE_ROOMS = 12_000;
+const REMOVAL_ROOMS = 1_000;
+const REMOVAL_MEMBERS = 12;
 const ADD_USERS = 60_000;
 const ORG = 'bench';
 const APP_NAME = 'chat';
@@ -104,6 +108,7 @@ async function main(): Promise<void> {
         '/ready',
       );
     await startService(PORT_BASE, {});
+    const rss = new RssSampler(children[0]!.pid!);
     await startService(PORT_BASE + 1, { COALESCE_ADDS: 'false' });
     const appId = (await sql.query('SELECT id FROM apps WHERE org = $1 AND name = $2', [ORG, APP_NAME])).rows[0].id as string;
     await start(
@@ -138,6 +143,7 @@ async function main(): Promise<void> {
     );
 
     const results: Record<string, { floor: Measure[]; service: Measure[] }> = {};
+    rss.start();
     for (const c of cases) {
       const runs = { floor: [] as Measure[], service: [] as Measure[] };
       for (let round = 0; round < ROUNDS; round++) {
@@ -156,6 +162,8 @@ async function main(): Promise<void> {
       results[c.key] = runs;
     }
     printTable(cases, results);
+    await sleep(2_000);
+    console.log(rss.stop());
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))));
@@ -316,6 +324,68 @@ function allCases(sql: pg.Pool, appId: string, seed: Seed): Case[] {
       },
     },
     {
+      key: 'dissolve',
+      label: `DELETE /chatrooms/{id} (${DISSOLVE_ROOMS.toLocaleString('en')} rooms of 2, in turn)`,
+      service: 'service',
+      async prepare(side) {
+        const ids = await makeRooms(sql, appId, Array.from({ length: DISSOLVE_ROOMS }, (_, i) => ({ owner: 'owner', members: [`u${i % ADD_USERS}`] })), 1000);
+        let next = 0;
+        return {
+          requests: [
+            {
+              method: 'DELETE',
+              setupRequest: (request) => ({ ...request, path: `${new URL(side.base).pathname}/chatrooms/${ids[next++ % ids.length]}` }),
+            },
+          ],
+        };
+      },
+    },
+    {
+      key: 'remove',
+      label: `DELETE /chatrooms/{id}/users/{u} (${REMOVAL_ROOMS.toLocaleString('en')} rooms, ${REMOVAL_MEMBERS} members each)`,
+      service: 'service',
+      async prepare(side) {
+        const members = Array.from({ length: REMOVAL_MEMBERS }, (_, i) => `m${i}`);
+        const ids = await makeRooms(sql, appId, Array.from({ length: REMOVAL_ROOMS }, () => ({ owner: 'owner', members })), 1000);
+        let next = 0;
+        return {
+          requests: [
+            {
+              method: 'DELETE',
+              setupRequest: (request) => {
+                const i = next++;
+                const member = members[Math.floor(i / REMOVAL_ROOMS) % REMOVAL_MEMBERS];
+                return { ...request, path: `${new URL(side.base).pathname}/chatrooms/${ids[i % REMOVAL_ROOMS]}/users/${member}` };
+              },
+            },
+          ],
+        };
+      },
+    },
+    {
+      key: 'mute',
+      label: 'POST /chatrooms/{id}/mute one member (1,000 rooms in turn)',
+      service: 'service',
+      prepare: async (side) => {
+        let next = 0;
+        return {
+          requests: [
+            {
+              method: 'POST',
+              setupRequest: (request) => {
+                const room = seed.transferRooms[next++ % seed.transferRooms.length]!;
+                return {
+                  ...request,
+                  path: `${new URL(side.base).pathname}/chatrooms/${room.id}/mute`,
+                  body: JSON.stringify({ usernames: [room.other], mute_duration: 60_000 }),
+                };
+              },
+            },
+          ],
+        };
+      },
+    },
+    {
       key: 'join10k',
       label: `${JOINERS.toLocaleString('en')} users join one room from ${JOIN_CLIENTS} clients`,
       service: 'service',
@@ -346,6 +416,39 @@ function allCases(sql: pg.Pool, appId: string, seed: Seed): Case[] {
       },
     },
   ];
+}
+
+/**
+ * The resident set of the service process (the coalescing one, which serves every case but the
+ * uncoalesced hot room), from /proc: idle before the first case, the peak sampled every 250 ms
+ * while the cases ran, and after them (2 s after the last).
+ */
+class RssSampler {
+  private idle = 0;
+  private peak = 0;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly pid: number) {}
+
+  start(): void {
+    this.idle = this.read();
+    this.peak = this.idle;
+    this.timer = setInterval(() => (this.peak = Math.max(this.peak, this.read())), 250);
+  }
+
+  stop(): string {
+    clearInterval(this.timer);
+    const after = this.read();
+    this.peak = Math.max(this.peak, after);
+    const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+    return `service RSS: idle ${mb(this.idle)}, peak ${mb(this.peak)}, after ${mb(after)}`;
+  }
+
+  /** VmRSS in kB. */
+  private read(): number {
+    const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  }
 }
 
 async function run(c: Case, side: Side, round: number): Promise<Measure> {

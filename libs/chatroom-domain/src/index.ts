@@ -18,10 +18,13 @@ export type * from './ports/membership-repository.js';
 export type * from './ports/random.js';
 export type * from './ports/token-signer.js';
 export type * from './ports/unit-of-work.js';
+export type * from './ports/room-commands.js';
 export type * from './ports/user-repository.js';
 // Use cases
 export type * from './use-cases/dependencies.js';
 export * from './use-cases/use-case-registry.js';
+export * from './use-cases/room-commands/room-commands-over-units.js';
+export * from './use-cases/room-commands/refusal-errors.js';
 export * from './use-cases/authenticate-app/authenticate-app.js';
 export * from './use-cases/create-chatroom/create-chatroom.js';
 export * from './use-cases/create-development-app/create-development-app.js';

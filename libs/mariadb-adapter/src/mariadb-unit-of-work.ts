@@ -1,4 +1,4 @@
-import type { Repositories, UnitOfWork } from '@chatroom/domain';
+import { RoomCommandsOverUnits, type Repositories, type UnitOfWork } from '@chatroom/domain';
 import type { Kysely } from 'kysely';
 import { MariadbAppRepository } from './mariadb-app-repository.js';
 import { MariadbEventOutbox } from './mariadb-event-outbox.js';
@@ -32,6 +32,11 @@ export const MAX_ATTEMPTS = 5;
  * case does that.
  */
 export class MariadbUnitOfWork implements UnitOfWork {
+  /**
+   * Units of work over the repositories: MariaDB has no data-modifying CTEs, so a command is
+   * the repositories' statements in one transaction (a keyed request's, under one).
+   */
+  readonly commands = new RoomCommandsOverUnits(this);
   private readonly reader: Repositories;
 
   constructor(

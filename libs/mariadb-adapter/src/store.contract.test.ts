@@ -1,4 +1,59 @@
-import { describeIdGeneratorContract, describeStoreContracts, type StoreFactory } from '@chatroom/domain/testing';
+import {
+  describeIdGeneratorContract,
+  describeStoreContracts,
+  type StoreFactory,
+  type WriteRoundTrips,
+} from '@chatroom/domain/testing';
+
+/**
+ * Statements per write use case (transaction control aside): MariaDB runs each guarded command
+ * as a unit of work over its repositories (RoomCommandsOverUnits), having no data-modifying CTEs.
+ */
+const WRITE_ROUND_TRIPS: WriteRoundTrips = {
+  create: 11,
+  'create, user missing': 1,
+  'create, id taken': 4,
+  'create, quota exceeded': 6,
+  'create, user at the joined-room cap': 9,
+  add: 9,
+  'add, already a member': 4,
+  'add, room missing': 1,
+  'add, user missing': 2,
+  'add, blocked': 8,
+  'add, room full': 5,
+  'add, user at the joined-room cap': 7,
+  remove: 10,
+  'remove, room missing': 1,
+  'remove, user missing': 2,
+  'remove, the owner': 2,
+  'remove, not a member': 3,
+  transfer: 7,
+  'transfer, room missing': 1,
+  'transfer, user missing': 2,
+  'transfer, same owner': 2,
+  'transfer, not a member': 3,
+  dissolve: 7,
+  'dissolve, room missing': 1,
+  mute: 4,
+  unmute: 4,
+  'mute, room missing': 1,
+  'mute, not a member': 2,
+  promote: 6,
+  'promote, already an admin': 3,
+  'promote, room missing': 1,
+  'promote, user missing': 2,
+  'promote, not a member': 3,
+  'promote, the owner': 3,
+  'promote, admin limit': 4,
+  demote: 5,
+  'demote, room missing': 1,
+  'demote, user missing': 2,
+  'demote, not an admin': 3,
+  announce: 3,
+  'announce, room missing': 1,
+  'mute all': 3,
+  'mute all, room missing': 1,
+};
 import { afterAll, describe } from 'vitest';
 import { createTestMariadbDatabase, type TestMariadbDatabase } from './testing/create-test-database.js';
 import { openStoreHandle } from './test-support/store-handle.js';
@@ -30,6 +85,7 @@ function mariadb(): StoreFactory {
       if (!lastUrl) throw new Error('open() first');
       return openStoreHandle({ databaseUrl: lastUrl, poolSize: POOL_SIZE });
     },
+    writeRoundTrips: WRITE_ROUND_TRIPS,
     concurrentUnits: true,
   };
 }

@@ -5,6 +5,8 @@ import {
   type App,
   type Repositories,
   type UnitOfWork,
+  type RoomCommands,
+  type AddMembersCommand,
   type UserId,
 } from '@chatroom/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,10 +23,18 @@ afterAll(() => Promise.all(dialects.map((d) => d.cleanup())));
 
 const RACE_TIMEOUT_MS = 60_000;
 
-/** Counts the units of work, to prove that requests were coalesced. */
+/** Counts the units of work (additions are commands), to prove that requests were coalesced. */
 class CountingUnitOfWork implements UnitOfWork {
   writes = 0;
-  constructor(private readonly inner: UnitOfWork) {}
+  readonly commands: RoomCommands;
+  constructor(private readonly inner: UnitOfWork) {
+    this.commands = Object.assign(Object.create(inner.commands) as RoomCommands, {
+      addMembers: (command: AddMembersCommand) => {
+        this.writes++;
+        return inner.commands.addMembers(command);
+      },
+    });
+  }
   write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     this.writes++;
     return this.inner.write(work);

@@ -2,7 +2,7 @@ import type { Chatroom, ChatroomRepository, DissolvedRoom, InsertChatroomOutcome
 import { ROOM_COLUMNS, SqlChatroomRepositoryBase, toChatroom, type RoomRow, sharedTables } from '@chatroom/sql-store-kit';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema/database.js';
-import { releaseMemberships } from './release-memberships.js';
+import { AFTER_USERS_LEFT, releaseMemberships } from './release-memberships.js';
 import { runPrecompiled } from './precompiled.js';
 import { textArray } from './sql-arrays.js';
 
@@ -95,7 +95,7 @@ export class KyselyChatroomRepository extends SqlChatroomRepositoryBase implemen
       room AS (
         DELETE FROM rooms WHERE app_id = ${appId} AND id = any(${textArray(ids)}) RETURNING id
       ), quota AS (
-        UPDATE apps SET room_count = room_count - (SELECT count(*) FROM room) WHERE id = ${appId}
+        UPDATE apps SET room_count = room_count - (SELECT count(*) FROM room) WHERE id = ${appId} AND ${AFTER_USERS_LEFT}
       )
       -- A dissolve has read its members already; a user's deletion needs them for E12.
       SELECT room_id, username FROM gone WHERE ${column === 'owner'} ORDER BY room_id, role <> 'owner', seq

@@ -51,12 +51,16 @@ export class KyselyMembershipRepository extends SqlMembershipRepositoryBase impl
   ): Promise<AddMembersOutcome> {
     const wanted = [...new Set(usernames)];
     if (wanted.length === 0) return { ok: true, added: [] };
+    // The room is locked before any membership is inserted (the insert reads `locked`), as
+    // every write of a room does: room, memberships, users.
     const { rows } = await sql<AddResult>`
-      WITH inserted AS (
+      WITH locked AS MATERIALIZED (
+        SELECT 1 FROM rooms WHERE app_id = ${appId} AND id = ${roomId} FOR NO KEY UPDATE
+      ), inserted AS (
         INSERT INTO memberships (app_id, room_id, username, role)
         SELECT ${appId}::uuid, ${roomId}::text, w.username, ${role}::text
         FROM unnest(${textArray(wanted)}) WITH ORDINALITY AS w (username, ord)
-        WHERE EXISTS (SELECT 1 FROM rooms WHERE app_id = ${appId} AND id = ${roomId})
+        WHERE EXISTS (SELECT 1 FROM locked)
         ORDER BY w.ord
         ON CONFLICT (app_id, room_id, username) DO NOTHING
         RETURNING username, seq
@@ -119,9 +123,23 @@ export class KyselyMembershipRepository extends SqlMembershipRepositoryBase impl
     return memberCount === null ? { removed } : { removed, memberCount };
   }
 
+  /**
+   * The user's rooms are locked first, in id order (as every statement that locks several rooms
+   * takes them), and all of them before any membership is deleted: the DELETE reads the array
+   * of their ids, which PostgreSQL builds (taking every lock) before it scans memberships.
+   */
   async removeEverywhere(appId: string, username: UserId): Promise<RoomLeft[]> {
     const { rows } = await sql<{ room_id: string; member_count: number }>`
-      WITH ${releaseMemberships(appId, sql`username = ${username} AND role <> 'owner'`)}
+      WITH locked AS MATERIALIZED (
+        SELECT id FROM rooms
+        WHERE app_id = ${appId}
+          AND id IN (SELECT room_id FROM memberships WHERE app_id = ${appId} AND username = ${username} AND role <> 'owner')
+        ORDER BY id
+        FOR UPDATE
+      ), ${releaseMemberships(
+        appId,
+        sql`username = ${username} AND role <> 'owner' AND room_id = any(ARRAY(SELECT id FROM locked))`,
+      )}
       SELECT room_id, member_count FROM rooms_left
     `.execute(this.db);
     return rows.map((r) => ({ roomId: r.room_id, memberCount: r.member_count }));

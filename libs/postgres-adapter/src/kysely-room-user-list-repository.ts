@@ -14,12 +14,17 @@ export class KyselyRoomUserListRepository implements RoomUserListRepository {
    */
   async add(appId: string, roomId: string, list: RoomUserList, usernames: readonly UserId[]): Promise<void> {
     if (usernames.length === 0) return;
+    // A block bumps the room's block_seq in the same statement: an addition waiting for the room
+    // then sees that its snapshot is stale (see KyselyRoomCommands.addMembers).
     await sql`
-      INSERT INTO room_user_lists (app_id, room_id, list, username)
-      SELECT ${appId}::uuid, ${roomId}::text, ${list}::text, w.username
-      FROM unnest(${textArray([...new Set(usernames)])}) WITH ORDINALITY AS w (username, ord)
-      ORDER BY w.ord
-      ON CONFLICT (app_id, room_id, list, username) DO NOTHING
+      WITH listed AS (
+        INSERT INTO room_user_lists (app_id, room_id, list, username)
+        SELECT ${appId}::uuid, ${roomId}::text, ${list}::text, w.username
+        FROM unnest(${textArray([...new Set(usernames)])}) WITH ORDINALITY AS w (username, ord)
+        ORDER BY w.ord
+        ON CONFLICT (app_id, room_id, list, username) DO NOTHING
+      )
+      UPDATE rooms SET block_seq = block_seq + 1 WHERE app_id = ${appId} AND id = ${roomId} AND ${list === 'blocklist'}
     `.execute(this.db);
   }
 

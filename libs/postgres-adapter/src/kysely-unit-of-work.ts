@@ -1,5 +1,6 @@
-import type { Repositories, UnitOfWork } from '@chatroom/domain';
-import type { Kysely } from 'kysely';
+import type { Repositories, RoomCommands, UnitOfWork } from '@chatroom/domain';
+import { KyselyRoomCommands, lockRoomFirst, StaleSnapshot } from './kysely-room-commands.js';
+import { sql, type Kysely } from 'kysely';
 import { KyselyAppRepository } from './kysely-app-repository.js';
 import { KyselyEventOutbox } from './kysely-event-outbox.js';
 import { KyselyChatroomRepository } from './kysely-chatroom-repository.js';
@@ -41,6 +42,79 @@ export class KyselyUnitOfWork implements UnitOfWork {
     private readonly onEventsCommitted: () => void = () => {},
   ) {
     this.reader = repositories(db);
+    this.commands = this.guardedCommands();
+  }
+
+  /**
+   * Each command is one statement sent on the pool, committing on its own (one round trip),
+   * run again whole on a conflict; under a keyed request, a statement of its transaction.
+   */
+  readonly commands: RoomCommands;
+
+  private guardedCommands(): RoomCommands {
+    const run =
+      <C, R>(method: (commands: KyselyRoomCommands, command: C) => Promise<R>) =>
+      (command: C): Promise<R> => {
+        const outer = this.keyed?.current();
+        if (outer) {
+          // A stale statement may have aborted the keyed transaction (a raised guard): the
+          // runner runs that whole transaction again, as after any serialization failure.
+          return method(new KyselyRoomCommands(outer.trx), command).catch((error: unknown) => {
+            throw error instanceof StaleSnapshot ? Object.assign(new Error(error.message), { code: '40001' }) : error;
+          });
+        }
+        return retryOnConflict(async () => {
+          // A connection of its own (no BEGIN: the statement commits itself), taken as a unit's
+          // is, so that on PGlite a command queued behind the unit holding the one connection
+          // counts as waiting.
+          let begun = false;
+          this.waiting += 1;
+          try {
+            const outcome = await this.db.connection().execute(async (conn) => {
+              begun = true;
+              this.waiting -= 1;
+              const commands = new KyselyRoomCommands(conn);
+              try {
+                const value = await method(commands, command);
+                return { value, stored: commands.storedEvents };
+              } catch (error) {
+                if (!(error instanceof StaleSnapshot)) throw error;
+              }
+              // Rare (a commit on the room while the statement waited for it): once more, with
+              // the room locked first, so that the statement's snapshot is taken under the lock.
+              // BEGIN and COMMIT by hand: a guard that raises aborts the transaction, and its
+              // COMMIT then rolls back (nothing was to stay), which kysely's would report as an error.
+              await sql`BEGIN`.execute(conn);
+              let ended = false;
+              try {
+                await lockRoomFirst(conn, command as object);
+                const locked = new KyselyRoomCommands(conn);
+                const value = await method(locked, command);
+                await sql`COMMIT`.execute(conn);
+                ended = true;
+                return { value, stored: locked.storedEvents };
+              } finally {
+                if (!ended) await sql`ROLLBACK`.execute(conn).catch(() => undefined);
+              }
+            });
+            if (outcome.stored) this.onEventsCommitted();
+            return outcome.value;
+          } finally {
+            if (!begun) this.waiting -= 1;
+          }
+        }, this.onRetry);
+      };
+    return {
+      createRoom: run((commands, c) => commands.createRoom(c)),
+      addMembers: run((commands, c) => commands.addMembers(c)),
+      removeMember: run((commands, c) => commands.removeMember(c)),
+      transfer: run((commands, c) => commands.transfer(c)),
+      dissolve: run((commands, c) => commands.dissolve(c)),
+      mute: run((commands, c) => commands.mute(c)),
+      promoteAdmin: run((commands, c) => commands.promoteAdmin(c)),
+      demoteAdmin: run((commands, c) => commands.demoteAdmin(c)),
+      updateRoom: run((commands, c) => commands.updateRoom(c)),
+    };
   }
 
   /**

@@ -68,6 +68,7 @@ describe.skipIf(!probe)('postgres: migrations', () => {
         { name: '0008-delivery-queue-storage' },
         { name: '0010-operators' },
         { name: '0011-import-progress' },
+        { name: '0012-guarded-commands' },
       ]);
     } finally {
       await db.destroy();

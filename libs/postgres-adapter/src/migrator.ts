@@ -8,6 +8,7 @@ import { eventMemberCountMigration } from './migrations/0007-event-member-count.
 import { deliveryQueueStorageMigration } from './migrations/0008-delivery-queue-storage.js';
 import { operatorsMigration } from './migrations/0010-operators.js';
 import { importProgressMigration } from './migrations/0011-import-progress.js';
+import { guardedCommandsMigration } from './migrations/0012-guarded-commands.js';
 
 /**
  * Every migration, in order. Names sort in the order they must run; numbers are reserved per
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008-delivery-queue-storage': deliveryQueueStorageMigration,
   '0010-operators': operatorsMigration,
   '0011-import-progress': importProgressMigration,
+  '0012-guarded-commands': guardedCommandsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

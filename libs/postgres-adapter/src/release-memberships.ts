@@ -14,7 +14,9 @@ export interface ReleaseOptions {
  * `users_left`, which give each room one member slot and each user one joined-room slot back
  * per membership deleted, in the same statement. Callers write `WITH ${releaseMemberships(…)}`
  * and select from `gone`. Rooms and users are updated only when something was deleted, so a
- * removal that finds nobody locks nothing.
+ * removal that finds nobody locks nothing. The callers hold the rooms' locks already (taken
+ * before the memberships, as every write of a room does); a statement that also updates the
+ * app's row does so after `users_left` (`AFTER_USERS_LEFT`), the order creates keep too.
  */
 export function releaseMemberships(appId: string, where: RawBuilder<boolean>, options: ReleaseOptions = {}): RawBuilder<unknown> {
   const rooms = options.rooms ?? true;
@@ -31,5 +33,14 @@ export function releaseMemberships(appId: string, where: RawBuilder<boolean>, op
       UPDATE users SET joined_count = users.joined_count - g.n
       FROM (SELECT username, count(*)::int AS n FROM gone GROUP BY username) AS g
       WHERE users.app_id = ${appId} AND users.username = g.username AND ${users}
+      RETURNING users.username
     )`;
 }
+
+/**
+ * A condition that PostgreSQL can only evaluate once `users_left` has run to its end (an
+ * aggregate over all of it, computed before the first row of the UPDATE that reads it): an
+ * update of the app's row (its room_count) guarded by it locks that row after the users' rows,
+ * in the order every write takes them: room, memberships, users, app.
+ */
+export const AFTER_USERS_LEFT = sql<boolean>`(SELECT count(*) FROM users_left) >= 0`;

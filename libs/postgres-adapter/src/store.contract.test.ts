@@ -1,7 +1,27 @@
-import { describeIdGeneratorContract, describeStoreContracts, type StoreFactory } from '@chatroom/domain/testing';
+import {
+  describeIdGeneratorContract,
+  describeStoreContracts,
+  WRITE_CASES,
+  type StoreFactory,
+  type WriteRoundTrips,
+} from '@chatroom/domain/testing';
 import { afterAll, describe } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './testing/create-test-database.js';
 import { openStoreHandle } from './test-support/store-handle.js';
+
+/**
+ * Every write use case, success or refusal: one statement (a guarded command, autocommit). The
+ * probe counts statements that returned rows; the refusals that come after a counter was
+ * bumped raise inside that one statement (undoing it), so they show as 0: any statement added
+ * before them would still be counted.
+ */
+const ONE_STATEMENT_EACH = {
+  ...Object.fromEntries(WRITE_CASES.map((name) => [name, 1])),
+  'add, room full': 0,
+  'add, user at the joined-room cap': 0,
+  'create, quota exceeded': 0,
+  'create, user at the joined-room cap': 0,
+} as WriteRoundTrips;
 
 // The domain's contract suite, the same tests the in-memory adapters pass, on PGlite and on
 // PostgreSQL. Each store says what it offers: a second handle and concurrent units, or why not.
@@ -12,6 +32,7 @@ if (first) databases.push(first);
 
 const PGLITE: StoreFactory = {
   open: () => openStoreHandle({ dataDir: 'memory://' }),
+  writeRoundTrips: ONE_STATEMENT_EACH,
   noSecondHandle: 'PGlite is owned by one process (the data-directory lock), so there is no second handle',
   concurrentUnits: false,
   serialisedBecause: 'PGlite has one connection, which a unit of work holds for its whole transaction',
@@ -33,6 +54,7 @@ function postgres(): StoreFactory {
       if (!lastUrl) throw new Error('open() first');
       return openStoreHandle({ databaseUrl: lastUrl });
     },
+    writeRoundTrips: ONE_STATEMENT_EACH,
     concurrentUnits: true,
   };
 }

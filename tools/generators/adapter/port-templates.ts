@@ -126,7 +126,7 @@ describeIdGeneratorContract('${title}', async (clock) => ({
   Store: {
     contract: 'describeStoreContracts',
     working: false,
-    skeleton: (cls) => `import type { IdGenerator, UnitOfWork } from '@chatroom/domain';
+    skeleton: (cls) => `import { RoomCommandsOverUnits, type IdGenerator, type UnitOfWork } from '@chatroom/domain';
 import type { StoreHandle } from '@chatroom/domain/testing';
 
 /**
@@ -141,6 +141,8 @@ export class ${cls} implements StoreHandle {
     read: async () => {
       ${notYet('read')}
     },
+    // Each command as a unit of work over the repositories, until the store has statements of its own.
+    commands: new RoomCommandsOverUnits({ write: (work) => this.uow.write(work) }),
   };
 
   readonly ids: IdGenerator = {

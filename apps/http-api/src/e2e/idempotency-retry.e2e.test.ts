@@ -1,4 +1,4 @@
-import type { Repositories, UnitOfWork } from '@chatroom/domain';
+import { RoomCommandsOverUnits, type Repositories, type UnitOfWork } from '@chatroom/domain';
 import { createTestDatabase, deadlockPartner, type DeadlockPartner } from '@chatroom/postgres-adapter/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -124,7 +124,11 @@ describe.skipIf(!db)('Idempotency-Key: a keyed request is run again after a dead
         await r.chatrooms.findByIdForUpdate(appId, now.rooms[1]);
       }
     };
-    return {
+    const uow: UnitOfWork = {
+      // The commands as units of work through the faulty `write` (the keyed create runs there).
+      get commands() {
+        return new RoomCommandsOverUnits(uow);
+      },
       read: (work) => store.uow.read(work),
       write: (work) =>
         store.uow.write(async (r) => {
@@ -133,5 +137,6 @@ describe.skipIf(!db)('Idempotency-Key: a keyed request is run again after a dead
           return value;
         }),
     };
+    return uow;
   }
 });

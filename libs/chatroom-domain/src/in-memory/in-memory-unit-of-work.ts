@@ -1,6 +1,7 @@
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.js';
+import { RoomCommandsOverUnits } from '../use-cases/room-commands/room-commands-over-units.js';
 import { InMemoryAppRepository } from './in-memory-app-repository.js';
 import { InMemoryEventOutbox } from './in-memory-event-outbox.js';
 import { InMemoryChatroomRepository } from './in-memory-chatroom-repository.js';
@@ -44,6 +45,7 @@ export function inMemoryRepositories(
  */
 export class InMemoryUnitOfWork implements UnitOfWork {
   private readonly repos: Repositories;
+  readonly commands = new RoomCommandsOverUnits(this);
   private tail: Promise<unknown> = Promise.resolve();
   private queued = 0;
 

@@ -4,6 +4,7 @@ import type { IdGenerator } from './id-generator.js';
 import type { ChatroomRepository } from './chatroom-repository.js';
 import type { MembershipRepository } from './membership-repository.js';
 import type { MuteRepository } from './mute-repository.js';
+import type { RoomCommands } from './room-commands.js';
 import type { RoomAttributeRepository } from './room-attribute-repository.js';
 import type { RoomUserListRepository } from './room-user-list-repository.js';
 import type { SuperAdminRepository } from './super-admin-repository.js';
@@ -41,4 +42,10 @@ export interface Repositories {
 export interface UnitOfWork {
   write<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
   read<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * The guarded commands, each one unit of its own. A store without statements of its own for
+   * them gives `new RoomCommandsOverUnits(this)`. Under a unit of work that is already running
+   * on the caller's behalf (an adapter's keyed request), a command joins it.
+   */
+  readonly commands: RoomCommands;
 }

@@ -14,6 +14,7 @@ import { forceAddWhileDissolving, forceDeleteWhileTransferring } from './interle
 import { checkDetailsCost, checkKeysetPaging } from './query-count-contract.js';
 import type { StoreHandle } from './store-factory.js';
 import { seedApp } from './store-fixtures.js';
+import { RoomCommandsOverUnits } from '../use-cases/room-commands/room-commands-over-units.js';
 
 function handle(uow: UnitOfWork, blockedUnits: () => number, counter = new QueryCounter()): StoreHandle {
   return {
@@ -37,7 +38,14 @@ function rewired(rewire: (counted: Repositories) => Partial<Repositories>): Stor
 /** A unit of work with no isolation at all: every unit runs at once, nothing ever waits. */
 function unguarded(): StoreHandle {
   const repos = inMemoryRepositories(new InMemoryState());
-  return handle({ write: (work) => work(repos), read: (work) => work(repos) }, () => 0);
+  const uow: UnitOfWork = {
+    write: (work) => work(repos),
+    read: (work) => work(repos),
+    get commands() {
+      return new RoomCommandsOverUnits(uow);
+    },
+  };
+  return handle(uow, () => 0);
 }
 
 describe('the contract checks reject stores that break what they guard', () => {

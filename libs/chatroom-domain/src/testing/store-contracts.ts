@@ -1,3 +1,4 @@
+import { describeWriteRoundTripsContract } from './write-round-trips-contract.js';
 import { describeAppRepositoryContract } from './app-repository-contract.js';
 import { describeDeliveryQueueContract } from './delivery-queue-contract.js';
 import { describeEventOutboxContract } from './event-outbox-contract.js';
@@ -41,6 +42,7 @@ export function describeStoreContracts(name: string, factory: StoreFactory): voi
   describeEventOutboxContract(name, factory);
   describeDeliveryQueueContract(name, factory);
   describeQueryCountContract(name, factory);
+  describeWriteRoundTripsContract(name, factory);
   describeInterleavingsContract(name, factory);
   describeUseCaseRacesContract(name, factory);
   describeRoomInvariantsContract(name, factory);

@@ -1,3 +1,4 @@
+import type { WriteRoundTrips } from './write-round-trips-contract.js';
 import { afterAll, beforeAll, it } from 'vitest';
 import type { DeliveryQueue, EventRuleStore } from '../ports/event-delivery.js';
 import type { IdGenerator } from '../ports/id-generator.js';
@@ -32,6 +33,13 @@ export interface StoreProbes {
    * derives its counts instead of storing them returns [] (and says so in a comment).
    */
   counterMismatches(): Promise<string[]>;
+  /**
+   * Units of work and commands of this handle that the store aborted as a deadlock victim and
+   * that were run again. Writes that all lock a room before its memberships and those before the
+   * users' counters cannot deadlock on one room; the races assert that none did. A store without
+   * deadlocks (one unit at a time) leaves it out.
+   */
+  deadlocks?(): number;
 }
 
 /** The events outbox's queue and rules of a store, on the handle's own connections. */
@@ -76,6 +84,8 @@ export type StoreFactory = {
    * delivery-queue case that does not run. Absent → the handles must have `delivery`.
    */
   readonly noDeliveryQueue?: string;
+  /** The statements each write use case sends (describeWriteRoundTripsContract). */
+  readonly writeRoundTrips?: WriteRoundTrips;
 } & SecondHandle &
   UnitConcurrency;
 

@@ -7,6 +7,7 @@ import { BlockUsers } from '../use-cases/block-users/block-users.js';
 import { PromoteAdmin } from '../use-cases/promote-admin/promote-admin.js';
 import { RemoveMembers } from '../use-cases/remove-members/remove-members.js';
 import { SetRoomAttributes } from '../use-cases/set-room-attributes/set-room-attributes.js';
+import type { UserResult } from '../use-cases/room-guards.js';
 import { outcomeOf, tally } from './outcomes.js';
 import { itRaces, useStore, type StoreFactory, type StoreHandle } from './store-factory.js';
 import { countMismatches, roomOf, seedApp, seedRoom, seedUsers } from './store-fixtures.js';
@@ -26,6 +27,16 @@ async function expectCountsRight(h: StoreHandle, app: App, room: Chatroom, membe
   expect((await roomOf(h, app, room.id)).memberCount).toBe(members);
   expect(await countMismatches(h, app, [room.id])).toEqual([]);
   expect(await h.probes.counterMismatches()).toEqual([]);
+}
+
+/**
+ * Deadlocks the store reported on these handles so far (a store that cannot deadlock has no
+ * probe: 0). Every write that touches a room takes the room first, then its memberships, then
+ * the users' counters, so racing writes on one room queue and never wait on each other in a
+ * cycle: the races below assert that this count does not move.
+ */
+function deadlocksOn(...handles: StoreHandle[]): number {
+  return [...new Set(handles)].reduce((n, h) => n + (h.probes.deadlocks?.() ?? 0), 0);
 }
 
 /**
@@ -112,6 +123,7 @@ export function describeUseCaseRacesContract(name: string, factory: StoreFactory
     itRaces(factory, store, 'blocking users while they are removed and added again never leaves anyone both blocked and a member (30 rounds)', async (via, main) => {
       const app = await seedApp(main);
       const [owner, ...users] = await seedUsers(main, app, 5);
+      const deadlocks = deadlocksOn(via(0), via(1));
       for (let round = 0; round < 30; round++) {
         const room = await seedRoom(main, app, owner!);
         await withMembers(main, app, room, users);
@@ -146,6 +158,42 @@ export function describeUseCaseRacesContract(name: string, factory: StoreFactory
         }
         await expectCountsRight(main, app, room, 1 + members.size);
       }
+      expect(deadlocksOn(via(0), via(1)) - deadlocks).toBe(0);
+    });
+
+    itRaces(factory, store, 'additions racing a block of the same users take the room first: no deadlock, nobody both blocked and a member (20 rounds)', async (via, main) => {
+      const app = await seedApp(main);
+      const [owner, ...users] = await seedUsers(main, app, 8);
+      const deadlocks = deadlocksOn(via(0), via(1));
+      for (let round = 0; round < 20; round++) {
+        const room = await seedRoom(main, app, owner!);
+        await withMembers(main, app, room, users.filter((_, k) => (k + round) % 2 === 0));
+        // Three additions of every user and one block of all of them, the block started at a
+        // place that moves by round: each addition inserts a membership and bumps the room's and
+        // the user's counters; the block locks the room, then removes memberships and counters.
+        const adds = users.flatMap((u, k) =>
+          [0, 1, 2].map((j) => () => outcomeOf(new AddMembers({ uow: via(k + j).uow }).execute(app, room.id, [u]))),
+        );
+        let blockResults: UserResult[] = [];
+        const block = async () => {
+          blockResults = await new BlockUsers({ uow: via(round).uow }).many(app, room.id, users);
+          return 'ok';
+        };
+        const at = (round * 5) % (adds.length + 1);
+        const addOutcomes = (await Promise.all([...adds.slice(0, at), block, ...adds.slice(at)].map((call) => call()))).filter(
+          (_, i) => i !== at,
+        );
+
+        expect(addOutcomes.filter((o) => o !== 'ok' && o !== 'UserBlocked')).toEqual([]);
+        const blocked = new Set(await main.uow.read((r) => r.roomUserLists.list(app.id, room.id, 'blocklist')));
+        const members = await main.uow.read((r) => r.memberships.rolesOf(app.id, room.id, users));
+        // Whoever the block found in the room it took out and keeps out; whoever it missed was
+        // added after it, so every user is exactly one of the two.
+        expect(users.filter((u) => blocked.has(u) === members.has(u))).toEqual([]);
+        expect([...blocked].sort()).toEqual(blockResults.filter((x) => x.ok).map((x) => x.username).sort());
+        await expectCountsRight(main, app, room, 1 + members.size);
+      }
+      expect(deadlocksOn(via(0), via(1)) - deadlocks).toBe(0);
     });
 
     itRaces(factory, store, '50 members racing to set the same attribute key: exactly one owns it', async (via, main) => {

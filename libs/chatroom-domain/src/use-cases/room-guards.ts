@@ -16,8 +16,7 @@ export async function lockRoom(r: Repositories, app: App, roomId: string): Promi
 }
 
 /**
- * Fails unless the room exists, without locking it (reads, and additions whose guarded counter
- * locks the room itself). `notFound` picks the reference's wording for the endpoint.
+ * Fails unless the room exists, without locking it (reads). `notFound` picks the reference's wording for the endpoint.
  */
 export async function requireRoom(
   r: Repositories,
@@ -39,30 +38,6 @@ export async function requireMembers(
   const outsiders = usernames.filter((u) => !roles.has(u));
   if (outsiders.length > 0) throw errors.notMembers(outsiders);
   return roles;
-}
-
-/** Those `joinOrThrow` added, and the room's member count after (absent when nobody was added). */
-export interface Joined {
-  readonly added: UserId[];
-  readonly memberCount?: number;
-}
-
-/**
- * Adds the users with `role` under the room's and the users' caps, or throws: `capError` for
- * a user at the joined-room cap (create and add word it differently), "members size is greater
- * than max user size" for a full room. Returns those actually added, with the count after.
- */
-export async function joinOrThrow(
-  r: Repositories,
-  app: App,
-  roomId: string,
-  usernames: readonly UserId[],
-  role: Role,
-  capError: (username: UserId) => DomainError,
-): Promise<Joined> {
-  const outcome = await r.memberships.add(app.id, roomId, usernames, role, app.settings.joinedRoomCap);
-  if (outcome.ok) return outcome;
-  throw outcome.reason === 'user-cap' ? capError(outcome.username) : errors.membersExceedMaxUsers();
 }
 
 /** Fails with `username … doesn't exist!` for the first of `usernames` that does not exist. */

@@ -28,7 +28,14 @@ async function lockWaiters(monitor: Connection): Promise<number> {
  */
 export async function openStoreHandle(options: MariadbAdapterOptions): Promise<StoreHandle> {
   const counter = new QueryCounter();
-  const adapter = await openMariadbAdapter({ ...options, onQuery: (rows) => counter.record(rows) });
+  let deadlocks = 0;
+  const adapter = await openMariadbAdapter({
+    ...options,
+    onQuery: (rows) => counter.record(rows),
+    onRetry: (_attempt, code) => {
+      if (code === 'ER_LOCK_DEADLOCK') deadlocks += 1;
+    },
+  });
   let monitor: Promise<Connection> | undefined;
   return {
     uow: adapter.uow,
@@ -41,6 +48,7 @@ export async function openStoreHandle(options: MariadbAdapterOptions): Promise<S
       },
       queryCount: () => counter.snapshot(),
       counterMismatches: () => adapter.counterMismatches(),
+      deadlocks: () => deadlocks,
     },
     async close() {
       await (await monitor)?.end();

@@ -1,4 +1,4 @@
-import type { SharedDatabase } from '@chatroom/sql-store-kit';
+import type { RoomsTable, SharedDatabase } from '@chatroom/sql-store-kit';
 import type { Generated } from 'kysely';
 
 /**
@@ -7,9 +7,16 @@ import type { Generated } from 'kysely';
  * dialects (see pg-dialect.ts and pglite-dialect.ts): all our values stay below 2^53.
  */
 export interface Database extends SharedDatabase {
+  rooms: PostgresRoomsTable;
   room_events: RoomEventsTable;
   event_rules: EventRulesTable;
   event_deliveries: EventDeliveriesTable;
+}
+
+/** The rooms as the kit lays them out, with the counter only PostgreSQL's guarded commands read. */
+export interface PostgresRoomsTable extends RoomsTable {
+  /** Bumped by every block (migration 0012): an addition that waited on the room sees a block committed meanwhile. */
+  block_seq: Generated<number>;
 }
 
 export interface RoomEventsTable {

@@ -12,7 +12,14 @@ const LOCK_WAITERS = `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datn
  */
 export async function openStoreHandle(options: PostgresAdapterOptions): Promise<StoreHandle> {
   const counter = new QueryCounter();
-  const adapter = await openPostgresAdapter({ ...options, onQuery: (rows) => counter.record(rows) });
+  let deadlocks = 0;
+  const adapter = await openPostgresAdapter({
+    ...options,
+    onQuery: (rows) => counter.record(rows),
+    onRetry: (_attempt, sqlState) => {
+      if (sqlState === '40P01') deadlocks += 1;
+    },
+  });
   let monitor: Promise<pg.Client> | undefined;
   const lockWaiters = async () => {
     monitor ??= (async () => {
@@ -30,6 +37,7 @@ export async function openStoreHandle(options: PostgresAdapterOptions): Promise<
       blockedUnits: options.databaseUrl ? lockWaiters : async () => adapter.uow.unitsWaitingToBegin,
       queryCount: () => counter.snapshot(),
       counterMismatches: () => adapter.counterMismatches(),
+      deadlocks: () => deadlocks,
     },
     async close() {
       await (await monitor)?.end();

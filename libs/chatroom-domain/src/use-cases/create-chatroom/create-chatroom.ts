@@ -9,12 +9,10 @@ import {
   assertName,
   DEFAULT_MAX_USERS,
   fitsMaxUsers,
-  type Chatroom,
 } from '../../model/chatroom.js';
-import { parseUserId, parseUserIds, type UserId } from '../../model/user-id.js';
-import type { Repositories } from '../../ports/unit-of-work.js';
+import { parseUserId, parseUserIds } from '../../model/user-id.js';
 import type { Dependencies } from '../dependencies.js';
-import { joinOrThrow, requireUsers } from '../room-guards.js';
+import { doneOrThrow } from '../room-commands/refusal-errors.js';
 
 export interface CreateChatroomInput {
   readonly name: string;
@@ -56,45 +54,34 @@ export class CreateChatroom {
     const members = parseUserIds(input.members ?? []).filter((m) => m !== owner);
     if (!fitsMaxUsers(1 + members.length, maxUsers)) throw errors.membersExceedMaxUsers();
 
-    return this.deps.uow.write(async (r) => {
-      await requireUsers(r, app, [owner, ...members]);
-      const room = await this.insertRoom(r, app, input, { owner, maxUsers, custom });
-      const { id } = room;
-      await joinOrThrow(r, app, id, [owner], 'owner', errors.userRoomCapExceeded);
-      const joined = members.length > 0 ? await joinOrThrow(r, app, id, members, 'member', errors.userRoomCapExceeded) : { added: [] };
-      r.events.append(...roomEvents.created(app, room, joined.added, joined.memberCount));
-      return { id };
-    });
-  }
-
-  private async insertRoom(
-    r: Repositories,
-    app: App,
-    input: CreateChatroomInput,
-    fields: { owner: UserId; maxUsers: number; custom: string },
-  ): Promise<Chatroom> {
-    let lastTried = '';
-    for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
-      const seq = await r.ids.next();
-      const room: Chatroom = {
-        appId: app.id,
-        id: input.roomId ?? String(seq),
-        seq,
-        name: input.name,
-        description: input.description,
-        maxUsers: fields.maxUsers,
-        owner: fields.owner,
-        custom: fields.custom,
-        created: input.created ?? this.deps.clock.now(),
-        muteAll: false,
-        memberCount: 0,
-      };
-      lastTried = room.id;
-      const outcome = await r.chatrooms.insert(room, app.settings.roomQuota);
-      if (outcome === 'inserted') return room;
-      if (outcome === 'quota-exceeded') throw errors.roomQuotaExceeded(app.org, app.name);
-      if (input.roomId !== undefined) throw errors.chatroomIdTaken(input.roomId);
+    const fields = {
+      appId: app.id,
+      name: input.name,
+      description: input.description,
+      maxUsers,
+      owner,
+      custom,
+      created: input.created ?? this.deps.clock.now(),
+      muteAll: false,
+    };
+    // The room's id is the store's to draw: the events get it there.
+    const created = roomEvents.created(app, { ...fields, id: '', seq: 0, memberCount: 0 }, members, 1 + members.length);
+    const wording = {
+      userCap: errors.userRoomCapExceeded,
+      quotaExceeded: () => errors.roomQuotaExceeded(app.org, app.name),
+    };
+    const command = {
+      room: input.roomId === undefined ? fields : { ...fields, id: input.roomId },
+      members,
+      roomQuota: app.settings.roomQuota,
+      joinedRoomCap: app.settings.joinedRoomCap,
+      created,
+    };
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.deps.uow.commands.createRoom(command);
+      // A drawn id can only collide with a caller-chosen numeric one: draw again, a few times.
+      if (outcome.refused === 'id-taken' && input.roomId === undefined && attempt < MAX_ID_ATTEMPTS) continue;
+      return doneOrThrow(outcome, input.roomId ?? '', wording);
     }
-    throw errors.chatroomIdTaken(lastTried);
   }
 }

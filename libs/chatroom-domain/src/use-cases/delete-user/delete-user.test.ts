@@ -8,6 +8,7 @@ import { RegisterUsers } from '../register-users/register-users.js';
 import { TransferChatroom } from '../transfer-chatroom/transfer-chatroom.js';
 import { failureOf, TestWorld } from '../test-fixtures.js';
 import { DeleteUser } from './delete-user.js';
+import { RoomCommandsOverUnits } from '../room-commands/room-commands-over-units.js';
 
 /** The store, except that deleting a user fails (after the rooms have been dealt with). */
 function failingOnUserDelete(uow: UnitOfWork): UnitOfWork {
@@ -19,7 +20,14 @@ function failingOnUserDelete(uow: UnitOfWork): UnitOfWork {
       },
     }),
   });
-  return { write: (work) => uow.write((repos) => work(sabotage(repos))), read: (work) => uow.read(work) };
+  const sabotaged: UnitOfWork = {
+    write: (work) => uow.write((repos) => work(sabotage(repos))),
+    read: (work) => uow.read(work),
+    get commands() {
+      return new RoomCommandsOverUnits(sabotaged);
+    },
+  };
+  return sabotaged;
 }
 
 async function setup(settings?: Partial<AppSettings>) {

@@ -1,9 +1,8 @@
-import { errors } from '../../errors/error-catalogue.js';
-import { roomEvents } from '../../model/room-event.js';
 import type { App } from '../../model/app.js';
+import { roomEvents } from '../../model/room-event.js';
 import { parseUserId, type UserId } from '../../model/user-id.js';
 import type { Dependencies } from '../dependencies.js';
-import { lockRoom, requireUsers } from '../room-guards.js';
+import { doneOrThrow } from '../room-commands/refusal-errors.js';
 
 /** `DELETE /chatrooms/{id}/admin/{oldadmin}`: the admin stays as an ordinary member. */
 export class DemoteAdmin {
@@ -11,15 +10,8 @@ export class DemoteAdmin {
 
   async execute(app: App, roomId: string, rawUsername: string): Promise<UserId> {
     const username = parseUserId(rawUsername);
-    return this.deps.uow.write(async (r) => {
-      await lockRoom(r, app, roomId);
-      await requireUsers(r, app, [username]);
-      if ((await r.memberships.roleOf(app.id, roomId, username)) !== 'admin') {
-        throw errors.notAdmin(username, roomId);
-      }
-      await r.memberships.setRole(app.id, roomId, username, 'member');
-      r.events.append(...roomEvents.admins(app, roomId, [username], 'REMOVE'));
-      return username;
-    });
+    const [changed] = roomEvents.admins(app, roomId, [username], 'REMOVE');
+    doneOrThrow(await this.deps.uow.commands.demoteAdmin({ appId: app.id, roomId, username, changed: changed! }), roomId);
+    return username;
   }
 }

@@ -1,14 +1,28 @@
 import type { RoomEvent } from '../../model/room-event.js';
 import type { EventOutbox } from '../../ports/event-outbox.js';
+import type { RoomCommands } from '../../ports/room-commands.js';
 import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.js';
 
 /**
  * A unit of work whose units mark every event they append as imported (`payload.imported:
  * true`), so that receivers and operators can tell an import's writes from the app's own.
- * The importer's use cases run on it; everything else about the unit is the inner one's.
+ * The importer's use cases run on it; everything else about the unit is the inner one's. The
+ * guarded commands carry the events they write in their input: those are marked on the way in.
  */
 export function markingImported(inner: UnitOfWork): UnitOfWork {
+  const commands: RoomCommands = {
+    createRoom: (c) => inner.commands.createRoom({ ...c, created: c.created.map(imported) }),
+    addMembers: (c) => inner.commands.addMembers({ ...c, joined: imported(c.joined) }),
+    removeMember: (c) => inner.commands.removeMember({ ...c, left: imported(c.left) }),
+    transfer: (c) => inner.commands.transfer({ ...c, transferred: imported(c.transferred) }),
+    dissolve: (c) => inner.commands.dissolve({ ...c, dissolved: [imported(c.dissolved[0]), imported(c.dissolved[1])] }),
+    mute: (c) => inner.commands.mute({ ...c, muted: imported(c.muted) }),
+    promoteAdmin: (c) => inner.commands.promoteAdmin({ ...c, changed: imported(c.changed) }),
+    demoteAdmin: (c) => inner.commands.demoteAdmin({ ...c, changed: imported(c.changed) }),
+    updateRoom: (c) => inner.commands.updateRoom({ ...c, updated: imported(c.updated) }),
+  };
   return {
+    commands,
     read: (work) => inner.read(work),
     write: (work) =>
       inner.write((repos) => {

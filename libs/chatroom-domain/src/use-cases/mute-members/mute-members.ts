@@ -4,7 +4,7 @@ import { assertBatch, assertMuteDuration, muteExpiry } from '../../model/room-mo
 import { parseUserIds } from '../../model/user-id.js';
 import type { MuteEntry } from '../../ports/mute-repository.js';
 import type { Dependencies } from '../dependencies.js';
-import { lockRoom, requireMembers } from '../room-guards.js';
+import { doneOrThrow } from '../room-commands/refusal-errors.js';
 
 /**
  * `POST /chatrooms/{id}/mute`: every target must be a member. `mute_duration` in ms;
@@ -18,19 +18,10 @@ export class MuteMembers {
     assertBatch('mute', rawUsernames);
     assertMuteDuration(duration);
     const usernames = parseUserIds(rawUsernames);
-    return this.deps.uow.write(async (r) => {
-      await lockRoom(r, app, roomId);
-      await requireMembers(r, app, roomId, usernames);
-      if (duration === 0) {
-        await r.mutes.remove(app.id, roomId, usernames);
-        r.events.append(...roomEvents.unmuted(app, roomId, usernames));
-        return usernames.map((username) => ({ username, expiresAt: 0 }));
-      }
-      const end = expiresAt ?? muteExpiry(this.deps.clock.now(), duration);
-      const entries = usernames.map((username) => ({ username, expiresAt: end }));
-      await r.mutes.upsert(app.id, roomId, entries);
-      r.events.append(...roomEvents.muted(app, roomId, usernames, end));
-      return entries;
-    });
+    const end = duration === 0 ? 0 : (expiresAt ?? muteExpiry(this.deps.clock.now(), duration));
+    const muted =
+      end === 0 ? roomEvents.unmuted(app, roomId, usernames)[0]! : roomEvents.muted(app, roomId, usernames, end)[0]!;
+    doneOrThrow(await this.deps.uow.commands.mute({ appId: app.id, roomId, usernames, expiresAt: end, muted }), roomId);
+    return usernames.map((username) => ({ username, expiresAt: end }));
   }
 }

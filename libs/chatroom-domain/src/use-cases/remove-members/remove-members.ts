@@ -5,7 +5,8 @@ import { assertBatch } from '../../model/room-moderation.js';
 import { parseUserId, parseUserIds, type UserId } from '../../model/user-id.js';
 import type { Dependencies } from '../dependencies.js';
 import { leaveRoom } from '../leave-room.js';
-import { lockRoom, memberTargets, requireUsers, succeeded, type UserResult } from '../room-guards.js';
+import { lockRoom, memberTargets, succeeded, type UserResult } from '../room-guards.js';
+import { doneOrThrow } from '../room-commands/refusal-errors.js';
 
 /** `DELETE /chatrooms/{id}/users/{username}` (one) and `/{u1,u2,…}` (a batch, per-user results). */
 export class RemoveMembers {
@@ -14,15 +15,9 @@ export class RemoveMembers {
   /** One user: every problem is an error. */
   async one(app: App, roomId: string, rawUsername: string): Promise<UserId> {
     const username = parseUserId(rawUsername);
-    return this.deps.uow.write(async (r) => {
-      const room = await lockRoom(r, app, roomId);
-      await requireUsers(r, app, [username]);
-      if (room.owner === username) throw errors.removeOwner(roomId);
-      const { removed, memberCount } = await leaveRoom(r, app.id, roomId, [username]);
-      if (removed.length === 0) throw errors.notMembers([username]);
-      r.events.append(...roomEvents.left(app, roomId, removed, 'KICK', memberCount));
-      return username;
-    });
+    const left = roomEvents.left(app, roomId, [username], 'KICK', undefined)[0]!;
+    doneOrThrow(await this.deps.uow.commands.removeMember({ appId: app.id, roomId, username, left }), roomId);
+    return username;
   }
 
   /** A batch (≤ 60): non-members, unknown users and the owner fail alone; the others leave. */

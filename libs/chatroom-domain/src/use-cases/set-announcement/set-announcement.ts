@@ -2,7 +2,7 @@ import type { App } from '../../model/app.js';
 import { roomEvents } from '../../model/room-event.js';
 import { assertAnnouncement } from '../../model/room-moderation.js';
 import type { Dependencies } from '../dependencies.js';
-import { lockRoom } from '../room-guards.js';
+import { doneOrThrow } from '../room-commands/refusal-errors.js';
 
 /** `POST /chatrooms/{id}/announcement`: ≤ 512 characters; an empty string clears it. */
 export class SetAnnouncement {
@@ -10,10 +10,7 @@ export class SetAnnouncement {
 
   async execute(app: App, roomId: string, announcement: string): Promise<void> {
     assertAnnouncement(announcement);
-    await this.deps.uow.write(async (r) => {
-      await lockRoom(r, app, roomId);
-      await r.chatrooms.update(app.id, roomId, { announcement });
-      r.events.append(roomEvents.announcement(app, roomId, announcement));
-    });
+    const updated = roomEvents.announcement(app, roomId, announcement);
+    doneOrThrow(await this.deps.uow.commands.updateRoom({ appId: app.id, roomId, patch: { announcement }, updated }), roomId);
   }
 }
