@@ -7,7 +7,7 @@ import { createTestDatabase } from './testing/create-test-database.js';
 import { deadlockPartner } from './testing/forced-deadlock.js';
 import { seedApp, seedRoom, seedUsers } from '@chatroom/sql-store-kit/testing';
 
-// A keyed request (KyselyIdempotencyRunner) whose transaction hits a conflict is run again whole,
+// A keyed request (PostgresIdempotencyRunner) whose transaction hits a conflict is run again whole,
 // like a unit of work, on real PostgreSQL: a rolled-back run leaves nothing behind.
 const database = await createTestDatabase();
 

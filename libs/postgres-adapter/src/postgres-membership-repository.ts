@@ -28,7 +28,7 @@ interface AddResult {
   counted: string[];
 }
 
-export class KyselyMembershipRepository extends SqlMembershipRepositoryBase implements MembershipRepository {
+export class PostgresMembershipRepository extends SqlMembershipRepositoryBase implements MembershipRepository {
   constructor(private readonly db: Kysely<Database>) {
     super(sharedTables(db));
   }

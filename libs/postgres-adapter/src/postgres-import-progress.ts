@@ -2,7 +2,7 @@ import type { ImportedRoom, ImportProgress, ImportRoomOutcome, ImportRun } from 
 import { sql, type Kysely } from 'kysely';
 
 /** Import progress in `import_runs` and `import_rooms` (migration 0011). */
-export class KyselyImportProgress implements ImportProgress {
+export class PostgresImportProgress implements ImportProgress {
   constructor(private readonly db: Kysely<any>) {}
 
   /** One statement: the open run if there is one, else a new one after the last. */

@@ -4,7 +4,7 @@ import { inAskedOrder } from '@chatroom/sql-store-kit';
 import type { Database } from './schema/database.js';
 import { textArray } from './sql-arrays.js';
 
-export class KyselyMuteRepository implements MuteRepository {
+export class PostgresMuteRepository implements MuteRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /**

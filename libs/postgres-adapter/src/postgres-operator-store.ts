@@ -3,7 +3,7 @@ import { OPERATOR_COLUMNS, toOperator, type OperatorRow } from '@chatroom/sql-st
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema/database.js';
 
-export class KyselyOperatorStore implements OperatorStore {
+export class PostgresOperatorStore implements OperatorStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   async add(operator: Operator): Promise<boolean> {

@@ -59,7 +59,7 @@ interface Answer {
  * answers `stale`, and the caller runs it again (as after a serialization failure).
  * `storedEvents` tells the caller whether the last command stored events.
  */
-export class KyselyRoomCommands implements RoomCommands {
+export class PostgresRoomCommands implements RoomCommands {
   storedEvents = false;
 
   constructor(private readonly db: Kysely<Database>) {}

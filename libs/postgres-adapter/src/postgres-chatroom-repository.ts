@@ -14,7 +14,7 @@ const FIND_BY_IDS = `${SELECT_ROOMS} AND id = any($2::text[])`;
 const LIST_FIRST_PAGE = `${SELECT_ROOMS} ORDER BY seq DESC LIMIT $2`;
 const LIST_PAGE_BEFORE = `${SELECT_ROOMS} AND seq < $2 ORDER BY seq DESC LIMIT $3`;
 
-export class KyselyChatroomRepository extends SqlChatroomRepositoryBase implements ChatroomRepository {
+export class PostgresChatroomRepository extends SqlChatroomRepositoryBase implements ChatroomRepository {
   constructor(private readonly db: Kysely<Database>) {
     super(sharedTables(db));
   }
