@@ -28,7 +28,9 @@ describe.skipIf(!database)('postgres: the delivery queue commits asynchronously,
       const claimed = await queue.claim(10, 60_000);
       expect(claimed).toHaveLength(1);
       await queue.settle(claimed, []);
-      const { rows } = await sql<{ setting: string }>`SELECT current_setting('synchronous_commit') AS setting`.execute(db);
+      const { rows } = await sql<{ setting: string }>`SELECT current_setting('synchronous_commit') AS setting`.execute(
+        db,
+      );
       expect(rows[0]!.setting).toBe('on');
       expect(await queue.claim(10, 60_000)).toEqual([]); // settled: gone from the queue
     } finally {

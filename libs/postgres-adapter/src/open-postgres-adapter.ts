@@ -1,4 +1,4 @@
-import { UnavailableError, type DeliveryQueue, type IdGenerator, type IdempotencyRunner, } from '@chatroom/domain';
+import { UnavailableError, type DeliveryQueue, type IdGenerator, type IdempotencyRunner } from '@chatroom/domain';
 import { KeyedTransactions } from './keyed-transactions.js';
 import { PostgresIdempotencyRunner } from './postgres-idempotency-runner.js';
 import { PostgresDeliveryQueue } from './postgres-delivery-queue.js';
@@ -154,7 +154,10 @@ async function start(
   options: Pick<PostgresAdapterOptions, 'onRetry' | 'onEventsCommitted' | 'onQuery'>,
   afterMigrate?: () => Promise<void>,
 ): Promise<PostgresAdapter> {
-  const db = new Kysely<Database>({ dialect, plugins: options.onQuery ? [new QueryObserverPlugin(options.onQuery)] : [] });
+  const db = new Kysely<Database>({
+    dialect,
+    plugins: options.onQuery ? [new QueryObserverPlugin(options.onQuery)] : [],
+  });
   try {
     // PGlite: one process, no limits to escape; PostgreSQL has migrated on its own session.
     if (kind === 'pglite') await migrateToLatest(db);

@@ -1,5 +1,11 @@
 import type { Chatroom, ChatroomRepository, DissolvedRoom, InsertChatroomOutcome, UserId } from '@chatroom/domain';
-import { ROOM_COLUMNS, SqlChatroomRepositoryBase, toChatroom, type RoomRow, sharedTables } from '@chatroom/sql-store-kit';
+import {
+  ROOM_COLUMNS,
+  SqlChatroomRepositoryBase,
+  toChatroom,
+  type RoomRow,
+  sharedTables,
+} from '@chatroom/sql-store-kit';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema/database.js';
 import { AFTER_USERS_LEFT, releaseMemberships } from './release-memberships.js';

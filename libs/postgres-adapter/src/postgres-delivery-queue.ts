@@ -1,8 +1,14 @@
-import type { Delivery, DeliveryQueue, EventRule, EventRuleKind, FailedDelivery, RoomEventOperation } from '@chatroom/domain';
+import type {
+  Delivery,
+  DeliveryQueue,
+  EventRule,
+  EventRuleKind,
+  FailedDelivery,
+  RoomEventOperation,
+} from '@chatroom/domain';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { toStoredEvent } from './postgres-event-outbox.js';
 import type { Database, EventRulesTable, RoomEventsTable } from './schema/database.js';
-
 
 /**
  * A CTE that makes the statement's own (implicit) transaction commit without waiting for its

@@ -31,7 +31,12 @@ export class PostgresIdempotencyRunner implements IdempotencyRunner {
     return retryOnConflict(() => this.attempt(appId, key, ttlMs, request), this.onRetry);
   }
 
-  private async attempt(appId: string, key: string, ttlMs: number, request: IdempotentRequest): Promise<'done' | 'in-progress'> {
+  private async attempt(
+    appId: string,
+    key: string,
+    ttlMs: number,
+    request: IdempotentRequest,
+  ): Promise<'done' | 'in-progress'> {
     let stored = false;
     const outcome = await this.db.transaction().execute(async (trx) => {
       const { rows } = await sql<{ ok: boolean }>`

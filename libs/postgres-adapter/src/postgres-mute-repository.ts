@@ -38,7 +38,10 @@ export class PostgresMuteRepository implements MuteRepository {
       .where('username', '=', (eb) => eb.fn.any(textArray(usernames)))
       .returning('username')
       .execute();
-    return inAskedOrder(usernames, rows.map((r) => r.username));
+    return inAskedOrder(
+      usernames,
+      rows.map((r) => r.username),
+    );
   }
 
   /** Ended mutes stay stored until lifted or their member leaves; they are filtered out here. */

@@ -17,17 +17,22 @@ export class PostgresOperatorStore implements OperatorStore {
   }
 
   async find(name: string): Promise<Operator | null> {
-    const { rows } = await sql<OperatorRow>`SELECT ${OPERATOR_COLUMNS} FROM operators WHERE name = ${name}`.execute(this.db);
+    const { rows } = await sql<OperatorRow>`SELECT ${OPERATOR_COLUMNS} FROM operators WHERE name = ${name}`.execute(
+      this.db,
+    );
     return rows[0] ? toOperator(rows[0]) : null;
   }
 
   async list(): Promise<Operator[]> {
-    const { rows } = await sql<OperatorRow>`SELECT ${OPERATOR_COLUMNS} FROM operators ORDER BY name COLLATE "C"`.execute(this.db);
+    const { rows } =
+      await sql<OperatorRow>`SELECT ${OPERATOR_COLUMNS} FROM operators ORDER BY name COLLATE "C"`.execute(this.db);
     return rows.map(toOperator);
   }
 
   async remove(name: string): Promise<boolean> {
-    const { rows } = await sql<{ name: string }>`DELETE FROM operators WHERE name = ${name} RETURNING name`.execute(this.db);
+    const { rows } = await sql<{ name: string }>`DELETE FROM operators WHERE name = ${name} RETURNING name`.execute(
+      this.db,
+    );
     return rows.length === 1;
   }
 

@@ -38,7 +38,10 @@ export class PostgresRoomUserListRepository implements RoomUserListRepository {
       .where('username', '=', (eb) => eb.fn.any(textArray(usernames)))
       .returning('username')
       .execute();
-    return inAskedOrder(usernames, rows.map((r) => r.username));
+    return inAskedOrder(
+      usernames,
+      rows.map((r) => r.username),
+    );
   }
 
   /** An index-only range scan of room_user_lists_order_idx. */

@@ -167,7 +167,10 @@ export class PostgresUnitOfWork implements UnitOfWork {
  * objects: the profile shows building them costs nothing next to one round trip, and a caller
  * may spread them (`{ ...r, users }`) as tests do.
  */
-export function repositories(db: Kysely<Database>, events: PostgresEventOutbox = new PostgresEventOutbox(db)): Repositories {
+export function repositories(
+  db: Kysely<Database>,
+  events: PostgresEventOutbox = new PostgresEventOutbox(db),
+): Repositories {
   return {
     ids: new SequenceIdGenerator(db),
     apps: new PostgresAppRepository(db),

@@ -1,11 +1,6 @@
 import type { Chatroom, ChatroomDetails } from '@chatroom/domain';
 import { sendEnvelope } from '../envelope.js';
-import {
-  createChatroomSchema,
-  listChatroomsQuery,
-  modifyChatroomSchema,
-  transferChatroomSchema,
-} from './schemas.js';
+import { createChatroomSchema, listChatroomsQuery, modifyChatroomSchema, transferChatroomSchema } from './schemas.js';
 import { firstValues, pageQuery } from '../route-kit/fields.js';
 import { validate } from '../route-kit/validate.js';
 import type { AppContext } from '../state.js';
