@@ -65,7 +65,8 @@ module.exports = {
     },
     {
       name: 'client-stands-alone',
-      comment: 'libs/client is for consumers of the HTTP API: it imports none of our code, only its generated types and openapi-fetch.',
+      comment:
+        'libs/client is for consumers of the HTTP API: it imports none of our code, only its generated types and openapi-fetch.',
       severity: 'error',
       from: { path: '^libs/client/' },
       to: { path: '^(libs|apps|tools)/', pathNot: '^libs/client/' },
@@ -78,7 +79,13 @@ module.exports = {
       severity: 'error',
       from: {
         path: APP,
-        pathNot: [`${APP}composition/`, `${APP}(main|index)\\.ts$`, `${APP}admin/main\\.ts$`, `${APP}testing/`, '\\.test\\.ts$'],
+        pathNot: [
+          `${APP}composition/`,
+          `${APP}(main|index)\\.ts$`,
+          `${APP}admin/main\\.ts$`,
+          `${APP}testing/`,
+          '\\.test\\.ts$',
+        ],
       },
       to: { path: `${APP}composition/` },
     },

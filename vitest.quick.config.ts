@@ -13,7 +13,14 @@ export default defineConfig({
       { ...source, test: { name: 'domain', root: 'libs/chatroom-domain', include: ['src/**/*.test.ts'] } },
       { ...source, test: { name: 'crypto', root: 'libs/crypto-adapter', include: ['src/**/*.test.ts'] } },
       { ...source, test: { name: 'sql-store-kit', root: 'libs/sql-store-kit', include: ['src/**/*.test.ts'] } },
-      { ...source, test: { name: 'callback-body', root: 'libs/event-publisher-adapter', include: ['src/easemob-callback-body.test.ts'] } },
+      {
+        ...source,
+        test: {
+          name: 'callback-body',
+          root: 'libs/event-publisher-adapter',
+          include: ['src/easemob-callback-body.test.ts'],
+        },
+      },
       {
         ...source,
         test: {

@@ -43,7 +43,9 @@ export async function bundle(outdir = 'dist') {
     // The console's in-memory build (for runs from the sources) stays out: the bundle ships the built console.
     external: [...BUNDLE_EXTERNALS, '*build-console.mjs'],
     // Bundled CommonJS modules call require(); ESM output needs one.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
   });
   const prefix = `${outdir.replace(/\/$/, '')}/`;
   const outputs = Object.keys(result.metafile.outputs).filter((file) => file.endsWith('.js'));
@@ -62,7 +64,10 @@ export async function bundle(outdir = 'dist') {
 /** True when a bundle in `outdir` is missing or older than a source file it is built from. */
 export function isStale(outdir = 'dist') {
   const built = Math.min(...['main.js', 'admin/main.js'].map((file) => mtimeOf(join(PACKAGE_ROOT, outdir, file))));
-  const sources = [join(PACKAGE_ROOT, 'src'), ...readdirSync(join(REPO_ROOT, 'libs')).map((lib) => join(REPO_ROOT, 'libs', lib, 'src'))];
+  const sources = [
+    join(PACKAGE_ROOT, 'src'),
+    ...readdirSync(join(REPO_ROOT, 'libs')).map((lib) => join(REPO_ROOT, 'libs', lib, 'src')),
+  ];
   return sources.some((dir) => newestIn(dir) > built);
 }
 

@@ -22,7 +22,15 @@ export async function spawnBenchServer(port: string, env: Record<string, string>
   const server = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/main.ts'], {
     cwd: API_ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'info', TOKEN_MASTER_KEY: BENCH_MASTER_KEY, METRICS_TOKEN: BENCH_METRICS_TOKEN, ...env },
+    env: {
+      ...process.env,
+      PORT: port,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      TOKEN_MASTER_KEY: BENCH_MASTER_KEY,
+      METRICS_TOKEN: BENCH_METRICS_TOKEN,
+      ...env,
+    },
   });
   const stop = async () => {
     if (server.exitCode !== null) return;
@@ -43,7 +51,12 @@ export async function spawnBenchServer(port: string, env: Record<string, string>
 }
 
 /** A JSON request whose answer must be 2xx; the parsed body. */
-export async function sendJson(method: string, url: string, headers: Record<string, string>, body: unknown): Promise<any> {
+export async function sendJson(
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body: unknown,
+): Promise<any> {
   const response = await fetch(url, {
     method,
     headers: { 'content-type': 'application/json', ...headers },

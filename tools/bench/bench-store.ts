@@ -41,11 +41,24 @@ export async function openBenchStore(
     await db.drop();
   };
   try {
-    service = await startService(createContainer(loadConfig({
-      DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DB_POOL_SIZE: '4',
-      BOOTSTRAP_ORG: org, BOOTSTRAP_APP: name, BOOTSTRAP_CLIENT_ID: 'bench', BOOTSTRAP_CLIENT_SECRET: secret,
-      TOKEN_MASTER_KEY: BENCH_MASTER_KEY, METRICS_TOKEN: BENCH_METRICS_TOKEN, ...env,
-    })));
+    service = await startService(
+      createContainer(
+        loadConfig({
+          DATABASE_URL: db.url,
+          PORT: '0',
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'silent',
+          DB_POOL_SIZE: '4',
+          BOOTSTRAP_ORG: org,
+          BOOTSTRAP_APP: name,
+          BOOTSTRAP_CLIENT_ID: 'bench',
+          BOOTSTRAP_CLIENT_SECRET: secret,
+          TOKEN_MASTER_KEY: BENCH_MASTER_KEY,
+          METRICS_TOKEN: BENCH_METRICS_TOKEN,
+          ...env,
+        }),
+      ),
+    );
     adapter = await openPostgresAdapter({ databaseUrl: db.url, poolSize });
     await client.connect();
     const app = await adapter.uow.read((r) => r.apps.findByName(org, name));

@@ -31,11 +31,20 @@ async function main(): Promise<void> {
     adapter = await openPostgresAdapter({ databaseUrl: url.toString(), poolSize: 4 });
     await client.connect();
     const { version } = (await client.query<{ version: string }>('SELECT version()')).rows[0]!;
-    console.log(`server: ${version.split(' on ')[0]}; node ${process.version}; ${SAMPLES} samples each, limit ${LIMIT}`);
+    console.log(
+      `server: ${version.split(' on ')[0]}; node ${process.version}; ${SAMPLES} samples each, limit ${LIMIT}`,
+    );
     const app = await adapter.uow.write((r) =>
       r.apps.upsert({
-        id: randomUUID(), org: 'bench', name: 'bench', clientId: 'bench', clientSecretHash: 'x', tokenKey: 'x', keyGeneration: 0,
-        settings: { ...DEFAULT_APP_SETTINGS, roomQuota: ROOMS + 10_000 }, created: Date.now(),
+        id: randomUUID(),
+        org: 'bench',
+        name: 'bench',
+        clientId: 'bench',
+        clientSecretHash: 'x',
+        tokenKey: 'x',
+        keyGeneration: 0,
+        settings: { ...DEFAULT_APP_SETTINGS, roomQuota: ROOMS + 10_000 },
+        created: Date.now(),
       }),
     );
     const started = performance.now();
@@ -63,20 +72,40 @@ async function measure(adapter: PostgresAdapter, app: App, client: pg.Client): P
   // Room ids and names come from room_seq, which starts at 100000000000001: a name is `room <seq>`.
   const first = rows[0]!.seq;
   const some = String(first + 424_242).slice(0, -1); // its 10 rooms
-  const tenth = String(first + ROOMS - 1).slice(0, -1).replace(/\d{5}$/, ''); // the newest ~10 % (by name)
+  const tenth = String(first + ROOMS - 1)
+    .slice(0, -1)
+    .replace(/\d{5}$/, ''); // the newest ~10 % (by name)
   const all = String(first).slice(0, 6); // every room
   const cases: [string, () => Promise<{ rooms: unknown[] }>][] = [
     ['floor: Easemob room list, first page', () => floor.execute(app, { limit: LIMIT })],
-    [`floor: Easemob room list, ${(ROOMS - 100).toLocaleString('en')} rooms deep`, () => floor.execute(app, { limit: LIMIT, cursor: deep })],
+    [
+      `floor: Easemob room list, ${(ROOMS - 100).toLocaleString('en')} rooms deep`,
+      () => floor.execute(app, { limit: LIMIT, cursor: deep }),
+    ],
     ['console: rooms, first page', () => search.execute(app, { limit: LIMIT })],
-    [`console: rooms, ${(ROOMS - 100).toLocaleString('en')} rooms deep`, () => search.execute(app, { limit: LIMIT, cursor: deep })],
+    [
+      `console: rooms, ${(ROOMS - 100).toLocaleString('en')} rooms deep`,
+      () => search.execute(app, { limit: LIMIT, cursor: deep }),
+    ],
     ['console: by id', () => search.execute(app, { id: String(first + ROOMS / 2) })],
-    [`console: name prefix "room ${some}" (10 rooms)`, () => search.execute(app, { limit: LIMIT, namePrefix: `room ${some}` })],
+    [
+      `console: name prefix "room ${some}" (10 rooms)`,
+      () => search.execute(app, { limit: LIMIT, namePrefix: `room ${some}` }),
+    ],
     [`console: name prefix "room ${tenth}"`, () => search.execute(app, { limit: LIMIT, namePrefix: `room ${tenth}` })],
-    [`console: name prefix "room ${all}" (every room)`, () => search.execute(app, { limit: LIMIT, namePrefix: `room ${all}` })],
+    [
+      `console: name prefix "room ${all}" (every room)`,
+      () => search.execute(app, { limit: LIMIT, namePrefix: `room ${all}` }),
+    ],
     ['console: name prefix "nothing" (no room)', () => search.execute(app, { limit: LIMIT, namePrefix: 'nothing' })],
-    [`console: owner user42 (${Math.round(ROOMS / 10_000)} rooms)`, () => search.execute(app, { limit: LIMIT, owner: 'user42' })],
-    [`console: owner user42 and name prefix "room ${all}"`, () => search.execute(app, { limit: LIMIT, owner: 'user42', namePrefix: `room ${all}` })],
+    [
+      `console: owner user42 (${Math.round(ROOMS / 10_000)} rooms)`,
+      () => search.execute(app, { limit: LIMIT, owner: 'user42' }),
+    ],
+    [
+      `console: owner user42 and name prefix "room ${all}"`,
+      () => search.execute(app, { limit: LIMIT, owner: 'user42', namePrefix: `room ${all}` }),
+    ],
   ];
   for (const [label, run] of cases) {
     const found = (await run()).rooms.length;

@@ -19,7 +19,15 @@ const store = await openBenchStore('bench', 'backlog', 'secret', 4, { EVENT_DELI
 try {
   const { adapter, client, app } = store;
   const ruleId = randomUUID();
-  await adapter.eventRules.add({ id: ruleId, appId: app.id, kind: 'webhook', target: 'http://127.0.0.1:9/', secret: 's', operations: null, created: Date.now() });
+  await adapter.eventRules.add({
+    id: ruleId,
+    appId: app.id,
+    kind: 'webhook',
+    target: 'http://127.0.0.1:9/',
+    secret: 's',
+    operations: null,
+    created: Date.now(),
+  });
   await client.query(
     `WITH ev AS (
        INSERT INTO room_events (app_id, org, app, room_id, operation, operator, payload, created_at)

@@ -32,7 +32,9 @@ async function main(): Promise<void> {
   try {
     const started = performance.now();
     const rooms = await seed(store.adapter, store.client, store.app);
-    console.log(`node ${process.version}; seeded ${ROOMS} rooms × ${MEMBERS.toLocaleString('en')} members in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `node ${process.version}; seeded ${ROOMS} rooms × ${MEMBERS.toLocaleString('en')} members in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     await unbounded(store.adapter, store.app, rooms);
     await bounded(`${store.service.url}/${ORG}/${APP_NAME}`, await store.token(), rooms);
   } finally {
@@ -51,7 +53,9 @@ async function seed(adapter: PostgresAdapter, client: pg.Client, app: App): Prom
   const create = new CreateChatroom({ uow: adapter.uow, clock: new SystemClock() });
   const rooms: string[] = [];
   for (let i = 0; i < ROOMS; i++) {
-    rooms.push((await create.execute(app, { name: `room ${i}`, description: '', owner: `o${i}`, maxUsers: MEMBERS })).id);
+    rooms.push(
+      (await create.execute(app, { name: `room ${i}`, description: '', owner: `o${i}`, maxUsers: MEMBERS })).id,
+    );
   }
   // The counters kept true by hand, as the guarded updates would have.
   await client.query(
@@ -105,7 +109,9 @@ async function bounded(base: string, token: string, rooms: string[]): Promise<vo
     return bytes;
   };
   const refused = await median(() => get(rooms, 400), 20);
-  console.log(`bounded (${DETAILS_MAX_AFFILIATIONS.toLocaleString('en')}): GET 100 full rooms → 400 in ${refused.toFixed(2)} ms (median of 20)`);
+  console.log(
+    `bounded (${DETAILS_MAX_AFFILIATIONS.toLocaleString('en')}): GET 100 full rooms → 400 in ${refused.toFixed(2)} ms (median of 20)`,
+  );
   const largest = rooms.slice(0, DETAILS_MAX_AFFILIATIONS / MEMBERS);
   gc();
   const before = process.memoryUsage();

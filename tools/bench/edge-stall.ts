@@ -43,7 +43,9 @@ function health(): Promise<number> {
     const started = performance.now();
     const req = request({ host: HOST, port: PORT, path: '/health', agent: probeAgent }, (res) => {
       res.resume();
-      res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`/health ${res.statusCode}`))));
+      res.on('end', () =>
+        res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`/health ${res.statusCode}`)),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -196,11 +198,17 @@ async function main(): Promise<void> {
 
     console.log(`under attack     /health ${summary(attacked)}`);
     console.log(`nested bodies: ${JSON.stringify(outcomes)} (status, or how the upload was cut)`);
-    console.log(`trickling sockets closed by the server: ${closed}${firstClosed === undefined ? '' : `, the first ${(firstClosed / 1000).toFixed(1)} s into the attack`}`);
-    console.log(`the right client's token, under attack: HTTP ${right.status} in ${right.ms.toFixed(1)} ms (first try)`);
+    console.log(
+      `trickling sockets closed by the server: ${closed}${firstClosed === undefined ? '' : `, the first ${(firstClosed / 1000).toFixed(1)} s into the attack`}`,
+    );
+    console.log(
+      `the right client's token, under attack: HTTP ${right.status} in ${right.ms.toFixed(1)} ms (first try)`,
+    );
     const p99 = percentile(attacked, 99);
     const pass = p99 < 50 && right.status === 200;
-    console.log(`target: /health p99 < 50 ms under attack (${p99.toFixed(2)} ms) and the token at the first try (${right.status}): ${pass ? 'met' : 'NOT met'}`);
+    console.log(
+      `target: /health p99 < 50 ms under attack (${p99.toFixed(2)} ms) and the token at the first try (${right.status}): ${pass ? 'met' : 'NOT met'}`,
+    );
     process.exitCode = pass ? 0 : 1;
   } finally {
     probeAgent.destroy();

@@ -10,7 +10,14 @@
  */
 import { SystemClock } from '@chatroom/crypto-adapter';
 import { AddMembers, CreateChatroom, type App, type UnitOfWork } from '@chatroom/domain';
-import { createContainer, loadConfig, startService, TOKENS, type Database, type RunningService } from '@chatroom/http-api';
+import {
+  createContainer,
+  loadConfig,
+  startService,
+  TOKENS,
+  type Database,
+  type RunningService,
+} from '@chatroom/http-api';
 import { createTestDatabase } from '@chatroom/postgres-adapter/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -41,29 +48,45 @@ async function main(): Promise<void> {
   receiver.stdout!.on('data', (c) => (output += c));
   let service: RunningService | undefined;
   try {
-    const port = await new Promise<number>((resolve) => receiver.stdout!.once('data', (c) => resolve(Number(String(c).trim()))));
+    const port = await new Promise<number>((resolve) =>
+      receiver.stdout!.once('data', (c) => resolve(Number(String(c).trim()))),
+    );
     // The writes run through the service's own store, as its requests' would: each commit
     // wakes its delivery worker, which shares this process and the pool with them.
-    const container = createContainer(loadConfig({
-      DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DB_POOL_SIZE: String(CONCURRENCY + 2),
-      BOOTSTRAP_ORG: ORG, BOOTSTRAP_APP: APP_NAME, BOOTSTRAP_CLIENT_ID: 'bench', BOOTSTRAP_CLIENT_SECRET: 'bench-secret',
-      TOKEN_MASTER_KEY: BENCH_MASTER_KEY,
-      METRICS_TOKEN: BENCH_METRICS_TOKEN,
-      // The bench's receiver listens on 127.0.0.1.
-      WEBHOOK_ALLOW_PRIVATE: 'true',
-      ...(process.env['EVENT_GATHER_MS'] && { EVENT_GATHER_MS: process.env['EVENT_GATHER_MS'] }),
-    }));
+    const container = createContainer(
+      loadConfig({
+        DATABASE_URL: db.url,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        DB_POOL_SIZE: String(CONCURRENCY + 2),
+        BOOTSTRAP_ORG: ORG,
+        BOOTSTRAP_APP: APP_NAME,
+        BOOTSTRAP_CLIENT_ID: 'bench',
+        BOOTSTRAP_CLIENT_SECRET: 'bench-secret',
+        TOKEN_MASTER_KEY: BENCH_MASTER_KEY,
+        METRICS_TOKEN: BENCH_METRICS_TOKEN,
+        // The bench's receiver listens on 127.0.0.1.
+        WEBHOOK_ALLOW_PRIVATE: 'true',
+        ...(process.env['EVENT_GATHER_MS'] && { EVENT_GATHER_MS: process.env['EVENT_GATHER_MS'] }),
+      }),
+    );
     service = await startService(container);
     const database = await container.getAsync<Database>(TOKENS.Database);
     const uow = container.get<UnitOfWork>(TOKENS.UnitOfWork);
     const rules = database.eventRules!;
     await client.connect();
     const { version } = (await client.query<{ version: string }>('SELECT version()')).rows[0]!;
-    console.log(`server: ${version.split(' on ')[0]}; ${CONCURRENCY} calls in flight, pool ${CONCURRENCY}; node ${process.version}`);
+    console.log(
+      `server: ${version.split(' on ')[0]}; ${CONCURRENCY} calls in flight, pool ${CONCURRENCY}; node ${process.version}`,
+    );
     const app = (await uow.read((r) => r.apps.findByName(ORG, APP_NAME)))!;
     const url = `http://127.0.0.1:${port}/cb`;
 
-    const results: Record<'none' | 'rule', { adds: Throughput[]; creates: Throughput[]; cpu: Record<CpuGroup, number> }> = {
+    const results: Record<
+      'none' | 'rule',
+      { adds: Throughput[]; creates: Throughput[]; cpu: Record<CpuGroup, number> }
+    > = {
       none: { adds: [], creates: [], cpu: { node: 0, postgres: 0, receiver: 0 } },
       rule: { adds: [], creates: [], cpu: { node: 0, postgres: 0, receiver: 0 } },
     };
@@ -81,7 +104,15 @@ async function main(): Promise<void> {
       for (const mode of MODES) {
         if (mode === 'rule') {
           ruleId = randomUUID();
-          await rules.add({ id: ruleId, appId: app.id, kind: 'webhook', target: url, secret: 's', operations: null, created: Date.now() });
+          await rules.add({
+            id: ruleId,
+            appId: app.id,
+            kind: 'webhook',
+            target: url,
+            secret: 's',
+            operations: null,
+            created: Date.now(),
+          });
         }
         const tag = `${mode}${round}`;
         await seedUsers(client, app, tag, Math.max(ADDS, CREATES, ROOMS));
@@ -89,19 +120,28 @@ async function main(): Promise<void> {
         results[mode].adds.push(await adds(uow, app, tag));
         results[mode].creates.push(await creates(uow, app, tag));
         if (mode === 'rule') await drained(client);
-        for (const [group, seconds] of Object.entries(running.stop()) as [CpuGroup, number][]) results[mode].cpu[group] += seconds;
+        for (const [group, seconds] of Object.entries(running.stop()) as [CpuGroup, number][])
+          results[mode].cpu[group] += seconds;
         if (mode === 'rule') await rules.remove(ruleId!);
       }
     }
     const best = (xs: Throughput[]) => xs.reduce((a, b) => (b.rate > a.rate ? b : a));
     const median = (xs: Throughput[]) => [...xs].sort((a, b) => a.rate - b.rate)[Math.floor((xs.length - 1) / 2)]!.rate;
-    for (const [label, key] of [['AddMembers one by one, spread over 500 rooms', 'adds'], ['CreateChatroom (owner + 1 member)', 'creates']] as const) {
+    for (const [label, key] of [
+      ['AddMembers one by one, spread over 500 rooms', 'adds'],
+      ['CreateChatroom (owner + 1 member)', 'creates'],
+    ] as const) {
       const none = best(results.none[key]);
       const rule = best(results.rule[key]);
-      console.log(`${label}: no rule ${fmt(none)} | one webhook rule ${fmt(rule)} | rule/none ${(rule.rate / none.rate).toFixed(3)} (best of ${ROUNDS} alternating rounds; medians ${(median(results.rule[key]) / median(results.none[key])).toFixed(3)}; all: none ${results.none[key].map((t) => t.rate.toFixed(0)).join('/')}, rule ${results.rule[key].map((t) => t.rate.toFixed(0)).join('/')})`);
+      console.log(
+        `${label}: no rule ${fmt(none)} | one webhook rule ${fmt(rule)} | rule/none ${(rule.rate / none.rate).toFixed(3)} (best of ${ROUNDS} alternating rounds; medians ${(median(results.rule[key]) / median(results.none[key])).toFixed(3)}; all: none ${results.none[key].map((t) => t.rate.toFixed(0)).join('/')}, rule ${results.rule[key].map((t) => t.rate.toFixed(0)).join('/')})`,
+      );
     }
     const writes = ROUNDS * (ADDS + CREATES);
-    const perWrite = (mode: 'none' | 'rule') => [results[mode].cpu.node, results[mode].cpu.postgres, results[mode].cpu.receiver].map((seconds) => (seconds * 1000) / writes);
+    const perWrite = (mode: 'none' | 'rule') =>
+      [results[mode].cpu.node, results[mode].cpu.postgres, results[mode].cpu.receiver].map(
+        (seconds) => (seconds * 1000) / writes,
+      );
     const [nodeNone, pgNone] = perWrite('none');
     const [nodeRule, pgRule, receiverRule] = perWrite('rule');
     console.log(
@@ -110,7 +150,9 @@ async function main(): Promise<void> {
     const latencies = await stopReceiver(receiver, () => output);
     latencies.sort((a, b) => a - b);
     const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))]!;
-    console.log(`delivery commit → receiver under that load (${latencies.length.toLocaleString('en')} events): p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`);
+    console.log(
+      `delivery commit → receiver under that load (${latencies.length.toLocaleString('en')} events): p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`,
+    );
     await floor(db.url);
   } finally {
     await service?.close();
@@ -132,7 +174,8 @@ async function seedUsers(client: pg.Client, app: App, tag: string, count: number
 async function adds(uow: UnitOfWork, app: App, tag: string): Promise<Throughput> {
   const create = new CreateChatroom({ uow, clock: new SystemClock() });
   const rooms: string[] = [];
-  for (let i = 0; i < ROOMS; i++) rooms.push((await create.execute(app, { name: 'b', description: '', owner: `${tag}u${i}` })).id);
+  for (let i = 0; i < ROOMS; i++)
+    rooms.push((await create.execute(app, { name: 'b', description: '', owner: `${tag}u${i}` })).id);
   const add = new AddMembers({ uow });
   return throughput(ADDS, CONCURRENCY, (i) => add.execute(app, rooms[i % ROOMS]!, [`${tag}u${i}`]));
 }
@@ -163,7 +206,10 @@ async function floor(url: string): Promise<void> {
   const appId = (await pool.query<{ id: string }>('SELECT id FROM apps LIMIT 1')).rows[0]!.id;
   await pool.query('CREATE TABLE floor_writes (id bigserial PRIMARY KEY, v int NOT NULL)');
   const ruleId = randomUUID();
-  await pool.query(`INSERT INTO event_rules (id, app_id, kind, target, secret, created) VALUES ($1, $2, 'webhook', 'http://127.0.0.1:9/', 's', 0)`, [ruleId, appId]);
+  await pool.query(
+    `INSERT INTO event_rules (id, app_id, kind, target, secret, created) VALUES ($1, $2, 'webhook', 'http://127.0.0.1:9/', 's', 0)`,
+    [ruleId, appId],
+  );
   const tx = async (statements: [string, unknown[]][]) => {
     const c = await pool.connect();
     try {
@@ -186,7 +232,9 @@ async function floor(url: string): Promise<void> {
   ];
   const bare = await throughput(5_000, CONCURRENCY, () => tx([write]));
   const withOutbox = await throughput(5_000, CONCURRENCY, () => tx([write, outbox]));
-  console.log(`floor, bare transactions (pg pool): BEGIN; INSERT; COMMIT ${fmt(bare)} | BEGIN; INSERT; outbox statement; COMMIT ${fmt(withOutbox)} | outbox statement ≈ ${(withOutbox.p50 - bare.p50).toFixed(2)} ms at p50`);
+  console.log(
+    `floor, bare transactions (pg pool): BEGIN; INSERT; COMMIT ${fmt(bare)} | BEGIN; INSERT; outbox statement; COMMIT ${fmt(withOutbox)} | outbox statement ≈ ${(withOutbox.p50 - bare.p50).toFixed(2)} ms at p50`,
+  );
   await pool.query('DELETE FROM event_deliveries WHERE rule_id = $1', [ruleId]);
   await pool.end();
 }

@@ -94,7 +94,8 @@ async function main(): Promise<void> {
       APP_MAXUSERS_CEILING: '1000000000',
     };
     const compiled = existsSync(COMPILED_MAIN);
-    if (!compiled) console.log('apps/http-api/dist/main.js is missing: running the service from source (npm run build first)');
+    if (!compiled)
+      console.log('apps/http-api/dist/main.js is missing: running the service from source (npm run build first)');
     const startService = (port: number, extra: Record<string, string>) =>
       start(
         children,
@@ -110,7 +111,8 @@ async function main(): Promise<void> {
     await startService(PORT_BASE, {});
     const rss = new RssSampler(children[0]!.pid!);
     await startService(PORT_BASE + 1, { COALESCE_ADDS: 'false' });
-    const appId = (await sql.query('SELECT id FROM apps WHERE org = $1 AND name = $2', [ORG, APP_NAME])).rows[0].id as string;
+    const appId = (await sql.query('SELECT id FROM apps WHERE org = $1 AND name = $2', [ORG, APP_NAME])).rows[0]
+      .id as string;
     await start(
       children,
       ['--import', 'tsx', 'floor-server.ts'],
@@ -120,11 +122,17 @@ async function main(): Promise<void> {
       null,
     );
 
-    const token = (await post(`http://127.0.0.1:${PORT_BASE}/${ORG}/${APP_NAME}/token`, {}, {
-      grant_type: 'client_credentials',
-      client_id: 'bench',
-      client_secret: 'bench-secret',
-    })).access_token as string;
+    const token = (
+      await post(
+        `http://127.0.0.1:${PORT_BASE}/${ORG}/${APP_NAME}/token`,
+        {},
+        {
+          grant_type: 'client_credentials',
+          client_id: 'bench',
+          client_secret: 'bench-secret',
+        },
+      )
+    ).access_token as string;
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const sides = {
       floor: { name: 'floor', base: `http://127.0.0.1:${PORT_BASE + 2}/${ORG}/${APP_NAME}`, headers },
@@ -166,7 +174,11 @@ async function main(): Promise<void> {
     console.log(rss.stop());
   } finally {
     for (const child of children) child.kill('SIGTERM');
-    await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))));
+    await Promise.all(
+      children.map(
+        (child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve))),
+      ),
+    );
     await sql.end();
     await db.drop();
   }
@@ -195,7 +207,12 @@ async function seedData(sql: pg.Pool, appId: string): Promise<Seed> {
   const members = Array.from({ length: 20 }, (_, i) => `m${i}`);
   const [detailsRoom] = await makeRooms(sql, appId, [{ owner: 'owner', members }], 1000);
   // Rooms for the list page to show.
-  await makeRooms(sql, appId, Array.from({ length: 200 }, (_, i) => ({ owner: `owner${i}`, members: [] })), 1000);
+  await makeRooms(
+    sql,
+    appId,
+    Array.from({ length: 200 }, (_, i) => ({ owner: `owner${i}`, members: [] })),
+    1000,
+  );
   const transferIds = await makeRooms(
     sql,
     appId,
@@ -216,9 +233,10 @@ async function makeRooms(
   rooms: { owner: string; members: string[] }[],
   maxUsers: number,
 ): Promise<string[]> {
-  const { rows: drawn } = await sql.query<{ s: string }>(`SELECT nextval('room_seq')::text AS s FROM generate_series(1, $1)`, [
-    rooms.length,
-  ]);
+  const { rows: drawn } = await sql.query<{ s: string }>(
+    `SELECT nextval('room_seq')::text AS s FROM generate_series(1, $1)`,
+    [rooms.length],
+  );
   const ids = drawn.map((r) => r.s);
   await sql.query(
     `INSERT INTO rooms (app_id, id, seq, name, description, max_users, owner, custom, created, member_count)
@@ -251,7 +269,12 @@ function allCases(sql: pg.Pool, appId: string, seed: Seed): Case[] {
     label,
     service,
     async prepare(side, round) {
-      const ids = await makeRooms(sql, appId, Array.from({ length: rooms }, () => ({ owner: 'owner', members: [] })), 1_000_000);
+      const ids = await makeRooms(
+        sql,
+        appId,
+        Array.from({ length: rooms }, () => ({ owner: 'owner', members: [] })),
+        1_000_000,
+      );
       let next = 0;
       return {
         requests: [
@@ -259,7 +282,10 @@ function allCases(sql: pg.Pool, appId: string, seed: Seed): Case[] {
             method: 'POST',
             setupRequest: (request) => {
               const i = next++;
-              return { ...request, path: `${new URL(side.base).pathname}/chatrooms/${ids[i % rooms]}/users/u${i % ADD_USERS}` };
+              return {
+                ...request,
+                path: `${new URL(side.base).pathname}/chatrooms/${ids[i % rooms]}/users/u${i % ADD_USERS}`,
+              };
             },
           },
         ],
@@ -328,13 +354,21 @@ function allCases(sql: pg.Pool, appId: string, seed: Seed): Case[] {
       label: `DELETE /chatrooms/{id} (${DISSOLVE_ROOMS.toLocaleString('en')} rooms of 2, in turn)`,
       service: 'service',
       async prepare(side) {
-        const ids = await makeRooms(sql, appId, Array.from({ length: DISSOLVE_ROOMS }, (_, i) => ({ owner: 'owner', members: [`u${i % ADD_USERS}`] })), 1000);
+        const ids = await makeRooms(
+          sql,
+          appId,
+          Array.from({ length: DISSOLVE_ROOMS }, (_, i) => ({ owner: 'owner', members: [`u${i % ADD_USERS}`] })),
+          1000,
+        );
         let next = 0;
         return {
           requests: [
             {
               method: 'DELETE',
-              setupRequest: (request) => ({ ...request, path: `${new URL(side.base).pathname}/chatrooms/${ids[next++ % ids.length]}` }),
+              setupRequest: (request) => ({
+                ...request,
+                path: `${new URL(side.base).pathname}/chatrooms/${ids[next++ % ids.length]}`,
+              }),
             },
           ],
         };
@@ -346,7 +380,12 @@ function allCases(sql: pg.Pool, appId: string, seed: Seed): Case[] {
       service: 'service',
       async prepare(side) {
         const members = Array.from({ length: REMOVAL_MEMBERS }, (_, i) => `m${i}`);
-        const ids = await makeRooms(sql, appId, Array.from({ length: REMOVAL_ROOMS }, () => ({ owner: 'owner', members })), 1000);
+        const ids = await makeRooms(
+          sql,
+          appId,
+          Array.from({ length: REMOVAL_ROOMS }, () => ({ owner: 'owner', members })),
+          1000,
+        );
         let next = 0;
         return {
           requests: [
@@ -355,7 +394,10 @@ function allCases(sql: pg.Pool, appId: string, seed: Seed): Case[] {
               setupRequest: (request) => {
                 const i = next++;
                 const member = members[Math.floor(i / REMOVAL_ROOMS) % REMOVAL_MEMBERS];
-                return { ...request, path: `${new URL(side.base).pathname}/chatrooms/${ids[i % REMOVAL_ROOMS]}/users/${member}` };
+                return {
+                  ...request,
+                  path: `${new URL(side.base).pathname}/chatrooms/${ids[i % REMOVAL_ROOMS]}/users/${member}`,
+                };
               },
             },
           ],
@@ -399,7 +441,10 @@ function allCases(sql: pg.Pool, appId: string, seed: Seed): Case[] {
           requests: [
             {
               method: 'POST',
-              setupRequest: (request) => ({ ...request, path: `${new URL(side.base).pathname}/chatrooms/${id}/users/u${next++}` }),
+              setupRequest: (request) => ({
+                ...request,
+                path: `${new URL(side.base).pathname}/chatrooms/${id}/users/u${next++}`,
+              }),
             },
           ],
         };
@@ -412,7 +457,8 @@ function allCases(sql: pg.Pool, appId: string, seed: Seed): Case[] {
           [appId, id],
         );
         const { n, counted } = rows[0]!;
-        if (n !== JOINERS + 1 || counted !== n) throw new Error(`join10k on ${side.name}: ${n} members, member_count ${counted}`);
+        if (n !== JOINERS + 1 || counted !== n)
+          throw new Error(`join10k on ${side.name}: ${n} members, member_count ${counted}`);
       },
     },
   ];
@@ -462,7 +508,8 @@ async function run(c: Case, side: Side, round: number): Promise<Measure> {
     ...options,
   });
   const seconds = (performance.now() - started) / 1000;
-  if (r.non2xx + r.errors > 0) console.log(`  ${c.key} on ${side.name}: status codes ${JSON.stringify(r.statusCodeStats)}, errors ${r.errors}`);
+  if (r.non2xx + r.errors > 0)
+    console.log(`  ${c.key} on ${side.name}: status codes ${JSON.stringify(r.statusCodeStats)}, errors ${r.errors}`);
   await c.verify?.(side, round);
   return {
     rps: c.verify ? JOINERS / seconds : r.requests.total / r.duration,
@@ -477,24 +524,55 @@ function printTable(cases: Case[], results: Record<string, { floor: Measure[]; s
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const summary = cases.map((c) => {
     const { floor, service } = results[c.key]!;
-    const f = { rps: mean(floor.map((m) => m.rps)), p50: mean(floor.map((m) => m.p50)), p99: mean(floor.map((m) => m.p99)) };
-    const s = { rps: mean(service.map((m) => m.rps)), p50: mean(service.map((m) => m.p50)), p99: mean(service.map((m) => m.p99)) };
-    const seconds = c.verify ? { floorSeconds: mean(floor.map((m) => m.seconds!)), serviceSeconds: mean(service.map((m) => m.seconds!)) } : {};
+    const f = {
+      rps: mean(floor.map((m) => m.rps)),
+      p50: mean(floor.map((m) => m.p50)),
+      p99: mean(floor.map((m) => m.p99)),
+    };
+    const s = {
+      rps: mean(service.map((m) => m.rps)),
+      p50: mean(service.map((m) => m.p50)),
+      p99: mean(service.map((m) => m.p99)),
+    };
+    const seconds = c.verify
+      ? { floorSeconds: mean(floor.map((m) => m.seconds!)), serviceSeconds: mean(service.map((m) => m.seconds!)) }
+      : {};
     const non2xx = [...floor, ...service].reduce((n, m) => n + m.non2xx, 0);
-    return { case: c.key, label: c.label, floor: f, service: s, ratio: s.rps / f.rps, non2xx, ...seconds, rounds: { floor, service } };
+    return {
+      case: c.key,
+      label: c.label,
+      floor: f,
+      service: s,
+      ratio: s.rps / f.rps,
+      non2xx,
+      ...seconds,
+      rounds: { floor, service },
+    };
   });
   const fmt = (n: number) => Math.round(n).toLocaleString('en');
   console.log('\n| case | floor req/s | p50 | p99 | service req/s | p50 | p99 | ratio |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const s of summary) {
-    const extra = 'serviceSeconds' in s ? ` (all members after ${s.floorSeconds!.toFixed(2)} s / ${s.serviceSeconds!.toFixed(2)} s)` : '';
+    const extra =
+      'serviceSeconds' in s
+        ? ` (all members after ${s.floorSeconds!.toFixed(2)} s / ${s.serviceSeconds!.toFixed(2)} s)`
+        : '';
     console.log(
       `| ${s.label}${extra} | ${fmt(s.floor.rps)} | ${s.floor.p50.toFixed(1)} ms | ${s.floor.p99.toFixed(1)} ms | ` +
         `${fmt(s.service.rps)} | ${s.service.p50.toFixed(1)} ms | ${s.service.p99.toFixed(1)} ms | ${s.ratio.toFixed(2)} |` +
         (s.non2xx ? ` ${s.non2xx} non-2xx` : ''),
     );
   }
-  console.log(JSON.stringify({ bench: 'floor', duration: DURATION, rounds: ROUNDS, connections: CONNECTIONS, pool: Number(POOL), cases: summary }));
+  console.log(
+    JSON.stringify({
+      bench: 'floor',
+      duration: DURATION,
+      rounds: ROUNDS,
+      connections: CONNECTIONS,
+      pool: Number(POOL),
+      cases: summary,
+    }),
+  );
 }
 
 async function start(
@@ -505,7 +583,11 @@ async function start(
   port: number,
   readyPath: string | null,
 ): Promise<void> {
-  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   children.push(child);
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
@@ -521,7 +603,11 @@ async function start(
 }
 
 async function post(url: string, headers: Record<string, string>, body: unknown): Promise<any> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   const parsed = (await response.json()) as any;
   if (!response.ok) throw new Error(`POST ${url}: ${JSON.stringify(parsed)}`);
   return parsed;

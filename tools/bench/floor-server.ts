@@ -56,9 +56,11 @@ app.use(async (ctx) => {
   else if (ctx.method === 'POST' && !roomId) ctx.body = await create(await jsonBody(ctx.req));
   else if (ctx.method === 'POST' && parts[4] === 'users' && parts[5]) ctx.body = await add(roomId!, parts[5]);
   else if (ctx.method === 'PUT' && roomId) ctx.body = await transfer(roomId, (await jsonBody(ctx.req)).newowner);
-  else if (ctx.method === 'DELETE' && roomId && parts[4] === 'users' && parts[5]) ctx.body = await remove(roomId, parts[5]);
+  else if (ctx.method === 'DELETE' && roomId && parts[4] === 'users' && parts[5])
+    ctx.body = await remove(roomId, parts[5]);
   else if (ctx.method === 'DELETE' && roomId && !parts[4]) ctx.body = await dissolve(roomId);
-  else if (ctx.method === 'POST' && roomId && parts[4] === 'mute') ctx.body = await mute(roomId, await jsonBody(ctx.req));
+  else if (ctx.method === 'POST' && roomId && parts[4] === 'mute')
+    ctx.body = await mute(roomId, await jsonBody(ctx.req));
   else ctx.status = 404;
 });
 
@@ -94,10 +96,10 @@ async function details(roomId: string) {
 }
 
 async function list(limit: number) {
-  const { rows } = await pool.query(
-    `SELECT ${ROOM_COLUMNS} FROM rooms WHERE app_id = $1 ORDER BY seq DESC LIMIT $2`,
-    [appId, limit + 1],
-  );
+  const { rows } = await pool.query(`SELECT ${ROOM_COLUMNS} FROM rooms WHERE app_id = $1 ORDER BY seq DESC LIMIT $2`, [
+    appId,
+    limit + 1,
+  ]);
   const page = rows.slice(0, limit).map((r) => ({
     id: r.id,
     name: r.name,
@@ -156,7 +158,13 @@ async function add(roomId: string, username: string) {
      SELECT EXISTS (SELECT 1 FROM room) AS room_counted, ARRAY(SELECT username FROM counted) AS counted`,
     [appId, roomId, username],
   );
-  return envelope('post', { result: true, action: 'add_member', id: roomId, user: username, counted: rows[0].room_counted });
+  return envelope('post', {
+    result: true,
+    action: 'add_member',
+    id: roomId,
+    user: username,
+    counted: rows[0].room_counted,
+  });
 }
 
 async function transfer(roomId: string, newOwner: string) {
@@ -217,7 +225,9 @@ async function remove(roomId: string, username: string) {
      SELECT EXISTS (SELECT 1 FROM gone) AS ok`,
     [appId, roomId, username],
   );
-  return rows[0].ok ? envelope('delete', { result: true, action: 'kick', user: username, id: roomId }) : { error: 'refused' };
+  return rows[0].ok
+    ? envelope('delete', { result: true, action: 'kick', user: username, id: roomId })
+    : { error: 'refused' };
 }
 
 async function mute(roomId: string, body: { usernames: string[]; mute_duration: number }) {
@@ -235,7 +245,12 @@ async function mute(roomId: string, body: { usernames: string[]; mute_duration: 
      SELECT count(*)::int = cardinality($3::text[]) AS ok FROM members`,
     [appId, roomId, body.usernames, expiresAt],
   );
-  return rows[0].ok ? envelope('post', body.usernames.map((user) => ({ result: true, expire: expiresAt, user }))) : { error: 'refused' };
+  return rows[0].ok
+    ? envelope(
+        'post',
+        body.usernames.map((user) => ({ result: true, expire: expiresAt, user })),
+      )
+    : { error: 'refused' };
 }
 
 /**

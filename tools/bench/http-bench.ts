@@ -42,10 +42,20 @@ async function main(): Promise<void> {
     });
     const auth = { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json' };
     const members = Array.from({ length: 20 }, (_, i) => `m${i}`);
-    await json('POST', '/users', auth, ['owner', ...members].map((username) => ({ username, password: 'pw' })));
+    await json(
+      'POST',
+      '/users',
+      auth,
+      ['owner', ...members].map((username) => ({ username, password: 'pw' })),
+    );
     const owners = Array.from({ length: 240 }, (_, i) => `owner${i}`);
     for (let i = 0; i < owners.length; i += 60) {
-      await json('POST', '/users', auth, owners.slice(i, i + 60).map((username) => ({ username, password: 'pw' })));
+      await json(
+        'POST',
+        '/users',
+        auth,
+        owners.slice(i, i + 60).map((username) => ({ username, password: 'pw' })),
+      );
     }
     const room = await json('POST', '/chatrooms', auth, { name: 'hot', description: 'd', owner: 'owner', members });
     const roomId = room.data.id as string;
@@ -55,7 +65,10 @@ async function main(): Promise<void> {
     // One owner makes every create wait for the same joined-room counter row; many owners do not.
     const scenarios: [string, Partial<autocannon.Options>][] = [
       ['GET /chatrooms/{id} (21 affiliations)', { url: `${APP}/chatrooms/${roomId}` }],
-      ['POST /chatrooms (owner only)', { method: 'POST', body: JSON.stringify({ name: 'bench', description: 'd', owner: 'owner' }) }],
+      [
+        'POST /chatrooms (owner only)',
+        { method: 'POST', body: JSON.stringify({ name: 'bench', description: 'd', owner: 'owner' }) },
+      ],
       [
         'POST /chatrooms (240 owners in turn)',
         {
@@ -72,7 +85,10 @@ async function main(): Promise<void> {
       ],
       [
         'POST /chatrooms (owner + 5 members)',
-        { method: 'POST', body: JSON.stringify({ name: 'bench', description: 'd', owner: 'owner', members: members.slice(0, 5) }) },
+        {
+          method: 'POST',
+          body: JSON.stringify({ name: 'bench', description: 'd', owner: 'owner', members: members.slice(0, 5) }),
+        },
       ],
     ];
     for (const [label, options] of scenarios) {

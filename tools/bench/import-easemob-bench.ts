@@ -8,7 +8,14 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { CreateChatroom, inMemoryDependencies, RegisterUsers, type App, type UnitOfWork } from '@chatroom/domain';
-import { createContainer, loadConfig, startService, TOKENS, useInMemoryAdapters, type UseCases } from '@chatroom/http-api';
+import {
+  createContainer,
+  loadConfig,
+  startService,
+  TOKENS,
+  useInMemoryAdapters,
+  type UseCases,
+} from '@chatroom/http-api';
 import { createTestDatabase } from '@chatroom/postgres-adapter/testing';
 import { BENCH_MASTER_KEY } from './bench-server.js';
 import { CpuMeter } from './proc-cpu.js';
@@ -21,7 +28,10 @@ const RATE = Number(process.env['RATE'] ?? 100);
 const PORT = Number(process.env['PORT'] ?? 18_601);
 const API_ROOT = fileURLToPath(new URL('../../apps/http-api/', import.meta.url));
 /** `dist`: the built CLI (`npm run build` first), as production runs it; default: from source through tsx. */
-const CLI = process.env['IMPORTER'] === 'dist' ? ['dist/admin/main.js'] : ['--conditions=source', '--import', 'tsx', 'src/admin/main.ts'];
+const CLI =
+  process.env['IMPORTER'] === 'dist'
+    ? ['dist/admin/main.js']
+    : ['--conditions=source', '--import', 'tsx', 'src/admin/main.ts'];
 /**
  * Node's flags for the importer, as `npm run admin` gives them (`--optimize-for-size`: V8 keeps its
  * heap near the live size); others can be added, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
@@ -40,9 +50,17 @@ interface Run {
 /** A source on the in-memory store, in this process, filled through the use cases (not measured). */
 async function startSource(rooms: number, port: number) {
   const env = {
-    PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent',
-    BOOTSTRAP_ORG: 'src', BOOTSTRAP_APP: 'app', BOOTSTRAP_CLIENT_ID: 'src-id', BOOTSTRAP_CLIENT_SECRET: 'src-secret',
-    APP_JOINED_ROOM_CAP: '1000000', APP_ROOM_QUOTA: '1000000', APP_RATE_LIMIT: 'off', TOKEN_MASTER_KEY: BENCH_MASTER_KEY,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    BOOTSTRAP_ORG: 'src',
+    BOOTSTRAP_APP: 'app',
+    BOOTSTRAP_CLIENT_ID: 'src-id',
+    BOOTSTRAP_CLIENT_SECRET: 'src-secret',
+    APP_JOINED_ROOM_CAP: '1000000',
+    APP_ROOM_QUOTA: '1000000',
+    APP_RATE_LIMIT: 'off',
+    TOKEN_MASTER_KEY: BENCH_MASTER_KEY,
   };
   const container = createContainer(loadConfig(env));
   const deps = inMemoryDependencies();
@@ -52,13 +70,26 @@ async function startSource(rooms: number, port: number) {
   const app: App = await useCases.findApp.execute('src', 'app', '');
   // Filled in units that keep no snapshot for a rollback (none fails here): the in-memory store
   // copies its whole state before each write unit, which would make the fill quadratic.
-  const filling = { ...deps, uow: { read: (work) => deps.uow.read(work), write: (work) => deps.uow.read(work) } as UnitOfWork };
+  const filling = {
+    ...deps,
+    uow: { read: (work) => deps.uow.read(work), write: (work) => deps.uow.read(work) } as UnitOfWork,
+  };
   const [registerUsers, createChatroom] = [new RegisterUsers(filling), new CreateChatroom(filling)];
   const users = Array.from({ length: USERS }, (_, i) => `u${i}`);
-  for (let i = 0; i < users.length; i += 60) await registerUsers.execute(app, users.slice(i, i + 60).map((username) => ({ username, password: 'pw' })));
+  for (let i = 0; i < users.length; i += 60)
+    await registerUsers.execute(
+      app,
+      users.slice(i, i + 60).map((username) => ({ username, password: 'pw' })),
+    );
   for (let r = 0; r < rooms; r++) {
     const members = Array.from({ length: MEMBERS - 1 }, (_, j) => users[(r * 7 + j + 1) % USERS]!);
-    await createChatroom.execute(app, { name: `room ${r}`, description: 'bench', owner: users[(r * 7) % USERS]!, members, maxUsers: 200 });
+    await createChatroom.execute(app, {
+      name: `room ${r}`,
+      description: 'bench',
+      owner: users[(r * 7) % USERS]!,
+      members,
+      maxUsers: 200,
+    });
   }
   return { url: `http://127.0.0.1:${port}/src/app`, close: () => service.close() };
 }
@@ -71,13 +102,19 @@ function admin(args: string[], env: Record<string, string>, database = ''): Prom
     let importerPid = -1;
     const meter = new CpuMeter({
       importer: (pid) => pid === importerPid,
-      database: (_pid, cmdline) => database !== '' && cmdline.startsWith('postgres: ') && cmdline.includes(` ${database} `),
+      database: (_pid, cmdline) =>
+        database !== '' && cmdline.startsWith('postgres: ') && cmdline.includes(` ${database} `),
     });
     const child = spawn(process.execPath, [...NODE_ARGS, ...CLI, ...args], {
       cwd: API_ROOT,
       // IMPORTER_NODE_OPTIONS (e.g. --max-old-space-size=48) shows whether the importer's memory is
       // retained or only garbage not yet collected.
-      env: { ...process.env, TOKEN_MASTER_KEY: BENCH_MASTER_KEY, NODE_OPTIONS: process.env['IMPORTER_NODE_OPTIONS'] ?? '', ...env },
+      env: {
+        ...process.env,
+        TOKEN_MASTER_KEY: BENCH_MASTER_KEY,
+        NODE_OPTIONS: process.env['IMPORTER_NODE_OPTIONS'] ?? '',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -108,14 +145,22 @@ function admin(args: string[], env: Record<string, string>, database = ''): Prom
         reject(new Error(`no report (exit ${code}): ${stderr}`));
         return;
       }
-      process.stderr.write(`${stderr.split('\n').filter((l) => l.startsWith('import ')).join('\n')}\n`);
+      process.stderr.write(
+        `${stderr
+          .split('\n')
+          .filter((l) => l.startsWith('import '))
+          .join('\n')}\n`,
+      );
       resolve({ seconds, cpu, peakRssMb: Math.round(peak / 1024), code, report, stdout });
     });
   });
 }
 
 async function main(): Promise<void> {
-  const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
   console.log(`machine: ${cpus().length} cores, load average ${load()} at the start; importer: ${CLI.join(' ')}`);
   const db = await createTestDatabase();
   if (!db) throw new Error('TEST_DATABASE_URL is needed (a PostgreSQL server for the target)');
@@ -123,31 +168,68 @@ async function main(): Promise<void> {
   const dbName = new URL(db.url).pathname.slice(1);
   const cpuLine = (r: Run) =>
     `CPU s: importer ${r.cpu.importer.toFixed(1)}, source ${r.cpu.source.toFixed(1)}, PostgreSQL ${r.cpu.database.toFixed(1)} ` +
-    `(${((r.cpu.importer + r.cpu.source + r.cpu.database) / r.report.rooms['in_source']! * 1000).toFixed(0)} ms per room in all)`;
+    `(${(((r.cpu.importer + r.cpu.source + r.cpu.database) / r.report.rooms['in_source']!) * 1000).toFixed(0)} ms per room in all)`;
   try {
     const t0 = performance.now();
     const source = await startSource(ROOMS, PORT);
-    console.log(`source: ${ROOMS} rooms × ${MEMBERS} members (${USERS} users) filled in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    const created = await admin(['apps', 'create', '--org', 'bench', '--app', 'moved', '--joined-room-cap', '1000000', '--room-quota', '1000000', '--rate-limit', 'off'], env);
+    console.log(
+      `source: ${ROOMS} rooms × ${MEMBERS} members (${USERS} users) filled in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+    const created = await admin(
+      [
+        'apps',
+        'create',
+        '--org',
+        'bench',
+        '--app',
+        'moved',
+        '--joined-room-cap',
+        '1000000',
+        '--room-quota',
+        '1000000',
+        '--rate-limit',
+        'off',
+      ],
+      env,
+    );
     if (created.code !== 0) throw new Error('apps create failed');
     const from = ['--from', source.url, '--client-id', 'src-id', '--client-secret', 'src-secret'];
     const target = ['--org', 'bench', '--app', 'moved'];
 
     const floor = await admin(['import', 'easemob', ...target, ...from, '--rate', 'off', '--dry-run'], env, dbName);
-    console.log(`floor (dry run: same source reads and verification, no writes): ${floor.seconds.toFixed(1)} s, ${floor.report.source_requests} source requests, peak RSS ${floor.peakRssMb} MB; ${cpuLine(floor)}`);
+    console.log(
+      `floor (dry run: same source reads and verification, no writes): ${floor.seconds.toFixed(1)} s, ${floor.report.source_requests} source requests, peak RSS ${floor.peakRssMb} MB; ${cpuLine(floor)}`,
+    );
     const full = await admin(['import', 'easemob', ...target, ...from, '--rate', 'off'], env, dbName);
     console.log(
       `import: ${full.seconds.toFixed(1)} s (exit ${full.code}), rooms ${JSON.stringify(full.report.rooms)}, ${full.report.mismatch_count} mismatches, ` +
         `${full.report.source_requests} source requests, peak RSS ${full.peakRssMb} MB; ${cpuLine(full)}; load average ${load()}`,
     );
     const again = await admin(['import', 'easemob', ...target, ...from, '--rate', 'off'], env, dbName);
-    console.log(`repeat (nothing changed): ${again.seconds.toFixed(1)} s, unchanged ${again.report.rooms['unchanged']}, ${again.report.mismatch_count} mismatches, peak RSS ${again.peakRssMb} MB; ${cpuLine(again)}`);
+    console.log(
+      `repeat (nothing changed): ${again.seconds.toFixed(1)} s, unchanged ${again.report.rooms['unchanged']}, ${again.report.mismatch_count} mismatches, peak RSS ${again.peakRssMb} MB; ${cpuLine(again)}`,
+    );
     await source.close();
 
     const small = await startSource(RATE_ROOMS, PORT + 1);
     const rateTarget = ['--org', 'bench', '--app', 'paced'];
     await admin(['apps', 'create', ...rateTarget, '--joined-room-cap', '1000000', '--rate-limit', 'off'], env);
-    const paced = await admin(['import', 'easemob', ...rateTarget, '--from', small.url, '--client-id', 'src-id', '--client-secret', 'src-secret', '--rate', String(RATE)], env);
+    const paced = await admin(
+      [
+        'import',
+        'easemob',
+        ...rateTarget,
+        '--from',
+        small.url,
+        '--client-id',
+        'src-id',
+        '--client-secret',
+        'src-secret',
+        '--rate',
+        String(RATE),
+      ],
+      env,
+    );
     const ideal = paced.report.source_requests / RATE;
     console.log(
       `--rate ${RATE}, ${RATE_ROOMS} rooms: ${paced.report.seconds.toFixed(1)} s importing for ${paced.report.source_requests} source requests ` +

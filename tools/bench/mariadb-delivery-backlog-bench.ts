@@ -30,12 +30,27 @@ try {
   client = await createConnection({ uri: db.url });
   const app = await adapter.uow.write((r) =>
     r.apps.upsert({
-      id: randomUUID(), org: 'bench', name: 'backlog', clientId: 'bench', clientSecretHash: 'x', tokenKey: 'x', keyGeneration: 0,
-      settings: DEFAULT_APP_SETTINGS, created: Date.now(),
+      id: randomUUID(),
+      org: 'bench',
+      name: 'backlog',
+      clientId: 'bench',
+      clientSecretHash: 'x',
+      tokenKey: 'x',
+      keyGeneration: 0,
+      settings: DEFAULT_APP_SETTINGS,
+      created: Date.now(),
     }),
   );
   const ruleId = randomUUID();
-  await adapter.eventRules.add({ id: ruleId, appId: app.id, kind: 'webhook', target: 'http://127.0.0.1:9/', secret: 's', operations: null, created: Date.now() });
+  await adapter.eventRules.add({
+    id: ruleId,
+    appId: app.id,
+    kind: 'webhook',
+    target: 'http://127.0.0.1:9/',
+    secret: 's',
+    operations: null,
+    created: Date.now(),
+  });
   await client.query('SET SESSION max_recursive_iterations = ?', [N + 1]);
   await client.query(
     `INSERT INTO room_events (id, app_id, org, app, room_id, operation, operator, payload, created_at)

@@ -35,23 +35,40 @@ async function main(): Promise<void> {
     pool = createPool({ uri: db.url, connectionLimit: CONCURRENCY, flags: ['-FOUND_ROWS'] });
     pool.on('connection', (c) => c.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED'));
     const [[{ version }]] = (await pool.query('SELECT version() AS version')) as unknown as [[{ version: string }]];
-    console.log(`server: MariaDB ${version}; ${CONCURRENCY} calls in flight, pool ${CONCURRENCY}; node ${process.version}`);
+    console.log(
+      `server: MariaDB ${version}; ${CONCURRENCY} calls in flight, pool ${CONCURRENCY}; node ${process.version}`,
+    );
     const app = await seedApp(adapter);
     await seedUsers(adapter, app);
 
     const [hot, floorRoom] = await createRooms(adapter, app, ['owner0', 'owner1'], HOT_ADDS + 1);
     const add = new AddMembers({ uow: adapter.uow });
-    report(`AddMembers one by one, one hot room (${HOT_ADDS.toLocaleString('en')} adds)`,
-      await throughput(HOT_ADDS, CONCURRENCY, (i) => add.execute(app, hot!, [`hot${i}` as UserId])));
-    report(`floor: the same statements through bare mysql2, one hot room (${HOT_ADDS.toLocaleString('en')} adds)`,
-      await throughput(HOT_ADDS, CONCURRENCY, (i) => bareAdd(pool!, app, floorRoom!, `floor${i}`)));
+    report(
+      `AddMembers one by one, one hot room (${HOT_ADDS.toLocaleString('en')} adds)`,
+      await throughput(HOT_ADDS, CONCURRENCY, (i) => add.execute(app, hot!, [`hot${i}` as UserId])),
+    );
+    report(
+      `floor: the same statements through bare mysql2, one hot room (${HOT_ADDS.toLocaleString('en')} adds)`,
+      await throughput(HOT_ADDS, CONCURRENCY, (i) => bareAdd(pool!, app, floorRoom!, `floor${i}`)),
+    );
 
-    const rooms = await createRooms(adapter, app, Array.from({ length: SPREAD_ROOMS }, (_, i) => `owner${i + 2}`), 1_000);
-    report(`AddMembers one by one, spread over ${SPREAD_ROOMS} rooms (${SPREAD_ADDS.toLocaleString('en')} adds)`,
-      await throughput(SPREAD_ADDS, CONCURRENCY, (i) => add.execute(app, rooms[i % SPREAD_ROOMS]!, [`spread${i}` as UserId])));
+    const rooms = await createRooms(
+      adapter,
+      app,
+      Array.from({ length: SPREAD_ROOMS }, (_, i) => `owner${i + 2}`),
+      1_000,
+    );
+    report(
+      `AddMembers one by one, spread over ${SPREAD_ROOMS} rooms (${SPREAD_ADDS.toLocaleString('en')} adds)`,
+      await throughput(SPREAD_ADDS, CONCURRENCY, (i) =>
+        add.execute(app, rooms[i % SPREAD_ROOMS]!, [`spread${i}` as UserId]),
+      ),
+    );
 
     const audit = await auditCounters(db.url);
-    console.log(`rooms / users whose counter differs from the real count afterwards: ${audit.rooms.length} / ${audit.users.length}`);
+    console.log(
+      `rooms / users whose counter differs from the real count afterwards: ${audit.rooms.length} / ${audit.users.length}`,
+    );
   } finally {
     await pool?.end();
     await adapter?.close();
@@ -75,11 +92,27 @@ async function bareAdd(pool: Pool, app: App, roomId: string, username: string): 
        WHERE r.app_id = ? AND r.id = ? FOR UPDATE`,
       [[username], app.id, roomId],
     );
-    await c.query('UPDATE rooms SET member_count = member_count + 1 WHERE app_id = ? AND id = ? AND member_count + 1 <= max_users', [app.id, roomId]);
-    await c.query('SELECT username, joined_count FROM users WHERE app_id = ? AND username IN (?) ORDER BY username FOR UPDATE', [app.id, [username]]);
-    await c.query('UPDATE users SET joined_count = joined_count + 1 WHERE app_id = ? AND username IN (?) AND joined_count + 1 <= ?', [app.id, [username], app.settings.joinedRoomCap]);
-    await c.query("INSERT INTO memberships (app_id, room_id, username, role) VALUES (?, ?, ?, 'member')", [app.id, roomId, username]);
-    await c.query("SELECT username FROM room_user_lists WHERE app_id = ? AND room_id = ? AND list = 'blocklist' AND username IN (?)", [app.id, roomId, [username]]);
+    await c.query(
+      'UPDATE rooms SET member_count = member_count + 1 WHERE app_id = ? AND id = ? AND member_count + 1 <= max_users',
+      [app.id, roomId],
+    );
+    await c.query(
+      'SELECT username, joined_count FROM users WHERE app_id = ? AND username IN (?) ORDER BY username FOR UPDATE',
+      [app.id, [username]],
+    );
+    await c.query(
+      'UPDATE users SET joined_count = joined_count + 1 WHERE app_id = ? AND username IN (?) AND joined_count + 1 <= ?',
+      [app.id, [username], app.settings.joinedRoomCap],
+    );
+    await c.query("INSERT INTO memberships (app_id, room_id, username, role) VALUES (?, ?, ?, 'member')", [
+      app.id,
+      roomId,
+      username,
+    ]);
+    await c.query(
+      "SELECT username FROM room_user_lists WHERE app_id = ? AND room_id = ? AND list = 'blocklist' AND username IN (?)",
+      [app.id, roomId, [username]],
+    );
     await c.query('COMMIT');
   } catch (error) {
     await c.query('ROLLBACK');
@@ -92,8 +125,15 @@ async function bareAdd(pool: Pool, app: App, roomId: string, username: string): 
 function seedApp(adapter: MariadbAdapter): Promise<App> {
   return adapter.uow.write((r) =>
     r.apps.upsert({
-      id: randomUUID(), org: 'bench', name: 'chat', clientId: 'bench', clientSecretHash: 'x', tokenKey: 'x', keyGeneration: 0,
-      settings: DEFAULT_APP_SETTINGS, created: Date.now(),
+      id: randomUUID(),
+      org: 'bench',
+      name: 'chat',
+      clientId: 'bench',
+      clientSecretHash: 'x',
+      tokenKey: 'x',
+      keyGeneration: 0,
+      settings: DEFAULT_APP_SETTINGS,
+      created: Date.now(),
     }),
   );
 }
@@ -107,14 +147,28 @@ async function seedUsers(adapter: MariadbAdapter, app: App): Promise<void> {
     ...Array.from({ length: SPREAD_ROOMS + 2 }, (_, i) => `owner${i}`),
   ];
   const users: User[] = names.map((username) => ({
-    appId: app.id, username: username as UserId, uuid: randomUUID(), passwordHash: 'x', nickname: null, created: 0, modified: 0,
+    appId: app.id,
+    username: username as UserId,
+    uuid: randomUUID(),
+    passwordHash: 'x',
+    nickname: null,
+    created: 0,
+    modified: 0,
   }));
-  for (let i = 0; i < users.length; i += 1000) await adapter.uow.write((r) => r.users.insertMany(users.slice(i, i + 1000)));
+  for (let i = 0; i < users.length; i += 1000)
+    await adapter.uow.write((r) => r.users.insertMany(users.slice(i, i + 1000)));
 }
 
-function createRooms(adapter: MariadbAdapter, app: App, owners: readonly string[], maxUsers: number): Promise<string[]> {
+function createRooms(
+  adapter: MariadbAdapter,
+  app: App,
+  owners: readonly string[],
+  maxUsers: number,
+): Promise<string[]> {
   const create = new CreateChatroom({ uow: adapter.uow, clock: new SystemClock() });
-  return Promise.all(owners.map(async (owner) => (await create.execute(app, { name: 'bench', description: '', owner, maxUsers })).id));
+  return Promise.all(
+    owners.map(async (owner) => (await create.execute(app, { name: 'bench', description: '', owner, maxUsers })).id),
+  );
 }
 
 function report(what: string, { rate, p50, p99 }: { rate: number; p50: number; p99: number }): void {

@@ -11,13 +11,7 @@
  * and drops the database at the end.
  */
 import { SystemClock } from '@chatroom/crypto-adapter';
-import {
-  AddMembers,
-  CreateChatroom,
-  GetChatroomDetails,
-  ListMembers,
-  type App,
-} from '@chatroom/domain';
+import { AddMembers, CreateChatroom, GetChatroomDetails, ListMembers, type App } from '@chatroom/domain';
 import type { PostgresAdapter } from '@chatroom/postgres-adapter';
 import type pg from 'pg';
 import { openBenchStore } from './bench-store.js';
@@ -38,7 +32,9 @@ async function main(): Promise<void> {
   try {
     const { adapter, client, app } = store;
     const { version } = (await client.query<{ version: string }>('SELECT version()')).rows[0]!;
-    console.log(`server: ${version.split(' on ')[0]}; ${CONCURRENCY} calls in flight, pool ${CONCURRENCY}; node ${process.version}`);
+    console.log(
+      `server: ${version.split(' on ')[0]}; ${CONCURRENCY} calls in flight, pool ${CONCURRENCY}; node ${process.version}`,
+    );
     await seedUsers(client, app);
 
     const hot = await measureHotRoom(adapter, app);
@@ -53,7 +49,11 @@ async function main(): Promise<void> {
 
 /** `hot1` … `hot9999`, `spread0` … `spread19999`, `owner0` … `owner1000`, set-based (not under test). */
 async function seedUsers(client: pg.Client, app: App): Promise<void> {
-  for (const [prefix, from, to] of [['hot', 1, HOT_MEMBERS - 1], ['spread', 0, SPREAD_ADDS - 1], ['owner', 0, SPREAD_ROOMS]] as const) {
+  for (const [prefix, from, to] of [
+    ['hot', 1, HOT_MEMBERS - 1],
+    ['spread', 0, SPREAD_ADDS - 1],
+    ['owner', 0, SPREAD_ROOMS],
+  ] as const) {
     await client.query(
       `INSERT INTO users (app_id, username, uuid, password_hash, created, modified)
        SELECT $1, $2 || i, gen_random_uuid(), 'x', 0, 0 FROM generate_series($3::int, $4::int) AS i`,
@@ -63,15 +63,24 @@ async function seedUsers(client: pg.Client, app: App): Promise<void> {
   await client.query('VACUUM ANALYZE users');
 }
 
-function createRooms(adapter: PostgresAdapter, app: App, owners: readonly string[], maxUsers: number): Promise<string[]> {
+function createRooms(
+  adapter: PostgresAdapter,
+  app: App,
+  owners: readonly string[],
+  maxUsers: number,
+): Promise<string[]> {
   const create = new CreateChatroom({ uow: adapter.uow, clock: new SystemClock() });
-  return Promise.all(owners.map(async (owner) => (await create.execute(app, { name: 'bench', description: '', owner, maxUsers })).id));
+  return Promise.all(
+    owners.map(async (owner) => (await create.execute(app, { name: 'bench', description: '', owner, maxUsers })).id),
+  );
 }
 
 async function measureHotRoom(adapter: PostgresAdapter, app: App): Promise<string> {
   const [hot] = await createRooms(adapter, app, ['owner0'], HOT_MEMBERS);
   const add = new AddMembers({ uow: adapter.uow });
-  const { rate, p50, p99 } = await throughput(HOT_MEMBERS - 1, CONCURRENCY, (i) => add.execute(app, hot!, [`hot${i + 1}`]));
+  const { rate, p50, p99 } = await throughput(HOT_MEMBERS - 1, CONCURRENCY, (i) =>
+    add.execute(app, hot!, [`hot${i + 1}`]),
+  );
   console.log(
     `AddMembers one by one, one hot room (0 → 10,000 members): ${rate.toFixed(0)}/s; latency p50 ${ms(p50)} ms, p99 ${ms(p99)} ms`,
   );
@@ -83,7 +92,9 @@ async function measureSpread(adapter: PostgresAdapter, app: App): Promise<void> 
   const rooms = await createRooms(adapter, app, owners, 1_000);
   const add = new AddMembers({ uow: adapter.uow });
   // Every call a distinct user, so rows conflict only on the room.
-  const { rate, p50, p99 } = await throughput(SPREAD_ADDS, CONCURRENCY, (i) => add.execute(app, rooms[i % SPREAD_ROOMS]!, [`spread${i}`]));
+  const { rate, p50, p99 } = await throughput(SPREAD_ADDS, CONCURRENCY, (i) =>
+    add.execute(app, rooms[i % SPREAD_ROOMS]!, [`spread${i}`]),
+  );
   console.log(
     `AddMembers one by one, spread over ${SPREAD_ROOMS.toLocaleString('en')} rooms (${SPREAD_ADDS.toLocaleString('en')} adds): ` +
       `${rate.toFixed(0)}/s; latency p50 ${ms(p50)} ms, p99 ${ms(p99)} ms`,
@@ -114,16 +125,26 @@ async function measurePages(adapter: PostgresAdapter, app: App, hot: string, cli
       if (pagenum === 1 && page[0]!.role !== 'owner') throw new Error('the owner is not first');
       times.push(ms(await median(() => list.execute(app, hot, { pagenum, pagesize: PAGESIZE }), SAMPLES)));
     }
-    console.log(`ListMembers of 10,000, pagesize ${PAGESIZE}, ${when}: pages 1–${pages} take ${times.join(' / ')} ms (median of ${SAMPLES} each)`);
+    console.log(
+      `ListMembers of 10,000, pagesize ${PAGESIZE}, ${when}: pages 1–${pages} take ${times.join(' / ')} ms (median of ${SAMPLES} each)`,
+    );
   }
 }
 
-async function measureDetails(adapter: PostgresAdapter, app: App, hot: string, base: string, token: string): Promise<void> {
+async function measureDetails(
+  adapter: PostgresAdapter,
+  app: App,
+  hot: string,
+  base: string,
+  token: string,
+): Promise<void> {
   const details = new GetChatroomDetails({ uow: adapter.uow });
   const [got] = await details.execute(app, [hot]);
   if (got?.affiliations.length !== HOT_MEMBERS) throw new Error('details are incomplete');
   const useCase = await median(() => details.execute(app, [hot]), SAMPLES);
-  console.log(`GetChatroomDetails of the 10,000-member room: ${ms(useCase)} ms (median of ${SAMPLES}); the result as JSON ${kib(Buffer.byteLength(JSON.stringify(got)))}`);
+  console.log(
+    `GetChatroomDetails of the 10,000-member room: ${ms(useCase)} ms (median of ${SAMPLES}); the result as JSON ${kib(Buffer.byteLength(JSON.stringify(got)))}`,
+  );
 
   const get = async () => {
     const res = await fetch(`${base}/chatrooms/${hot}`, { headers: { authorization: `Bearer ${token}` } });
@@ -132,7 +153,9 @@ async function measureDetails(adapter: PostgresAdapter, app: App, hot: string, b
   };
   const bytes = await get();
   const http = await median(get, SAMPLES);
-  console.log(`GET /chatrooms/{id} of that room over HTTP (in-process server, keep-alive): ${ms(http)} ms (median of ${SAMPLES}); body ${kib(bytes)}`);
+  console.log(
+    `GET /chatrooms/{id} of that room over HTTP (in-process server, keep-alive): ${ms(http)} ms (median of ${SAMPLES}); body ${kib(bytes)}`,
+  );
 }
 
 const ms = (t: number) => t.toFixed(2);

@@ -43,8 +43,15 @@ async function main(): Promise<void> {
     console.log(`server: ${version.split(' on ')[0]}; pool ${CONCURRENCY}; node ${process.version}`);
     const app = await adapter.uow.write((r) =>
       r.apps.upsert({
-        id: randomUUID(), org: 'bench', name: 'bench', clientId: 'bench', clientSecretHash: 'x', tokenKey: 'x', keyGeneration: 0,
-        settings: { ...DEFAULT_APP_SETTINGS, roomQuota: ROOMS + 10_000 }, created: Date.now(),
+        id: randomUUID(),
+        org: 'bench',
+        name: 'bench',
+        clientId: 'bench',
+        clientSecretHash: 'x',
+        tokenKey: 'x',
+        keyGeneration: 0,
+        settings: { ...DEFAULT_APP_SETTINGS, roomQuota: ROOMS + 10_000 },
+        created: Date.now(),
       }),
     );
     await seed(client, app);
@@ -88,7 +95,9 @@ async function seed(client: pg.Client, app: App): Promise<void> {
   );
   await client.query('UPDATE apps SET room_count = $2 WHERE id = $1', [app.id, ROOMS]);
   await client.query('VACUUM ANALYZE');
-  console.log(`seeded ${ROOMS.toLocaleString('en')} rooms, ${USERS.toLocaleString('en')} users in ${seconds(started)} s`);
+  console.log(
+    `seeded ${ROOMS.toLocaleString('en')} rooms, ${USERS.toLocaleString('en')} users in ${seconds(started)} s`,
+  );
 }
 
 async function measureList(adapter: PostgresAdapter, app: App, client: pg.Client): Promise<void> {
@@ -107,7 +116,11 @@ async function measureList(adapter: PostgresAdapter, app: App, client: pg.Client
   }
   // For scale only: what OFFSET paging, which we never use, costs at the same depth.
   const offset = await median(
-    () => client.query('SELECT id FROM rooms WHERE app_id = $1 ORDER BY seq DESC OFFSET $2 LIMIT 10', [app.id, ROOMS - 100]),
+    () =>
+      client.query('SELECT id FROM rooms WHERE app_id = $1 ORDER BY seq DESC OFFSET $2 LIMIT 10', [
+        app.id,
+        ROOMS - 100,
+      ]),
     5,
   );
   console.log(`  (for comparison, OFFSET ${(ROOMS - 100).toLocaleString('en')} LIMIT 10 takes ${ms(offset)} ms)`);
@@ -135,23 +148,37 @@ async function measureDetails(adapter: PostgresAdapter, app: App, client: pg.Cli
 }
 
 async function measureAdds(adapter: PostgresAdapter, app: App, client: pg.Client): Promise<void> {
-  const hot = (await client.query<{ id: string }>('SELECT id FROM rooms WHERE app_id = $1 ORDER BY seq LIMIT 1', [app.id])).rows[0]!.id;
+  const hot = (
+    await client.query<{ id: string }>('SELECT id FROM rooms WHERE app_id = $1 ORDER BY seq LIMIT 1', [app.id])
+  ).rows[0]!.id;
   await client.query('UPDATE rooms SET max_users = 10000 WHERE app_id = $1 AND id = $2', [app.id, hot]);
   const addOne = (roomId: string, username: string) =>
     adapter.uow.write(async (r) => {
-      const outcome = await r.memberships.add(app.id, roomId, [username as UserId], 'member', app.settings.joinedRoomCap);
+      const outcome = await r.memberships.add(
+        app.id,
+        roomId,
+        [username as UserId],
+        'member',
+        app.settings.joinedRoomCap,
+      );
       if (!outcome.ok) throw new Error(`refused: ${outcome.reason}`);
     });
 
   const { rate: hotRate } = await throughput(HOT_ADDS, CONCURRENCY, (i) => addOne(hot, `user${10_001 + i}`));
-  console.log(`member additions, one hot room: ${hotRate.toFixed(0)}/s (${HOT_ADDS.toLocaleString('en')} adds, ${CONCURRENCY} in flight)`);
+  console.log(
+    `member additions, one hot room: ${hotRate.toFixed(0)}/s (${HOT_ADDS.toLocaleString('en')} adds, ${CONCURRENCY} in flight)`,
+  );
 
-  const rooms = (await client.query<{ id: string }>(
-    'SELECT id FROM rooms WHERE app_id = $1 ORDER BY seq DESC LIMIT 10000', [app.id],
-  )).rows.map((r) => r.id);
+  const rooms = (
+    await client.query<{ id: string }>('SELECT id FROM rooms WHERE app_id = $1 ORDER BY seq DESC LIMIT 10000', [app.id])
+  ).rows.map((r) => r.id);
   // Distinct (room, user) pairs: user u joins rooms u, u + 1000, … so no unit conflicts on a row.
-  const { rate: spreadRate } = await throughput(SPREAD_ADDS, CONCURRENCY, (i) => addOne(rooms[i % rooms.length]!, `user${10_001 + Math.floor(i / 10) % 9_000}`));
-  console.log(`member additions, spread over ${rooms.length.toLocaleString('en')} rooms: ${spreadRate.toFixed(0)}/s (${SPREAD_ADDS.toLocaleString('en')} adds, ${CONCURRENCY} in flight)`);
+  const { rate: spreadRate } = await throughput(SPREAD_ADDS, CONCURRENCY, (i) =>
+    addOne(rooms[i % rooms.length]!, `user${10_001 + (Math.floor(i / 10) % 9_000)}`),
+  );
+  console.log(
+    `member additions, spread over ${rooms.length.toLocaleString('en')} rooms: ${spreadRate.toFixed(0)}/s (${SPREAD_ADDS.toLocaleString('en')} adds, ${CONCURRENCY} in flight)`,
+  );
 
   const { rows } = await client.query<{ bad: number }>(
     `SELECT count(*)::int AS bad FROM rooms r

@@ -29,7 +29,12 @@ const PORT = process.env['PORT'] ?? '18150';
 const BASE = `http://127.0.0.1:${PORT}`;
 const MAIN = fileURLToPath(new URL('../../apps/http-api/dist/main.js', import.meta.url));
 const MASTER_KEY = randomBytes(32);
-const BOOTSTRAP = { BOOTSTRAP_ORG: 'bench', BOOTSTRAP_APP: 'chat', BOOTSTRAP_CLIENT_ID: 'bench', BOOTSTRAP_CLIENT_SECRET: 'bench-secret' };
+const BOOTSTRAP = {
+  BOOTSTRAP_ORG: 'bench',
+  BOOTSTRAP_APP: 'chat',
+  BOOTSTRAP_CLIENT_ID: 'bench',
+  BOOTSTRAP_CLIENT_SECRET: 'bench-secret',
+};
 
 interface Started {
   readonly child: ChildProcess;
@@ -40,7 +45,15 @@ async function startServer(env: Record<string, string>): Promise<Started> {
   const started = performance.now();
   const child = spawn(process.execPath, [MAIN], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, PORT, HOST: '127.0.0.1', LOG_LEVEL: 'warn', TOKEN_MASTER_KEY: MASTER_KEY.toString('hex'), METRICS_TOKEN: 'bench-metrics-token', ...env },
+    env: {
+      ...process.env,
+      PORT,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      TOKEN_MASTER_KEY: MASTER_KEY.toString('hex'),
+      METRICS_TOKEN: 'bench-metrics-token',
+      ...env,
+    },
   });
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
@@ -102,13 +115,31 @@ async function memoryUnderLoad(databaseUrl: string): Promise<void> {
   try {
     await sleep(2000);
     const idle = await rssMb(s.child.pid!);
-    const token = await post('/bench/chat/token', undefined, { grant_type: 'client_credentials', client_id: 'bench', client_secret: 'bench-secret' });
+    const token = await post('/bench/chat/token', undefined, {
+      grant_type: 'client_credentials',
+      client_id: 'bench',
+      client_secret: 'bench-secret',
+    });
     const auth = { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json' };
-    await post('/bench/chat/users', auth, Array.from({ length: 21 }, (_, i) => ({ username: `u${i}`, password: 'pw' })));
-    const room = await post('/bench/chat/chatrooms', auth, { name: 'r', description: 'd', owner: 'u0', members: Array.from({ length: 20 }, (_, i) => `u${i + 1}`) });
+    await post(
+      '/bench/chat/users',
+      auth,
+      Array.from({ length: 21 }, (_, i) => ({ username: `u${i}`, password: 'pw' })),
+    );
+    const room = await post('/bench/chat/chatrooms', auth, {
+      name: 'r',
+      description: 'd',
+      owner: 'u0',
+      members: Array.from({ length: 20 }, (_, i) => `u${i + 1}`),
+    });
     let peak = idle;
     const sampler = setInterval(() => void rssMb(s.child.pid!).then((v) => (peak = Math.max(peak, v))), 500);
-    const result = await autocannon({ url: `${BASE}/bench/chat/chatrooms/${room.data.id}`, headers: auth, connections: 50, duration: LOAD_SECONDS });
+    const result = await autocannon({
+      url: `${BASE}/bench/chat/chatrooms/${room.data.id}`,
+      headers: auth,
+      connections: 50,
+      duration: LOAD_SECONDS,
+    });
     clearInterval(sampler);
     const after = await rssMb(s.child.pid!);
     console.log(
@@ -128,9 +159,15 @@ async function tokenLatency(databaseUrl: string): Promise<void> {
     const hash = await new ScryptCredentialHasher({ N: 2 ** e, r: 8, p: 1 }).hash('secret');
     await adapter.uow.write(async (r) =>
       r.apps.upsert({
-        id: randomUUID(), org: 'bench', name: `n${e}`, clientId: `n${e}`, clientSecretHash: hash,
-        tokenKey: await sealer.seal(randomBytes(32).toString('base64url')), keyGeneration: 0,
-        settings: DEFAULT_APP_SETTINGS, created: Date.now(),
+        id: randomUUID(),
+        org: 'bench',
+        name: `n${e}`,
+        clientId: `n${e}`,
+        clientSecretHash: hash,
+        tokenKey: await sealer.seal(randomBytes(32).toString('base64url')),
+        keyGeneration: 0,
+        settings: DEFAULT_APP_SETTINGS,
+        created: Date.now(),
       }),
     );
   }
@@ -147,9 +184,15 @@ async function tokenLatency(databaseUrl: string): Promise<void> {
         times.push(performance.now() - t);
       }
       const wrong = performance.now();
-      const r = await fetch(`${BASE}/bench/n${e}/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, client_id: 'nobody' }) });
+      const r = await fetch(`${BASE}/bench/n${e}/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...body, client_id: 'nobody' }),
+      });
       const wrongMs = performance.now() - wrong;
-      console.log(`/token with scrypt N=2^${e}: p50 ${ms(median(times))}, max ${ms(Math.max(...times))} (${TOKEN_REQUESTS} one at a time); an unknown client id: ${r.status} in ${ms(wrongMs)}`);
+      console.log(
+        `/token with scrypt N=2^${e}: p50 ${ms(median(times))}, max ${ms(Math.max(...times))} (${TOKEN_REQUESTS} one at a time); an unknown client id: ${r.status} in ${ms(wrongMs)}`,
+      );
     }
   } finally {
     await stop(s.child);
@@ -157,7 +200,11 @@ async function tokenLatency(databaseUrl: string): Promise<void> {
 }
 
 async function post(path: string, headers: Record<string, string> | undefined, body: unknown): Promise<any> {
-  const response = await fetch(`${BASE}${path}`, { method: 'POST', headers: headers ?? { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${BASE}${path}`, {
+    method: 'POST',
+    headers: headers ?? { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return response.json();
 }
@@ -166,7 +213,11 @@ async function main(): Promise<void> {
   process.env['TEST_DATABASE_URL'] ??= 'postgres://postgres@127.0.0.1:5432/postgres';
   const databases = await Promise.all([createTestDatabase(), createTestDatabase(), createTestDatabase()]);
   if (databases.some((d) => !d)) throw new Error('no PostgreSQL server');
-  const [a, b, c] = databases.map((d) => d!) as [typeof databases[0] & object, typeof databases[0] & object, typeof databases[0] & object];
+  const [a, b, c] = databases.map((d) => d!) as [
+    (typeof databases)[0] & object,
+    (typeof databases)[0] & object,
+    (typeof databases)[0] & object,
+  ];
   console.log(`node ${process.version}; the compiled service (${MAIN})`);
   try {
     await startTimes(a.url);

@@ -11,7 +11,13 @@
  * Creates its own database, starts the service in a child process (bench-server.ts), and drops
  * the database at the end.
  */
-import { AesGcmKeySealer, NodeRandom, parseMasterKey, ScryptCredentialHasher, SystemClock } from '@chatroom/crypto-adapter';
+import {
+  AesGcmKeySealer,
+  NodeRandom,
+  parseMasterKey,
+  ScryptCredentialHasher,
+  SystemClock,
+} from '@chatroom/crypto-adapter';
 import { EnsureApp } from '@chatroom/domain';
 import { postgresBudgets } from '@chatroom/http-api';
 import { openPostgresAdapter, RATE_LIMITS_TABLE } from '@chatroom/postgres-adapter';
@@ -58,17 +64,32 @@ async function main(): Promise<void> {
       sealer: new AesGcmKeySealer(parseMasterKey(BENCH_MASTER_KEY)!),
       random: new NodeRandom(),
       clock: new SystemClock(),
-    })
-      .execute({ org: 'bench', name: 'on', clientId: 'on', clientSecret: 'on-secret', settings: { rateLimit: { perSecond: 1_000_000 } } });
+    }).execute({
+      org: 'bench',
+      name: 'on',
+      clientId: 'on',
+      clientSecret: 'on-secret',
+      settings: { rateLimit: { perSecond: 1_000_000 } },
+    });
     await adapter.close();
     const off = await roomOf('off');
     const on = await roomOf('on');
 
-    console.log(`node ${process.version}; ${CONNECTIONS} connections, ${DURATION}s per phase, ${ROUNDS} rounds; pg pool 20`);
+    console.log(
+      `node ${process.version}; ${CONNECTIONS} connections, ${DURATION}s per phase, ${ROUNDS} rounds; pg pool 20`,
+    );
     const rates: Record<'off' | 'on', number[]> = { off: [], on: [] };
     for (let round = 1; round <= ROUNDS; round++) {
-      for (const [label, target] of [['off', off], ['on', on]] as const) {
-        const result = await autocannon({ url: target.url, connections: CONNECTIONS, duration: DURATION, headers: target.headers });
+      for (const [label, target] of [
+        ['off', off],
+        ['on', on],
+      ] as const) {
+        const result = await autocannon({
+          url: target.url,
+          connections: CONNECTIONS,
+          duration: DURATION,
+          headers: target.headers,
+        });
         rates[label].push(result.requests.average);
         console.log(
           `round ${round}, limit ${label === 'off' ? 'off' : '1,000,000/s (checked)'}: GET /chatrooms/{id} ` +
@@ -77,7 +98,12 @@ async function main(): Promise<void> {
         );
       }
     }
-    for (const [label, target] of [['off', off], ['on', on], ['off', off], ['on', on]] as const) {
+    for (const [label, target] of [
+      ['off', off],
+      ['on', on],
+      ['off', off],
+      ['on', on],
+    ] as const) {
       const result = await autocannon({
         url: target.url,
         connections: 10,
@@ -90,8 +116,12 @@ async function main(): Promise<void> {
           `p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`,
       );
     }
-    const scraped = await (await fetch(`${BASE}/metrics`, { headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` } })).text();
-    console.log(`server: ${/^rate_limit_store_failures_total .*$/m.exec(scraped)?.[0] ?? 'no failure counter'} (checks decided in-process)`);
+    const scraped = await (
+      await fetch(`${BASE}/metrics`, { headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` } })
+    ).text();
+    console.log(
+      `server: ${/^rate_limit_store_failures_total .*$/m.exec(scraped)?.[0] ?? 'no failure counter'} (checks decided in-process)`,
+    );
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const offRate = mean(rates.off);
     const onRate = mean(rates.on);
@@ -104,9 +134,13 @@ async function main(): Promise<void> {
     // Floor: the check alone, through the same store code.
     let key = 0;
     const single = await throughput(CHECKS, 1, () => budgets.consume(`bench:${key++ % 100}`, 1_000_000));
-    console.log(`limiter check alone, one at a time: p50 ${(single.p50 * 1000).toFixed(0)} µs, p99 ${(single.p99 * 1000).toFixed(0)} µs (${Math.round(single.rate)}/s)`);
+    console.log(
+      `limiter check alone, one at a time: p50 ${(single.p50 * 1000).toFixed(0)} µs, p99 ${(single.p99 * 1000).toFixed(0)} µs (${Math.round(single.rate)}/s)`,
+    );
     const parallel = await throughput(CHECKS * 2, 16, () => budgets.consume(`bench:${key++ % 100}`, 1_000_000));
-    console.log(`limiter check alone, 16 in flight (pool of 8): ${Math.round(parallel.rate)} checks/s, p50 ${parallel.p50.toFixed(2)} ms, p99 ${parallel.p99.toFixed(2)} ms`);
+    console.log(
+      `limiter check alone, 16 in flight (pool of 8): ${Math.round(parallel.rate)} checks/s, p50 ${parallel.p50.toFixed(2)} ms, p99 ${parallel.p99.toFixed(2)} ms`,
+    );
   } finally {
     await budgets.close?.();
     await server.stop();
@@ -117,11 +151,26 @@ async function main(): Promise<void> {
 /** A token, a user and a room of 21 affiliations in app `name`: the URL and headers to GET it with. */
 async function roomOf(name: 'off' | 'on') {
   const app = `${BASE}/bench/${name}`;
-  const token = await sendJson('POST', `${app}/token`, {}, { grant_type: 'client_credentials', client_id: name, client_secret: `${name}-secret` });
+  const token = await sendJson(
+    'POST',
+    `${app}/token`,
+    {},
+    { grant_type: 'client_credentials', client_id: name, client_secret: `${name}-secret` },
+  );
   const headers = { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json' };
   const members = Array.from({ length: 20 }, (_, i) => `m${i}`);
-  await sendJson('POST', `${app}/users`, headers, ['owner', ...members].map((username) => ({ username, password: 'pw' })));
-  const room = await sendJson('POST', `${app}/chatrooms`, headers, { name: 'r', description: 'd', owner: 'owner', members });
+  await sendJson(
+    'POST',
+    `${app}/users`,
+    headers,
+    ['owner', ...members].map((username) => ({ username, password: 'pw' })),
+  );
+  const room = await sendJson('POST', `${app}/chatrooms`, headers, {
+    name: 'r',
+    description: 'd',
+    owner: 'owner',
+    members,
+  });
   return { url: `${app}/chatrooms/${room.data.id}`, headers };
 }
 

@@ -63,5 +63,7 @@ export async function timeBacklogClaims(
     if (claimed.length > 0) throw new Error('a held-back row was handed out');
   }
   const fmt = (xs: number[]) => xs.map((t) => t.toFixed(1)).join(', ');
-  console.log(`${store}: claims over ${queued.toLocaleString('en')} queued deliveries behind ${rooms} failing heads (ms): first 5: ${fmt(times.slice(0, 5))}; last 5: ${fmt(times.slice(-5))}`);
+  console.log(
+    `${store}: claims over ${queued.toLocaleString('en')} queued deliveries behind ${rooms} failing heads (ms): first 5: ${fmt(times.slice(0, 5))}; last 5: ${fmt(times.slice(-5))}`,
+  );
 }

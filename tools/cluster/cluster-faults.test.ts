@@ -3,7 +3,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byStatus, ChatClient, isWrite, ok, type Outcome } from './load/chat-client.js';
 import { easemobErrorProblems, edgeProbes, hostileRequests, probeEdge, sendHostile } from './load/edge-probes.js';
-import { checkDatabase as checkLedger, failureReasons, seconds, startLoad as startLoadOn, writesBackAt } from './load/fault-harness.js';
+import {
+  checkDatabase as checkLedger,
+  failureReasons,
+  seconds,
+  startLoad as startLoadOn,
+  writesBackAt,
+} from './load/fault-harness.js';
 import { registerUsers, userNames } from './load/mixed-load.js';
 import { readAccessLog } from './load/nginx-access-log.js';
 import { httpRequest, rawRequest } from './load/raw-http.js';
@@ -59,25 +65,37 @@ describe('the local topology under faults', () => {
     await stop((recoveredAt ?? performance.now()) + 5_000 - performance.now());
 
     const writes = client.outcomes.filter(isWrite);
-    const phase = (o: Outcome) => (o.endedAt < killedAt ? 'before' : recoveredAt !== undefined && o.startedAt > recoveredAt ? 'after' : 'gap');
+    const phase = (o: Outcome) =>
+      o.endedAt < killedAt ? 'before' : recoveredAt !== undefined && o.startedAt > recoveredAt ? 'after' : 'gap';
     const phases = Object.fromEntries(
       ['before', 'gap', 'after'].map((p) => [p, byStatus(client.outcomes.filter((o) => phase(o) === p))]),
     );
     const unavailable = client.outcomes.filter((o) => o.status === 503);
     const lastFailure = Math.max(...writes.filter((o) => !ok(o)).map((o) => o.endedAt), killedAt);
-    console.log(`primary loss: killed ${primary.name} (${rolesBefore.join(' ')}); now ${(await cluster.roles()).join(' ')}`);
+    console.log(
+      `primary loss: killed ${primary.name} (${rolesBefore.join(' ')}); now ${(await cluster.roles()).join(' ')}`,
+    );
     console.log(
       `  writes back ${recoveredAt ? seconds(recoveredAt - killedAt) : 'NEVER'} after the kill (last failed write ${seconds(lastFailure - killedAt)} after it); ` +
         `${writes.length} writes, ${client.outcomes.length - writes.length} reads`,
     );
-    console.log(`  requests by status: ${JSON.stringify(phases)}; 503 with Retry-After: ${unavailable.filter((o) => o.retryAfter).length}/${unavailable.length}`);
+    console.log(
+      `  requests by status: ${JSON.stringify(phases)}; 503 with Retry-After: ${unavailable.filter((o) => o.retryAfter).length}/${unavailable.length}`,
+    );
     const db = await checkDatabase(ledger);
 
     // The lost node comes back: Patroni rewinds it and it follows the new primary.
     const revivedAt = performance.now();
     await cluster.reviveNode(primary.name);
-    await waitUntil('the lost node to rejoin', async () => !(await cluster.roles()).some((r) => r.endsWith(':down')), 90_000, 500);
-    console.log(`  ${primary.name} rejoined as a replica ${seconds(performance.now() - revivedAt)} after its restart: ${(await cluster.roles()).join(' ')}`);
+    await waitUntil(
+      'the lost node to rejoin',
+      async () => !(await cluster.roles()).some((r) => r.endsWith(':down')),
+      90_000,
+      500,
+    );
+    console.log(
+      `  ${primary.name} rejoined as a replica ${seconds(performance.now() - revivedAt)} after its restart: ${(await cluster.roles()).join(' ')}`,
+    );
 
     expect(recoveredAt).toBeDefined();
     expect(recoveredAt! - killedAt).toBeLessThan(15_000);
@@ -103,7 +121,9 @@ describe('the local topology under faults', () => {
     const reads = client.outcomes.filter((o) => !isWrite(o));
     const writes = client.outcomes.filter(isWrite);
     console.log(`instance loss: SIGKILL instance 2 under load; ${reads.length} reads, ${writes.length} writes`);
-    console.log(`  reads by status: ${JSON.stringify(byStatus(reads))}; writes by status: ${JSON.stringify(byStatus(writes))}`);
+    console.log(
+      `  reads by status: ${JSON.stringify(byStatus(reads))}; writes by status: ${JSON.stringify(byStatus(writes))}`,
+    );
     console.log(`  failed writes and why: ${JSON.stringify(failureReasons(writes, log), null, 1)}`);
     const db = await checkDatabase(ledger);
 
@@ -126,14 +146,20 @@ describe('the local topology under faults', () => {
       const t0 = performance.now();
       let stoppedAt = t0;
       await cluster.restartInstance(index, () => (stoppedAt = performance.now()));
-      restarts.push(`#${index}: stopped in ${seconds(stoppedAt - t0)}, ready again ${seconds(performance.now() - stoppedAt)} later`);
+      restarts.push(
+        `#${index}: stopped in ${seconds(stoppedAt - t0)}, ready again ${seconds(performance.now() - stoppedAt)} later`,
+      );
       await sleep(1_000);
     }
     const took = performance.now() - began;
     await stop();
 
-    console.log(`rolling restart of ${cluster.instances.length} instances in ${seconds(took)} (${restarts.join('; ')})`);
-    console.log(`  ${client.outcomes.length} requests: ${JSON.stringify(byStatus(client.outcomes))}; failures: ${JSON.stringify(failureReasons(client.outcomes))}`);
+    console.log(
+      `rolling restart of ${cluster.instances.length} instances in ${seconds(took)} (${restarts.join('; ')})`,
+    );
+    console.log(
+      `  ${client.outcomes.length} requests: ${JSON.stringify(byStatus(client.outcomes))}; failures: ${JSON.stringify(failureReasons(client.outcomes))}`,
+    );
     const db = await checkDatabase(ledger);
 
     expect(client.outcomes.length).toBeGreaterThan(200);
@@ -160,7 +186,9 @@ describe('the local topology under faults', () => {
       `${name}: ${what} (${seconds(injectedIn)}); writes back ${backAt === undefined ? 'NEVER' : seconds(backAt - faultAt)} after it; ` +
         `${client.outcomes.filter(isWrite).length} writes, ${client.outcomes.filter((o) => !isWrite(o)).length} reads`,
     );
-    console.log(`  since the fault by status: ${JSON.stringify(byStatus(since))}; failures: ${JSON.stringify(failureReasons(client.outcomes))}`);
+    console.log(
+      `  since the fault by status: ${JSON.stringify(byStatus(since))}; failures: ${JSON.stringify(failureReasons(client.outcomes))}`,
+    );
     const db = await checkDatabase(ledger);
     return { outcomes: client.outcomes, writesBackMs: backAt === undefined ? undefined : backAt - faultAt, db };
   }
@@ -187,7 +215,9 @@ describe('the local topology under faults', () => {
     });
     const revivedAt = performance.now();
     await cluster.reviveEtcdMember(lost);
-    console.log(`  ${lost} healthy again ${seconds(performance.now() - revivedAt)} after its restart; roles ${(await cluster.roles()).join(' ')}`);
+    console.log(
+      `  ${lost} healthy again ${seconds(performance.now() - revivedAt)} after its restart; roles ${(await cluster.roles()).join(' ')}`,
+    );
 
     expectRecoveredWithOnly503(result);
   }, 120_000);
@@ -212,7 +242,9 @@ describe('the local topology under faults', () => {
     // onto one at that instant never reached nginx (no access-log line), and the client sees
     // the connection close before any answer: HTTP's signal that it may send it again.
     const unsent = result.outcomes.filter((o) => o.status === 0 && !log.has(o.requestId));
-    console.log(`  requests written onto a keep-alive connection as the old workers closed it (never reached nginx): ${unsent.length}`);
+    console.log(
+      `  requests written onto a keep-alive connection as the old workers closed it (never reached nginx): ${unsent.length}`,
+    );
 
     expect(result.outcomes.length).toBeGreaterThan(100);
     expect(result.outcomes.filter((o) => !ok(o) && !unsent.includes(o))).toEqual([]);
@@ -224,19 +256,31 @@ describe('the local topology under faults', () => {
     const port = Number(new URL(cluster.baseUrl).port);
     const appPath = `/${BOOTSTRAP.org}/${BOOTSTRAP.app}`;
     const refused = await probeEdge(port, edgeProbes(appPath));
-    console.log(`edge: ${edgeProbes(appPath).length} hostile requests through nginx; answers not an Easemob JSON error: ${JSON.stringify(refused)}`);
+    console.log(
+      `edge: ${edgeProbes(appPath).length} hostile requests through nginx; answers not an Easemob JSON error: ${JSON.stringify(refused)}`,
+    );
     expect(refused).toEqual({});
 
     // Seeded hostile requests: what nginx lets through reaches the instances, which answer too.
     const { byStatus, notEasemob } = await sendHostile(port, hostileRequests(appPath, 2_000));
-    console.log(`  2,000 seeded hostile requests through the topology: ${JSON.stringify(byStatus)}; not an Easemob JSON error: ${JSON.stringify(notEasemob)}`);
+    console.log(
+      `  2,000 seeded hostile requests through the topology: ${JSON.stringify(byStatus)}; not an Easemob JSON error: ${JSON.stringify(notEasemob)}`,
+    );
     expect(notEasemob).toEqual({});
 
     await Promise.all(cluster.instances.map((i) => cluster.killInstance(i.index)));
     const read = await rawRequest(port, httpRequest('GET', `${appPath}/chatrooms`));
-    const write = await rawRequest(port, httpRequest('POST', `${appPath}/users`, { 'Content-Type': 'application/json' }, Buffer.from('{}')));
+    const write = await rawRequest(
+      port,
+      httpRequest('POST', `${appPath}/users`, { 'Content-Type': 'application/json' }, Buffer.from('{}')),
+    );
     await Promise.all(cluster.instances.map((i) => cluster.reviveInstance(i.index)));
-    console.log(`  every instance down: GET → ${read.status} ${read.headers['content-type']}, POST → ${write.status} ${write.headers['content-type']}`);
-    expect({ read: easemobErrorProblems(read, 502), write: easemobErrorProblems(write, 502) }).toEqual({ read: [], write: [] });
+    console.log(
+      `  every instance down: GET → ${read.status} ${read.headers['content-type']}, POST → ${write.status} ${write.headers['content-type']}`,
+    );
+    expect({ read: easemobErrorProblems(read, 502), write: easemobErrorProblems(write, 502) }).toEqual({
+      read: [],
+      write: [],
+    });
   }, 120_000);
 });

@@ -27,7 +27,8 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 }, 120_000);
 
-const readPointer = () => (existsSync(env.CLUSTER_POINTER_FILE) ? readFileSync(env.CLUSTER_POINTER_FILE, 'utf8').trim() : undefined);
+const readPointer = () =>
+  existsSync(env.CLUSTER_POINTER_FILE) ? readFileSync(env.CLUSTER_POINTER_FILE, 'utf8').trim() : undefined;
 
 /** Every process of the state file, with the PostgreSQL servers Patroni started. */
 function recorded(state: ClusterState): ProcessRecord[] {
@@ -53,9 +54,15 @@ describe('cluster:up interrupted, then cluster:down', () => {
     ensureDebianPackages();
     const logFile = join(scratch, 'up.log');
     const log = openSync(logFile, 'a');
-    const up = spawn(process.execPath, ['--import', 'tsx', 'tools/cluster/cluster-up.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', log, log] });
+    const up = spawn(process.execPath, ['--import', 'tsx', 'tools/cluster/cluster-up.ts'], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', log, log],
+    });
     closeSync(log);
-    const exited = new Promise<number | null>((resolve) => up.once('exit', (code, sig) => resolve(code ?? (sig ? -1 : null))));
+    const exited = new Promise<number | null>((resolve) =>
+      up.once('exit', (code, sig) => resolve(code ?? (sig ? -1 : null))),
+    );
 
     // Interrupt once all three database nodes have been started (they are still initialising).
     await waitUntil(
@@ -73,13 +80,23 @@ describe('cluster:up interrupted, then cluster:down', () => {
     await exited;
     const state = loadState(clusterDir!)!;
     const left = recorded(state).filter(isRunning);
-    console.log(`interrupted cluster:up: ${left.length} recorded processes still running (${left.map((p) => p.name).join(', ')}); ${processesUnder(clusterDir!).length} processes name its folder`);
+    console.log(
+      `interrupted cluster:up: ${left.length} recorded processes still running (${left.map((p) => p.name).join(', ')}); ${processesUnder(clusterDir!).length} processes name its folder`,
+    );
     expect(left.length).toBeGreaterThanOrEqual(6);
 
-    const down = execFileSync(process.execPath, ['--import', 'tsx', 'tools/cluster/cluster-down.ts'], { cwd: REPO_ROOT, env, encoding: 'utf8' });
+    const down = execFileSync(process.execPath, ['--import', 'tsx', 'tools/cluster/cluster-down.ts'], {
+      cwd: REPO_ROOT,
+      env,
+      encoding: 'utf8',
+    });
     console.log(`cluster:down: ${down.trim()}`);
 
-    expect(recorded(state).filter(isRunning).map((p) => p.name)).toEqual([]);
+    expect(
+      recorded(state)
+        .filter(isRunning)
+        .map((p) => p.name),
+    ).toEqual([]);
     expect(processesUnder(clusterDir!)).toEqual([]);
     expect(existsSync(clusterDir!)).toBe(false);
     expect(readPointer()).toBeUndefined();

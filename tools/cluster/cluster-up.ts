@@ -23,8 +23,14 @@ const started = Date.now();
 const cluster = await LocalCluster.up({ onDir: writePointer });
 const { org, app, clientId, clientSecret } = cluster.bootstrap;
 console.log(`cluster up in ${((Date.now() - started) / 1000).toFixed(1)} s; data and logs: ${cluster.state.dir}`);
-console.log(`nodes: ${(await cluster.roles()).join(' ')}; instances on ports ${cluster.instances.map((i) => i.port).join(', ')}`);
-console.log(`metrics: curl -s -H 'Authorization: Bearer ${cluster.state.metricsToken}' http://127.0.0.1:${cluster.instances[0]!.port}/metrics`);
+console.log(
+  `nodes: ${(await cluster.roles()).join(' ')}; instances on ports ${cluster.instances.map((i) => i.port).join(', ')}`,
+);
+console.log(
+  `metrics: curl -s -H 'Authorization: Bearer ${cluster.state.metricsToken}' http://127.0.0.1:${cluster.instances[0]!.port}/metrics`,
+);
 console.log(`app: ${org}/${app}  client id: ${clientId}  client secret: ${clientSecret}`);
-console.log(`get a token: curl -s -X POST ${cluster.baseUrl}/${org}/${app}/token -H 'Content-Type: application/json' -d '{"grant_type":"client_credentials","client_id":"${clientId}","client_secret":"${clientSecret}"}'`);
+console.log(
+  `get a token: curl -s -X POST ${cluster.baseUrl}/${org}/${app}/token -H 'Content-Type: application/json' -d '{"grant_type":"client_credentials","client_id":"${clientId}","client_secret":"${clientSecret}"}'`,
+);
 console.log(`BASE_URL=${cluster.baseUrl}`);

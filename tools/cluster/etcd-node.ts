@@ -16,14 +16,19 @@ export interface EtcdMember extends EtcdMemberSpec {
 }
 
 /** `host:port` of every member, for Patroni's `etcd3.hosts`. */
-export const etcdHosts = (members: readonly EtcdMemberSpec[]) => members.map((m) => `127.0.0.1:${m.clientPort}`).join(',');
+export const etcdHosts = (members: readonly EtcdMemberSpec[]) =>
+  members.map((m) => `127.0.0.1:${m.clientPort}`).join(',');
 
 /**
  * Writes each member's configuration (deploy/etcd/etcd.conf.yml, data under `<dir>/etcd/<name>`)
  * and starts them together: a member of a new cluster waits for a quorum of its peers. `onSpawn`
  * gets each member as soon as its process runs; resolves once every member reports healthy.
  */
-export async function startEtcdCluster(dir: string, specs: readonly EtcdMemberSpec[], onSpawn: (member: EtcdMember) => void): Promise<EtcdMember[]> {
+export async function startEtcdCluster(
+  dir: string,
+  specs: readonly EtcdMemberSpec[],
+  onSpawn: (member: EtcdMember) => void,
+): Promise<EtcdMember[]> {
   const initialCluster = specs.map((s) => `${s.name}=http://127.0.0.1:${s.peerPort}`).join(',');
   const members: EtcdMember[] = [];
   for (const spec of specs) {
@@ -51,12 +56,21 @@ export async function startEtcdCluster(dir: string, specs: readonly EtcdMemberSp
 
 /** One member's process; on a restart its data folder exists and it rejoins its cluster. */
 export function spawnEtcd(dir: string, name: string, configFile: string): Promise<ProcessRecord> {
-  return spawnDetached({ name: `etcd-${name}`, command: 'etcd', args: ['--config-file', configFile], logFile: join(dir, 'logs', `etcd-${name}.log`) });
+  return spawnDetached({
+    name: `etcd-${name}`,
+    command: 'etcd',
+    args: ['--config-file', configFile],
+    logFile: join(dir, 'logs', `etcd-${name}.log`),
+  });
 }
 
 /** etcd's /health is 200 only while the member sees a leader (a quorum). */
 export function waitEtcdHealthy(member: EtcdMemberSpec, timeoutMs: number): Promise<void> {
-  return waitUntil(`etcd ${member.name} /health`, async () => (await httpStatus(`http://127.0.0.1:${member.clientPort}/health`)) === 200, timeoutMs);
+  return waitUntil(
+    `etcd ${member.name} /health`,
+    async () => (await httpStatus(`http://127.0.0.1:${member.clientPort}/health`)) === 200,
+    timeoutMs,
+  );
 }
 
 /** The member that leads the etcd cluster now (asked through the v3 JSON gateway). */

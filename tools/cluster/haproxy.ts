@@ -7,14 +7,22 @@ import { renderDeployTemplate } from './template.js';
 import { waitUntil } from './wait-until.js';
 
 /** HAProxy in front of the Patroni nodes (deploy/haproxy/haproxy.cfg): one port, always the primary. */
-export async function startHaproxy(dir: string, port: number, nodes: readonly PatroniNodeSpec[]): Promise<ProcessRecord> {
+export async function startHaproxy(
+  dir: string,
+  port: number,
+  nodes: readonly PatroniNodeSpec[],
+): Promise<ProcessRecord> {
   const home = join(dir, 'haproxy');
   mkdirSync(home, { recursive: true });
   const configFile = join(home, 'haproxy.cfg');
   const servers = nodes.map((n) => `    server ${n.name} 127.0.0.1:${n.pgPort} check port ${n.restPort}`).join('\n');
   writeFileSync(
     configFile,
-    renderDeployTemplate('haproxy/haproxy.cfg', { HAPROXY_ADDRESS: '127.0.0.1', HAPROXY_PORT: port, HAPROXY_SERVERS: servers }),
+    renderDeployTemplate('haproxy/haproxy.cfg', {
+      HAPROXY_ADDRESS: '127.0.0.1',
+      HAPROXY_PORT: port,
+      HAPROXY_SERVERS: servers,
+    }),
   );
   return spawnHaproxy(dir);
 }
@@ -23,7 +31,12 @@ export async function startHaproxy(dir: string, port: number, nodes: readonly Pa
 export function spawnHaproxy(dir: string): Promise<ProcessRecord> {
   // -db: stay in the foreground, so the recorded pid is the one that serves.
   const configFile = join(dir, 'haproxy', 'haproxy.cfg');
-  return spawnDetached({ name: 'haproxy', command: 'haproxy', args: ['-db', '-f', configFile], logFile: join(dir, 'logs', 'haproxy.log') });
+  return spawnDetached({
+    name: 'haproxy',
+    command: 'haproxy',
+    args: ['-db', '-f', configFile],
+    logFile: join(dir, 'logs', 'haproxy.log'),
+  });
 }
 
 /** Whether `url` reaches a writable PostgreSQL (the primary) right now. */

@@ -102,8 +102,16 @@ export class LocalCluster {
       return cluster;
     } catch (error) {
       const keepDir = process.env.CLUSTER_KEEP_DIR === '1';
-      log(`cluster:up failed (${(error as Error).message}); taking down what started${keepDir ? `; logs kept in ${dir}/logs` : ' (CLUSTER_KEEP_DIR=1 keeps the folder)'}`);
-      for (const record of [...state.etcd.map((m) => m.process), ...state.patroni.map((n) => n.process), state.haproxy, ...state.services.map((s) => s.process), state.nginx]) {
+      log(
+        `cluster:up failed (${(error as Error).message}); taking down what started${keepDir ? `; logs kept in ${dir}/logs` : ' (CLUSTER_KEEP_DIR=1 keeps the folder)'}`,
+      );
+      for (const record of [
+        ...state.etcd.map((m) => m.process),
+        ...state.patroni.map((n) => n.process),
+        state.haproxy,
+        ...state.services.map((s) => s.process),
+        state.nginx,
+      ]) {
         if (record) log(`--- ${record.name} (${record.logFile}):\n${logTail(record.logFile)}`);
       }
       await cluster.down({ keepDir });
@@ -111,13 +119,22 @@ export class LocalCluster {
     }
   }
 
-  private async start(nodeCount: number, instanceCount: number, options: ClusterOptions, log: (line: string) => void): Promise<void> {
+  private async start(
+    nodeCount: number,
+    instanceCount: number,
+    options: ClusterOptions,
+    log: (line: string) => void,
+  ): Promise<void> {
     const { state } = this;
     const ports = await freePorts(ETCD_MEMBERS * 2 + nodeCount * 2 + 1 + instanceCount + 1);
     const take = () => ports.shift()!;
 
     log(`starting ${ETCD_MEMBERS} etcd members (data and logs under ${state.dir})`);
-    const etcdSpecs = Array.from({ length: ETCD_MEMBERS }, (_, i) => ({ name: `etcd${i + 1}`, clientPort: take(), peerPort: take() }));
+    const etcdSpecs = Array.from({ length: ETCD_MEMBERS }, (_, i) => ({
+      name: `etcd${i + 1}`,
+      clientPort: take(),
+      peerPort: take(),
+    }));
     await startEtcdCluster(state.dir, etcdSpecs, (member) => {
       state.etcd.push(member);
       saveState(state);
@@ -125,7 +142,11 @@ export class LocalCluster {
 
     log(`starting ${nodeCount} Patroni/PostgreSQL 15 nodes`);
     const credentials = { superuserPassword: hex(16), replicationPassword: hex(16) };
-    const specs = Array.from({ length: nodeCount }, (_, i) => ({ name: `pg${i + 1}`, pgPort: take(), restPort: take() }));
+    const specs = Array.from({ length: nodeCount }, (_, i) => ({
+      name: `pg${i + 1}`,
+      pgPort: take(),
+      restPort: take(),
+    }));
     for (const spec of specs) {
       state.patroni.push(await startPatroniNode(state.dir, spec, etcdHosts(etcdSpecs), credentials));
       saveState(state);
@@ -189,7 +210,9 @@ export class LocalCluster {
   }
 
   private async startInstance(index: number, port: number): Promise<void> {
-    await startServiceInstance(this.state.dir, { index, port, env: this.serviceEnv }, (record) => this.recordInstance(index, port, record));
+    await startServiceInstance(this.state.dir, { index, port, env: this.serviceEnv }, (record) =>
+      this.recordInstance(index, port, record),
+    );
   }
 
   private recordInstance(index: number, port: number, record: ProcessRecord): void {

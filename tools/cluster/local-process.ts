@@ -63,7 +63,17 @@ export async function spawnDetached(options: SpawnOptions): Promise<ProcessRecor
   const dropToUser = options.asUser !== undefined && process.getuid?.() === 0;
   // setpriv execs the command, so the recorded pid is the command's own.
   const [command, args] = dropToUser
-    ? ['setpriv', [`--reuid=${options.asUser}`, `--regid=${options.asUser}`, '--init-groups', '--', options.command, ...options.args]]
+    ? [
+        'setpriv',
+        [
+          `--reuid=${options.asUser}`,
+          `--regid=${options.asUser}`,
+          '--init-groups',
+          '--',
+          options.command,
+          ...options.args,
+        ],
+      ]
     : [options.command, options.args];
   const log = openSync(options.logFile, 'a', 0o644);
   try {

@@ -46,7 +46,10 @@ afterAll(async () => {
 describe('nginx of deploy/ at the edge', () => {
   it('replaces the X-Forwarded-For a client wrote with the address it saw', async () => {
     seen.length = 0;
-    const response = await rawRequest(NGINX_PORT, httpRequest('GET', '/health', { 'X-Forwarded-For': '203.0.113.7, 198.51.100.2' }));
+    const response = await rawRequest(
+      NGINX_PORT,
+      httpRequest('GET', '/health', { 'X-Forwarded-For': '203.0.113.7, 198.51.100.2' }),
+    );
     expect(response.status).toBe(200);
     expect(seen.map((h) => h['x-forwarded-for'])).toEqual(['127.0.0.1']);
   });
@@ -59,7 +62,9 @@ describe('nginx of deploy/ at the edge', () => {
 
   it('10,000 hostile requests: every refusal is the Easemob JSON error body', async () => {
     const { byStatus, notEasemob } = await sendHostile(NGINX_PORT, hostileRequests('/org/app', 10_000));
-    console.log(`10,000 hostile requests through deploy/nginx: by status ${JSON.stringify(byStatus)}; not an Easemob JSON error: ${JSON.stringify(notEasemob)}`);
+    console.log(
+      `10,000 hostile requests through deploy/nginx: by status ${JSON.stringify(byStatus)}; not an Easemob JSON error: ${JSON.stringify(notEasemob)}`,
+    );
     expect(notEasemob).toEqual({});
   }, 120_000);
 
@@ -72,7 +77,13 @@ describe('nginx of deploy/ at the edge', () => {
     await new Promise((resolve) => upstream.close(resolve));
     upstream.closeAllConnections();
     const read = await rawRequest(NGINX_PORT, httpRequest('GET', '/org/app/chatrooms'));
-    const write = await rawRequest(NGINX_PORT, httpRequest('POST', '/org/app/users', { 'Content-Type': 'application/json' }, Buffer.from('{}')));
-    expect({ read: easemobErrorProblems(read, 502), write: easemobErrorProblems(write, 502) }).toEqual({ read: [], write: [] });
+    const write = await rawRequest(
+      NGINX_PORT,
+      httpRequest('POST', '/org/app/users', { 'Content-Type': 'application/json' }, Buffer.from('{}')),
+    );
+    expect({ read: easemobErrorProblems(read, 502), write: easemobErrorProblems(write, 502) }).toEqual({
+      read: [],
+      write: [],
+    });
   });
 });

@@ -32,7 +32,9 @@ export interface PatroniCredentials {
 /** The OS user PostgreSQL runs as: `postgres` when we are root (initdb refuses root), else ourselves. */
 function postgresOwner(): { uid: number; gid: number; name: string } | undefined {
   if (process.getuid?.() !== 0) return undefined;
-  const line = readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith('postgres:'));
+  const line = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('postgres:'));
   if (!line) throw new Error('no `postgres` OS user: install PostgreSQL 15 (postgresql-15) first');
   const [, , uid, gid] = line.split(':');
   return { uid: Number(uid), gid: Number(gid), name: 'postgres' };
@@ -93,7 +95,9 @@ export async function spawnPatroni(dir: string, name: string, nodeDir: string): 
 }
 
 /** The node's role as Patroni's REST API reports it (the same endpoints HAProxy checks). */
-export async function patroniRole(node: Pick<PatroniNodeSpec, 'restPort'>): Promise<'primary' | 'sync' | 'replica' | 'down'> {
+export async function patroniRole(
+  node: Pick<PatroniNodeSpec, 'restPort'>,
+): Promise<'primary' | 'sync' | 'replica' | 'down'> {
   const base = `http://127.0.0.1:${node.restPort}`;
   if ((await httpStatus(`${base}/primary`)) === 200) return 'primary';
   if ((await httpStatus(`${base}/sync`)) === 200) return 'sync';
@@ -125,5 +129,6 @@ export async function stopPatroniNode(node: PatroniNode, graceMs = 20_000): Prom
   if (signal(node.process, 'SIGTERM') && !(await waitGone(node.process, graceMs))) signal(node.process, 'SIGKILL');
   await waitGone(node.process, 5_000);
   const postmaster = postmasterOf(node);
-  if (postmaster && signal(postmaster, 'SIGINT') && !(await waitGone(postmaster, 10_000))) signal(postmaster, 'SIGKILL');
+  if (postmaster && signal(postmaster, 'SIGINT') && !(await waitGone(postmaster, 10_000)))
+    signal(postmaster, 'SIGKILL');
 }

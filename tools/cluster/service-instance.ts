@@ -38,6 +38,10 @@ export async function startServiceInstance(
     logFile: join(dir, 'logs', `service-${spec.index}.log`),
   });
   onSpawn(record);
-  await waitUntil(`service instance ${spec.index} /ready`, async () => (await httpStatus(`http://127.0.0.1:${spec.port}/ready`)) === 200, 60_000);
+  await waitUntil(
+    `service instance ${spec.index} /ready`,
+    async () => (await httpStatus(`http://127.0.0.1:${spec.port}/ready`)) === 200,
+    60_000,
+  );
   return record;
 }

@@ -38,7 +38,11 @@ const say = (line: string) => console.log(`test:image: ${line}`);
 
 function script(name: string): string {
   const started = performance.now();
-  const out = execFileSync('bash', [join(HERE, name)], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync('bash', [join(HERE, name)], {
+    cwd: REPO,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   say(`${name} ${seconds(performance.now() - started)}`);
   return out.trim();
 }
@@ -50,7 +54,10 @@ let runtimeBase: string;
 async function call(method: string, path: string, token?: string, body?: unknown) {
   const response = await fetch(`${BASE_URL}${path}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as any };
@@ -65,12 +72,31 @@ beforeAll(async () => {
   [runtimeBase] = script('build-base.sh').split('\n') as [string];
   script('image-build.sh');
   const started = performance.now();
-  podman('build', '--pull=never', '-q', '--build-arg', `BASE=${runtimeBase}`, '-f', join(HERE, 'postgres.Containerfile'), '-t', POSTGRES_IMAGE, HERE);
+  podman(
+    'build',
+    '--pull=never',
+    '-q',
+    '--build-arg',
+    `BASE=${runtimeBase}`,
+    '-f',
+    join(HERE, 'postgres.Containerfile'),
+    '-t',
+    POSTGRES_IMAGE,
+    HERE,
+  );
   say(`PostgreSQL image ${seconds(performance.now() - started)}`);
 
   workDir = mkdtempSync(join(tmpdir(), 'chatroom-image-'));
   podFile = join(workDir, 'pod.yaml');
-  const pod = podManifest({ name: POD, image: IMAGE, postgresImage: POSTGRES_IMAGE, httpPort: HTTP_PORT, postgresPort: POSTGRES_PORT, secrets, postgresPassword });
+  const pod = podManifest({
+    name: POD,
+    image: IMAGE,
+    postgresImage: POSTGRES_IMAGE,
+    httpPort: HTTP_PORT,
+    postgresPort: POSTGRES_PORT,
+    secrets,
+    postgresPassword,
+  });
   writeFileSync(podFile, stringify(pod));
   podmanQuiet('pod', 'rm', '-f', POD);
   const played = performance.now();
@@ -106,21 +132,29 @@ describe('the image', () => {
     expect(config.Config.User).toBe('10001:10001');
     expect(podman('run', '--rm', IMAGE, 'id', '-u')).toBe('10001');
     const labels = config.Config.Labels as Record<string, string>;
-    for (const key of ['source', 'version', 'revision']) expect(labels[`org.opencontainers.image.${key}`], key).toMatch(/\S/);
-    expect(labels['org.opencontainers.image.version']).toBe(JSON.parse(readFileSync(join(REPO, 'apps/http-api/package.json'), 'utf8')).version);
+    for (const key of ['source', 'version', 'revision'])
+      expect(labels[`org.opencontainers.image.${key}`], key).toMatch(/\S/);
+    expect(labels['org.opencontainers.image.version']).toBe(
+      JSON.parse(readFileSync(join(REPO, 'apps/http-api/package.json'), 'utf8')).version,
+    );
     expect(config.Config.StopSignal).toBe('SIGTERM');
     expect(config.Config.Volumes).toHaveProperty('/data');
     expect(JSON.stringify(config.Healthcheck)).toContain('/ready');
     const env = (config.Config.Env as string[]).map((line) => line.split('=')[0]);
-    for (const secret of ['DATABASE_URL', 'TOKEN_MASTER_KEY', 'METRICS_TOKEN', 'BOOTSTRAP_CLIENT_SECRET']) expect(env).not.toContain(secret);
+    for (const secret of ['DATABASE_URL', 'TOKEN_MASTER_KEY', 'METRICS_TOKEN', 'BOOTSTRAP_CLIENT_SECRET'])
+      expect(env).not.toContain(secret);
 
     const sbom = JSON.parse(podman('run', '--rm', IMAGE, 'cat', '/app/sbom.cdx.json'));
     expect(sbom.bomFormat).toBe('CycloneDX');
-    expect(sbom.components.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['pg', 'koa', '@electric-sql/pglite']));
+    expect(sbom.components.map((c: { name: string }) => c.name)).toEqual(
+      expect.arrayContaining(['pg', 'koa', '@electric-sql/pglite']),
+    );
 
     const size = Number(podman('image', 'inspect', IMAGE, '--format', '{{.Size}}'));
     const baseSize = Number(podman('image', 'inspect', runtimeBase, '--format', '{{.Size}}'));
-    say(`image ${(size / 1e6).toFixed(1)} MB = base ${runtimeBase} ${(baseSize / 1e6).toFixed(1)} MB + application ${((size - baseSize) / 1e6).toFixed(1)} MB`);
+    say(
+      `image ${(size / 1e6).toFixed(1)} MB = base ${runtimeBase} ${(baseSize / 1e6).toFixed(1)} MB + application ${((size - baseSize) / 1e6).toFixed(1)} MB`,
+    );
     expect(size - baseSize).toBeLessThanOrEqual(APP_LAYER_LIMIT);
   });
 });
@@ -129,11 +163,13 @@ describe("the Deployment's pod under podman kube play, on PostgreSQL 15", () => 
   let roomKept: string;
   let credentials: { client_id: string; client_secret: string };
 
-  it("runs the service container as the manifest says: non-root, read-only root filesystem, port on 127.0.0.1 only", () => {
+  it('runs the service container as the manifest says: non-root, read-only root filesystem, port on 127.0.0.1 only', () => {
     const inspect = JSON.parse(podman('inspect', SERVICE))[0];
     expect(inspect.HostConfig.ReadonlyRootfs).toBe(true);
     expect(podman('exec', SERVICE, 'id', '-u')).toBe('10001');
-    expect(() => podman('exec', SERVICE, 'node', '-e', "require('fs').writeFileSync('/app/x', '')")).toThrow(/read-only file system/i);
+    expect(() => podman('exec', SERVICE, 'node', '-e', "require('fs').writeFileSync('/app/x', '')")).toThrow(
+      /read-only file system/i,
+    );
     const published = podman('port', SERVICE);
     expect(published).toContain(`127.0.0.1:${HTTP_PORT}`);
     expect(published).not.toContain('0.0.0.0');
@@ -143,14 +179,28 @@ describe("the Deployment's pod under podman kube play, on PostgreSQL 15", () => 
     credentials = admin('apps', 'create', '--org', 'acme', '--app', 'chat');
     expect(admin('apps', 'list').map((a: { org: string; app: string }) => `${a.org}/${a.app}`)).toContain('acme/chat');
 
-    const token = await call('POST', '/acme/chat/token', undefined, { grant_type: 'client_credentials', ...credentials });
+    const token = await call('POST', '/acme/chat/token', undefined, {
+      grant_type: 'client_credentials',
+      ...credentials,
+    });
     expect(token.status).toBe(200);
     const bearer = token.body.access_token as string;
 
-    const users = await call('POST', '/acme/chat/users', bearer, ['ann', 'ben', 'cat'].map((username) => ({ username, password: `pw-${username}` })));
+    const users = await call(
+      'POST',
+      '/acme/chat/users',
+      bearer,
+      ['ann', 'ben', 'cat'].map((username) => ({ username, password: `pw-${username}` })),
+    );
     expect(users.status).toBe(200);
 
-    const create = await call('POST', '/acme/chat/chatrooms', bearer, { name: 'lobby', description: 'd', owner: 'ann', members: ['ben', 'cat'], maxusers: 10 });
+    const create = await call('POST', '/acme/chat/chatrooms', bearer, {
+      name: 'lobby',
+      description: 'd',
+      owner: 'ann',
+      members: ['ben', 'cat'],
+      maxusers: 10,
+    });
     expect(create.status).toBe(200);
     const id = create.body.data.id as string;
     const kept = await call('POST', '/acme/chat/chatrooms', bearer, { name: 'kept', description: 'd', owner: 'ben' });
@@ -161,14 +211,21 @@ describe("the Deployment's pod under podman kube play, on PostgreSQL 15", () => 
     const details = await call('GET', `/acme/chat/chatrooms/${id}`, bearer);
     expect(details.body.data[0]).toMatchObject({ name: 'lobby', owner: 'ann', affiliations_count: 3 });
 
-    expect((await call('PUT', `/acme/chat/chatrooms/${id}`, bearer, { name: 'hall' })).body.data).toEqual({ groupname: true });
+    expect((await call('PUT', `/acme/chat/chatrooms/${id}`, bearer, { name: 'hall' })).body.data).toEqual({
+      groupname: true,
+    });
     expect((await call('PUT', `/acme/chat/chatrooms/${id}`, bearer, { newowner: 'cat' })).status).toBe(200);
-    expect((await call('GET', `/acme/chat/chatrooms/${id}`, bearer)).body.data[0]).toMatchObject({ name: 'hall', owner: 'cat' });
+    expect((await call('GET', `/acme/chat/chatrooms/${id}`, bearer)).body.data[0]).toMatchObject({
+      name: 'hall',
+      owner: 'cat',
+    });
 
     expect((await call('DELETE', `/acme/chat/chatrooms/${id}`, bearer)).body.data).toEqual({ success: true, id });
     expect((await call('GET', `/acme/chat/chatrooms/${id}`, bearer)).status).toBe(404);
 
-    const metrics = await fetch(`${BASE_URL}/metrics`, { headers: { authorization: `Bearer ${secrets.METRICS_TOKEN}` } });
+    const metrics = await fetch(`${BASE_URL}/metrics`, {
+      headers: { authorization: `Bearer ${secrets.METRICS_TOKEN}` },
+    });
     expect(metrics.status).toBe(200);
   });
 
@@ -176,7 +233,10 @@ describe("the Deployment's pod under podman kube play, on PostgreSQL 15", () => 
     const started = performance.now();
     podman('restart', '-t', '30', SERVICE);
     say(`podman restart → /ready ${seconds(await waitForOk(`${BASE_URL}/ready`, started, 120_000))}`);
-    const token = await call('POST', '/acme/chat/token', undefined, { grant_type: 'client_credentials', ...credentials });
+    const token = await call('POST', '/acme/chat/token', undefined, {
+      grant_type: 'client_credentials',
+      ...credentials,
+    });
     expect(token.status).toBe(200);
     const details = await call('GET', `/acme/chat/chatrooms/${roomKept}`, token.body.access_token);
     expect(details.body.data[0]).toMatchObject({ name: 'kept', owner: 'ben' });
@@ -187,14 +247,29 @@ describe("the Deployment's pod under podman kube play, on PostgreSQL 15", () => 
     podmanQuiet('rm', '-f', '-v', name);
     const started = performance.now();
     podman(
-      'run', '-d', '--name', name, '--network', 'host', '--read-only',
-      '-e', `PORT=${SECOND_PORT}`, '-e', 'HOST=127.0.0.1',
-      '-e', `DATABASE_URL=postgres://postgres:${postgresPassword}@127.0.0.1:${POSTGRES_PORT}/postgres`,
-      '-e', `TOKEN_MASTER_KEY=${secrets.TOKEN_MASTER_KEY}`, '-e', `METRICS_TOKEN=${secrets.METRICS_TOKEN}`,
+      'run',
+      '-d',
+      '--name',
+      name,
+      '--network',
+      'host',
+      '--read-only',
+      '-e',
+      `PORT=${SECOND_PORT}`,
+      '-e',
+      'HOST=127.0.0.1',
+      '-e',
+      `DATABASE_URL=postgres://postgres:${postgresPassword}@127.0.0.1:${POSTGRES_PORT}/postgres`,
+      '-e',
+      `TOKEN_MASTER_KEY=${secrets.TOKEN_MASTER_KEY}`,
+      '-e',
+      `METRICS_TOKEN=${secrets.METRICS_TOKEN}`,
       IMAGE,
     );
     const ready = await waitForOk(`http://127.0.0.1:${SECOND_PORT}/ready`, started, 120_000);
-    say(`podman run → /ready on PostgreSQL ${seconds(ready)} (target < 2 s); RSS ${rssMegabytes(name).toFixed(0)} MB idle`);
+    say(
+      `podman run → /ready on PostgreSQL ${seconds(ready)} (target < 2 s); RSS ${rssMegabytes(name).toFixed(0)} MB idle`,
+    );
     podman('stop', '-t', '30', name);
     expect(podman('inspect', name, '--format', '{{.State.ExitCode}}')).toBe('0');
     podman('rm', '-v', name);
@@ -207,7 +282,9 @@ describe("the Deployment's pod under podman kube play, on PostgreSQL 15", () => 
       new Promise<{ status: number; connection: string | undefined; socket: unknown }>((resolve, reject) => {
         const req = request({ host: '127.0.0.1', port: HTTP_PORT, path, agent }, (res) => {
           res.resume();
-          res.on('end', () => resolve({ status: res.statusCode!, connection: res.headers.connection, socket: req.socket }));
+          res.on('end', () =>
+            resolve({ status: res.statusCode!, connection: res.headers.connection, socket: req.socket }),
+          );
         });
         req.on('error', reject);
         req.end();
@@ -243,14 +320,24 @@ if (!kubectl) console.warn('kustomize rendering not checked: no kubectl on this 
 describe.skipIf(!kubectl)('the kustomizations (kubectl kustomize, no cluster needed)', () => {
   it('base and the postgres-ha overlay render; the overlay keeps the tested container and sizes the pools', () => {
     const render = (dir: string) =>
-      parseAllDocuments(execFileSync('kubectl', ['kustomize', join(REPO, 'deploy/kubernetes', dir)], { encoding: 'utf8' })).map((d) => d.toJS());
+      parseAllDocuments(
+        execFileSync('kubectl', ['kustomize', join(REPO, 'deploy/kubernetes', dir)], { encoding: 'utf8' }),
+      ).map((d) => d.toJS());
     const kinds = (docs: any[]) => docs.map((d) => d.kind).sort();
-    expect(kinds(render('base'))).toEqual(['ConfigMap', 'Deployment', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Service']);
+    expect(kinds(render('base'))).toEqual([
+      'ConfigMap',
+      'Deployment',
+      'HorizontalPodAutoscaler',
+      'PodDisruptionBudget',
+      'Service',
+    ]);
     const overlay = render('overlays/postgres-ha');
     const deployment = overlay.find((d) => d.kind === 'Deployment');
     expect(deployment.spec.template.spec.containers[0]).toEqual(deploymentContainer());
     expect(overlay.find((d) => d.kind === 'ConfigMap').data.DB_POOL_SIZE).toBe('15');
-    expect(overlay.find((d) => d.kind === 'Service' && d.metadata.name === 'chatroom-postgres-primary').spec.type).toBe('ExternalName');
+    expect(overlay.find((d) => d.kind === 'Service' && d.metadata.name === 'chatroom-postgres-primary').spec.type).toBe(
+      'ExternalName',
+    );
   });
 });
 
@@ -259,7 +346,8 @@ describe('embedded mode (npm run image:run): PGlite in a volume', () => {
     const name = `${POD}-embedded`;
     const volume = `${POD}-data`;
     const url = `http://127.0.0.1:${EMBEDDED_PORT}`;
-    const run = () => podman('run', '-d', '--name', name, '-p', `127.0.0.1:${EMBEDDED_PORT}:8080`, '-v', `${volume}:/data`, IMAGE);
+    const run = () =>
+      podman('run', '-d', '--name', name, '-p', `127.0.0.1:${EMBEDDED_PORT}:8080`, '-v', `${volume}:/data`, IMAGE);
     podmanQuiet('rm', '-f', name);
     podmanQuiet('volume', 'rm', '-f', volume);
     let started = performance.now();

@@ -62,7 +62,8 @@ export function podManifest(options: PodOptions): KubeObject {
   if (!service || template.spec.containers.length !== 1) throw new Error('deployment.yaml must hold one container');
 
   const fromConfigMap = (name: string, key?: string): EnvVar[] => {
-    if (name !== configMap.metadata.name) throw new Error(`deployment.yaml names ConfigMap ${name}, not in configmap.yaml`);
+    if (name !== configMap.metadata.name)
+      throw new Error(`deployment.yaml names ConfigMap ${name}, not in configmap.yaml`);
     const data = configMap.data as Record<string, string>;
     return Object.entries(data)
       .filter(([k]) => key === undefined || k === key)
@@ -80,7 +81,11 @@ export function podManifest(options: PodOptions): KubeObject {
   for (const variable of service.env ?? []) {
     const ref = variable.valueFrom;
     if (ref?.secretKeyRef) env.push({ name: variable.name, value: fromSecret(ref.secretKeyRef.key) });
-    else if (ref?.configMapKeyRef) env.push({ name: variable.name, value: fromConfigMap(ref.configMapKeyRef.name, ref.configMapKeyRef.key)[0]?.value ?? '' });
+    else if (ref?.configMapKeyRef)
+      env.push({
+        name: variable.name,
+        value: fromConfigMap(ref.configMapKeyRef.name, ref.configMapKeyRef.key)[0]?.value ?? '',
+      });
     else env.push(variable);
   }
   delete service.envFrom;

@@ -5,7 +5,11 @@ const execFileAsync = promisify(execFile);
 
 /** Runs podman and returns its stdout (trimmed); a failure throws with podman's stderr. */
 export function podman(...args: string[]): string {
-  return execFileSync('podman', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 }).trim();
+  return execFileSync('podman', args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 << 20,
+  }).trim();
 }
 
 export async function podmanAsync(...args: string[]): Promise<string> {
@@ -24,7 +28,10 @@ export function podmanQuiet(...args: string[]): void {
 
 /** A container's log, stdout and stderr together. */
 export function logs(container: string): string {
-  return execFileSync('sh', ['-c', 'podman logs "$1" 2>&1', 'sh', container], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return execFileSync('sh', ['-c', 'podman logs "$1" 2>&1', 'sh', container], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
 }
 
 /** Resident set size of a running container's main process, read on the host. */

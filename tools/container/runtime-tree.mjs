@@ -42,13 +42,15 @@ function visit(name, fromDir, optional, by) {
   const peerMeta = manifest.peerDependenciesMeta ?? {};
   for (const dep of Object.keys(manifest.dependencies ?? {})) visit(dep, dir, false, name);
   for (const dep of Object.keys(manifest.optionalDependencies ?? {})) visit(dep, dir, true, name);
-  for (const dep of Object.keys(manifest.peerDependencies ?? {})) visit(dep, dir, Boolean(peerMeta[dep]?.optional), name);
+  for (const dep of Object.keys(manifest.peerDependencies ?? {}))
+    visit(dep, dir, Boolean(peerMeta[dep]?.optional), name);
 }
 for (const name of BUNDLE_EXTERNALS) visit(name, app, name === 'pg-native', 'the bundles');
 for (const name of ASSET_PACKAGES) visit(name, app, false, 'the bundles');
 
 /** What no running process reads: source maps, type declarations, documents, packages' tests. */
-const UNUSED = /(\.map|\.d\.[cm]?ts|\.md|\.markdown|LICENSE\.txt)$|^(test|tests|__tests__|\.github|\.husky|docs?|benchmarks?)$/i;
+const UNUSED =
+  /(\.map|\.d\.[cm]?ts|\.md|\.markdown|LICENSE\.txt)$|^(test|tests|__tests__|\.github|\.husky|docs?|benchmarks?)$/i;
 
 const copy = (from) => {
   const target = join(out, relative(repo, from));

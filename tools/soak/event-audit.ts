@@ -21,7 +21,8 @@ async function auditTrail(client: ChatClient, roomId: string): Promise<string[]>
   do {
     const query = `limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
     const answer = await client.call('audit', 'GET', `/chatrooms/${encodeURIComponent(roomId)}/events?${query}`);
-    if (answer.status !== 200) throw new Error(`audit trail of ${roomId}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    if (answer.status !== 200)
+      throw new Error(`audit trail of ${roomId}: ${answer.status} ${JSON.stringify(answer.body)}`);
     newestFirst.push(...(answer.body.data as { id: string }[]).map((e) => e.id));
     cursor = answer.body.cursor;
   } while (cursor);
@@ -38,7 +39,9 @@ export async function compareWithAuditTrail(
   appId: string,
   receiver: WebhookReceiver,
 ): Promise<EventVerdict> {
-  const { rows } = await db.query<{ room_id: string }>('SELECT DISTINCT room_id FROM room_events WHERE app_id = $1', [appId]);
+  const { rows } = await db.query<{ room_id: string }>('SELECT DISTINCT room_id FROM room_events WHERE app_id = $1', [
+    appId,
+  ]);
   const rooms = [...new Set([...rows.map((r) => r.room_id), ...receiver.firstArrivals.keys()])];
   let events = 0;
   let lost = 0;
@@ -60,7 +63,9 @@ export async function compareWithAuditTrail(
       const inOrder = delivered.filter((id) => listed.has(id)).join() === trail.filter((id) => got.has(id)).join();
       if (!inOrder) outOfOrderRooms++;
       if ((missing.length > 0 || extra.length > 0 || !inOrder) && examples.length < 5) {
-        examples.push(`room ${roomId}: ${trail.length} in the trail, ${missing.length} never delivered, ${extra.length} not in the trail, ${inOrder ? 'in order' : 'OUT OF ORDER'}`);
+        examples.push(
+          `room ${roomId}: ${trail.length} in the trail, ${missing.length} never delivered, ${extra.length} not in the trail, ${inOrder ? 'in order' : 'OUT OF ORDER'}`,
+        );
       }
     }
   };

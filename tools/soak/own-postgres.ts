@@ -8,7 +8,9 @@ const BIN = '/usr/lib/postgresql/15/bin';
 
 /** uid/gid of the `postgres` OS user (PostgreSQL refuses to run as root). */
 function postgresUser(): { uid: number; gid: number } {
-  const line = readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith('postgres:'));
+  const line = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('postgres:'));
   if (!line) throw new Error('no `postgres` OS user: install PostgreSQL 15 (postgresql-15) first');
   const [, , uid, gid] = line.split(':');
   return { uid: Number(uid), gid: Number(gid) };
@@ -60,7 +62,10 @@ export class OwnPostgres {
     const [command, argv] = asRoot
       ? ['setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', '--', join(BIN, tool), ...args]]
       : [join(BIN, tool), args];
-    execFileSync(command, argv, { stdio: ['ignore', 'ignore', 'pipe'], env: { PATH: process.env.PATH, LANG: 'C.UTF-8' } });
+    execFileSync(command, argv, {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { PATH: process.env.PATH, LANG: 'C.UTF-8' },
+    });
   }
 
   async start(): Promise<void> {
@@ -70,7 +75,20 @@ export class OwnPostgres {
 
   /** `pg_ctl restart -m fast`: every session is cut, the server is back when this resolves. */
   async restart(): Promise<void> {
-    this.run('pg_ctl', ['restart', '-w', '-t', '60', '-m', 'fast', '-D', this.dataDir, '-l', this.logFile, '-o', this.options]);
+    this.run('pg_ctl', [
+      'restart',
+      '-w',
+      '-t',
+      '60',
+      '-m',
+      'fast',
+      '-D',
+      this.dataDir,
+      '-l',
+      this.logFile,
+      '-o',
+      this.options,
+    ]);
     await this.waitAccepting();
   }
 

@@ -13,7 +13,11 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-export const median = (values: readonly number[]) => percentile([...values].sort((a, b) => a - b), 50);
+export const median = (values: readonly number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 /** The figures of one minute of load. */
 export interface MinuteFigures {
@@ -33,7 +37,11 @@ export interface MinuteFigures {
  * is summed up, so memory does not grow with the run) and the counts the soak's verdict needs.
  */
 export class SoakTally {
-  private current: { latencies: number[]; clean: number[]; byStatus: Record<string, number> } = { latencies: [], clean: [], byStatus: {} };
+  private current: { latencies: number[]; clean: number[]; byStatus: Record<string, number> } = {
+    latencies: [],
+    clean: [],
+    byStatus: {},
+  };
   readonly faults: FaultWindow[] = [];
   /** Answers no fault explains: any 5xx or network error outside a fault window. */
   readonly unexplained: Record<string, number> = {};
@@ -54,7 +62,8 @@ export class SoakTally {
     const kind = `${o.method} ${o.op} → ${o.status}${o.error ? ` ${o.error}` : ''}`;
     if (o.status >= 500 && o.status !== 503) bump(this.non503ServerErrors, kind);
     if (o.status >= 400 && o.status < 500) bump(this.clientErrors, `${kind} ${o.body?.error ?? ''}`);
-    if (o.status >= 500 || o.status === 0) bump(fault ? this.duringFaults : this.unexplained, fault ? `${fault.name}: ${kind}` : kind);
+    if (o.status >= 500 || o.status === 0)
+      bump(fault ? this.duringFaults : this.unexplained, fault ? `${fault.name}: ${kind}` : kind);
   };
 
   /** Sums up the minute that just ended and starts the next. */

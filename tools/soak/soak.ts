@@ -25,7 +25,15 @@ import { REPO_ROOT } from '../cluster/template.js';
 import { waitUntil } from '../cluster/wait-until.js';
 import { compareWithAuditTrail } from './event-audit.js';
 import { OwnPostgres } from './own-postgres.js';
-import { median, metricValue, percentile, rssMiB, SoakTally, type FaultWindow, type MinuteFigures } from './soak-stats.js';
+import {
+  median,
+  metricValue,
+  percentile,
+  rssMiB,
+  SoakTally,
+  type FaultWindow,
+  type MinuteFigures,
+} from './soak-stats.js';
 import { WebhookReceiver } from './webhook-receiver.js';
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
@@ -88,7 +96,12 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-const bootstrap = { org: 'soak', app: 'chat', clientId: `YXA6soak${hex(8)}`, clientSecret: randomBytes(24).toString('base64url') };
+const bootstrap = {
+  org: 'soak',
+  app: 'chat',
+  clientId: `YXA6soak${hex(8)}`,
+  clientSecret: randomBytes(24).toString('base64url'),
+};
 const serviceEnv: Record<string, string> = {
   BOOTSTRAP_ORG: bootstrap.org,
   BOOTSTRAP_APP: bootstrap.app,
@@ -112,7 +125,11 @@ async function startInstance(instance: Instance): Promise<void> {
 
 async function main(): Promise<boolean> {
   const started = performance.now();
-  log(`${MINUTES} minutes; data and logs under ${dir}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  log(
+    `${MINUTES} minutes; data and logs under ${dir}; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   postgres = await OwnPostgres.create(dir, PORT_BASE);
   const admin = new pg.Client({ connectionString: postgres.url });
   await admin.connect();
@@ -123,21 +140,41 @@ async function main(): Promise<boolean> {
   await startInstance(instances[0]!);
   await startInstance(instances[1]!);
   await receiver.start();
-  execFileSync(process.execPath, [ADMIN_MAIN, 'webhooks', 'add', '--org', bootstrap.org, '--app', bootstrap.app, '--url', receiver.url, '--secret', receiverSecret], {
-    cwd: join(REPO_ROOT, 'apps/http-api'),
-    env: { ...process.env, ...serviceEnv },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    [
+      ADMIN_MAIN,
+      'webhooks',
+      'add',
+      '--org',
+      bootstrap.org,
+      '--app',
+      bootstrap.app,
+      '--url',
+      receiver.url,
+      '--secret',
+      receiverSecret,
+    ],
+    {
+      cwd: join(REPO_ROOT, 'apps/http-api'),
+      env: { ...process.env, ...serviceEnv },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const bases = instances.map((i) => `http://127.0.0.1:${i.port}`);
   const users = userNames(60);
   const setup = new ChatClient(bases, bootstrap);
   await setup.login();
   await registerUsers(setup, users);
-  log(`PostgreSQL on ${PORT_BASE}, instances on ${instances.map((i) => i.port).join(' and ')}, receiver on ${receiver.port}; ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `PostgreSQL on ${PORT_BASE}, instances on ${instances.map((i) => i.port).join(' and ')}, receiver on ${receiver.port}; ready in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 
   const db = new pg.Pool({ connectionString: serviceEnv.DATABASE_URL, max: 2, connectionTimeoutMillis: 2_000 });
   db.on('error', () => {});
-  const appId = (await db.query<{ id: string }>('SELECT id FROM apps WHERE org = $1 AND name = $2', [bootstrap.org, bootstrap.app])).rows[0]!.id;
+  const appId = (
+    await db.query<{ id: string }>('SELECT id FROM apps WHERE org = $1 AND name = $2', [bootstrap.org, bootstrap.app])
+  ).rows[0]!.id;
 
   // The load.
   const tally = new SoakTally();
@@ -146,7 +183,16 @@ async function main(): Promise<boolean> {
   const ledger = new WriteLedger();
   let stopping = false;
   const loadStart = performance.now();
-  const load = runMixedLoad({ client, ledger, users, workers: WORKERS, readShare: 0.5, until: () => stopping, maxRequests: Infinity, pauseMs: 20 });
+  const load = runMixedLoad({
+    client,
+    ledger,
+    users,
+    workers: WORKERS,
+    readShare: 0.5,
+    until: () => stopping,
+    maxRequests: Infinity,
+    pauseMs: 20,
+  });
 
   // Samplers: RSS and pool waits every 5 s.
   const rss: RssSample[] = [];
@@ -158,11 +204,15 @@ async function main(): Promise<boolean> {
       const life = instance.startedAt;
       lives.set(instance.index, life);
       rss.push({ index: instance.index, life, age: performance.now() - life, mib: rssMiB(instance.process.pid) });
-      void fetch(`http://127.0.0.1:${instance.port}/metrics`, { headers: { authorization: `Bearer ${serviceEnv.METRICS_TOKEN}` }, signal: AbortSignal.timeout(2_000) })
+      void fetch(`http://127.0.0.1:${instance.port}/metrics`, {
+        headers: { authorization: `Bearer ${serviceEnv.METRICS_TOKEN}` },
+        signal: AbortSignal.timeout(2_000),
+      })
         .then((r) => r.text())
         .then((text) => {
           const waiting = metricValue(text, 'db_pool_waiting_requests');
-          if (Number.isFinite(waiting)) poolWaits[instance.index - 1] = Math.max(poolWaits[instance.index - 1]!, waiting);
+          if (Number.isFinite(waiting))
+            poolWaits[instance.index - 1] = Math.max(poolWaits[instance.index - 1]!, waiting);
         })
         .catch(() => {});
     }
@@ -217,8 +267,12 @@ async function main(): Promise<boolean> {
       .then((r) => r.rows[0]!)
       .catch(() => undefined);
     const oldest = queue?.oldest ? `${((Date.now() - Number(queue.oldest)) / 1000).toFixed(1)} s` : '-';
-    const rssNow = instances.map((i) => `#${i.index} ${i.process ? rssMiB(i.process.pid).toFixed(0) : '-'} MiB`).join(' ');
-    const faultsNow = tally.faults.filter((f) => f.from < performance.now() && f.to > performance.now() - MINUTE).map((f) => f.name);
+    const rssNow = instances
+      .map((i) => `#${i.index} ${i.process ? rssMiB(i.process.pid).toFixed(0) : '-'} MiB`)
+      .join(' ');
+    const faultsNow = tally.faults
+      .filter((f) => f.from < performance.now() && f.to > performance.now() - MINUTE)
+      .map((f) => f.name);
     log(
       `minute ${m}/${MINUTES}: ${figures.perSecond.toFixed(1)} req/s, p50 ${figures.p50.toFixed(0)} ms, p99 ${figures.p99.toFixed(0)} ms ` +
         `(outside faults ${Number.isFinite(figures.cleanP99) ? `${figures.cleanP99.toFixed(0)} ms` : '-'}), status ${JSON.stringify(figures.byStatus)}; ` +
@@ -238,20 +292,26 @@ async function main(): Promise<boolean> {
   await waitUntil(
     'every delivery to be made',
     async () => {
-      const { rows } = await db.query<{ pending: string }>(`SELECT count(*) AS pending FROM event_deliveries WHERE state = 'pending'`);
+      const { rows } = await db.query<{ pending: string }>(
+        `SELECT count(*) AS pending FROM event_deliveries WHERE state = 'pending'`,
+      );
       return Number(rows[0]!.pending) === 0;
     },
     10 * MINUTE,
     1_000,
   ).catch((error: Error) => log(error.message));
-  log(`deliveries drained in ${((performance.now() - drainStart) / 1000).toFixed(1)} s; ${receiver.received} events received, ${receiver.duplicates} duplicates, ${receiver.badSignatures} bad signatures`);
+  log(
+    `deliveries drained in ${((performance.now() - drainStart) / 1000).toFixed(1)} s; ${receiver.received} events received, ${receiver.duplicates} duplicates, ${receiver.badSignatures} bad signatures`,
+  );
 
   // The verdict.
   const checker = new pg.Client({ connectionString: serviceEnv.DATABASE_URL });
   await checker.connect();
   const writes = await ledger.compareWithDatabase(checker, appId);
   const violations = await invariantViolations(checker);
-  const dead = Number((await checker.query<{ n: string }>(`SELECT count(*) AS n FROM event_deliveries WHERE state = 'dead'`)).rows[0]!.n);
+  const dead = Number(
+    (await checker.query<{ n: string }>(`SELECT count(*) AS n FROM event_deliveries WHERE state = 'dead'`)).rows[0]!.n,
+  );
   const auditor = new ChatClient(bases, bootstrap, { record: () => {} });
   await auditor.login();
   const events = await compareWithAuditTrail(auditor, checker, appId, receiver);
@@ -262,33 +322,69 @@ async function main(): Promise<boolean> {
     // Each life of each instance (a killed one starts a new life), after its warm-up.
     const lifeStarts = [...new Set(rss.filter((s) => s.index === index).map((s) => s.life))];
     return lifeStarts.flatMap((life) => {
-      const samples = rss.filter((s) => s.index === index && s.life === life && s.age >= RSS_WARMUP_MS && Number.isFinite(s.mib));
+      const samples = rss.filter(
+        (s) => s.index === index && s.life === life && s.age >= RSS_WARMUP_MS && Number.isFinite(s.mib),
+      );
       const span = samples.length > 0 ? samples[samples.length - 1]!.age - samples[0]!.age : 0;
       if (span < RSS_MIN_SPAN_MS) return [];
       const first = median(samples.filter((s) => s.age < samples[0]!.age + MINUTE).map((s) => s.mib));
       const last = median(samples.filter((s) => s.age > samples[samples.length - 1]!.age - MINUTE).map((s) => s.mib));
-      return [{ instance: index, minutes: +(span / MINUTE).toFixed(1), from: +first.toFixed(1), to: +last.toFixed(1), growth: last / first - 1 }];
+      return [
+        {
+          instance: index,
+          minutes: +(span / MINUTE).toFixed(1),
+          from: +first.toFixed(1),
+          to: +last.toFixed(1),
+          growth: last / first - 1,
+        },
+      ];
     });
   });
   const clean = minutes.filter((m) => m.minute > LATENCY_WARMUP_MINUTES && Number.isFinite(m.cleanP99));
   const p99Drift = clean.length >= 2 ? clean[clean.length - 1]!.cleanP99 / clean[0]!.cleanP99 - 1 : NaN;
 
   const checks: [string, boolean, string][] = [
-    ['acknowledged writes present', writes.mismatches.length === 0, `${writes.checked} facts checked, ${writes.mismatches.length} missing or wrong ${writes.mismatches.slice(0, 3).join('; ')}`],
-    ['invariants recounted in SQL', violations.length === 0, `${violations.length} violations ${violations.slice(0, 3).join('; ')}`],
-    ['every event delivered, in order per room', events.lost === 0 && events.unknown === 0 && events.outOfOrderRooms === 0 && dead === 0,
-      `${events.events} events in ${events.rooms} rooms' audit trails; ${events.lost} never delivered, ${events.unknown} unknown, ${events.outOfOrderRooms} rooms out of order, ${dead} dead; ${events.examples.join('; ')}`],
-    ['no 5xx but 503, and only during a fault', Object.keys(tally.non503ServerErrors).length === 0 && Object.keys(tally.unexplained).length === 0,
-      `outside faults: ${JSON.stringify(tally.unexplained)}; other 5xx: ${JSON.stringify(tally.non503ServerErrors)}; during faults: ${JSON.stringify(tally.duringFaults)}`],
-    ['RSS grows < 10 % after warm-up', rssGrowth.every((g) => g.growth < TARGETS.rssGrowth),
-      rssGrowth.map((g) => `#${g.instance} over ${g.minutes} min ${g.from} → ${g.to} MiB (${(g.growth * 100).toFixed(1)} %)`).join('; ') || 'no instance lived long enough to tell'],
-    ['p99 drifts < 25 % outside faults', !(p99Drift >= TARGETS.p99Drift),
-      `${clean.map((m) => `m${m.minute} ${m.cleanP99.toFixed(0)}`).join(' ')} ms: ${Number.isFinite(p99Drift) ? `${(p99Drift * 100).toFixed(1)} %` : 'too few clean minutes to tell'}`],
+    [
+      'acknowledged writes present',
+      writes.mismatches.length === 0,
+      `${writes.checked} facts checked, ${writes.mismatches.length} missing or wrong ${writes.mismatches.slice(0, 3).join('; ')}`,
+    ],
+    [
+      'invariants recounted in SQL',
+      violations.length === 0,
+      `${violations.length} violations ${violations.slice(0, 3).join('; ')}`,
+    ],
+    [
+      'every event delivered, in order per room',
+      events.lost === 0 && events.unknown === 0 && events.outOfOrderRooms === 0 && dead === 0,
+      `${events.events} events in ${events.rooms} rooms' audit trails; ${events.lost} never delivered, ${events.unknown} unknown, ${events.outOfOrderRooms} rooms out of order, ${dead} dead; ${events.examples.join('; ')}`,
+    ],
+    [
+      'no 5xx but 503, and only during a fault',
+      Object.keys(tally.non503ServerErrors).length === 0 && Object.keys(tally.unexplained).length === 0,
+      `outside faults: ${JSON.stringify(tally.unexplained)}; other 5xx: ${JSON.stringify(tally.non503ServerErrors)}; during faults: ${JSON.stringify(tally.duringFaults)}`,
+    ],
+    [
+      'RSS grows < 10 % after warm-up',
+      rssGrowth.every((g) => g.growth < TARGETS.rssGrowth),
+      rssGrowth
+        .map((g) => `#${g.instance} over ${g.minutes} min ${g.from} → ${g.to} MiB (${(g.growth * 100).toFixed(1)} %)`)
+        .join('; ') || 'no instance lived long enough to tell',
+    ],
+    [
+      'p99 drifts < 25 % outside faults',
+      !(p99Drift >= TARGETS.p99Drift),
+      `${clean.map((m) => `m${m.minute} ${m.cleanP99.toFixed(0)}`).join(' ')} ms: ${Number.isFinite(p99Drift) ? `${(p99Drift * 100).toFixed(1)} %` : 'too few clean minutes to tell'}`,
+    ],
   ];
   log(`client errors (4xx): ${JSON.stringify(tally.clientErrors)}`);
   for (const [name, passed, detail] of checks) log(`${passed ? 'PASS' : 'FAIL'} ${name}: ${detail}`);
   const passed = checks.every(([, ok]) => ok);
-  log(`${passed ? 'soak passed' : 'soak FAILED'} after ${((performance.now() - started) / MINUTE).toFixed(1)} min; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  log(
+    `${passed ? 'soak passed' : 'soak FAILED'} after ${((performance.now() - started) / MINUTE).toFixed(1)} min; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   return passed;
 }
 

@@ -38,7 +38,12 @@ describe('bootstrapApp', () => {
   it('on embedded PGlite with no app creates a development app once', async () => {
     const { config, useCases } = setup();
     const first = await bootstrapApp(useCases, config, { kind: 'pglite' }, logger);
-    expect(first).toMatchObject({ org: 'dev', app: 'app', clientId: expect.any(String), clientSecret: expect.any(String) });
+    expect(first).toMatchObject({
+      org: 'dev',
+      app: 'app',
+      clientId: expect.any(String),
+      clientSecret: expect.any(String),
+    });
     expect(await bootstrapApp(useCases, config, { kind: 'pglite' }, logger)).toBeNull();
   });
 

@@ -24,11 +24,23 @@ describe('loadConfig', () => {
       logLevel: 'info',
       bodyLimitBytes: 1024 * 1024,
       trustedProxies: 0,
-      server: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1_000, maxRequestsPerSocket: 10_000 },
+      server: {
+        headersTimeoutMs: 10_000,
+        requestTimeoutMs: 30_000,
+        keepAliveTimeoutMs: 5_000,
+        maxConnections: 1_000,
+        maxRequestsPerSocket: 10_000,
+      },
       tokenHashesInFlight: 8,
       coalesceAdds: true,
       tokenPolicy: { defaultTtlSeconds: 7 * 86_400, maxTtlSeconds: 365 * 86_400 },
-      appSettings: { roomQuota: 100_000, joinedRoomCap: 10_000, maxUsersCeiling: 10_000, customRoomIds: true, rateLimit: 'off' },
+      appSettings: {
+        roomQuota: 100_000,
+        joinedRoomCap: 10_000,
+        maxUsersCeiling: 10_000,
+        customRoomIds: true,
+        rateLimit: 'off',
+      },
       bootstrap: undefined,
       tokenMasterKey: undefined,
       dbSessionLimits: { statementTimeoutMs: 8_000, lockTimeoutMs: 3_000, idleInTransactionTimeoutMs: 15_000 },
@@ -37,7 +49,13 @@ describe('loadConfig', () => {
       metricsPort: undefined,
       rateLimitStoreTimeoutMs: 200,
       shutdownDrainMs: 0,
-      events: { retentionDays: 30, publishTimeoutMs: 5000, deliver: true, gatherMs: 100, allowPrivateDestinations: false },
+      events: {
+        retentionDays: 30,
+        publishTimeoutMs: 5000,
+        deliver: true,
+        gatherMs: 100,
+        allowPrivateDestinations: false,
+      },
     });
   });
 
@@ -93,12 +111,24 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       bodyLimitBytes: 512 * 1024,
       trustedProxies: 2,
-      server: { headersTimeoutMs: 3000, requestTimeoutMs: 4000, keepAliveTimeoutMs: 6000, maxConnections: 50, maxRequestsPerSocket: 0 },
+      server: {
+        headersTimeoutMs: 3000,
+        requestTimeoutMs: 4000,
+        keepAliveTimeoutMs: 6000,
+        maxConnections: 50,
+        maxRequestsPerSocket: 0,
+      },
       tokenHashesInFlight: 3,
       coalesceAdds: false,
       tokenPolicy: { defaultTtlSeconds: 3600, maxTtlSeconds: 7200 },
       tokenMasterKey: Buffer.from(MASTER_KEY_HEX, 'hex'),
-      appSettings: { roomQuota: 5, joinedRoomCap: 6, maxUsersCeiling: 7, customRoomIds: false, rateLimit: { perSecond: 25 } },
+      appSettings: {
+        roomQuota: 5,
+        joinedRoomCap: 6,
+        maxUsersCeiling: 7,
+        customRoomIds: false,
+        rateLimit: { perSecond: 25 },
+      },
       bootstrap: { org: 'acme', app: 'chat', clientId: 'id', clientSecret: 'secret' },
       dbSessionLimits: { statementTimeoutMs: 1000, lockTimeoutMs: 0, idleInTransactionTimeoutMs: 2000 },
       dbMigrationTimeoutMs: 60_000,
@@ -106,7 +136,13 @@ describe('loadConfig', () => {
       metricsPort: 9100,
       rateLimitStoreTimeoutMs: 50,
       shutdownDrainMs: 4000,
-      events: { retentionDays: 7, publishTimeoutMs: 2000, deliver: false, gatherMs: 40, allowPrivateDestinations: true },
+      events: {
+        retentionDays: 7,
+        publishTimeoutMs: 2000,
+        deliver: false,
+        gatherMs: 40,
+        allowPrivateDestinations: true,
+      },
     });
   });
 
@@ -114,14 +150,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ APP_RATE_LIMIT: raw }).appSettings.rateLimit).toBe(raw.toLowerCase());
   });
 
-  it.each(['postgres://u@db/chat', 'mysql://u@db/chat'])('refuses to serve %s without METRICS_TOKEN or METRICS_PORT, and serves with either', (url) => {
-    const production = { DATABASE_URL: url, TOKEN_MASTER_KEY: MASTER_KEY_HEX };
-    expect(servingProblems(loadConfig(production))).toEqual([
-      'METRICS_TOKEN or METRICS_PORT must be set when DATABASE_URL is: /metrics is not served openly in production; give METRICS_TOKEN a random value (openssl rand -hex 32) or serve it on a separate METRICS_PORT',
-    ]);
-    expect(servingProblems(loadConfig({ ...production, METRICS_TOKEN: 't' }))).toEqual([]);
-    expect(servingProblems(loadConfig({ ...production, METRICS_PORT: '9100' }))).toEqual([]);
-  });
+  it.each(['postgres://u@db/chat', 'mysql://u@db/chat'])(
+    'refuses to serve %s without METRICS_TOKEN or METRICS_PORT, and serves with either',
+    (url) => {
+      const production = { DATABASE_URL: url, TOKEN_MASTER_KEY: MASTER_KEY_HEX };
+      expect(servingProblems(loadConfig(production))).toEqual([
+        'METRICS_TOKEN or METRICS_PORT must be set when DATABASE_URL is: /metrics is not served openly in production; give METRICS_TOKEN a random value (openssl rand -hex 32) or serve it on a separate METRICS_PORT',
+      ]);
+      expect(servingProblems(loadConfig({ ...production, METRICS_TOKEN: 't' }))).toEqual([]);
+      expect(servingProblems(loadConfig({ ...production, METRICS_PORT: '9100' }))).toEqual([]);
+    },
+  );
 
   it('embedded PGlite keeps /metrics open for development', () => {
     expect(servingProblems(loadConfig({}))).toEqual([]);
@@ -143,11 +182,14 @@ describe('loadConfig', () => {
     ]);
   });
 
-  it.each(['abc', '00'.repeat(31), 'not a key, though it is long enough to be one'])('refuses TOKEN_MASTER_KEY=%s without repeating it', (raw) => {
-    expect(problems({ TOKEN_MASTER_KEY: raw })).toEqual([
-      'TOKEN_MASTER_KEY must be 32 or more random bytes in hex or base64 (make one with: openssl rand -hex 32)',
-    ]);
-  });
+  it.each(['abc', '00'.repeat(31), 'not a key, though it is long enough to be one'])(
+    'refuses TOKEN_MASTER_KEY=%s without repeating it',
+    (raw) => {
+      expect(problems({ TOKEN_MASTER_KEY: raw })).toEqual([
+        'TOKEN_MASTER_KEY must be 32 or more random bytes in hex or base64 (make one with: openssl rand -hex 32)',
+      ]);
+    },
+  );
 
   it.each(['0', '-3', '1.5', 'fast'])('refuses APP_RATE_LIMIT=%s', (raw) => {
     expect(problems({ APP_RATE_LIMIT: raw })).toEqual([

@@ -97,12 +97,7 @@ export const MASTER_KEY_HINT = '32 or more random bytes in hex or base64 (make o
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-const BOOTSTRAP_VARS = [
-  'BOOTSTRAP_ORG',
-  'BOOTSTRAP_APP',
-  'BOOTSTRAP_CLIENT_ID',
-  'BOOTSTRAP_CLIENT_SECRET',
-] as const;
+const BOOTSTRAP_VARS = ['BOOTSTRAP_ORG', 'BOOTSTRAP_APP', 'BOOTSTRAP_CLIENT_ID', 'BOOTSTRAP_CLIENT_SECRET'] as const;
 
 /** Thrown when the environment is invalid; `problems` has one line per bad variable. */
 export class ConfigError extends Error {
@@ -142,7 +137,11 @@ function integer(name: string, min: number, max: number, fallback: number) {
 const FLAGS: Record<string, boolean> = { true: true, 1: true, yes: true, false: false, 0: false, no: false };
 
 function flag(name: string, fallback: boolean) {
-  return variable(fallback, (raw) => FLAGS[raw.toLowerCase()], (raw) => `${name} must be true or false (got "${raw}")`);
+  return variable(
+    fallback,
+    (raw) => FLAGS[raw.toLowerCase()],
+    (raw) => `${name} must be true or false (got "${raw}")`,
+  );
 }
 
 const SIZE = /^(\d+)\s*(b|kb|mb|gb)?$/i;
@@ -166,7 +165,11 @@ function oneOf(items: readonly string[]): string {
 }
 
 function text(fallback?: string) {
-  return variable<string | undefined>(fallback, (raw) => raw, () => '');
+  return variable<string | undefined>(
+    fallback,
+    (raw) => raw,
+    () => '',
+  );
 }
 
 const envSchema = z.object({
@@ -245,7 +248,8 @@ const envSchema = z.object({
  * is never open; embedded PGlite keeps it open for development.
  */
 export function servingProblems(config: Pick<Config, 'databaseUrl' | 'metricsToken' | 'metricsPort'>): string[] {
-  if (config.databaseUrl === undefined || config.metricsToken !== undefined || config.metricsPort !== undefined) return [];
+  if (config.databaseUrl === undefined || config.metricsToken !== undefined || config.metricsPort !== undefined)
+    return [];
   return [
     'METRICS_TOKEN or METRICS_PORT must be set when DATABASE_URL is: /metrics is not served openly in production; give METRICS_TOKEN a random value (openssl rand -hex 32) or serve it on a separate METRICS_PORT',
   ];
@@ -264,10 +268,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     problems.push('TOKEN_TTL_SECONDS must not exceed TOKEN_MAX_TTL_SECONDS');
   }
   if (parsed.success && parsed.data.DATABASE_URL && !parsed.data.TOKEN_MASTER_KEY) {
-    problems.push(`TOKEN_MASTER_KEY must be set when DATABASE_URL is: it seals the apps' token keys; give it ${MASTER_KEY_HINT}`);
+    problems.push(
+      `TOKEN_MASTER_KEY must be set when DATABASE_URL is: it seals the apps' token keys; give it ${MASTER_KEY_HINT}`,
+    );
   }
   if (env.TRUST_PROXY?.trim()) {
-    problems.push('TRUST_PROXY is replaced by TRUSTED_PROXIES=N, the number of proxies in front (1 behind the nginx of deploy/)');
+    problems.push(
+      'TRUST_PROXY is replaced by TRUSTED_PROXIES=N, the number of proxies in front (1 behind the nginx of deploy/)',
+    );
   }
   if (parsed.success && parsed.data.METRICS_PORT !== undefined && parsed.data.METRICS_PORT === parsed.data.PORT) {
     problems.push('METRICS_PORT must differ from PORT');

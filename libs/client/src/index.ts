@@ -20,7 +20,10 @@ export interface ChatroomClientOptions extends Omit<ClientOptions, 'baseUrl'> {
 export function createChatroomClient({ baseUrl, token, headers, ...rest }: ChatroomClientOptions) {
   return createClient<paths>({
     baseUrl,
-    headers: { ...(token !== undefined && { authorization: `Bearer ${token}` }), ...(headers as Record<string, string>) },
+    headers: {
+      ...(token !== undefined && { authorization: `Bearer ${token}` }),
+      ...(headers as Record<string, string>),
+    },
     ...rest,
   });
 }

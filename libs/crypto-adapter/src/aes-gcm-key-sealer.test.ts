@@ -24,7 +24,7 @@ describe('AesGcmKeySealer', () => {
     expect(await new AesGcmKeySealer(randomBytes(32)).unseal(sealed)).toBeNull();
   });
 
-  it('a webhook secret sealer and a token key sealer under one master key never open each other\'s seals', async () => {
+  it("a webhook secret sealer and a token key sealer under one master key never open each other's seals", async () => {
     const master = randomBytes(32);
     const tokens = new AesGcmKeySealer(master);
     const webhooks = new AesGcmKeySealer(master, 'webhook secret');
@@ -61,14 +61,25 @@ describe('AesGcmKeySealer', () => {
 describe('parseMasterKey', () => {
   it('reads hex, base64 and base64url of 32 bytes or more', () => {
     const bytes = randomBytes(32);
-    for (const text of [bytes.toString('hex'), bytes.toString('base64'), bytes.toString('base64url'), ` ${bytes.toString('hex')}\n`]) {
+    for (const text of [
+      bytes.toString('hex'),
+      bytes.toString('base64'),
+      bytes.toString('base64url'),
+      ` ${bytes.toString('hex')}\n`,
+    ]) {
       expect(parseMasterKey(text)).toEqual(bytes);
     }
     expect(parseMasterKey(newMasterKeyText())).toHaveLength(32);
   });
 
   it('refuses short keys and other text', () => {
-    for (const text of ['', 'abc', randomBytes(31).toString('hex'), randomBytes(16).toString('base64'), 'not a key at all, but long enough to be 32 bytes']) {
+    for (const text of [
+      '',
+      'abc',
+      randomBytes(31).toString('hex'),
+      randomBytes(16).toString('base64'),
+      'not a key at all, but long enough to be 32 bytes',
+    ]) {
       expect(parseMasterKey(text), text).toBeNull();
     }
   });

@@ -60,7 +60,10 @@ export class AesGcmKeySealer implements KeySealer {
 
   private open(sealed: string): string | null {
     if (!this.isSealed(sealed)) return null;
-    const parts = sealed.slice(PREFIX.length).split(':').map((p) => Buffer.from(p, 'base64url'));
+    const parts = sealed
+      .slice(PREFIX.length)
+      .split(':')
+      .map((p) => Buffer.from(p, 'base64url'));
     if (parts.length !== 3) return null;
     const [iv, data, tag] = parts as [Buffer, Buffer, Buffer];
     if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) return null;

@@ -7,4 +7,10 @@ export {
   type ScryptParameters,
 } from './scrypt-credential-hasher.js';
 export { SystemClock } from './system-clock.js';
-export { AesGcmKeySealer, MASTER_KEY_MIN_BYTES, newMasterKeyText, parseMasterKey, type SealPurpose } from './aes-gcm-key-sealer.js';
+export {
+  AesGcmKeySealer,
+  MASTER_KEY_MIN_BYTES,
+  newMasterKeyText,
+  parseMasterKey,
+  type SealPurpose,
+} from './aes-gcm-key-sealer.js';

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { JoseTokenSigner } from './jose-token-signer.js';
 
 const key = 'k'.repeat(43);
-const claims = { appId: '4f1c2d3e-0000-4000-8000-000000000001', generation: 2, issuedAt: 1_000_000_000, expiresAt: 1_000_003_600 };
+const claims = {
+  appId: '4f1c2d3e-0000-4000-8000-000000000001',
+  generation: 2,
+  issuedAt: 1_000_000_000,
+  expiresAt: 1_000_003_600,
+};
 const secret = new TextEncoder().encode(key);
 
 describe('JoseTokenSigner', () => {
@@ -14,16 +19,30 @@ describe('JoseTokenSigner', () => {
   });
 
   it('reads a token issued before generations (no gen claim) as generation 0', async () => {
-    const old = await new SignJWT({}).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(claims.appId)
-      .setIssuedAt(claims.issuedAt).setExpirationTime(claims.expiresAt).sign(secret);
-    expect(await new JoseTokenSigner().verify(old, key, claims.issuedAt)).toEqual({ ok: true, claims: { ...claims, generation: 0 } });
+    const old = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(claims.appId)
+      .setIssuedAt(claims.issuedAt)
+      .setExpirationTime(claims.expiresAt)
+      .sign(secret);
+    expect(await new JoseTokenSigner().verify(old, key, claims.issuedAt)).toEqual({
+      ok: true,
+      claims: { ...claims, generation: 0 },
+    });
   });
 
   it('refuses a well-signed gen that is not a non-negative integer as malformed', async () => {
     for (const gen of [-1, 1.5, '1']) {
-      const token = await new SignJWT({ gen }).setProtectedHeader({ alg: 'HS256' }).setSubject(claims.appId)
-        .setIssuedAt(claims.issuedAt).setExpirationTime(claims.expiresAt).sign(secret);
-      expect(await new JoseTokenSigner().verify(token, key, claims.issuedAt)).toEqual({ ok: false, reason: 'malformed' });
+      const token = await new SignJWT({ gen })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(claims.appId)
+        .setIssuedAt(claims.issuedAt)
+        .setExpirationTime(claims.expiresAt)
+        .sign(secret);
+      expect(await new JoseTokenSigner().verify(token, key, claims.issuedAt)).toEqual({
+        ok: false,
+        reason: 'malformed',
+      });
     }
   });
 
@@ -40,8 +59,16 @@ describe('JoseTokenSigner', () => {
 
   it('refuses a well-signed JWT that lacks one of the claims as malformed', async () => {
     const signer = new JoseTokenSigner();
-    const noExp = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(claims.appId).setIssuedAt(claims.issuedAt).sign(secret);
-    const noSub = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setIssuedAt(claims.issuedAt).setExpirationTime(claims.expiresAt).sign(secret);
+    const noExp = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(claims.appId)
+      .setIssuedAt(claims.issuedAt)
+      .sign(secret);
+    const noSub = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuedAt(claims.issuedAt)
+      .setExpirationTime(claims.expiresAt)
+      .sign(secret);
     for (const token of [noExp, noSub]) {
       expect(await signer.verify(token, key, claims.issuedAt)).toEqual({ ok: false, reason: 'malformed' });
     }
@@ -65,9 +92,7 @@ describe('JoseTokenSigner', () => {
 
     it('keeps answering right once the cache is full and evicts', async () => {
       const signer = new JoseTokenSigner(1);
-      const tokens = await Promise.all(
-        ['a', 'b', 'c'].map((appId) => signer.sign({ ...claims, appId }, key)),
-      );
+      const tokens = await Promise.all(['a', 'b', 'c'].map((appId) => signer.sign({ ...claims, appId }, key)));
       for (const round of [1, 2]) {
         for (const [i, token] of tokens.entries()) {
           const check = await signer.verify(token, key, claims.issuedAt);

@@ -46,13 +46,21 @@ describe('ScryptCredentialHasher', () => {
     const hasher = new ScryptCredentialHasher();
     const [, , , , salt, key] = (await hasher.hash('secret')).split('$');
     // 1048576$32$1 asks for 4 GiB per verification.
-    for (const params of ['1048576$32$1', '1073741824$8$1', '2097152$8$1', '4096$999$1', '4095$8$1', '1$8$1', '4096$0$1', '4096$8$0']) {
+    for (const params of [
+      '1048576$32$1',
+      '1073741824$8$1',
+      '2097152$8$1',
+      '4096$999$1',
+      '4095$8$1',
+      '1$8$1',
+      '4096$0$1',
+      '4096$8$0',
+    ]) {
       expect(await hasher.verify('secret', `scrypt$${params}$${salt}$${key}`)).toBe(false);
     }
   });
 
   it('a correct stored hash asking for more than the memory bound (128 MiB: N = 2^17, r = 8) is refused, not run', async () => {
-
     expect(128 * 2 ** 17 * 8).toBeGreaterThan(MAX_SCRYPT_MEMORY_BYTES);
     const heavy = storedHash('secret', 2 ** 17, 8, 1);
     expect(await new ScryptCredentialHasher().verify('secret', heavy)).toBe(false);

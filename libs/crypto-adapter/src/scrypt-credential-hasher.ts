@@ -41,7 +41,9 @@ const FORMAT = /^scrypt\$(\d{1,8})\$(\d{1,3})\$(\d{1,3})\$([A-Za-z0-9_-]{16,})\$
 export class ScryptCredentialHasher implements CredentialHasher {
   constructor(private readonly params: ScryptParameters = DEFAULT_SCRYPT_PARAMETERS) {
     if (!withinBounds(params)) {
-      throw new Error(`scrypt parameters N=${params.N} r=${params.r} p=${params.p} exceed ${MAX_SCRYPT_MEMORY_BYTES} bytes per hash`);
+      throw new Error(
+        `scrypt parameters N=${params.N} r=${params.r} p=${params.p} exceed ${MAX_SCRYPT_MEMORY_BYTES} bytes per hash`,
+      );
     }
   }
 
@@ -80,7 +82,8 @@ function parse(hash: string): { params: ScryptParameters; salt: Buffer; key: Buf
 
 function withinBounds({ N, r, p }: ScryptParameters): boolean {
   const powerOfTwo = Number.isSafeInteger(N) && N > 1 && (N & (N - 1)) === 0;
-  if (!powerOfTwo || !Number.isInteger(r) || !Number.isInteger(p) || r < 1 || r > MAX_R || p < 1 || p > MAX_P) return false;
+  if (!powerOfTwo || !Number.isInteger(r) || !Number.isInteger(p) || r < 1 || r > MAX_R || p < 1 || p > MAX_P)
+    return false;
   return 128 * N * r <= MAX_SCRYPT_MEMORY_BYTES && 128 * N * r * p <= MAX_SCRYPT_WORK;
 }
 

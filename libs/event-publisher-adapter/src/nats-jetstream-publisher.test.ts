@@ -43,7 +43,11 @@ describe('NatsJetStreamPublisher (real nats-server)', () => {
       expect(natsSubject(d.event)).toBe(subject);
       const msg = await jsm.streams.getMessage(NATS_STREAM, { last_by_subj: subject });
       const body = JSON.parse(new TextDecoder().decode(msg.data)) as Record<string, unknown>;
-      expect(body).toMatchObject({ callId: `${org}#live_${d.event.id}`, operation: 'JOIN', payload: { member: ['dave'], type: 'DIRECT' } });
+      expect(body).toMatchObject({
+        callId: `${org}#live_${d.event.id}`,
+        operation: 'JOIN',
+        payload: { member: ['dave'], type: 'DIRECT' },
+      });
       expect(msg.header.get('Nats-Msg-Id')).toBe(d.event.id);
       // The second publish was dropped as a duplicate: one message on the subject.
       const info = await jsm.streams.info(NATS_STREAM, { subjects_filter: subject });

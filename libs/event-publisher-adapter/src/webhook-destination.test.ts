@@ -36,9 +36,12 @@ describe('which addresses a webhook may not reach by default', () => {
     expect(isNonPublicAddress(address)).toBe(true);
   });
 
-  it.each(['8.8.8.8', '93.184.216.34', '172.32.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', 'example.com'])('%s is not', (address) => {
-    expect(isNonPublicAddress(address)).toBe(false);
-  });
+  it.each(['8.8.8.8', '93.184.216.34', '172.32.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', 'example.com'])(
+    '%s is not',
+    (address) => {
+      expect(isNonPublicAddress(address)).toBe(false);
+    },
+  );
 });
 
 describe('checking a webhook URL when its rule is made', () => {
@@ -53,7 +56,9 @@ describe('checking a webhook URL when its rule is made', () => {
     'http://10.0.0.1/cb',
     'https://[fe80::1]/cb',
   ])('%s is refused, naming the opt-in', async (url) => {
-    expect(await checkWebhookDestination(url)).toMatch(/is a loopback, private, link-local or multicast address; set WEBHOOK_ALLOW_PRIVATE=true to allow it$/);
+    expect(await checkWebhookDestination(url)).toMatch(
+      /is a loopback, private, link-local or multicast address; set WEBHOOK_ALLOW_PRIVATE=true to allow it$/,
+    );
   });
 
   it('a public IP literal is accepted', async () => {
@@ -74,7 +79,6 @@ async function loopbackReceiver(): Promise<{ port: number; received: string[] }>
   return { port: (server!.address() as AddressInfo).port, received };
 }
 
-
 describe('checking the address actually connected to, at delivery', () => {
   it('an IP literal on loopback is refused without a connection; the receiver sees nothing', async () => {
     const { port, received } = await loopbackReceiver();
@@ -90,7 +94,9 @@ describe('checking the address actually connected to, at delivery', () => {
     const publisher = new WebhookPublisher({ timeoutMs: 2000 });
     const outcome = await publisher.publish(delivery(`http://localhost:${port}/cb`));
     expect(outcome.ok).toBe(false);
-    expect(!outcome.ok && outcome.error).toMatch(/localhost \((127\.0\.0\.1|::1)\) is a loopback, private, link-local or multicast address/);
+    expect(!outcome.ok && outcome.error).toMatch(
+      /localhost \((127\.0\.0\.1|::1)\) is a loopback, private, link-local or multicast address/,
+    );
     expect(received).toEqual([]);
     await publisher.close();
   });

@@ -64,11 +64,7 @@ type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | Lo
  * when any address it would connect to is refused. It runs at every connect, so a name whose
  * DNS answer changes after the rule was checked (DNS rebinding) is caught where it matters.
  */
-export function guardedLookup(
-  hostname: string,
-  options: LookupOptions,
-  callback: LookupCallback,
-): void {
+export function guardedLookup(hostname: string, options: LookupOptions, callback: LookupCallback): void {
   dnsLookup(hostname, { ...options, all: true } as LookupAllOptions, (error, addresses) => {
     if (error) return callback(error, '');
     const refused = addresses.find((a) => isNonPublicAddress(a.address));

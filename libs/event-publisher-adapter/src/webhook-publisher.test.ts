@@ -1,4 +1,3 @@
-
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,23 +28,29 @@ async function receiver(status: number | null): Promise<{ url: string; received:
   return { url: `http://127.0.0.1:${(server!.address() as AddressInfo).port}/cb`, received };
 }
 
-
 /** The receiver's side, written from the reference and the README alone. */
 function verify(r: Received, secret: string): { security: boolean; signature: boolean } {
   const body = JSON.parse(r.body) as { callId: string; timestamp: number; security: string };
-  const md5 = createHash('md5').update(body.callId + secret + String(body.timestamp)).digest('hex');
+  const md5 = createHash('md5')
+    .update(body.callId + secret + String(body.timestamp))
+    .digest('hex');
   const header = String(r.headers['x-chatroom-signature']);
   const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header);
   if (!match) return { security: md5 === body.security, signature: false };
   const expected = createHmac('sha256', secret).update(`${match[1]}.${r.body}`).digest();
   const fresh = Math.abs(Date.now() / 1000 - Number(match[1])) < 300;
-  return { security: md5 === body.security, signature: fresh && timingSafeEqual(expected, Buffer.from(match[2]!, 'hex')) };
+  return {
+    security: md5 === body.security,
+    signature: fresh && timingSafeEqual(expected, Buffer.from(match[2]!, 'hex')),
+  };
 }
 
 describe('WebhookPublisher', () => {
   it("POSTs the reference's E22 body with both signatures, which an independent verifier accepts", async () => {
     const { url, received } = await receiver(200);
-    expect(await new WebhookPublisher({ timeoutMs: 2000, allowPrivate: true }).publish(delivery(url))).toEqual({ ok: true });
+    expect(await new WebhookPublisher({ timeoutMs: 2000, allowPrivate: true }).publish(delivery(url))).toEqual({
+      ok: true,
+    });
     expect(received).toHaveLength(1);
     const [r] = received;
     expect(r!.headers['content-type']).toBe('application/json');
@@ -68,13 +73,21 @@ describe('WebhookPublisher', () => {
 
   it('any 2xx is success; other statuses are failures naming the status', async () => {
     const ok = await receiver(204);
-    expect(await new WebhookPublisher({ timeoutMs: 2000, allowPrivate: true }).publish(delivery(ok.url))).toEqual({ ok: true });
+    expect(await new WebhookPublisher({ timeoutMs: 2000, allowPrivate: true }).publish(delivery(ok.url))).toEqual({
+      ok: true,
+    });
     await new Promise<void>((resolve) => server!.close(() => resolve()));
     const bad = await receiver(503);
-    expect(await new WebhookPublisher({ timeoutMs: 2000, allowPrivate: true }).publish(delivery(bad.url))).toEqual({ ok: false, error: 'HTTP 503' });
+    expect(await new WebhookPublisher({ timeoutMs: 2000, allowPrivate: true }).publish(delivery(bad.url))).toEqual({
+      ok: false,
+      error: 'HTTP 503',
+    });
     await new Promise<void>((resolve) => server!.close(() => resolve()));
     const moved = await receiver(302);
-    expect(await new WebhookPublisher({ timeoutMs: 2000, allowPrivate: true }).publish(delivery(moved.url))).toEqual({ ok: false, error: 'HTTP 302' });
+    expect(await new WebhookPublisher({ timeoutMs: 2000, allowPrivate: true }).publish(delivery(moved.url))).toEqual({
+      ok: false,
+      error: 'HTTP 302',
+    });
   });
 
   it('a receiver that never answers fails the attempt after the timeout', async () => {
@@ -87,7 +100,9 @@ describe('WebhookPublisher', () => {
   });
 
   it('a refused connection is a failure, not a throw', async () => {
-    const outcome = await new WebhookPublisher({ timeoutMs: 1000, allowPrivate: true }).publish(delivery('http://127.0.0.1:9/cb'));
+    const outcome = await new WebhookPublisher({ timeoutMs: 1000, allowPrivate: true }).publish(
+      delivery('http://127.0.0.1:9/cb'),
+    );
     expect(outcome).toMatchObject({ ok: false });
   });
 });

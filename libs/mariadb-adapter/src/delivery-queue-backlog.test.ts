@@ -18,16 +18,28 @@ describe.skipIf(!database)('mariadb: the delivery queue behind a failing head', 
     const raw = await createConnection({ uri: mysqlUrl(database!.url) });
     try {
       const app = await seedApp(adapter.uow);
-      await adapter.eventRules.add({ id: randomUUID(), appId: app.id, kind: 'webhook', target: 'http://127.0.0.1:9/', secret: 's', operations: null, created: Date.now() });
+      await adapter.eventRules.add({
+        id: randomUUID(),
+        appId: app.id,
+        kind: 'webhook',
+        target: 'http://127.0.0.1:9/',
+        secret: 's',
+        operations: null,
+        created: Date.now(),
+      });
       await checkRowsHeldBehindFailingHead({
         queue: adapter.deliveries,
-        join: (room, user) => adapter.uow.write(async (r) => r.events.append(...roomEvents.joined(app, room, [user as UserId], 2))),
+        join: (room, user) =>
+          adapter.uow.write(async (r) => r.events.append(...roomEvents.joined(app, room, [user as UserId], 2))),
         nextAt: async () => {
           const [rows] = await raw.query(
             `SELECT JSON_VALUE(e.payload, '$.member[0]') AS member, d.next_at
              FROM event_deliveries d JOIN room_events e ON e.seq = d.event_seq ORDER BY d.event_seq`,
           );
-          return (rows as { member: string; next_at: string | number }[]).map((row) => [row.member, Number(row.next_at)]);
+          return (rows as { member: string; next_at: string | number }[]).map((row) => [
+            row.member,
+            Number(row.next_at),
+          ]);
         },
       });
     } finally {

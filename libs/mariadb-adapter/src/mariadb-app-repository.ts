@@ -34,7 +34,9 @@ export class MariadbAppRepository extends SqlAppRepositoryBase implements AppRep
     await this.db
       .insertInto('apps')
       .values(appRow(app))
-      .onDuplicateKeyUpdate(Object.fromEntries(Object.keys(replaced).map((column) => [column, sql`VALUES(${sql.ref(column)})`])))
+      .onDuplicateKeyUpdate(
+        Object.fromEntries(Object.keys(replaced).map((column) => [column, sql`VALUES(${sql.ref(column)})`])),
+      )
       .execute();
     const stored = await this.findByName(app.org, app.name);
     if (!stored) throw new Error('the app vanished right after its upsert');
@@ -53,7 +55,12 @@ export class MariadbAppRepository extends SqlAppRepositoryBase implements AppRep
 
   /** The row is looked up under lock first: affected rows count changes, and an update to the same values changes none. */
   async update(app: App): Promise<boolean> {
-    const exists = await this.db.selectFrom('apps').select('id').where('id', '=', app.id).forUpdate().executeTakeFirst();
+    const exists = await this.db
+      .selectFrom('apps')
+      .select('id')
+      .where('id', '=', app.id)
+      .forUpdate()
+      .executeTakeFirst();
     if (!exists) return false;
     await this.db
       .updateTable('apps')

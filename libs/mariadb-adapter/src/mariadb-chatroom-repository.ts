@@ -60,7 +60,9 @@ export class MariadbChatroomRepository extends SqlChatroomRepositoryBase impleme
 
   async findByIds(appId: string, ids: readonly string[]): Promise<Chatroom[]> {
     if (ids.length === 0) return [];
-    const rows = await this.selectRooms(appId).where('id', 'in', [...ids]).execute();
+    const rows = await this.selectRooms(appId)
+      .where('id', 'in', [...ids])
+      .execute();
     return rows.map(toChatroom);
   }
 

@@ -26,14 +26,26 @@ describe.skipIf(!database)('mariadb: the delivery queue and outbox under InnoDB 
 
   async function appWithRule(): Promise<{ app: App; rule: EventRule }> {
     const app = await seedApp(a.uow);
-    const rule: EventRule = { id: randomUUID(), appId: app.id, kind: 'webhook', target: 'http://127.0.0.1:9/', secret: 's', operations: null, created: Date.now() };
+    const rule: EventRule = {
+      id: randomUUID(),
+      appId: app.id,
+      kind: 'webhook',
+      target: 'http://127.0.0.1:9/',
+      secret: 's',
+      operations: null,
+      created: Date.now(),
+    };
     await a.eventRules.add(rule);
     return { app, rule };
   }
 
   it("a head locked by another transaction is skipped and still holds back its room's next event", async () => {
     const { app, rule } = await appWithRule();
-    for (const [room, user] of [['r1', 'u1'], ['r1', 'u2'], ['r2', 'v1']] as const) {
+    for (const [room, user] of [
+      ['r1', 'u1'],
+      ['r1', 'u2'],
+      ['r2', 'v1'],
+    ] as const) {
       await a.uow.write(async (r) => r.events.append(...roomEvents.joined(app, room, [user as UserId], 2)));
     }
     const holder = await createConnection({ uri: mysqlUrl(database!.url) });
@@ -57,12 +69,23 @@ describe.skipIf(!database)('mariadb: the delivery queue and outbox under InnoDB 
 
   it('units committing at once on two pools each queue exactly their own events, once per rule', async () => {
     const { app } = await appWithRule();
-    await a.eventRules.add({ id: randomUUID(), appId: app.id, kind: 'nats', target: 'nats://127.0.0.1:4222', secret: 's', operations: ['JOIN'], created: Date.now() });
+    await a.eventRules.add({
+      id: randomUUID(),
+      appId: app.id,
+      kind: 'nats',
+      target: 'nats://127.0.0.1:4222',
+      secret: 's',
+      operations: ['JOIN'],
+      created: Date.now(),
+    });
     const other = await seedApp(a.uow); // no rule: its events, interleaved with ours, queue nothing
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         (i % 2 === 0 ? a : b).uow.write(async (r) => {
-          r.events.append(...roomEvents.joined(app, `room${i}`, [`u${i}` as UserId], 2), ...roomEvents.joined(other, `room${i}`, ['x' as UserId], 2));
+          r.events.append(
+            ...roomEvents.joined(app, `room${i}`, [`u${i}` as UserId], 2),
+            ...roomEvents.joined(other, `room${i}`, ['x' as UserId], 2),
+          );
           r.events.append(...roomEvents.left(app, `room${i}`, [`u${i}` as UserId], 'KICK', 1));
         }),
       ),
@@ -87,19 +110,29 @@ describe.skipIf(!database)('mariadb: the delivery queue and outbox under InnoDB 
 
   it('settle records both outcomes in one round trip, and a failing settle leaves nothing half done', async () => {
     const { app } = await appWithRule();
-    for (const user of ['u1', 'u2']) await a.uow.write(async (r) => r.events.append(...roomEvents.joined(app, user, [user as UserId], 2)));
+    for (const user of ['u1', 'u2'])
+      await a.uow.write(async (r) => r.events.append(...roomEvents.joined(app, user, [user as UserId], 2)));
     const [one, two] = (await a.deliveries.claim(100, 60_000)).filter((d) => d.rule.appId === app.id);
     const statements: number[] = [];
-    const counted = await openMariadbAdapter({ databaseUrl: database!.url, poolSize: 1, onQuery: () => statements.push(1) });
+    const counted = await openMariadbAdapter({
+      databaseUrl: database!.url,
+      poolSize: 1,
+      onQuery: () => statements.push(1),
+    });
     const queued = async () => {
       const c = await createConnection({ uri: mysqlUrl(database!.url) });
-      const [rows] = await c.query('SELECT COUNT(*) AS n FROM event_deliveries WHERE rule_id IN (?, ?)', [one!.rule.id, two!.rule.id]);
+      const [rows] = await c.query('SELECT COUNT(*) AS n FROM event_deliveries WHERE rule_id IN (?, ?)', [
+        one!.rule.id,
+        two!.rule.id,
+      ]);
       await c.end();
       return Number((rows as { n: number }[])[0]!.n);
     };
     try {
       // A retry time that does not fit BIGINT fails the UPDATE after the DELETE ran.
-      await expect(counted.deliveries.settle([one!], [{ delivery: two!, error: 'x', retryAt: 1e30 }])).rejects.toThrow(/Out of range/);
+      await expect(counted.deliveries.settle([one!], [{ delivery: two!, error: 'x', retryAt: 1e30 }])).rejects.toThrow(
+        /Out of range/,
+      );
       expect(await queued()).toBe(2);
       const before = statements.length;
       await counted.deliveries.settle([one!], [{ delivery: two!, error: 'HTTP 503', retryAt: Date.now() - 1 }]);

@@ -60,14 +60,21 @@ export class MariadbDeliveryQueue implements DeliveryQueue {
         const eventSeq = Number(row.event_seq);
         if (headSeq === eventSeq) {
           heads.push({ rule_id: row.rule_id, event_seq: eventSeq });
-        } else if (headSeq < eventSeq && Number(row.head_next) > now && (row.head_lease === null || Number(row.head_lease) <= now)) {
+        } else if (
+          headSeq < eventSeq &&
+          Number(row.head_next) > now &&
+          (row.head_lease === null || Number(row.head_lease) <= now)
+        ) {
           held.set(keyString({ rule_id: row.rule_id, event_seq: eventSeq }), Number(row.head_next));
         }
       }
       if (heads.length === 0 && held.size === 0) return [];
       // Rechecked on the latest committed version; a row locked by another claimant is skipped,
       // and does not count towards the limit.
-      const { rows: locked } = heads.length === 0 ? { rows: [] } : await sql<Key>`
+      const { rows: locked } =
+        heads.length === 0
+          ? { rows: [] }
+          : await sql<Key>`
         SELECT rule_id, event_seq FROM event_deliveries
         WHERE (rule_id, event_seq) IN (${keyList(heads)})
           AND state = 'pending' AND next_at <= ${NOW_MS} AND (lease_until IS NULL OR lease_until <= ${NOW_MS})
@@ -76,7 +83,10 @@ export class MariadbDeliveryQueue implements DeliveryQueue {
         FOR UPDATE SKIP LOCKED
       `.execute(trx);
       const lease = locked.map((row) => ({ rule_id: row.rule_id, event_seq: Number(row.event_seq) }));
-      const { rows: holding } = held.size === 0 ? { rows: [] } : await sql<Key & { next_at: number }>`
+      const { rows: holding } =
+        held.size === 0
+          ? { rows: [] }
+          : await sql<Key & { next_at: number }>`
         SELECT rule_id, event_seq, next_at FROM event_deliveries
         WHERE (rule_id, event_seq) IN (${keyList([...held.keys()].map(parseKey))}) AND state = 'pending'
         FOR UPDATE SKIP LOCKED
@@ -118,12 +128,14 @@ export class MariadbDeliveryQueue implements DeliveryQueue {
    */
   async settle(delivered: readonly Delivery[], failed: readonly FailedDelivery[]): Promise<void> {
     if (delivered.length === 0 && failed.length === 0) return;
-    const done = delivered.length === 0 ? sql`` : sql`DELETE FROM event_deliveries WHERE (rule_id, event_seq) IN (${keyList(delivered.map(keyOf))});`;
-    const outcomes = failed.map(
-      (f, i) =>
-        i === 0
-          ? sql`SELECT ${f.delivery.rule.id} AS rule_id, ${f.delivery.event.seq} AS seq, ${f.error.slice(0, 500)} AS error, ${f.retryAt} AS retry_at`
-          : sql`SELECT ${f.delivery.rule.id}, ${f.delivery.event.seq}, ${f.error.slice(0, 500)}, ${f.retryAt}`,
+    const done =
+      delivered.length === 0
+        ? sql``
+        : sql`DELETE FROM event_deliveries WHERE (rule_id, event_seq) IN (${keyList(delivered.map(keyOf))});`;
+    const outcomes = failed.map((f, i) =>
+      i === 0
+        ? sql`SELECT ${f.delivery.rule.id} AS rule_id, ${f.delivery.event.seq} AS seq, ${f.error.slice(0, 500)} AS error, ${f.retryAt} AS retry_at`
+        : sql`SELECT ${f.delivery.rule.id}, ${f.delivery.event.seq}, ${f.error.slice(0, 500)}, ${f.retryAt}`,
     );
     const retry =
       failed.length === 0

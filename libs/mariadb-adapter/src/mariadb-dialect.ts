@@ -1,4 +1,11 @@
-import { CompiledQuery, MysqlAdapter, MysqlDialect, type DialectAdapter, type MysqlPool, type MysqlPoolConnection } from 'kysely';
+import {
+  CompiledQuery,
+  MysqlAdapter,
+  MysqlDialect,
+  type DialectAdapter,
+  type MysqlPool,
+  type MysqlPoolConnection,
+} from 'kysely';
 import { createPool, type Pool, type PoolConnection, type TypeCast } from 'mysql2';
 
 /** How long a new connection may take before the store counts as unavailable. */
@@ -29,7 +36,7 @@ const SESSION_SETUP = [
   'SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED',
   "SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION,NO_AUTO_VALUE_ON_ZERO'",
   `SET SESSION innodb_lock_wait_timeout = ${LOCK_WAIT_TIMEOUT_S}`,
-  "SET NAMES utf8mb4 COLLATE utf8mb4_nopad_bin",
+  'SET NAMES utf8mb4 COLLATE utf8mb4_nopad_bin',
 ];
 
 /** mysql2's error when a query's `timeout` passes (translated to UnavailableError). */

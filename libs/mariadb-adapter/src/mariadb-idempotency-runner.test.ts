@@ -1,4 +1,11 @@
-import { roomEvents, UnavailableError, type App, type IdempotentRequest, type StoredResponse, type UserId } from '@chatroom/domain';
+import {
+  roomEvents,
+  UnavailableError,
+  type App,
+  type IdempotentRequest,
+  type StoredResponse,
+  type UserId,
+} from '@chatroom/domain';
 import { randomUUID } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +33,11 @@ describe.skipIf(!database)('mariadb: idempotency keys', () => {
   let b: MariadbAdapter;
   const retries: string[] = [];
   beforeAll(async () => {
-    a = await openMariadbAdapter({ databaseUrl: database!.url, poolSize: 4, onRetry: (_n, code) => retries.push(code) });
+    a = await openMariadbAdapter({
+      databaseUrl: database!.url,
+      poolSize: 4,
+      onRetry: (_n, code) => retries.push(code),
+    });
     b = await openMariadbAdapter({ databaseUrl: database!.url, poolSize: 4 });
   });
   afterAll(async () => {
@@ -36,7 +47,12 @@ describe.skipIf(!database)('mariadb: idempotency keys', () => {
   });
 
   /** A request that registers `names` through the unit of work (joining the keyed transaction) and answers 200. */
-  function registering(adapter: MariadbAdapter, app: App, names: string[], before: (run: number) => Promise<void> = async () => {}) {
+  function registering(
+    adapter: MariadbAdapter,
+    app: App,
+    names: string[],
+    before: (run: number) => Promise<void> = async () => {},
+  ) {
     const calls = { run: 0, replayed: [] as StoredResponse[] };
     const request: IdempotentRequest = {
       replay: async (stored) => void calls.replayed.push(stored),
@@ -85,7 +101,10 @@ describe.skipIf(!database)('mariadb: idempotency keys', () => {
     const running = a.idempotency.execute(app.id, 'k2', DAY_MS, slow.request);
     await new Promise((resolve) => setTimeout(resolve, 100));
     const started = Date.now();
-    for (const adapter of [a, b]) expect(await adapter.idempotency.execute(app.id, 'k2', DAY_MS, registering(adapter, app, ['cat']).request)).toBe('in-progress');
+    for (const adapter of [a, b])
+      expect(await adapter.idempotency.execute(app.id, 'k2', DAY_MS, registering(adapter, app, ['cat']).request)).toBe(
+        'in-progress',
+      );
     expect(Date.now() - started).toBeLessThan(1000);
     release();
     expect(await running).toBe('done');
@@ -125,12 +144,18 @@ describe.skipIf(!database)('mariadb: idempotency keys', () => {
         // InnoDB picks the keyed one as the victim); each then asks for the other's row.
         await a.uow.write(async (r) => r.users.insertMany([user(app, 'gus')]));
         await other.query('BEGIN');
-        await other.query('INSERT INTO users (app_id, username, uuid, password_hash, created, modified) VALUES ' +
-          Array.from({ length: 20 }, (_, i) => `('${app.id}', 'pad${i}', UUID(), 'h', 0, 0)`).join(', '));
-        await other.query(`INSERT INTO users (app_id, username, uuid, password_hash, created, modified) VALUES ('${app.id}', 'hal', UUID(), 'h', 0, 0)`);
+        await other.query(
+          'INSERT INTO users (app_id, username, uuid, password_hash, created, modified) VALUES ' +
+            Array.from({ length: 20 }, (_, i) => `('${app.id}', 'pad${i}', UUID(), 'h', 0, 0)`).join(', '),
+        );
+        await other.query(
+          `INSERT INTO users (app_id, username, uuid, password_hash, created, modified) VALUES ('${app.id}', 'hal', UUID(), 'h', 0, 0)`,
+        );
         const keyedWaits = a.uow.write(async (r) => r.users.insertMany([user(app, 'hal')]));
         await new Promise((resolve) => setTimeout(resolve, 300));
-        const otherWaits = other.query(`INSERT INTO users (app_id, username, uuid, password_hash, created, modified) VALUES ('${app.id}', 'gus', UUID(), 'h', 0, 0)`);
+        const otherWaits = other.query(
+          `INSERT INTO users (app_id, username, uuid, password_hash, created, modified) VALUES ('${app.id}', 'gus', UUID(), 'h', 0, 0)`,
+        );
         try {
           await keyedWaits;
         } finally {
@@ -154,9 +179,15 @@ describe.skipIf(!database)('mariadb: idempotency keys', () => {
   it('gives up after five runs that all deadlock: unavailable, nothing stored', async () => {
     const app = await seedApp(a.uow);
     const deadlocked = registering(a, app, ['ivy'], async () => {
-      throw Object.assign(new Error('Deadlock found when trying to get lock'), { errno: 1213, sqlState: '40001', code: 'ER_LOCK_DEADLOCK' });
+      throw Object.assign(new Error('Deadlock found when trying to get lock'), {
+        errno: 1213,
+        sqlState: '40001',
+        code: 'ER_LOCK_DEADLOCK',
+      });
     });
-    await expect(a.idempotency.execute(app.id, 'k5', DAY_MS, deadlocked.request)).rejects.toBeInstanceOf(UnavailableError);
+    await expect(a.idempotency.execute(app.id, 'k5', DAY_MS, deadlocked.request)).rejects.toBeInstanceOf(
+      UnavailableError,
+    );
     expect(deadlocked.calls.run).toBe(5);
     const next = registering(b, app, ['ivy']);
     await b.idempotency.execute(app.id, 'k5', DAY_MS, next.request);

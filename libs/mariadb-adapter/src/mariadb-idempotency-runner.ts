@@ -39,10 +39,17 @@ export class MariadbIdempotencyRunner implements IdempotencyRunner {
     return this.keyed.getStore() !== undefined;
   }
 
-  async execute(appId: string, key: string, ttlMs: number, request: IdempotentRequest): Promise<'done' | 'in-progress'> {
+  async execute(
+    appId: string,
+    key: string,
+    ttlMs: number,
+    request: IdempotentRequest,
+  ): Promise<'done' | 'in-progress'> {
     try {
       return await this.db.connection().execute(async (conn) => {
-        const { rows } = await sql<{ got: number | null }>`SELECT GET_LOCK(${lockName(appId, key)}, 0) AS got`.execute(conn);
+        const { rows } = await sql<{ got: number | null }>`SELECT GET_LOCK(${lockName(appId, key)}, 0) AS got`.execute(
+          conn,
+        );
         if (Number(rows[0]?.got) !== 1) return 'in-progress';
         try {
           for (let attempt = 1; ; attempt++) {

@@ -145,7 +145,11 @@ export class MariadbMembershipRepository extends SqlMembershipRepositoryBase imp
       .where('app_id', '=', appId)
       .where('username', '=', username)
       .where('role', '<>', 'owner')
-      .where('room_id', 'in', rooms.map((r) => r.id))
+      .where(
+        'room_id',
+        'in',
+        rooms.map((r) => r.id),
+      )
       .forUpdate()
       .execute();
     const ids = left.map((r) => r.room_id);
@@ -233,7 +237,12 @@ export class MariadbMembershipRepository extends SqlMembershipRepositoryBase imp
       .where('room_id', '=', roomId)
       .where('username', '=', to)
       .execute();
-    await this.db.updateTable('rooms').set({ owner: to }).where('app_id', '=', appId).where('id', '=', roomId).execute();
+    await this.db
+      .updateTable('rooms')
+      .set({ owner: to })
+      .where('app_id', '=', appId)
+      .where('id', '=', roomId)
+      .execute();
     return 'transferred';
   }
 

@@ -21,7 +21,9 @@ export class MariadbMuteRepository implements MuteRepository {
     if (last.size === 0) return;
     await this.db
       .insertInto('mutes')
-      .values([...last].map(([username, expiresAt]) => ({ app_id: appId, room_id: roomId, username, expires_at: expiresAt })))
+      .values(
+        [...last].map(([username, expiresAt]) => ({ app_id: appId, room_id: roomId, username, expires_at: expiresAt })),
+      )
       .onDuplicateKeyUpdate({ expires_at: sql`VALUES(expires_at)`, seq: sql`NEXT VALUE FOR mute_seq` })
       .execute();
   }
@@ -35,7 +37,10 @@ export class MariadbMuteRepository implements MuteRepository {
       .where('username', 'in', [...usernames])
       .returning('username')
       .execute();
-    return inAskedOrder(usernames, rows.map((r) => r.username));
+    return inAskedOrder(
+      usernames,
+      rows.map((r) => r.username),
+    );
   }
 
   /** Ended mutes stay stored until lifted or their member leaves; they are filtered out here. */

@@ -16,7 +16,9 @@ export class MariadbOperatorStore implements OperatorStore {
   }
 
   async find(name: string): Promise<Operator | null> {
-    const { rows } = await sql<OperatorRow>`SELECT ${OPERATOR_COLUMNS} FROM operators WHERE name = ${name}`.execute(this.db);
+    const { rows } = await sql<OperatorRow>`SELECT ${OPERATOR_COLUMNS} FROM operators WHERE name = ${name}`.execute(
+      this.db,
+    );
     return rows[0] ? toOperator(rows[0]) : null;
   }
 
@@ -39,7 +41,9 @@ export class MariadbOperatorStore implements OperatorStore {
         WHERE name = ${name}
       `.execute(trx);
       if (Number(numAffectedRows ?? 0n) !== 1) return null;
-      const { rows } = await sql<OperatorRow>`SELECT ${OPERATOR_COLUMNS} FROM operators WHERE name = ${name}`.execute(trx);
+      const { rows } = await sql<OperatorRow>`SELECT ${OPERATOR_COLUMNS} FROM operators WHERE name = ${name}`.execute(
+        trx,
+      );
       return rows[0] ? toOperator(rows[0]) : null;
     });
   }

@@ -31,7 +31,10 @@ export class MariadbRoomUserListRepository implements RoomUserListRepository {
       .where('username', 'in', [...usernames])
       .returning('username')
       .execute();
-    return inAskedOrder(usernames, rows.map((r) => r.username));
+    return inAskedOrder(
+      usernames,
+      rows.map((r) => r.username),
+    );
   }
 
   /** A range scan of room_user_lists_order_idx. */
@@ -42,7 +45,9 @@ export class MariadbRoomUserListRepository implements RoomUserListRepository {
 
   async filter(appId: string, roomId: string, list: RoomUserList, usernames: readonly UserId[]): Promise<UserId[]> {
     if (usernames.length === 0) return [];
-    const rows = await this.entries(appId, roomId, list).where('username', 'in', [...usernames]).execute();
+    const rows = await this.entries(appId, roomId, list)
+      .where('username', 'in', [...usernames])
+      .execute();
     return rows.map((r) => r.username as UserId);
   }
 

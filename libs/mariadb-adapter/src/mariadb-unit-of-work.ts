@@ -87,7 +87,10 @@ export class MariadbUnitOfWork implements UnitOfWork {
 }
 
 /** The repositories of one unit, bound to its transaction (or, for reads, to the pool). */
-export function repositories(db: Kysely<Database>, events: MariadbEventOutbox = new MariadbEventOutbox(db)): Repositories {
+export function repositories(
+  db: Kysely<Database>,
+  events: MariadbEventOutbox = new MariadbEventOutbox(db),
+): Repositories {
   return {
     ids: new SequenceIdGenerator(db),
     apps: new MariadbAppRepository(db),

@@ -34,9 +34,26 @@ async function tablesOf(url: string): Promise<string[]> {
 }
 
 const TABLES = [
-  'apps', 'event_deliveries', 'event_rules', 'idempotency_keys', 'import_rooms', 'import_runs', 'kysely_migration', 'kysely_migration_lock', 'memberships',
-  'mute_seq', 'mutes', 'operators', 'rate_limits', 'room_attributes', 'room_events', 'room_seq', 'room_user_lists', 'rooms',
-  'super_admins', 'users',
+  'apps',
+  'event_deliveries',
+  'event_rules',
+  'idempotency_keys',
+  'import_rooms',
+  'import_runs',
+  'kysely_migration',
+  'kysely_migration_lock',
+  'memberships',
+  'mute_seq',
+  'mutes',
+  'operators',
+  'rate_limits',
+  'room_attributes',
+  'room_events',
+  'room_seq',
+  'room_user_lists',
+  'rooms',
+  'super_admins',
+  'users',
 ];
 
 describe.skipIf(!probe)('mariadb: migrations and sessions', () => {
@@ -56,7 +73,9 @@ describe.skipIf(!probe)('mariadb: migrations and sessions', () => {
 
   it('five instances starting at once on an empty database all come up, and migrate it once', async () => {
     const { url } = await emptyDatabase();
-    const adapters = await Promise.all(Array.from({ length: 5 }, () => openMariadbAdapter({ databaseUrl: url, poolSize: 2 })));
+    const adapters = await Promise.all(
+      Array.from({ length: 5 }, () => openMariadbAdapter({ databaseUrl: url, poolSize: 2 })),
+    );
     try {
       for (const adapter of adapters) expect(await adapter.isReady()).toBe(true);
       expect(await tablesOf(url)).toEqual(TABLES);

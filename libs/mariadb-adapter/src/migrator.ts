@@ -63,13 +63,17 @@ async function assertSupportedServer(conn: Kysely<any>): Promise<void> {
   const version = rows[0]?.version ?? '';
   const [major = 0, minor = 0] = (/^(\d+)\.(\d+)/.exec(version) ?? []).slice(1).map(Number);
   if (!/mariadb/i.test(version) || major < 10 || (major === 10 && minor < 6)) {
-    throw new Error(`the MariaDB store needs MariaDB 10.6 or later; the server at DATABASE_URL is ${version || 'unknown'}`);
+    throw new Error(
+      `the MariaDB store needs MariaDB 10.6 or later; the server at DATABASE_URL is ${version || 'unknown'}`,
+    );
   }
 }
 
 async function acquireLock(conn: Kysely<any>): Promise<void> {
   for (let attempt = 1; attempt <= LOCK_ATTEMPTS; attempt++) {
-    const { rows } = await sql<{ got: number | null }>`SELECT GET_LOCK(${lockName}, ${sql.lit(LOCK_WAIT_SECONDS)}) AS got`.execute(conn);
+    const { rows } = await sql<{
+      got: number | null;
+    }>`SELECT GET_LOCK(${lockName}, ${sql.lit(LOCK_WAIT_SECONDS)}) AS got`.execute(conn);
     if (Number(rows[0]?.got) === 1) return;
   }
   throw new Error('another instance has held the migration lock for too long');

@@ -1,4 +1,10 @@
-import { UnavailableError, type DeliveryQueue, type IdGenerator, type IdempotencyRunner, type UnitOfWork } from '@chatroom/domain';
+import {
+  UnavailableError,
+  type DeliveryQueue,
+  type IdGenerator,
+  type IdempotencyRunner,
+  type UnitOfWork,
+} from '@chatroom/domain';
 import { Kysely } from 'kysely';
 import { counterMismatches } from './counter-audit.js';
 import { KeyedTransactions } from './keyed-transactions.js';

@@ -12,9 +12,21 @@ function serverError(errno: number, code: string, sqlState = 'HY000', message = 
 
 describe('translateDatabaseError (MariaDB)', () => {
   it.each([
-    ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED', errno: -111 })],
-    ['a lost connection', Object.assign(new Error('Connection lost: The server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST', fatal: true })],
-    ['a query with no answer within its timeout', Object.assign(new Error('Query inactivity timeout'), { code: 'PROTOCOL_SEQUENCE_TIMEOUT' })],
+    [
+      'a refused connection',
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED', errno: -111 }),
+    ],
+    [
+      'a lost connection',
+      Object.assign(new Error('Connection lost: The server closed the connection.'), {
+        code: 'PROTOCOL_CONNECTION_LOST',
+        fatal: true,
+      }),
+    ],
+    [
+      'a query with no answer within its timeout',
+      Object.assign(new Error('Query inactivity timeout'), { code: 'PROTOCOL_SEQUENCE_TIMEOUT' }),
+    ],
     ['a closed pool', new Error('Pool is closed.')],
     ['a lock wait timeout (1205)', serverError(1205, 'ER_LOCK_WAIT_TIMEOUT')],
     ['a deadlock that outlived the retries (1213)', serverError(1213, 'ER_LOCK_DEADLOCK', '40001')],
@@ -33,7 +45,9 @@ describe('translateDatabaseError (MariaDB)', () => {
   });
 
   it('text the column cannot store (1366) is the caller’s invalid parameter', () => {
-    expect(translateDatabaseError(serverError(1366, 'ER_TRUNCATED_WRONG_VALUE_FOR_FIELD'))).toBeInstanceOf(InvalidInputError);
+    expect(translateDatabaseError(serverError(1366, 'ER_TRUNCATED_WRONG_VALUE_FOR_FIELD'))).toBeInstanceOf(
+      InvalidInputError,
+    );
   });
 
   it('runs again after deadlocks and foreign-key races only', () => {
@@ -50,7 +64,9 @@ afterAll(() => database?.drop());
 
 describe.skipIf(!database)('mariadb: database errors at the boundary', () => {
   it('a server that does not answer gives UnavailableError at start-up', async () => {
-    await expect(openMariadbAdapter({ databaseUrl: 'mysql://root@127.0.0.1:1/test' })).rejects.toBeInstanceOf(UnavailableError);
+    await expect(openMariadbAdapter({ databaseUrl: 'mysql://root@127.0.0.1:1/test' })).rejects.toBeInstanceOf(
+      UnavailableError,
+    );
   });
 
   it('a statement the database refuses surfaces without its SQL text or values', async () => {

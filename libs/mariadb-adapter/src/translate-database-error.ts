@@ -17,9 +17,11 @@ const RETRYABLE = new Set([
  * caller gets a 503 with Retry-After instead. 1213 lands here when it outlived the retries.
  */
 const UNAVAILABLE_ERRNOS = new Set([
-  1205, 1213,
+  1205,
+  1213,
   1040, // ER_CON_COUNT_ERROR: too many connections
-  1044, 1045, // access denied (a configuration fault, but for the caller the store cannot be reached)
+  1044,
+  1045, // access denied (a configuration fault, but for the caller the store cannot be reached)
   1049, // ER_BAD_DB_ERROR: unknown database
   1053, // ER_SERVER_SHUTDOWN
   1927, // ER_CONNECTION_KILLED
@@ -29,13 +31,25 @@ const UNAVAILABLE_ERRNOS = new Set([
 
 /** Socket and driver codes: the server cannot be reached, or stopped answering. */
 const NETWORK_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH',
-  'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR',
-  'PROTOCOL_ENQUEUE_AFTER_QUIT', 'POOL_CLOSED', 'POOL_ENQUEUELIMIT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR',
+  'PROTOCOL_ENQUEUE_AFTER_QUIT',
+  'POOL_CLOSED',
+  'POOL_ENQUEUELIMIT',
 ]);
 
 /** mysql2 reports a closed pool or a dead connection with these plain messages. */
-const CONNECTION_MESSAGES = /Pool is closed|Can't add new command when connection is in closed state|connection is in closed state|driver has already been destroyed|Connection lost/i;
+const CONNECTION_MESSAGES =
+  /Pool is closed|Can't add new command when connection is in closed state|connection is in closed state|driver has already been destroyed|Connection lost/i;
 
 /**
  * Text the database cannot store: 1366 ER_TRUNCATED_WRONG_VALUE_FOR_FIELD ("Incorrect string
@@ -65,7 +79,8 @@ export function translateDatabaseError(error: unknown): unknown {
     (typeof code === 'string' && NETWORK_CODES.has(code)) ||
     (typeof sqlState === 'string' && sqlState.startsWith('08')) ||
     (error as { fatal?: unknown }).fatal === true ||
-    (error instanceof AggregateError && error.errors.some((e) => translateDatabaseError(e) instanceof UnavailableError)) ||
+    (error instanceof AggregateError &&
+      error.errors.some((e) => translateDatabaseError(e) instanceof UnavailableError)) ||
     CONNECTION_MESSAGES.test(error.message)
   ) {
     return new UnavailableError();

@@ -18,11 +18,14 @@ describe.skipIf(!database)('postgres: the delivery queue behind a failing head',
       const app = await appWithRule(adapter);
       await checkRowsHeldBehindFailingHead({
         queue: adapter.deliveries,
-        join: (room, user) => adapter.uow.write(async (r) => r.events.append(...roomEvents.joined(app, room, [user as UserId], 2))),
+        join: (room, user) =>
+          adapter.uow.write(async (r) => r.events.append(...roomEvents.joined(app, room, [user as UserId], 2))),
         nextAt: async () =>
-          (await raw.query<{ member: string; next_at: string }>(
-            `SELECT e.payload->'member'->>0 AS member, d.next_at FROM event_deliveries d JOIN room_events e ON e.seq = d.event_seq ORDER BY d.event_seq`,
-          )).rows.map((row) => [row.member, Number(row.next_at)]),
+          (
+            await raw.query<{ member: string; next_at: string }>(
+              `SELECT e.payload->'member'->>0 AS member, d.next_at FROM event_deliveries d JOIN room_events e ON e.seq = d.event_seq ORDER BY d.event_seq`,
+            )
+          ).rows.map((row) => [row.member, Number(row.next_at)]),
       });
     } finally {
       await raw.end();

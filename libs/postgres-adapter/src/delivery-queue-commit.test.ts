@@ -1,7 +1,7 @@
 import { roomEvents, type UserId } from '@chatroom/domain';
 import { Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { KyselyDeliveryQueue } from './kysely-delivery-queue.js';
+import { PostgresDeliveryQueue } from './postgres-delivery-queue.js';
 import { openPostgresAdapter } from './open-postgres-adapter.js';
 import { createPgDialect } from './pg-dialect.js';
 import type { Database } from './schema/database.js';
@@ -24,11 +24,13 @@ describe.skipIf(!database)('postgres: the delivery queue commits asynchronously,
     try {
       const app = await appWithRule(adapter);
       await adapter.uow.write(async (r) => r.events.append(...roomEvents.joined(app, 'r1', ['u1' as UserId], 2)));
-      const queue = new KyselyDeliveryQueue(db);
+      const queue = new PostgresDeliveryQueue(db);
       const claimed = await queue.claim(10, 60_000);
       expect(claimed).toHaveLength(1);
       await queue.settle(claimed, []);
-      const { rows } = await sql<{ setting: string }>`SELECT current_setting('synchronous_commit') AS setting`.execute(db);
+      const { rows } = await sql<{ setting: string }>`SELECT current_setting('synchronous_commit') AS setting`.execute(
+        db,
+      );
       expect(rows[0]!.setting).toBe('on');
       expect(await queue.claim(10, 60_000)).toEqual([]); // settled: gone from the queue
     } finally {

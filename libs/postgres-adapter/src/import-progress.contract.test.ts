@@ -14,4 +14,6 @@ async function openOn(options: { dataDir: string } | { databaseUrl: string }) {
 }
 
 describe('pglite', () => describeImportProgressContract('pglite', () => openOn({ dataDir: 'memory://' })));
-describe.skipIf(!db)('postgres', () => describeImportProgressContract('postgres', () => openOn({ databaseUrl: db!.url })));
+describe.skipIf(!db)('postgres', () =>
+  describeImportProgressContract('postgres', () => openOn({ databaseUrl: db!.url })),
+);

@@ -1,4 +1,11 @@
-import { CreateChatroom, ManualClock, UnavailableError, type App, type IdempotentRequest, type StoredResponse } from '@chatroom/domain';
+import {
+  CreateChatroom,
+  ManualClock,
+  UnavailableError,
+  type App,
+  type IdempotentRequest,
+  type StoredResponse,
+} from '@chatroom/domain';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CONFLICT_ATTEMPTS } from './conflict-retries.js';
@@ -7,7 +14,7 @@ import { createTestDatabase } from './testing/create-test-database.js';
 import { deadlockPartner } from './testing/forced-deadlock.js';
 import { seedApp, seedRoom, seedUsers } from '@chatroom/sql-store-kit/testing';
 
-// A keyed request (KyselyIdempotencyRunner) whose transaction hits a conflict is run again whole,
+// A keyed request (PostgresIdempotencyRunner) whose transaction hits a conflict is run again whole,
 // like a unit of work, on real PostgreSQL: a rolled-back run leaves nothing behind.
 const database = await createTestDatabase();
 
@@ -19,7 +26,10 @@ describe.skipIf(!database)('postgres: a keyed request is run again after a confl
   const heard: [number, string][] = [];
 
   beforeAll(async () => {
-    adapter = await openPostgresAdapter({ databaseUrl: database!.url, onRetry: (attempt, state) => heard.push([attempt, state]) });
+    adapter = await openPostgresAdapter({
+      databaseUrl: database!.url,
+      onRetry: (attempt, state) => heard.push([attempt, state]),
+    });
     sql = new pg.Client({ connectionString: database!.url });
     await sql.connect();
   });
@@ -31,12 +41,17 @@ describe.skipIf(!database)('postgres: a keyed request is run again after a confl
 
   /** What the database holds for the app: rooms by name, events, stored responses. */
   async function stateOf(app: App) {
-    const rooms = await sql.query<{ id: string }>(`SELECT id FROM rooms WHERE app_id = $1 AND name = 'keyed'`, [app.id]);
+    const rooms = await sql.query<{ id: string }>(`SELECT id FROM rooms WHERE app_id = $1 AND name = 'keyed'`, [
+      app.id,
+    ]);
     const events = await sql.query<{ room_id: string; operation: string }>(
       'SELECT room_id, operation FROM room_events WHERE app_id = $1 ORDER BY seq',
       [app.id],
     );
-    const keys = await sql.query<{ key: string; body: string }>('SELECT key, body FROM idempotency_keys WHERE app_id = $1', [app.id]);
+    const keys = await sql.query<{ key: string; body: string }>(
+      'SELECT key, body FROM idempotency_keys WHERE app_id = $1',
+      [app.id],
+    );
     return { rooms: rooms.rows.map((r) => r.id), events: events.rows, keys: keys.rows };
   }
 
@@ -104,7 +119,9 @@ describe.skipIf(!database)('postgres: a keyed request is run again after a confl
       Promise.reject(Object.assign(new Error('deadlock detected'), { code: '40P01' })),
     );
 
-    await expect(adapter.idempotency.execute(app.id, 'k-exhausted', TTL, keyed.request)).rejects.toBeInstanceOf(UnavailableError);
+    await expect(adapter.idempotency.execute(app.id, 'k-exhausted', TTL, keyed.request)).rejects.toBeInstanceOf(
+      UnavailableError,
+    );
 
     expect(keyed.runs()).toBe(MAX_CONFLICT_ATTEMPTS);
     expect(heard).toEqual(Array.from({ length: MAX_CONFLICT_ATTEMPTS - 1 }, (_, i) => [i + 2, '40P01']));

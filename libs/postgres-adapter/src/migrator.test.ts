@@ -43,8 +43,23 @@ async function tablesOf(url: string): Promise<string[]> {
 }
 
 const TABLES = [
-  'apps', 'event_deliveries', 'event_rules', 'idempotency_keys', 'import_rooms', 'import_runs', 'kysely_migration', 'kysely_migration_lock',
-  'memberships', 'mutes', 'operators', 'rate_limits', 'room_attributes', 'room_events', 'room_user_lists', 'rooms', 'super_admins',
+  'apps',
+  'event_deliveries',
+  'event_rules',
+  'idempotency_keys',
+  'import_rooms',
+  'import_runs',
+  'kysely_migration',
+  'kysely_migration_lock',
+  'memberships',
+  'mutes',
+  'operators',
+  'rate_limits',
+  'room_attributes',
+  'room_events',
+  'room_user_lists',
+  'rooms',
+  'super_admins',
   'users',
 ];
 
@@ -77,7 +92,9 @@ describe.skipIf(!probe)('postgres: migrations', () => {
 
   it('four instances starting at once on an empty database all open, and the schema is made once', async () => {
     const { url } = await emptyDatabase();
-    const adapters = await Promise.all(Array.from({ length: 4 }, () => openPostgresAdapter({ databaseUrl: url, poolSize: 2 })));
+    const adapters = await Promise.all(
+      Array.from({ length: 4 }, () => openPostgresAdapter({ databaseUrl: url, poolSize: 2 })),
+    );
     try {
       expect(await Promise.all(adapters.map((a) => a.isReady()))).toEqual([true, true, true, true]);
       expect(await tablesOf(url)).toEqual(TABLES);
@@ -116,7 +133,11 @@ describe.skipIf(!probe)('postgres: migrations', () => {
         expect(await r.chatrooms.findById(appId, '7')).toMatchObject({ name: 'old', owner: 'alice', memberCount: 1 });
         expect(await r.memberships.listPage(appId, '7', 0, 10)).toEqual([{ username: 'alice', role: 'owner' }]);
         // 0003: the app keeps its (clear, until the service seals it) key, at generation 0, limits off.
-        expect(await r.apps.findByName('o', 'a')).toMatchObject({ tokenKey: 'k', keyGeneration: 0, settings: { rateLimit: 'off' } });
+        expect(await r.apps.findByName('o', 'a')).toMatchObject({
+          tokenKey: 'k',
+          keyGeneration: 0,
+          settings: { rateLimit: 'off' },
+        });
       });
     } finally {
       await adapter.close();
@@ -137,7 +158,9 @@ describe.skipIf(!probe)('postgres: migrations', () => {
     };
     const appId = '00000000-0000-4000-8000-000000000006';
     try {
-      expect((await new Migrator({ db, provider: upTo0006, allowUnorderedMigrations: true }).migrateToLatest()).error).toBeUndefined();
+      expect(
+        (await new Migrator({ db, provider: upTo0006, allowUnorderedMigrations: true }).migrateToLatest()).error,
+      ).toBeUndefined();
       for (const statement of [
         `INSERT INTO apps (id, org, name, client_id, client_secret_hash, token_key, room_quota, joined_room_cap,
            max_users_ceiling, custom_room_ids, room_count, created) VALUES ('${appId}', 'o', 'a', 'c', 'h', 'k', 10, 10, 100, true, 0, 0)`,
@@ -154,7 +177,10 @@ describe.skipIf(!probe)('postgres: migrations', () => {
       const app = (await upgraded.uow.read((r) => r.apps.findByName('o', 'a')))!;
       await upgraded.uow.write(async (r) => r.events.append(...roomEvents.joined(app, '7', ['new' as UserId], 2)));
       const trail = await upgraded.uow.read((r) => r.eventLog.roomPage(appId, '7', 10));
-      expect(trail.map((e) => [e.payload?.['member'], e.memberCount])).toEqual([[['new'], 2], [['old'], undefined]]);
+      expect(trail.map((e) => [e.payload?.['member'], e.memberCount])).toEqual([
+        [['new'], 2],
+        [['old'], undefined],
+      ]);
       expect(trail[1]).not.toHaveProperty('memberCount');
     } finally {
       await upgraded.close();

@@ -1,16 +1,16 @@
-import { UnavailableError, type DeliveryQueue, type IdGenerator, type IdempotencyRunner, } from '@chatroom/domain';
+import { UnavailableError, type DeliveryQueue, type IdGenerator, type IdempotencyRunner } from '@chatroom/domain';
 import { KeyedTransactions } from './keyed-transactions.js';
-import { KyselyIdempotencyRunner } from './kysely-idempotency-runner.js';
-import { KyselyDeliveryQueue } from './kysely-delivery-queue.js';
-import { KyselyEventRuleStore } from './kysely-event-rule-store.js';
-import { KyselyConsoleQueries } from './kysely-console-queries.js';
-import { KyselyOperatorStore } from './kysely-operator-store.js';
-import { KyselyImportProgress } from './kysely-import-progress.js';
+import { PostgresIdempotencyRunner } from './postgres-idempotency-runner.js';
+import { PostgresDeliveryQueue } from './postgres-delivery-queue.js';
+import { PostgresEventRuleStore } from './postgres-event-rule-store.js';
+import { PostgresConsoleQueries } from './postgres-console-queries.js';
+import { PostgresOperatorStore } from './postgres-operator-store.js';
+import { PostgresImportProgress } from './postgres-import-progress.js';
 import { Kysely, type Dialect } from 'kysely';
 import { join } from 'node:path';
 import { DataDirLock } from './data-dir-lock.js';
 import { counterMismatches } from './counter-audit.js';
-import { KyselyUnitOfWork } from './kysely-unit-of-work.js';
+import { PostgresUnitOfWork } from './postgres-unit-of-work.js';
 import { isMigrated, migrateToLatest, migrationNames } from './migrator.js';
 import { createPgDialect, type PgSessionLimits, type PoolStats } from './pg-dialect.js';
 import { QueryObserverPlugin, type QueryObserver } from '@chatroom/sql-store-kit';
@@ -48,7 +48,7 @@ export interface PostgresAdapterOptions {
 
 export interface PostgresAdapter {
   readonly kind: 'postgres' | 'pglite';
-  readonly uow: KyselyUnitOfWork;
+  readonly uow: PostgresUnitOfWork;
   /** Ids drawn on the pool, outside any unit (tests and tools); use cases draw them through `Repositories.ids`. */
   readonly ids: IdGenerator;
   /** The delivery queue of the events outbox. */
@@ -56,12 +56,12 @@ export interface PostgresAdapter {
   /** Runs requests with an Idempotency-Key: change and first response in one transaction. */
   readonly idempotency: IdempotencyRunner;
   /** Webhook / NATS rules, replay and retention of the events outbox. */
-  readonly eventRules: KyselyEventRuleStore;
+  readonly eventRules: PostgresEventRuleStore;
   /** The operators of the console and the operator API. */
-  readonly operators: KyselyOperatorStore;
+  readonly operators: PostgresOperatorStore;
   /** Room search and delivery health for the console. */
-  readonly consoleQueries: KyselyConsoleQueries;
-  readonly importProgress: KyselyImportProgress;
+  readonly consoleQueries: PostgresConsoleQueries;
+  readonly importProgress: PostgresImportProgress;
   /** Guarded counters (member, joined-room, room-quota counts) that differ from a recount; [] when all are right. */
   counterMismatches(): Promise<string[]>;
   /** The pg pool's connections and waiters right now; absent on PGlite. */
@@ -154,7 +154,10 @@ async function start(
   options: Pick<PostgresAdapterOptions, 'onRetry' | 'onEventsCommitted' | 'onQuery'>,
   afterMigrate?: () => Promise<void>,
 ): Promise<PostgresAdapter> {
-  const db = new Kysely<Database>({ dialect, plugins: options.onQuery ? [new QueryObserverPlugin(options.onQuery)] : [] });
+  const db = new Kysely<Database>({
+    dialect,
+    plugins: options.onQuery ? [new QueryObserverPlugin(options.onQuery)] : [],
+  });
   try {
     // PGlite: one process, no limits to escape; PostgreSQL has migrated on its own session.
     if (kind === 'pglite') await migrateToLatest(db);
@@ -167,14 +170,14 @@ async function start(
   const keyed = new KeyedTransactions();
   return {
     kind,
-    uow: new KyselyUnitOfWork(db, options.onRetry, keyed, options.onEventsCommitted),
+    uow: new PostgresUnitOfWork(db, options.onRetry, keyed, options.onEventsCommitted),
     ids: new SequenceIdGenerator(db),
-    deliveries: new KyselyDeliveryQueue(db),
-    idempotency: new KyselyIdempotencyRunner(db, keyed, options.onRetry, options.onEventsCommitted),
-    eventRules: new KyselyEventRuleStore(db, keyed),
-    operators: new KyselyOperatorStore(db),
-    consoleQueries: new KyselyConsoleQueries(db, keyed),
-    importProgress: new KyselyImportProgress(db),
+    deliveries: new PostgresDeliveryQueue(db),
+    idempotency: new PostgresIdempotencyRunner(db, keyed, options.onRetry, options.onEventsCommitted),
+    eventRules: new PostgresEventRuleStore(db, keyed),
+    operators: new PostgresOperatorStore(db),
+    consoleQueries: new PostgresConsoleQueries(db, keyed),
+    importProgress: new PostgresImportProgress(db),
     counterMismatches: () => counterMismatches(db),
     async isReady() {
       if (closed) return false;

@@ -22,7 +22,10 @@ export class PgliteTemplate {
     try {
       const require = createRequire(import.meta.url);
       const entry = require.resolve('@electric-sql/pglite');
-      const packageDir = entry.slice(0, entry.lastIndexOf(join('@electric-sql', 'pglite')) + join('@electric-sql', 'pglite').length);
+      const packageDir = entry.slice(
+        0,
+        entry.lastIndexOf(join('@electric-sql', 'pglite')) + join('@electric-sql', 'pglite').length,
+      );
       const nodeModules = dirname(dirname(packageDir));
       const version = (require(join(packageDir, 'package.json')) as { version: string }).version;
       const schema = createHash('sha256').update(migrationNames.join('\n')).digest('hex').slice(0, 12);

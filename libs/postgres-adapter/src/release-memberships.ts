@@ -18,7 +18,11 @@ export interface ReleaseOptions {
  * before the memberships, as every write of a room does); a statement that also updates the
  * app's row does so after `users_left` (`AFTER_USERS_LEFT`), the order creates keep too.
  */
-export function releaseMemberships(appId: string, where: RawBuilder<boolean>, options: ReleaseOptions = {}): RawBuilder<unknown> {
+export function releaseMemberships(
+  appId: string,
+  where: RawBuilder<boolean>,
+  options: ReleaseOptions = {},
+): RawBuilder<unknown> {
   const rooms = options.rooms ?? true;
   const users = options.users ?? sql<boolean>`true`;
   return sql`

@@ -22,7 +22,8 @@ for (const dialect of dialects) {
       const app = await seedApp(store.uow, { joinedRoomCap: 1 });
       const [owner, ...others] = await seedUsers(store.uow, app, members + 3);
       const room = await seedRoom(store, app, owner!, maxUsers);
-      if (members > 0) await store.uow.write((r) => r.memberships.add(app.id, room.id, others.slice(0, members), 'member', 1));
+      if (members > 0)
+        await store.uow.write((r) => r.memberships.add(app.id, room.id, others.slice(0, members), 'member', 1));
       return { app, owner: owner!, room, spare: others.slice(members) };
     }
 
@@ -42,7 +43,9 @@ for (const dialect of dialects) {
       const { app, owner, spare } = await roomWithMembers(10, 0);
       const other = await seedRoom(store, app, spare[1]!, 10);
       // `owner` is at the cap of 1: the batch is refused for them, and spare[0] must not stay counted.
-      const outcome = await store.uow.write((r) => r.memberships.add(app.id, other.id, [spare[0]!, owner], 'member', 1));
+      const outcome = await store.uow.write((r) =>
+        r.memberships.add(app.id, other.id, [spare[0]!, owner], 'member', 1),
+      );
       expect(outcome).toEqual({ ok: false, reason: 'user-cap', username: owner });
       expect(await memberCount(app.id, other.id)).toBe(1);
       const again = await store.uow.write((r) => r.memberships.add(app.id, other.id, [spare[0]!], 'member', 1));
@@ -52,16 +55,28 @@ for (const dialect of dialects) {
     it('a quota refusal committed anyway leaves no room behind', async () => {
       const { app, owner } = await roomWithMembers(10, 0); // the app's one room
       const seq = await store.ids.next();
-      const room = { appId: app.id, id: String(seq), seq, name: 'n', description: '', maxUsers: 5, owner, custom: '', created: 1, muteAll: false, memberCount: 0 };
+      const room = {
+        appId: app.id,
+        id: String(seq),
+        seq,
+        name: 'n',
+        description: '',
+        maxUsers: 5,
+        owner,
+        custom: '',
+        created: 1,
+        muteAll: false,
+        memberCount: 0,
+      };
       expect(await store.uow.write((r) => r.chatrooms.insert(room, 1))).toBe('quota-exceeded');
       expect(await store.uow.read((r) => r.chatrooms.findById(app.id, room.id))).toBeNull();
     });
 
     it('a second owner is refused by the schema', async () => {
       const { app, room, spare } = await roomWithMembers(10, 0);
-      await expect(store.uow.write((r) => r.memberships.add(app.id, room.id, [spare[0]!], 'owner', 10))).rejects.toThrow(
-        /database error 23505 on memberships_one_owner_idx/,
-      );
+      await expect(
+        store.uow.write((r) => r.memberships.add(app.id, room.id, [spare[0]!], 'owner', 10)),
+      ).rejects.toThrow(/database error 23505 on memberships_one_owner_idx/);
     });
 
     it('a transfer to a non-member answers not-member and leaves the owner in place', async () => {
@@ -82,7 +97,9 @@ for (const dialect of dialects) {
 
     it('deleting a user who is still a member is refused, so no room keeps a phantom member', async () => {
       const { app, owner } = await roomWithMembers(10, 0);
-      await expect(store.uow.write((r) => r.users.delete(app.id, owner as UserId))).rejects.toThrow(/database error 23503/);
+      await expect(store.uow.write((r) => r.users.delete(app.id, owner as UserId))).rejects.toThrow(
+        /database error 23503/,
+      );
     });
   });
 }
@@ -96,7 +113,9 @@ describe.skipIf(!postgres.available)('postgres: the schema itself refuses broken
     await (await openPostgresAdapter({ databaseUrl: db.url })).close(); // migrates it
     client = new pg.Client({ connectionString: db.url });
     await client.connect();
-    await client.query(`INSERT INTO apps VALUES ('00000000-0000-4000-8000-000000000001', 'o', 'a', 'c', 'h', 'k', 10, 10, 100, true, 0, 0)`);
+    await client.query(
+      `INSERT INTO apps VALUES ('00000000-0000-4000-8000-000000000001', 'o', 'a', 'c', 'h', 'k', 10, 10, 100, true, 0, 0)`,
+    );
     await client.query(`INSERT INTO users (app_id, username, uuid, password_hash, created, modified)
       VALUES ('00000000-0000-4000-8000-000000000001', 'alice', gen_random_uuid(), 'h', 0, 0)`);
     await client.query(`INSERT INTO rooms (app_id, id, seq, name, description, max_users, owner, custom, created)
@@ -106,17 +125,39 @@ describe.skipIf(!postgres.available)('postgres: the schema itself refuses broken
   });
   afterAll(() => client?.end());
 
-  const rejects = (statement: string) => expect(client.query(statement)).rejects.toMatchObject({ code: expect.stringMatching(/^23/) });
+  const rejects = (statement: string) =>
+    expect(client.query(statement)).rejects.toMatchObject({ code: expect.stringMatching(/^23/) });
 
   it.each([
-    ['an upper-case user id', `INSERT INTO users (app_id, username, uuid, password_hash, created, modified) VALUES ('00000000-0000-4000-8000-000000000001', 'Bob', gen_random_uuid(), 'h', 0, 0)`],
-    ['a room name over 128 characters', `INSERT INTO rooms (app_id, id, seq, name, description, max_users, owner, custom, created) VALUES ('00000000-0000-4000-8000-000000000001', '1', 1, repeat('é', 129), '', 5, 'alice', '', 0)`],
-    ['custom data over 8192 bytes', `INSERT INTO rooms (app_id, id, seq, name, description, max_users, owner, custom, created) VALUES ('00000000-0000-4000-8000-000000000001', '1', 1, 'n', '', 5, 'alice', repeat('é', 4097), 0)`],
-    ['a room id outside [a-z0-9]', `INSERT INTO rooms (app_id, id, seq, name, description, max_users, owner, custom, created) VALUES ('00000000-0000-4000-8000-000000000001', 'A-1', 1, 'n', '', 5, 'alice', '', 0)`],
-    ['a member count above maxusers', `INSERT INTO rooms (app_id, id, seq, name, description, max_users, owner, custom, created, member_count) VALUES ('00000000-0000-4000-8000-000000000001', '1', 1, 'n', '', 5, 'alice', '', 0, 6)`],
+    [
+      'an upper-case user id',
+      `INSERT INTO users (app_id, username, uuid, password_hash, created, modified) VALUES ('00000000-0000-4000-8000-000000000001', 'Bob', gen_random_uuid(), 'h', 0, 0)`,
+    ],
+    [
+      'a room name over 128 characters',
+      `INSERT INTO rooms (app_id, id, seq, name, description, max_users, owner, custom, created) VALUES ('00000000-0000-4000-8000-000000000001', '1', 1, repeat('é', 129), '', 5, 'alice', '', 0)`,
+    ],
+    [
+      'custom data over 8192 bytes',
+      `INSERT INTO rooms (app_id, id, seq, name, description, max_users, owner, custom, created) VALUES ('00000000-0000-4000-8000-000000000001', '1', 1, 'n', '', 5, 'alice', repeat('é', 4097), 0)`,
+    ],
+    [
+      'a room id outside [a-z0-9]',
+      `INSERT INTO rooms (app_id, id, seq, name, description, max_users, owner, custom, created) VALUES ('00000000-0000-4000-8000-000000000001', 'A-1', 1, 'n', '', 5, 'alice', '', 0)`,
+    ],
+    [
+      'a member count above maxusers',
+      `INSERT INTO rooms (app_id, id, seq, name, description, max_users, owner, custom, created, member_count) VALUES ('00000000-0000-4000-8000-000000000001', '1', 1, 'n', '', 5, 'alice', '', 0, 6)`,
+    ],
     ['a negative joined count', `UPDATE users SET joined_count = -1`],
-    ['a membership of a room that does not exist', `INSERT INTO memberships (app_id, room_id, username, role) VALUES ('00000000-0000-4000-8000-000000000001', 'nope', 'alice', 'member')`],
-    ['an unknown role', `INSERT INTO memberships (app_id, room_id, username, role) VALUES ('00000000-0000-4000-8000-000000000001', 'nope', 'alice', 'king')`],
+    [
+      'a membership of a room that does not exist',
+      `INSERT INTO memberships (app_id, room_id, username, role) VALUES ('00000000-0000-4000-8000-000000000001', 'nope', 'alice', 'member')`,
+    ],
+    [
+      'an unknown role',
+      `INSERT INTO memberships (app_id, room_id, username, role) VALUES ('00000000-0000-4000-8000-000000000001', 'nope', 'alice', 'king')`,
+    ],
   ])('%s', async (_, statement) => {
     await rejects(statement);
   });
@@ -131,12 +172,30 @@ describe.skipIf(!postgres.available)('postgres: the schema itself refuses broken
     ['an empty attribute key', attribute(`''`, `'v'`)],
     ['an attribute value over 4096 characters', attribute(`'k'`, `repeat('é', 4097)`)],
     ['an attribute owned by nobody', attribute(`'k'`, `'v'`, `'ghost'`)],
-    ['a list entry of a user who does not exist', `INSERT INTO room_user_lists (app_id, room_id, list, username) VALUES (${app}, 'r1', 'blocklist', 'ghost')`],
-    ['a list entry of a room that does not exist', `INSERT INTO room_user_lists (app_id, room_id, list, username) VALUES (${app}, 'nope', 'blocklist', 'alice')`],
-    ['a user twice on one list', `INSERT INTO room_user_lists (app_id, room_id, list, username) VALUES (${app}, 'r1', 'allowlist', 'alice')`],
-    ['an unknown list', `INSERT INTO room_user_lists (app_id, room_id, list, username) VALUES (${app}, 'r1', 'greylist', 'alice')`],
-    ['a mute ending before -1', `INSERT INTO mutes (app_id, room_id, username, expires_at) VALUES (${app}, 'r1', 'alice', -2)`],
-    ['a mute of a room that does not exist', `INSERT INTO mutes (app_id, room_id, username, expires_at) VALUES (${app}, 'nope', 'alice', -1)`],
+    [
+      'a list entry of a user who does not exist',
+      `INSERT INTO room_user_lists (app_id, room_id, list, username) VALUES (${app}, 'r1', 'blocklist', 'ghost')`,
+    ],
+    [
+      'a list entry of a room that does not exist',
+      `INSERT INTO room_user_lists (app_id, room_id, list, username) VALUES (${app}, 'nope', 'blocklist', 'alice')`,
+    ],
+    [
+      'a user twice on one list',
+      `INSERT INTO room_user_lists (app_id, room_id, list, username) VALUES (${app}, 'r1', 'allowlist', 'alice')`,
+    ],
+    [
+      'an unknown list',
+      `INSERT INTO room_user_lists (app_id, room_id, list, username) VALUES (${app}, 'r1', 'greylist', 'alice')`,
+    ],
+    [
+      'a mute ending before -1',
+      `INSERT INTO mutes (app_id, room_id, username, expires_at) VALUES (${app}, 'r1', 'alice', -2)`,
+    ],
+    [
+      'a mute of a room that does not exist',
+      `INSERT INTO mutes (app_id, room_id, username, expires_at) VALUES (${app}, 'nope', 'alice', -1)`,
+    ],
     ['a super admin who is not a user', `INSERT INTO super_admins (app_id, username) VALUES (${app}, 'ghost')`],
   ])('%s', async (_, statement) => {
     await rejects(statement);

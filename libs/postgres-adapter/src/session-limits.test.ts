@@ -120,7 +120,9 @@ describe.skipIf(!db)('postgres: server-side session limits', () => {
   it('with a short migration timeout, that wait ends in a clear unavailable error instead', async () => {
     const holder = await otherSession();
     await holder.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
-    const outcome = await openPostgresAdapter({ databaseUrl: db!.url, migrationTimeoutMs: 300 }).catch((e: unknown) => e);
+    const outcome = await openPostgresAdapter({ databaseUrl: db!.url, migrationTimeoutMs: 300 }).catch(
+      (e: unknown) => e,
+    );
     expect(outcome).toBeInstanceOf(UnavailableError);
   });
 });

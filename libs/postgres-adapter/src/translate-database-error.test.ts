@@ -19,7 +19,10 @@ describe('translateDatabaseError', () => {
     ['too many connections (53300)', dbError('53300')],
     ['a missing database (3D000)', dbError('3D000')],
     ['a deadlock that outlived the retries (40P01)', dbError('40P01')],
-    ['a server still in recovery during a failover (25006)', dbError('25006', 'cannot execute nextval() in a read-only transaction')],
+    [
+      'a server still in recovery during a failover (25006)',
+      dbError('25006', 'cannot execute nextval() in a read-only transaction'),
+    ],
     ['a dropped connection', new Error('Connection terminated unexpectedly')],
     ['a pool that cannot hand out a connection', new Error('timeout exceeded when trying to connect')],
     ['a query with no answer within query_timeout', new Error('Query read timeout')],
@@ -38,7 +41,12 @@ describe('translateDatabaseError', () => {
   });
 
   it.each([
-    ['a NUL character (22021)', dbError('22021', 'invalid byte sequence for encoding "UTF8": 0x00', { where: "unnamed portal parameter $1 = '...'" })],
+    [
+      'a NUL character (22021)',
+      dbError('22021', 'invalid byte sequence for encoding "UTF8": 0x00', {
+        where: "unnamed portal parameter $1 = '...'",
+      }),
+    ],
     ['an untranslatable character (22P05)', dbError('22P05', 'unsupported Unicode escape sequence')],
   ])('%s becomes invalid_parameter, without the database’s words', (_, error) => {
     const translated = translateDatabaseError(error);
@@ -75,23 +83,26 @@ describe('connection failures through the adapter', () => {
     );
   });
 
-  it.skipIf(!database)('a connection killed in the middle of a unit of work gives UnavailableError, and the adapter recovers', async () => {
-    const adapter = await openPostgresAdapter({ databaseUrl: database!.url });
-    try {
-      const app = await seedApp(adapter.uow);
-      const [owner] = await seedUsers(adapter.uow, app, 1);
-      const room = await seedRoom(adapter, app, owner!);
-      const write = adapter.uow.write(async (r) => {
-        await r.chatrooms.findByIdForUpdate(app.id, room.id);
-        await terminateBackendsOf(database!.url);
-        await r.chatrooms.update(app.id, room.id, { name: 'never' });
-      });
-      await expect(write).rejects.toBeInstanceOf(UnavailableError);
-      expect((await adapter.uow.read((r) => r.chatrooms.findById(app.id, room.id)))?.name).toBe(room.name);
-    } finally {
-      await adapter.close();
-    }
-  });
+  it.skipIf(!database)(
+    'a connection killed in the middle of a unit of work gives UnavailableError, and the adapter recovers',
+    async () => {
+      const adapter = await openPostgresAdapter({ databaseUrl: database!.url });
+      try {
+        const app = await seedApp(adapter.uow);
+        const [owner] = await seedUsers(adapter.uow, app, 1);
+        const room = await seedRoom(adapter, app, owner!);
+        const write = adapter.uow.write(async (r) => {
+          await r.chatrooms.findByIdForUpdate(app.id, room.id);
+          await terminateBackendsOf(database!.url);
+          await r.chatrooms.update(app.id, room.id, { name: 'never' });
+        });
+        await expect(write).rejects.toBeInstanceOf(UnavailableError);
+        expect((await adapter.uow.read((r) => r.chatrooms.findById(app.id, room.id)))?.name).toBe(room.name);
+      } finally {
+        await adapter.close();
+      }
+    },
+  );
 });
 
 /** Kills every other session on the database, as a server restart would. */
@@ -129,9 +140,9 @@ for (const dialect of dialects) {
             r.roomAttributes.upsert(app.id, room.id, [{ key: 'k', value: '\u0000', owner: owner!, autoDelete: true }]),
           ),
         ).rejects.toMatchObject(invalid);
-        await expect(adapter.uow.read((r) => r.users.findExisting(app.id, ['nul\u0000' as UserId]))).rejects.toMatchObject(
-          invalid,
-        );
+        await expect(
+          adapter.uow.read((r) => r.users.findExisting(app.id, ['nul\u0000' as UserId])),
+        ).rejects.toMatchObject(invalid);
         expect(await adapter.uow.read((r) => r.chatrooms.findById(app.id, room.id))).toMatchObject({ name: room.name });
         expect(await adapter.uow.read((r) => r.chatrooms.announcement(app.id, room.id))).toBe('');
       } finally {

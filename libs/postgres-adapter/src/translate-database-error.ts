@@ -8,7 +8,14 @@ const RETRYABLE = new Set(['40001', '40P01', '23503']);
 
 /** Node socket errors: the server cannot be reached. */
 const NETWORK_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
 ]);
 
 /** pg reports a lost or unobtainable connection with plain messages and no code. */
@@ -54,7 +61,8 @@ export function translateDatabaseError(error: unknown): unknown {
   if (
     (code !== undefined && isUnavailableState(code)) ||
     (typeof errno === 'string' && NETWORK_CODES.has(errno)) ||
-    (error instanceof AggregateError && error.errors.some((e) => translateDatabaseError(e) instanceof UnavailableError)) ||
+    (error instanceof AggregateError &&
+      error.errors.some((e) => translateDatabaseError(e) instanceof UnavailableError)) ||
     CONNECTION_MESSAGES.test(error.message)
   ) {
     return new UnavailableError();

@@ -9,7 +9,10 @@ function conflict(sqlState: string): Error {
 describe('unit of work: the onRetry hook', () => {
   it('hears of every run again with the attempt and the SQLSTATE, and of nothing when the unit succeeds at once', async () => {
     const heard: [number, string][] = [];
-    const adapter = await openPostgresAdapter({ dataDir: 'memory://', onRetry: (attempt, state) => heard.push([attempt, state]) });
+    const adapter = await openPostgresAdapter({
+      dataDir: 'memory://',
+      onRetry: (attempt, state) => heard.push([attempt, state]),
+    });
     try {
       let runs = 0;
       const result = await adapter.uow.write(async () => {

@@ -66,7 +66,15 @@ export class ChatClient {
     const first = this.turn++;
     let outcome: Outcome;
     for (let attempt = 0; ; attempt++) {
-      outcome = await this.send(this.baseUrls[(first + attempt) % this.baseUrls.length]!, requestId, startedAt, op, method, path, body);
+      outcome = await this.send(
+        this.baseUrls[(first + attempt) % this.baseUrls.length]!,
+        requestId,
+        startedAt,
+        op,
+        method,
+        path,
+        body,
+      );
       if (outcome.error !== 'ECONNREFUSED' || attempt + 1 >= this.baseUrls.length) break;
     }
     if (this.options.record) this.options.record(outcome);
@@ -74,7 +82,15 @@ export class ChatClient {
     return outcome;
   }
 
-  private async send(base: string, requestId: string, startedAt: number, op: string, method: string, path: string, body: unknown): Promise<Outcome> {
+  private async send(
+    base: string,
+    requestId: string,
+    startedAt: number,
+    op: string,
+    method: string,
+    path: string,
+    body: unknown,
+  ): Promise<Outcome> {
     let outcome: Outcome;
     try {
       const response = await fetch(`${this.appBase(base)}${path}`, {
@@ -94,10 +110,29 @@ export class ChatClient {
       } catch {
         // nginx's own error pages are HTML: keep the text.
       }
-      outcome = { requestId, op, method, status: response.status, retryAfter: response.headers.get('retry-after'), startedAt, endedAt: performance.now(), body: parsed };
+      outcome = {
+        requestId,
+        op,
+        method,
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        startedAt,
+        endedAt: performance.now(),
+        body: parsed,
+      };
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code;
-      outcome = { requestId, op, method, status: 0, retryAfter: null, startedAt, endedAt: performance.now(), body: null, error: cause ?? (error as Error).message };
+      outcome = {
+        requestId,
+        op,
+        method,
+        status: 0,
+        retryAfter: null,
+        startedAt,
+        endedAt: performance.now(),
+        body: null,
+        error: cause ?? (error as Error).message,
+      };
     }
     return outcome;
   }

@@ -19,12 +19,28 @@ export function edgeProbes(appPath: string): EdgeProbe[] {
     // nginx's client_max_body_size is 2m: a body of exactly 2 MiB passes nginx, and the service's
     // own limit refuses it (on /token, which reads its body before any token is checked); a
     // bigger one is refused by nginx itself.
-    { name: '2 MiB body', request: httpRequest('POST', `${appPath}/token`, json, Buffer.alloc(2 * MiB, 0x20)), status: 413 },
-    { name: '3 MiB body', request: httpRequest('POST', `${appPath}/users`, json, Buffer.alloc(3 * MiB, 0x20)), status: 413 },
+    {
+      name: '2 MiB body',
+      request: httpRequest('POST', `${appPath}/token`, json, Buffer.alloc(2 * MiB, 0x20)),
+      status: 413,
+    },
+    {
+      name: '3 MiB body',
+      request: httpRequest('POST', `${appPath}/users`, json, Buffer.alloc(3 * MiB, 0x20)),
+      status: 413,
+    },
     { name: '%00 in the path', request: httpRequest('GET', `${appPath}/chatrooms/a%00b`), status: 400 },
     { name: 'malformed percent-encoding', request: httpRequest('GET', `${appPath}/chatrooms/a%zzb`), status: 400 },
-    { name: '20 KB request URI', request: httpRequest('GET', `${appPath}/chatrooms/${'a'.repeat(20_000)}`), status: 414 },
-    { name: '70 KB header', request: httpRequest('GET', `${appPath}/chatrooms`, { 'X-Padding': 'a'.repeat(70_000) }), status: 431 },
+    {
+      name: '20 KB request URI',
+      request: httpRequest('GET', `${appPath}/chatrooms/${'a'.repeat(20_000)}`),
+      status: 414,
+    },
+    {
+      name: '70 KB header',
+      request: httpRequest('GET', `${appPath}/chatrooms`, { 'X-Padding': 'a'.repeat(70_000) }),
+      status: 431,
+    },
     { name: 'garbage request line', request: Buffer.from('GARBAGE\r\n\r\n'), status: 400 },
   ];
 }
@@ -36,7 +52,8 @@ export function edgeProbes(appPath: string): EdgeProbe[] {
 export function easemobErrorProblems(response: RawResponse, status: number): string[] {
   const problems: string[] = [];
   if (response.status !== status) problems.push(`status ${response.status}, wanted ${status}`);
-  if (!/^application\/json\b/.test(response.headers['content-type'] ?? '')) problems.push(`Content-Type ${response.headers['content-type']}`);
+  if (!/^application\/json\b/.test(response.headers['content-type'] ?? ''))
+    problems.push(`Content-Type ${response.headers['content-type']}`);
   if (status === 503 && !response.headers['retry-after']) problems.push('503 without Retry-After');
   let body: Record<string, unknown>;
   try {
@@ -47,9 +64,11 @@ export function easemobErrorProblems(response: RawResponse, status: number): str
   const keys = Object.keys(body).sort().join(',');
   if (keys !== 'duration,error,error_description,exception,timestamp') problems.push(`fields ${keys}`);
   for (const field of ['error', 'error_description', 'exception'] as const) {
-    if (typeof body[field] !== 'string' || body[field] === '') problems.push(`${field} is ${JSON.stringify(body[field])}`);
+    if (typeof body[field] !== 'string' || body[field] === '')
+      problems.push(`${field} is ${JSON.stringify(body[field])}`);
   }
-  if (!Number.isInteger(body.timestamp) || Math.abs((body.timestamp as number) - Date.now()) > 60_000) problems.push(`timestamp ${body.timestamp}`);
+  if (!Number.isInteger(body.timestamp) || Math.abs((body.timestamp as number) - Date.now()) > 60_000)
+    problems.push(`timestamp ${body.timestamp}`);
   if (!Number.isInteger(body.duration) || (body.duration as number) < 0) problems.push(`duration ${body.duration}`);
   return problems;
 }
@@ -92,15 +111,54 @@ export function hostileRequests(appPath: string, count: number, seed = 17): Buff
   const head = (lines: string[]) => Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
   const kinds: (() => Buffer)[] = [
     () => head([`GET ${path()} HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close']),
-    () => head([`GET ${appPath}/chatrooms/${'a'.repeat(between(9_000, 40_000))} HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close']),
-    () => head([`GET ${appPath}/chatrooms HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close', `X-${pick(['Pad', 'Cookie', 'Auth'])}: ${'a'.repeat(between(9_000, 70_000))}`]),
-    () => head([`POST ${appPath}/users HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close', 'Content-Type: application/json', `Content-Length: ${between(2 * MiB + 1, 64 * MiB)}`]),
-    () => head([`POST ${appPath}/users HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close', `Transfer-Encoding: ${pick(['gzip', 'compress', 'identity', 'chunked, gzip'])}`]),
-    () => head([`POST ${appPath}/users HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close', `Content-Length: ${pick(['-1', 'abc', '1, 2', '99999999999999999999'])}`]),
-    () => head([`GET ${appPath}/chatrooms HTTP/${pick(['2.0', '3.0', '9.9', '1.x', '0.8'])}`, 'Host: 127.0.0.1', 'Connection: close']),
+    () =>
+      head([
+        `GET ${appPath}/chatrooms/${'a'.repeat(between(9_000, 40_000))} HTTP/1.1`,
+        'Host: 127.0.0.1',
+        'Connection: close',
+      ]),
+    () =>
+      head([
+        `GET ${appPath}/chatrooms HTTP/1.1`,
+        'Host: 127.0.0.1',
+        'Connection: close',
+        `X-${pick(['Pad', 'Cookie', 'Auth'])}: ${'a'.repeat(between(9_000, 70_000))}`,
+      ]),
+    () =>
+      head([
+        `POST ${appPath}/users HTTP/1.1`,
+        'Host: 127.0.0.1',
+        'Connection: close',
+        'Content-Type: application/json',
+        `Content-Length: ${between(2 * MiB + 1, 64 * MiB)}`,
+      ]),
+    () =>
+      head([
+        `POST ${appPath}/users HTTP/1.1`,
+        'Host: 127.0.0.1',
+        'Connection: close',
+        `Transfer-Encoding: ${pick(['gzip', 'compress', 'identity', 'chunked, gzip'])}`,
+      ]),
+    () =>
+      head([
+        `POST ${appPath}/users HTTP/1.1`,
+        'Host: 127.0.0.1',
+        'Connection: close',
+        `Content-Length: ${pick(['-1', 'abc', '1, 2', '99999999999999999999'])}`,
+      ]),
+    () =>
+      head([
+        `GET ${appPath}/chatrooms HTTP/${pick(['2.0', '3.0', '9.9', '1.x', '0.8'])}`,
+        'Host: 127.0.0.1',
+        'Connection: close',
+      ]),
     () => head([`GET ${appPath}/chatrooms HTTP/1.1`, 'Connection: close']),
     () => head([`GET ${appPath}/chatrooms HTTP/1.1`, 'Host: 127.0.0.1', 'Host: example.com', 'Connection: close']),
-    () => Buffer.from(`${Array.from({ length: between(1, 40) }, () => String.fromCharCode(between(33, 127))).join('')}\r\n\r\n`, 'latin1'),
+    () =>
+      Buffer.from(
+        `${Array.from({ length: between(1, 40) }, () => String.fromCharCode(between(33, 127))).join('')}\r\n\r\n`,
+        'latin1',
+      ),
   ];
   return Array.from({ length: count }, () => pick(kinds)());
 }
@@ -109,16 +167,25 @@ export function hostileRequests(appPath: string, count: number, seed = 17): Buff
  * Sends `requests` to `port`, 16 connections at a time; the answers by status, and every way an
  * answer other than a 2xx falls short of the Easemob error body (with how often).
  */
-export async function sendHostile(port: number, requests: readonly Buffer[]): Promise<{ byStatus: Record<string, number>; notEasemob: Record<string, number> }> {
+export async function sendHostile(
+  port: number,
+  requests: readonly Buffer[],
+): Promise<{ byStatus: Record<string, number>; notEasemob: Record<string, number> }> {
   const byStatus: Record<string, number> = {};
   const notEasemob: Record<string, number> = {};
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < requests.length; i = next++) {
-      const response = await rawRequest(port, requests[i]!).catch((error: Error) => ({ status: 0, headers: {}, body: error.message }));
+      const response = await rawRequest(port, requests[i]!).catch((error: Error) => ({
+        status: 0,
+        headers: {},
+        body: error.message,
+      }));
       byStatus[response.status] = (byStatus[response.status] ?? 0) + 1;
       if (response.status >= 200 && response.status < 300) continue;
-      for (const problem of response.status === 0 ? [`no answer: ${response.body}`] : easemobErrorProblems(response, response.status)) {
+      for (const problem of response.status === 0
+        ? [`no answer: ${response.body}`]
+        : easemobErrorProblems(response, response.status)) {
         const key = `${response.status} ${problem}`;
         notEasemob[key] = (notEasemob[key] ?? 0) + 1;
       }

@@ -24,7 +24,10 @@ export async function withDatabase<T>(url: string, use: (db: pg.Client) => Promi
 }
 
 async function appId(db: pg.Client, app: BootstrapCredentials): Promise<string> {
-  const { rows } = await db.query<{ id: string }>('SELECT id FROM apps WHERE org = $1 AND name = $2', [app.org, app.app]);
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM apps WHERE org = $1 AND name = $2', [
+    app.org,
+    app.app,
+  ]);
   return rows[0]!.id;
 }
 
@@ -47,7 +50,15 @@ export async function startLoad(target: LoadTarget, users: readonly string[], re
   await client.login();
   const ledger = new WriteLedger();
   let stopAt = Infinity;
-  const finished = runMixedLoad({ client, ledger, users, workers: 8, readShare, until: () => performance.now() > stopAt, maxRequests });
+  const finished = runMixedLoad({
+    client,
+    ledger,
+    users,
+    workers: 8,
+    readShare,
+    until: () => performance.now() > stopAt,
+    maxRequests,
+  });
   return {
     client,
     ledger,
@@ -62,12 +73,18 @@ export async function startLoad(target: LoadTarget, users: readonly string[], re
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Why requests failed: method, status, the error (or network error), and the instances nginx tried. */
-export function failureReasons(outcomes: readonly Outcome[], log?: Map<string, ProxiedRequest>): Record<string, number> {
+export function failureReasons(
+  outcomes: readonly Outcome[],
+  log?: Map<string, ProxiedRequest>,
+): Record<string, number> {
   const reasons: Record<string, number> = {};
   for (const o of outcomes.filter((x) => !ok(x))) {
-    const why = o.error ?? (typeof o.body === 'string' ? 'nginx error page' : o.body?.error_description ?? o.body?.error);
+    const why =
+      o.error ?? (typeof o.body === 'string' ? 'nginx error page' : (o.body?.error_description ?? o.body?.error));
     const proxied = log?.get(o.requestId);
-    const tried = proxied ? `, nginx tried ${proxied.upstreams.length} instance(s) [${proxied.upstreamStatuses.join(' ')}]` : '';
+    const tried = proxied
+      ? `, nginx tried ${proxied.upstreams.length} instance(s) [${proxied.upstreamStatuses.join(' ')}]`
+      : '';
     const key = `${o.method} ${o.op} → ${o.status} ${why}${tried}`;
     reasons[key] = (reasons[key] ?? 0) + 1;
   }

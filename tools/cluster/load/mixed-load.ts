@@ -17,7 +17,6 @@ export async function registerUsers(client: ChatClient, users: readonly string[]
 
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
 
-
 export interface LoadOptions {
   readonly client: ChatClient;
   readonly ledger: WriteLedger;

@@ -55,7 +55,12 @@ export function rawRequest(port: number, request: Buffer | string, timeoutMs = 1
 }
 
 /** A whole HTTP/1.1 request with `Connection: close`. */
-export function httpRequest(method: string, target: string, headers: Record<string, string> = {}, body?: Buffer): Buffer {
+export function httpRequest(
+  method: string,
+  target: string,
+  headers: Record<string, string> = {},
+  body?: Buffer,
+): Buffer {
   const head = [`${method} ${target} HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close'];
   for (const [name, value] of Object.entries(headers)) head.push(`${name}: ${value}`);
   if (body) head.push(`Content-Length: ${body.length}`);

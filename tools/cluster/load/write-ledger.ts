@@ -50,7 +50,9 @@ export class WriteLedger {
 
   /** Compares every known fact with the rows; returns how many were checked and every mismatch. */
   async compareWithDatabase(db: pg.Client, appId: string): Promise<{ checked: number; mismatches: string[] }> {
-    const rooms = await db.query<{ id: string; owner: string }>('SELECT id, owner FROM rooms WHERE app_id = $1', [appId]);
+    const rooms = await db.query<{ id: string; owner: string }>('SELECT id, owner FROM rooms WHERE app_id = $1', [
+      appId,
+    ]);
     const owners = new Map(rooms.rows.map((r) => [r.id, r.owner]));
     const memberships = await db.query<{ room_id: string; username: string; role: string }>(
       'SELECT room_id, username, role FROM memberships WHERE app_id = $1',
@@ -75,7 +77,8 @@ export class WriteLedger {
         if (presence === 'uncertain') continue;
         checked++;
         const isMember = roles.has(`${room.id}/${user}`);
-        if (isMember !== (presence === 'in')) mismatches.push(`room ${room.id}: ${user} should be ${presence}, is ${isMember ? 'in' : 'out'}`);
+        if (isMember !== (presence === 'in'))
+          mismatches.push(`room ${room.id}: ${user} should be ${presence}, is ${isMember ? 'in' : 'out'}`);
       }
     }
     return { checked, mismatches };

@@ -59,7 +59,9 @@ describe('npx nx g @chatroom/tools:adapter', () => {
     appendFileSync(join(root, dir, 'src/index.ts'), "export { SystemClock } from '@chatroom/crypto-adapter';\n");
     const crossed = depcruise();
     expect(crossed.status, crossed.output).not.toBe(0);
-    expect(crossed.output).toMatch(new RegExp(`adapters-do-not-import-each-other: ${dir}/src/index\\.ts → libs/crypto-adapter/`));
+    expect(crossed.output).toMatch(
+      new RegExp(`adapters-do-not-import-each-other: ${dir}/src/index\\.ts → libs/crypto-adapter/`),
+    );
   });
 
   it('an adapter may import the SQL store kit; the kit importing an adapter fails the layer check', () => {
@@ -73,7 +75,9 @@ describe('npx nx g @chatroom/tools:adapter', () => {
     writeFileSync(join(root, probe), "export { openPostgresAdapter } from '@chatroom/postgres-adapter';\n");
     const kit = run('npx', ['depcruise', probe, '--config', '.dependency-cruiser.cjs']);
     expect(kit.status, kit.output).not.toBe(0);
-    expect(kit.output).toMatch(new RegExp(`sql-store-kit-sits-below-the-adapters: ${probe.replace(/\./g, '\\.')} → libs/postgres-adapter/`));
+    expect(kit.output).toMatch(
+      new RegExp(`sql-store-kit-sits-below-the-adapters: ${probe.replace(/\./g, '\\.')} → libs/postgres-adapter/`),
+    );
   });
 
   it('offers exactly the ports it has templates for', () => {

@@ -75,8 +75,7 @@ export class ${cls} implements CredentialHasher {
 }
 `,
     contractCall: (cls, _file, title) => `describeCredentialHasherContract('${title}', () => new ${cls}());`,
-    binding: (cls) =>
-      `bindFactory(container, TOKENS.CredentialHasher, () => new ${cls}(), [], 'rebind');`,
+    binding: (cls) => `bindFactory(container, TOKENS.CredentialHasher, () => new ${cls}(), [], 'rebind');`,
   },
   TokenSigner: {
     contract: 'describeTokenSignerContract',
@@ -114,7 +113,11 @@ export class ${cls} implements IdGenerator {
   }
 }
 `,
-    contractCall: (cls, _file, title) => `// Two instances on one store, and the suite's clock (it stands still while thousands of ids are drawn).
+    contractCall: (
+      cls,
+      _file,
+      title,
+    ) => `// Two instances on one store, and the suite's clock (it stands still while thousands of ids are drawn).
 describeIdGeneratorContract('${title}', async (clock) => ({
   first: new ${cls}(clock),
   second: new ${cls}(clock),

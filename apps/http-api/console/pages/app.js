@@ -41,7 +41,12 @@ function LimitsForm({ org, app, current, onSaved }) {
   return html`<form onSubmit=${submit} class="stack limits" aria-labelledby="limits-edit">
     <h2 id="limits-edit">Change limits</h2>
     ${LIMITS.map(
-      ({ field, label, hint, number }) => html`<label for=${`limit-${field}`}>${label} <span class="hint">(${hint})</span></label>
+      ({
+        field,
+        label,
+        hint,
+        number,
+      }) => html`<label for=${`limit-${field}`}>${label} <span class="hint">(${hint})</span></label>
         <input id=${`limit-${field}`} name=${field} required defaultValue=${String(current[field])}
           ...${number ? { type: 'number', min: 1, max: 1000000000, step: 1 } : {}} />`,
     )}
@@ -59,10 +64,11 @@ export function AppPage({ org, app, admin }) {
     <${AppNav} org=${org} app=${app} />
     <h1 tabindex="-1">${org}/${app}</h1>
     <${Problem} error=${error} />
-    ${data === undefined && !error
-      ? html`<${Loading} what="the app" />`
-      : data &&
-        html`<dl class="facts" aria-label="Limits and counts">
+    ${
+      data === undefined && !error
+        ? html`<${Loading} what="the app" />`
+        : data &&
+          html`<dl class="facts" aria-label="Limits and counts">
             <dt>Client id</dt><dd><code>${data.client_id}</code></dd>
             <dt>Rooms</dt><dd>${data.rooms}</dd>
             <dt>Users</dt><dd>${data.users}</dd>
@@ -70,6 +76,7 @@ export function AppPage({ org, app, admin }) {
             ${LIMITS.map(({ field, label }) => html`<dt>${label}</dt><dd data-testid=${`limit-${field}`}>${data[field]}</dd>`)}
             <dt>Custom room ids</dt><dd data-testid="limit-custom_room_ids">${data.custom_room_ids ? 'allowed' : 'not allowed'}</dd>
           </dl>
-          ${admin && html`<${LimitsForm} org=${org} app=${app} current=${data} onSaved=${reload} />`}`}
+          ${admin && html`<${LimitsForm} org=${org} app=${app} current=${data} onSaved=${reload} />`}`
+    }
   `;
 }

@@ -26,15 +26,17 @@ function CreateApp({ onCreated }) {
       <button type="submit">Create app</button>
     </form>
     <${Problem} error=${error} />
-    ${made &&
-    html`<div class="secret" role="status">
+    ${
+      made &&
+      html`<div class="secret" role="status">
       <p><strong>${made.org}/${made.name}</strong> created. Copy its secret now: it is not shown again.</p>
       <dl>
         <dt>Client id</dt><dd><code data-testid="client-id">${made.client_id}</code></dd>
         <dt>Client secret</dt><dd><code data-testid="client-secret">${made.client_secret}</code></dd>
       </dl>
       <button type="button" class="quiet" onClick=${() => setMade(undefined)}>I have copied it</button>
-    </div>`}
+    </div>`
+    }
   </section>`;
 }
 
@@ -44,10 +46,11 @@ export function AppsPage({ admin }) {
     <h1 tabindex="-1">Apps</h1>
     ${admin && html`<${CreateApp} onCreated=${reload} />`}
     <${Problem} error=${error} />
-    ${data === undefined && !error
-      ? html`<${Loading} what="apps" />`
-      : data &&
-        html`<div class="scroll" tabindex="0" role="region" aria-label="Apps table">
+    ${
+      data === undefined && !error
+        ? html`<${Loading} what="apps" />`
+        : data &&
+          html`<div class="scroll" tabindex="0" role="region" aria-label="Apps table">
           <table>
             <thead><tr><th scope="col">App</th><th scope="col">Rooms</th><th scope="col">Users</th><th scope="col">Token generation</th><th scope="col">Rate limit</th><th scope="col">Open</th></tr></thead>
             <tbody>
@@ -61,6 +64,7 @@ export function AppsPage({ admin }) {
               )}
             </tbody>
           </table>
-        </div>`}
+        </div>`
+    }
   `;
 }

@@ -30,8 +30,9 @@ export function InstancePage() {
   return html`
     <h1 tabindex="-1">Instance</h1>
     <${Problem} error=${error} />
-    ${figures &&
-    html`<dl class="facts" aria-live="polite">
+    ${
+      figures &&
+      html`<dl class="facts" aria-live="polite">
         <dt>Ready</dt><dd>${figures.ready ? 'yes' : 'NO'}</dd>
         <dt>Version</dt><dd>${figures.version}</dd>
         <dt>Store</dt><dd>${figures.store}</dd>
@@ -44,10 +45,12 @@ export function InstancePage() {
           <tbody>
             ${figures.apps.length === 0 && html`<tr><td colspan="4">No app requests yet.</td></tr>`}
             ${figures.apps.map(
-              (a) => html`<tr key=${a.app}><th scope="row">${a.app}</th><td>${a.requests_per_second}</td><td>${a.rate_limited_per_second}</td><td>${a.rate_limited_total}</td></tr>`,
+              (a) =>
+                html`<tr key=${a.app}><th scope="row">${a.app}</th><td>${a.requests_per_second}</td><td>${a.rate_limited_per_second}</td><td>${a.rate_limited_total}</td></tr>`,
             )}
           </tbody>
         </table>
-      </div>`}
+      </div>`
+    }
   `;
 }

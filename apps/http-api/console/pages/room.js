@@ -8,17 +8,21 @@ function Timeline({ base }) {
   return html`<section aria-labelledby="timeline">
     <h2 id="timeline">Event timeline</h2>
     <${Problem} error=${error} />
-    ${data === undefined && !error
-      ? html`<${Loading} what="events" />`
-      : data &&
-        html`<ol class="timeline">
+    ${
+      data === undefined && !error
+        ? html`<${Loading} what="events" />`
+        : data &&
+          html`<ol class="timeline">
           ${data.events.length === 0 && html`<li>No events kept for this room.</li>`}
           ${data.events.map(
-            (e) => html`<li key=${e.id}><time datetime=${new Date(e.timestamp).toISOString()}>${time(e.timestamp)}</time>
+            (
+              e,
+            ) => html`<li key=${e.id}><time datetime=${new Date(e.timestamp).toISOString()}>${time(e.timestamp)}</time>
               <strong class="op">${e.operation}</strong> by ${e.operator}
               ${e.payload !== undefined && html`<code class="payload">${JSON.stringify(e.payload)}</code>`}</li>`,
           )}
-        </ol>`}
+        </ol>`
+    }
   </section>`;
 }
 
@@ -30,7 +34,10 @@ function Moderation({ base, room, onChanged, onDissolved }) {
     const form = new FormData(event.target);
     try {
       const minutes = Number(form.get('minutes'));
-      await api('POST', `${base}/mutes`, { usernames: [String(form.get('user'))], duration: minutes > 0 ? minutes * 60_000 : -1 });
+      await api('POST', `${base}/mutes`, {
+        usernames: [String(form.get('user'))],
+        duration: minutes > 0 ? minutes * 60_000 : -1,
+      });
       setError(undefined);
       event.target.reset();
       onChanged();
@@ -47,13 +54,15 @@ function Moderation({ base, room, onChanged, onDissolved }) {
     </form>
     <${Problem} error=${error} />
     <p>
-      ${confirming
-        ? html`<${ActionButton} kind="danger" label=${`Yes, dissolve ${room.name}`} action=${async () => {
+      ${
+        confirming
+          ? html`<${ActionButton} kind="danger" label=${`Yes, dissolve ${room.name}`} action=${async () => {
               await api('DELETE', base);
               onDissolved();
             }} />
             <button type="button" class="quiet" onClick=${() => setConfirming(false)}>Keep the room</button>`
-        : html`<button type="button" class="danger" onClick=${() => setConfirming(true)}>Dissolve room…</button>`}
+          : html`<button type="button" class="danger" onClick=${() => setConfirming(true)}>Dissolve room…</button>`
+      }
     </p>
   </section>`;
 }
@@ -70,8 +79,10 @@ export function RoomPage({ org, app, id, admin }) {
   if (dissolved) {
     return html`<${AppNav} org=${org} app=${app} /><h1 tabindex="-1">Room dissolved</h1><p role="status">Room ${id} was dissolved.</p>`;
   }
-  if (error) return html`<${AppNav} org=${org} app=${app} /><h1 tabindex="-1">Room ${id}</h1><${Problem} error=${error} />`;
-  if (!data) return html`<${AppNav} org=${org} app=${app} /><h1 tabindex="-1">Room ${id}</h1><${Loading} what="the room" />`;
+  if (error)
+    return html`<${AppNav} org=${org} app=${app} /><h1 tabindex="-1">Room ${id}</h1><${Problem} error=${error} />`;
+  if (!data)
+    return html`<${AppNav} org=${org} app=${app} /><h1 tabindex="-1">Room ${id}</h1><${Loading} what="the room" />`;
   const { room } = data;
   return html`
     <${AppNav} org=${org} app=${app} />
@@ -95,12 +106,16 @@ export function RoomPage({ org, app, id, admin }) {
               return html`<tr key=${m.username}>
                 <th scope="row">${m.username}</th><td>${m.role}</td>
                 <td>${mute ? (mute.expires_at === -1 ? 'until unmuted' : time(mute.expires_at)) : '—'}</td>
-                ${admin &&
-                html`<td>${m.role !== 'owner' &&
-                  html`<${ActionButton} kind="quiet" label=${`Remove ${m.username}`} action=${async () => {
-                    await api('DELETE', `${base}/members/${encodeURIComponent(m.username)}`);
-                    reload();
-                  }} />`}</td>`}
+                ${
+                  admin &&
+                  html`<td>${
+                    m.role !== 'owner' &&
+                    html`<${ActionButton} kind="quiet" label=${`Remove ${m.username}`} action=${async () => {
+                      await api('DELETE', `${base}/members/${encodeURIComponent(m.username)}`);
+                      reload();
+                    }} />`
+                  }</td>`
+                }
               </tr>`;
             })}
           </tbody>

@@ -6,8 +6,15 @@ import { AppNav, Loading, Problem, time, useLoad } from './shared.js';
 export function RoomsPage({ org, app }) {
   const [search, setSearch] = useState({});
   const [cursors, setCursors] = useState([]);
-  const query = new URLSearchParams({ limit: '20', ...search, ...(cursors.length && { cursor: cursors[cursors.length - 1] }) });
-  const { data, error } = useLoad(() => api('GET', `${appPath(org, app)}/rooms?${query}`), [org, app, query.toString()]);
+  const query = new URLSearchParams({
+    limit: '20',
+    ...search,
+    ...(cursors.length && { cursor: cursors[cursors.length - 1] }),
+  });
+  const { data, error } = useLoad(
+    () => api('GET', `${appPath(org, app)}/rooms?${query}`),
+    [org, app, query.toString()],
+  );
   const submit = (event) => {
     event.preventDefault();
     const form = new FormData(event.target);
@@ -16,7 +23,8 @@ export function RoomsPage({ org, app }) {
     setCursors([]);
     setSearch(next);
   };
-  const roomLink = (id) => `#/apps/${encodeURIComponent(org)}/${encodeURIComponent(app)}/rooms/${encodeURIComponent(id)}`;
+  const roomLink = (id) =>
+    `#/apps/${encodeURIComponent(org)}/${encodeURIComponent(app)}/rooms/${encodeURIComponent(id)}`;
   return html`
     <${AppNav} org=${org} app=${app} />
     <h1 tabindex="-1">Rooms</h1>
@@ -27,10 +35,11 @@ export function RoomsPage({ org, app }) {
       <button type="submit">Search</button>
     </form>
     <${Problem} error=${error} />
-    ${data === undefined && !error
-      ? html`<${Loading} what="rooms" />`
-      : data &&
-        html`<div class="scroll" tabindex="0" role="region" aria-label="Rooms table">
+    ${
+      data === undefined && !error
+        ? html`<${Loading} what="rooms" />`
+        : data &&
+          html`<div class="scroll" tabindex="0" role="region" aria-label="Rooms table">
             <table>
               <thead><tr><th scope="col">Name</th><th scope="col">Id</th><th scope="col">Owner</th><th scope="col">Members</th><th scope="col">Created</th></tr></thead>
               <tbody>
@@ -47,6 +56,7 @@ export function RoomsPage({ org, app }) {
           <p class="pager">
             ${cursors.length > 0 && html`<button type="button" class="quiet" onClick=${() => setCursors(cursors.slice(0, -1))}>Newer rooms</button>`}
             ${data.cursor && html`<button type="button" class="quiet" onClick=${() => setCursors([...cursors, data.cursor])}>Older rooms</button>`}
-          </p>`}
+          </p>`
+    }
   `;
 }

@@ -22,7 +22,8 @@ export function Loading({ what }) {
   return html`<p class="loading" aria-live="polite">Loading ${what}…</p>`;
 }
 
-export const time = (ms) => (ms === null || ms === undefined ? '—' : new Date(ms).toISOString().replace('T', ' ').slice(0, 19));
+export const time = (ms) =>
+  ms === null || ms === undefined ? '—' : new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
 
 /** A button that runs `action`, shows it is busy, and reports a failure next to itself. */
 export function ActionButton({ label, action, kind = '', ...rest }) {

@@ -40,8 +40,9 @@ function Rule({ base, rule, admin, onChanged }) {
     </p>
     <p class="buttons">
       <button type="button" class="quiet" aria-expanded=${open} onClick=${() => setOpen(!open)}>${open ? 'Hide deliveries' : 'Show deliveries'}</button>
-      ${admin &&
-      html`<${ActionButton} label="Replay dead deliveries" action=${async () => {
+      ${
+        admin &&
+        html`<${ActionButton} label="Replay dead deliveries" action=${async () => {
           const { revived } = await api('POST', `${base}/${rule.id}/replay`);
           setSaid(`${revived} dead deliveries queued again.`);
           refresh();
@@ -53,7 +54,8 @@ function Rule({ base, rule, admin, onChanged }) {
         <${ActionButton} kind="danger" label="Remove rule" action=${async () => {
           await api('DELETE', `${base}/${rule.id}`);
           onChanged();
-        }} />`}
+        }} />`
+      }
     </p>
     ${said && html`<p role="status">${said}</p>`}
     ${open && html`<${Deliveries} base=${base} rule=${rule} version=${version} />`}
@@ -80,21 +82,25 @@ export function WebhooksPage({ org, app, admin }) {
   return html`
     <${AppNav} org=${org} app=${app} />
     <h1 tabindex="-1">Webhooks</h1>
-    ${admin &&
-    html`<form onSubmit=${add} class="inline">
+    ${
+      admin &&
+      html`<form onSubmit=${add} class="inline">
       <label for="rule-url">Callback URL</label><input id="rule-url" name="url" type="url" required />
       <button type="submit">Add rule</button>
     </form>
     <${Problem} error=${problem} />
-    ${made && html`<p role="status" class="secret">Rule added. Its signing secret, shown once: <code>${made.secret}</code></p>`}`}
+    ${made && html`<p role="status" class="secret">Rule added. Its signing secret, shown once: <code>${made.secret}</code></p>`}`
+    }
     <p><button type="button" class="quiet" onClick=${reload}>Refresh</button></p>
     <${Problem} error=${error} />
-    ${data === undefined && !error
-      ? html`<${Loading} what="rules" />`
-      : data &&
-        html`<ul class="rules">
+    ${
+      data === undefined && !error
+        ? html`<${Loading} what="rules" />`
+        : data &&
+          html`<ul class="rules">
           ${data.rules.length === 0 && html`<li>No rules: this app's events go nowhere.</li>`}
           ${data.rules.map((rule) => html`<${Rule} key=${rule.id} base=${base} rule=${rule} admin=${admin} onChanged=${reload} />`)}
-        </ul>`}
+        </ul>`
+    }
   `;
 }

@@ -28,12 +28,40 @@ const APP = ['--org', 'acme', '--app', 'chat'];
 describe('admin CLI (in process, in-memory ports)', () => {
   it('apps create prints exactly {org, app, client_id, client_secret} as JSON and exits 0', async () => {
     const { run } = cli();
-    const r = await run('apps', 'create', ...APP, '--room-quota', '5', '--maxusers-ceiling', '300', '--joined-room-cap', '7', '--custom-room-ids', 'false', '--rate-limit', '25');
+    const r = await run(
+      'apps',
+      'create',
+      ...APP,
+      '--room-quota',
+      '5',
+      '--maxusers-ceiling',
+      '300',
+      '--joined-room-cap',
+      '7',
+      '--custom-room-ids',
+      'false',
+      '--rate-limit',
+      '25',
+    );
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.json()).toEqual({ org: 'acme', app: 'chat', client_id: expect.stringMatching(/^YXA6/), client_secret: expect.any(String) });
+    expect(r.json()).toEqual({
+      org: 'acme',
+      app: 'chat',
+      client_id: expect.stringMatching(/^YXA6/),
+      client_secret: expect.any(String),
+    });
     const shown = (await run('apps', 'show', ...APP)).json();
-    expect(shown).toMatchObject({ room_quota: 5, maxusers_ceiling: 300, joined_room_cap: 7, custom_room_ids: false, rate_limit: '25', rooms: 0, users: 0, key_generation: 0 });
+    expect(shown).toMatchObject({
+      room_quota: 5,
+      maxusers_ceiling: 300,
+      joined_room_cap: 7,
+      custom_room_ids: false,
+      rate_limit: '25',
+      rooms: 0,
+      users: 0,
+      key_generation: 0,
+    });
   });
 
   it('apps create of an existing app exits 1 with one sentence and changes nothing', async () => {
@@ -96,7 +124,12 @@ describe('admin CLI (in process, in-memory ports)', () => {
     await run('apps', 'create', ...APP, '--room-quota', '5');
     const r = await run('apps', 'set-limits', ...APP, '--rate-limit', 'easemob', '--joined-room-cap', '9');
     expect(r.code).toBe(0);
-    expect(r.json()).toMatchObject({ room_quota: 5, joined_room_cap: 9, rate_limit: 'easemob', maxusers_ceiling: 10000 });
+    expect(r.json()).toMatchObject({
+      room_quota: 5,
+      joined_room_cap: 9,
+      rate_limit: 'easemob',
+      maxusers_ceiling: 10000,
+    });
     expect((await run('apps', 'set-limits', ...APP, '--rate-limit', 'off')).json().rate_limit).toBe('off');
   });
 
@@ -105,16 +138,43 @@ describe('admin CLI (in process, in-memory ports)', () => {
     await run('apps', 'create', ...APP);
     expect((await run('apps', 'delete', ...APP, '--yes')).json()).toEqual({ org: 'acme', app: 'chat', deleted: true });
     expect((await run('apps', 'list')).json()).toEqual([]);
-    expect(await run('apps', 'delete', ...APP, '--yes')).toMatchObject({ code: 1, stderr: 'error: There is no app acme/chat.\n' });
+    expect(await run('apps', 'delete', ...APP, '--yes')).toMatchObject({
+      code: 1,
+      stderr: 'error: There is no app acme/chat.\n',
+    });
   });
 
   it.each([
-    [['apps', 'create', '--org', 'acme'], "error: required option '--app <app>' not specified", 'Usage: admin apps create [options]'],
-    [['apps', 'create', ...APP, '--room-quota', '0'], "error: option '--room-quota <n>' argument '0' is invalid. must be an integer from 1 to 1000000000.", 'Usage: admin apps create [options]'],
-    [['apps', 'create', ...APP, '--custom-room-ids', 'yes'], "error: option '--custom-room-ids <true|false>' argument 'yes' is invalid. must be true or false.", 'Usage: admin apps create [options]'],
-    [['apps', 'set-limits', ...APP, '--rate-limit', 'fast'], "error: option '--rate-limit <easemob|off|N>' argument 'fast' is invalid. must be off, easemob or a whole number of requests per second from 1 to 1000000.", 'Usage: admin apps set-limits [options]'],
-    [['apps', 'set-limits', ...APP], 'error: give at least one limit to change', 'Usage: admin apps set-limits [options]'],
-    [['apps', 'delete', ...APP], 'error: deleting an app removes all of its data: add --yes to confirm', 'Usage: admin apps delete [options]'],
+    [
+      ['apps', 'create', '--org', 'acme'],
+      "error: required option '--app <app>' not specified",
+      'Usage: admin apps create [options]',
+    ],
+    [
+      ['apps', 'create', ...APP, '--room-quota', '0'],
+      "error: option '--room-quota <n>' argument '0' is invalid. must be an integer from 1 to 1000000000.",
+      'Usage: admin apps create [options]',
+    ],
+    [
+      ['apps', 'create', ...APP, '--custom-room-ids', 'yes'],
+      "error: option '--custom-room-ids <true|false>' argument 'yes' is invalid. must be true or false.",
+      'Usage: admin apps create [options]',
+    ],
+    [
+      ['apps', 'set-limits', ...APP, '--rate-limit', 'fast'],
+      "error: option '--rate-limit <easemob|off|N>' argument 'fast' is invalid. must be off, easemob or a whole number of requests per second from 1 to 1000000.",
+      'Usage: admin apps set-limits [options]',
+    ],
+    [
+      ['apps', 'set-limits', ...APP],
+      'error: give at least one limit to change',
+      'Usage: admin apps set-limits [options]',
+    ],
+    [
+      ['apps', 'delete', ...APP],
+      'error: deleting an app removes all of its data: add --yes to confirm',
+      'Usage: admin apps delete [options]',
+    ],
     [['apps', 'show', ...APP, '--colour'], "error: unknown option '--colour'", 'Usage: admin apps show [options]'],
     [['apps', 'frobnicate'], "error: unknown command 'frobnicate'", 'Usage: admin apps [options] [command]'],
   ])('bad usage %j exits 2 with the error and the usage line, touching nothing', async (argv, error, usage) => {
@@ -132,13 +192,16 @@ describe('admin CLI (in process, in-memory ports)', () => {
     expect(r.stderr).toContain('Usage: admin [options] [command]');
   });
 
-  it.each([[['--help']], [['apps', '--help']], ...['create', 'list', 'show', 'rotate-secret', 'revoke-tokens', 'set-limits', 'delete'].map((c) => [['apps', c, '--help']])])(
-    '%j prints help on stdout and exits 0',
-    async (argv) => {
-      const r = await cli().run(...argv);
-      expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(/^Usage: admin/);
-      expect(r.stderr).toBe('');
-    },
-  );
+  it.each([
+    [['--help']],
+    [['apps', '--help']],
+    ...['create', 'list', 'show', 'rotate-secret', 'revoke-tokens', 'set-limits', 'delete'].map((c) => [
+      ['apps', c, '--help'],
+    ]),
+  ])('%j prints help on stdout and exits 0', async (argv) => {
+    const r = await cli().run(...argv);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: admin/);
+    expect(r.stderr).toBe('');
+  });
 });

@@ -4,14 +4,18 @@ import { createLogger } from '../logger.js';
 import { runAdmin } from './admin-cli.js';
 
 // `npm run admin -- apps list`, or `node apps/http-api/dist/admin/main.js apps list` in production.
-process.exitCode = await runAdmin(process.argv.slice(2), {
-  env: process.env,
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-  async stdin() {
-    let text = '';
-    for await (const chunk of process.stdin) text += chunk;
-    return text;
+process.exitCode = await runAdmin(
+  process.argv.slice(2),
+  {
+    env: process.env,
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    async stdin() {
+      let text = '';
+      for await (const chunk of process.stdin) text += chunk;
+      return text;
+    },
+    errStream: process.stderr,
   },
-  errStream: process.stderr,
-}, (env) => createContainer(loadConfig(env), createLogger('silent')));
+  (env) => createContainer(loadConfig(env), createLogger('silent')),
+);

@@ -1,4 +1,12 @@
-import { AddOperator, ListOperators, RemoveOperator, SetOperatorPassword, type AccountOutcome, type Dependencies, type OperatorDependencies } from '@chatroom/domain';
+import {
+  AddOperator,
+  ListOperators,
+  RemoveOperator,
+  SetOperatorPassword,
+  type AccountOutcome,
+  type Dependencies,
+  type OperatorDependencies,
+} from '@chatroom/domain';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Database } from '../ports/database.js';
 import { TOKENS } from '../ports/tokens.js';
@@ -19,7 +27,9 @@ interface OperatorOptions {
  * gives one; it is printed once, never stored in clear.
  */
 export const operatorsCommands: CommandGroup = (program: Command, ctx: GroupContext) => {
-  const group = program.command('operators').description('who may sign in to the console and the operator API (/admin/v1)');
+  const group = program
+    .command('operators')
+    .description('who may sign in to the console and the operator API (/admin/v1)');
   const table = (cmd: Command) => Boolean(cmd.optsWithGlobals<{ table?: boolean }>().table);
   const password = async (opts: OperatorOptions) => (opts.passwordStdin ? readPassword(ctx) : undefined);
 
@@ -31,7 +41,9 @@ export const operatorsCommands: CommandGroup = (program: Command, ctx: GroupCont
     .option('--password-stdin', 'read the password from standard input instead of generating one')
     .action(async (opts: OperatorOptions, cmd: Command) => {
       const given = await password(opts);
-      const outcome = await withOperators(ctx, (deps) => new AddOperator(deps).execute({ name: opts.name, role: opts.role, password: given }));
+      const outcome = await withOperators(ctx, (deps) =>
+        new AddOperator(deps).execute({ name: opts.name, role: opts.role, password: given }),
+      );
       print(ctx.io, shown(outcome, opts.name, given === undefined), table(cmd));
     });
 
@@ -42,7 +54,12 @@ export const operatorsCommands: CommandGroup = (program: Command, ctx: GroupCont
       const operators = await withOperators(ctx, (deps) => new ListOperators(deps).execute());
       print(
         ctx.io,
-        operators.map((o) => ({ name: o.name, role: o.role, must_change_password: o.mustChangePassword, created: new Date(o.created).toISOString() })),
+        operators.map((o) => ({
+          name: o.name,
+          role: o.role,
+          must_change_password: o.mustChangePassword,
+          created: new Date(o.created).toISOString(),
+        })),
         table(cmd),
       );
     });
@@ -64,7 +81,9 @@ export const operatorsCommands: CommandGroup = (program: Command, ctx: GroupCont
     .option('--password-stdin', 'read the new password from standard input')
     .action(async (opts: OperatorOptions, cmd: Command) => {
       const given = await password(opts);
-      const outcome = await withOperators(ctx, (deps) => new SetOperatorPassword(deps).execute({ name: opts.name, password: given }));
+      const outcome = await withOperators(ctx, (deps) =>
+        new SetOperatorPassword(deps).execute({ name: opts.name, password: given }),
+      );
       print(ctx.io, shown(outcome, opts.name, given === undefined), table(cmd));
     });
 };
@@ -77,7 +96,9 @@ function role(raw: string): 'viewer' | 'admin' {
 /** `{name, role, password}`; a password the operator typed is not echoed back. */
 function shown(outcome: AccountOutcome, name: string, generated: boolean) {
   if (!outcome.ok) {
-    throw new AdminFailure(outcome.reason === 'taken' ? `An operator named ${name} already exists.` : `No operator is named ${name}.`);
+    throw new AdminFailure(
+      outcome.reason === 'taken' ? `An operator named ${name} already exists.` : `No operator is named ${name}.`,
+    );
   }
   return { name: outcome.operator.name, role: outcome.operator.role, password: generated ? outcome.password : null };
 }

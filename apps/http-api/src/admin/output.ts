@@ -25,10 +25,19 @@ function columns(rows: Row[]): string {
   const keys = Object.keys(rows[0]!);
   const cells = [keys, ...rows.map((row) => keys.map((k) => String(row[k] ?? '')))];
   const widths = keys.map((_, i) => Math.max(...cells.map((line) => line[i]!.length)));
-  return `${cells.map((line) => line.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n')}\n`;
+  return `${cells
+    .map((line) =>
+      line
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')}\n`;
 }
 
 function pairs(row: Row): string {
   const width = Math.max(...Object.keys(row).map((k) => k.length));
-  return `${Object.entries(row).map(([k, v]) => `${k.padEnd(width)}  ${v ?? ''}`).join('\n')}\n`;
+  return `${Object.entries(row)
+    .map(([k, v]) => `${k.padEnd(width)}  ${v ?? ''}`)
+    .join('\n')}\n`;
 }

@@ -40,14 +40,24 @@ interface RuleOptions {
  * delivery round; no restart.
  */
 export function webhooksCommands(program: Command, ctx: WebhooksContext): void {
-  const group = program.command('webhooks').description("where an app's chat-room events go: webhook URLs or NATS JetStream");
+  const group = program
+    .command('webhooks')
+    .description("where an app's chat-room events go: webhook URLs or NATS JetStream");
   const json = (value: unknown) => ctx.io.out(`${JSON.stringify(value, null, 2)}\n`);
 
   withApp(group.command('add').description('add a rule; prints it with its id and secret'))
-    .requiredOption('--url <url>', `the target: ${EVENT_SINK_KINDS.map((k) => `${schemesOf(k)} with --kind ${k}`).join(', ')}`, url)
+    .requiredOption(
+      '--url <url>',
+      `the target: ${EVENT_SINK_KINDS.map((k) => `${schemesOf(k)} with --kind ${k}`).join(', ')}`,
+      url,
+    )
     .option(`--kind <${EVENT_SINK_KINDS.join('|')}>`, 'how events are sent', kind, 'webhook')
     .option('--secret <secret>', `signing secret (default: 32 random characters; ${SECRET_RULE})`, secret)
-    .option('--events <list>', `operations to send, comma-separated (default: all of ${ROOM_EVENT_OPERATIONS.join(',')})`, operations)
+    .option(
+      '--events <list>',
+      `operations to send, comma-separated (default: all of ${ROOM_EVENT_OPERATIONS.join(',')})`,
+      operations,
+    )
     .action(async (opts: RuleOptions) => {
       if (sinkOfUrl(opts.url) !== opts.kind) {
         throw new WebhooksFailure(`--kind ${opts.kind} takes a ${schemesOf(opts.kind)} URL.`);
@@ -100,7 +110,9 @@ export function webhooksCommands(program: Command, ctx: WebhooksContext): void {
     .requiredOption('--since <iso-time>', 'e.g. 2026-11-29T00:00:00Z', isoTime)
     .option('--id <id>', 'only this rule')
     .action(async (opts: RuleOptions) => {
-      const queued = await withStore(ctx, async (db, rules) => rules.replay(await appId(db, opts), opts.since!, opts.id));
+      const queued = await withStore(ctx, async (db, rules) =>
+        rules.replay(await appId(db, opts), opts.since!, opts.id),
+      );
       json({ org: opts.org, app: opts.app, since: new Date(opts.since!).toISOString(), queued });
     });
 }
@@ -170,7 +182,10 @@ function kind(raw: string): EventRuleKind {
 }
 
 function operations(raw: string): RoomEventOperation[] {
-  const list = raw.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+  const list = raw
+    .split(',')
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean);
   const bad = list.filter((op) => !ROOM_EVENT_OPERATIONS.includes(op as RoomEventOperation));
   if (list.length === 0 || bad.length > 0) {
     throw new InvalidArgumentError(`must be a comma list of ${ROOM_EVENT_OPERATIONS.join(', ')}.`);

@@ -7,6 +7,9 @@ describe('the typed client (libs/client)', () => {
   it('its checked-in types are those of the current document (else: npm run generate:client)', async () => {
     const checkedIn = await readFile(CLIENT_TYPES_FILE, 'utf8');
     const current = await clientTypes(openApiDocument());
-    expect(checkedIn === current, 'libs/client/src/generated/openapi.ts lags /openapi.json: run `npm run generate:client`').toBe(true);
+    expect(
+      checkedIn === current,
+      'libs/client/src/generated/openapi.ts lags /openapi.json: run `npm run generate:client`',
+    ).toBe(true);
   });
 });

@@ -17,7 +17,10 @@ export function bindFactory<T, Args extends readonly unknown[]>(
   how: 'bind' | 'rebind' = 'bind',
 ): void {
   const binder = how === 'rebind' ? container.rebind<T>(token) : container.bind<T>(token);
-  binder.toResolvedValue(factory as unknown as (...args: unknown[]) => T | Promise<T>, dependencies as unknown as symbol[]);
+  binder.toResolvedValue(
+    factory as unknown as (...args: unknown[]) => T | Promise<T>,
+    dependencies as unknown as symbol[],
+  );
 }
 
 /** Binds (or, with `rebind`, replaces) `token` with one value of its type. */

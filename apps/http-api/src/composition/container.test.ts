@@ -35,7 +35,10 @@ describe('the composition root', () => {
   }, 30_000);
 
   it('lets a test rebind every port before use, and nothing of the real store is opened', async () => {
-    const container = createContainer(loadConfig({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', TOKEN_MASTER_KEY: 'ab'.repeat(32) }), quiet());
+    const container = createContainer(
+      loadConfig({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', TOKEN_MASTER_KEY: 'ab'.repeat(32) }),
+      quiet(),
+    );
     const deps = useInMemoryAdapters(container);
     const database = await container.getAsync<Database>(TOKENS.Database);
     expect(database.kind).toBe('memory');

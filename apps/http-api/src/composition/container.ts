@@ -98,7 +98,12 @@ export function createContainer(config: Config, logger: Logger = createLogger(co
   bindFactory(container, TOKENS.Random, () => new NodeRandom(), []);
   bindFactory(container, TOKENS.CredentialHasher, () => new ScryptCredentialHasher(), []);
   bindFactory(container, TOKENS.TokenSigner, () => new JoseTokenSigner(), []);
-  bindFactory(container, TOKENS.SecretHasher, () => asSecretHasher(new ScryptCredentialHasher(APP_SECRET_SCRYPT_PARAMETERS)), []);
+  bindFactory(
+    container,
+    TOKENS.SecretHasher,
+    () => asSecretHasher(new ScryptCredentialHasher(APP_SECRET_SCRYPT_PARAMETERS)),
+    [],
+  );
   // After the store: on PGlite the master key file is made only once the data directory is ours.
   bindFactory(container, TOKENS.MasterKey, async (_store: Database) => resolveMasterKey(config), [TOKENS.Store]);
   bindFactory(container, TOKENS.KeySealer, (key: Buffer) => new AesGcmKeySealer(key), [TOKENS.MasterKey]);

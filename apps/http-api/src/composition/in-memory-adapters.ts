@@ -1,4 +1,9 @@
-import { InMemoryConsoleQueries, inMemoryDependencies, InMemoryOperatorStore, type InMemoryDependencies } from '@chatroom/domain';
+import {
+  InMemoryConsoleQueries,
+  inMemoryDependencies,
+  InMemoryOperatorStore,
+  type InMemoryDependencies,
+} from '@chatroom/domain';
 import type { Container } from 'inversify';
 import type { Database } from '../ports/database.js';
 import { asSecretHasher, TOKENS } from '../ports/tokens.js';

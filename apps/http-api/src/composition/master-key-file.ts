@@ -14,10 +14,13 @@ const IN_MEMORY = 'memory://';
  * files alone, not of the whole directory: production sets TOKEN_MASTER_KEY from a secret store.
  * Called once the data directory is locked, so two processes never race to make the file.
  */
-export async function resolveMasterKey(config: Pick<Config, 'tokenMasterKey' | 'databaseUrl' | 'dataDir'>): Promise<Buffer> {
+export async function resolveMasterKey(
+  config: Pick<Config, 'tokenMasterKey' | 'databaseUrl' | 'dataDir'>,
+): Promise<Buffer> {
   if (config.tokenMasterKey) return config.tokenMasterKey;
   // loadConfig refuses DATABASE_URL without a key; this guards a Config built by hand.
-  if (config.databaseUrl) throw new Error(`TOKEN_MASTER_KEY must be set when DATABASE_URL is; give it ${MASTER_KEY_HINT}`);
+  if (config.databaseUrl)
+    throw new Error(`TOKEN_MASTER_KEY must be set when DATABASE_URL is; give it ${MASTER_KEY_HINT}`);
   if (config.dataDir === IN_MEMORY) return randomBytes(32);
   const path = join(config.dataDir, MASTER_KEY_FILE);
   try {

@@ -31,7 +31,12 @@ export function operatorKey(masterKey: Buffer): string {
 }
 
 /** The operator API over the store: its operators, console queries and rules (in memory when the store has none). */
-export async function createOperatorApi(database: Database, deps: Dependencies, config: Config, version: string): Promise<OperatorApi> {
+export async function createOperatorApi(
+  database: Database,
+  deps: Dependencies,
+  config: Config,
+  version: string,
+): Promise<OperatorApi> {
   const operators = database.operators ?? new InMemoryOperatorStore();
   const queries = database.consoleQueries ?? new InMemoryConsoleQueries(new InMemoryState());
   const policy = { key: operatorKey(await resolveMasterKey(config)), ttlSeconds: OPERATOR_TOKEN_TTL_SECONDS };
@@ -52,7 +57,12 @@ export async function createOperatorApi(database: Database, deps: Dependencies, 
 }
 
 /** One made-up UPDATE event of room `console-test`, sent by a publisher made for it and closed after. */
-async function testSend(rule: EventRule, app: { org: string; name: string }, config: Config, now: number): Promise<PublishOutcome> {
+async function testSend(
+  rule: EventRule,
+  app: { org: string; name: string },
+  config: Config,
+  now: number,
+): Promise<PublishOutcome> {
   const { publishTimeoutMs: timeoutMs, allowPrivateDestinations: allowPrivate } = config.events;
   const publisher = EVENT_SINKS[rule.kind].publisher({ timeoutMs, allowPrivate });
   const delivery: Delivery = {

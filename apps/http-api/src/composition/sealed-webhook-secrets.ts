@@ -16,7 +16,8 @@ export function withSealedWebhookSecrets(store: Database, sealer: KeySealer): Da
   const open = async (rule: EventRule): Promise<EventRule> => {
     if (!sealer.isSealed(rule.secret)) return rule;
     const secret = await sealer.unseal(rule.secret);
-    if (secret === null) throw new Error(`the webhook secret of rule ${rule.id} does not open with this TOKEN_MASTER_KEY`);
+    if (secret === null)
+      throw new Error(`the webhook secret of rule ${rule.id} does not open with this TOKEN_MASTER_KEY`);
     return { ...rule, secret };
   };
 
@@ -38,7 +39,11 @@ export function withSealedWebhookSecrets(store: Database, sealer: KeySealer): Da
   };
   const queue: DeliveryQueue = {
     claim: async (limit, leaseMs) =>
-      Promise.all((await deliveries.claim(limit, leaseMs)).map(async (d): Promise<Delivery> => ({ ...d, rule: await open(d.rule) }))),
+      Promise.all(
+        (await deliveries.claim(limit, leaseMs)).map(
+          async (d): Promise<Delivery> => ({ ...d, rule: await open(d.rule) }),
+        ),
+      ),
     settle: (delivered, failed) => deliveries.settle(delivered, failed),
   };
   return new Proxy(store, {

@@ -60,7 +60,11 @@ export async function startService(
     });
     try {
       if (config.metricsPort !== undefined) {
-        metrics = await startMetricsListener(container.get<ServiceMetrics>(SERVICE_TOKENS.Metrics).registry, config, logger);
+        metrics = await startMetricsListener(
+          container.get<ServiceMetrics>(SERVICE_TOKENS.Metrics).registry,
+          config,
+          logger,
+        );
       }
     } catch (error) {
       await closeServer(0);

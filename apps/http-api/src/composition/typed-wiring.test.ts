@@ -21,12 +21,10 @@ describe('typed wiring', () => {
 
   it('resolves a factory whose dependency tokens match its parameters, in order', async () => {
     const container = hashers();
-    bindFactory(
-      container,
-      both,
-      (hasher: CredentialHasher, secretHasher: SecretHasher) => ({ hasher, secretHasher }),
-      [TOKENS.CredentialHasher, TOKENS.SecretHasher],
-    );
+    bindFactory(container, both, (hasher: CredentialHasher, secretHasher: SecretHasher) => ({ hasher, secretHasher }), [
+      TOKENS.CredentialHasher,
+      TOKENS.SecretHasher,
+    ]);
     const built = await resolve(container, both);
     expect(built.hasher).toBe(deps.hasher);
     expect(built.secretHasher).toBe(deps.secretHasher);
@@ -55,7 +53,9 @@ describe('typed wiring', () => {
       [TOKENS.TokenSigner, TOKENS.CredentialHasher],
     );
     // @ts-expect-error one token for two parameters
-    bindFactory(container, token<string>('short'), (_a: CredentialHasher, _b: TokenSigner) => 'x', [TOKENS.CredentialHasher]);
+    bindFactory(container, token<string>('short'), (_a: CredentialHasher, _b: TokenSigner) => 'x', [
+      TOKENS.CredentialHasher,
+    ]);
     // @ts-expect-error the factory makes a number for a token of strings
     bindFactory(container, token<string>('text'), () => 42, []);
     // @ts-expect-error a plain CredentialHasher bound where a SecretHasher must be

@@ -16,7 +16,12 @@ describe.skipIf(!db)('the admin CLI as a process, on PostgreSQL', () => {
   it('creates an app (JSON on stdout, exit 0), shows it, and refuses it a second time (exit 1, one sentence)', async () => {
     const created = await spawnAdmin(['apps', 'create', ...APP, '--rate-limit', 'easemob'], { DATABASE_URL: db!.url });
     expect(created.code).toBe(0);
-    expect(JSON.parse(created.stdout)).toEqual({ org: 'cli', app: 'chat', client_id: expect.any(String), client_secret: expect.any(String) });
+    expect(JSON.parse(created.stdout)).toEqual({
+      org: 'cli',
+      app: 'chat',
+      client_id: expect.any(String),
+      client_secret: expect.any(String),
+    });
     const shown = await spawnAdmin(['apps', 'show', ...APP, '--table'], { DATABASE_URL: db!.url });
     expect(shown.code).toBe(0);
     expect(shown.stdout).toMatch(/^rate_limit\s+easemob$/m);
@@ -42,12 +47,18 @@ describe.skipIf(!db)('the admin CLI as a process, on PostgreSQL', () => {
     const r = await spawnAdmin(['apps', 'list'], { DATABASE_URL: db!.url, TOKEN_MASTER_KEY: 'ee'.repeat(32) });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^error: TOKEN_MASTER_KEY does not open the token keys stored for \d+ app\(s\) \(.*cli\/chat.*\): it is not the master key they were sealed with\.\n$/);
+    expect(r.stderr).toMatch(
+      /^error: TOKEN_MASTER_KEY does not open the token keys stored for \d+ app\(s\) \(.*cli\/chat.*\): it is not the master key they were sealed with\.\n$/,
+    );
   }, 60_000);
 
   it('an unreachable database: exit 1, one sentence without the password', async () => {
     const r = await spawnAdmin(['apps', 'list'], { DATABASE_URL: 'postgres://admin:hunter2@127.0.0.1:1/chat' });
-    expect(r).toMatchObject({ code: 1, stdout: '', stderr: 'error: The database cannot be reached (DATABASE_URL host 127.0.0.1:1, database chat).\n' });
+    expect(r).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: 'error: The database cannot be reached (DATABASE_URL host 127.0.0.1:1, database chat).\n',
+    });
   }, 60_000);
 });
 
@@ -63,11 +74,15 @@ describe('the admin CLI on embedded PGlite', () => {
         expect(await service.stop()).toBe(0);
       }
       expect(refused.code).toBe(1);
-      expect(refused.stderr).toMatch(/^error: The data directory .* is in use by another running process \(pid \d+, lock file .*\)\. Stop that process, or give this one another data directory or a DATABASE_URL\.\n$/);
+      expect(refused.stderr).toMatch(
+        /^error: The data directory .* is in use by another running process \(pid \d+, lock file .*\)\. Stop that process, or give this one another data directory or a DATABASE_URL\.\n$/,
+      );
       // The service made the development app and the master key file; the CLI reads both.
       const listed = await spawnAdmin(['apps', 'list'], { DATA_DIR: dataDir, TOKEN_MASTER_KEY: '' });
       expect(listed.code).toBe(0);
-      expect(JSON.parse(listed.stdout).map((a: { org: string; app: string }) => `${a.org}/${a.app}`)).toEqual(['dev/app']);
+      expect(JSON.parse(listed.stdout).map((a: { org: string; app: string }) => `${a.org}/${a.app}`)).toEqual([
+        'dev/app',
+      ]);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

@@ -30,7 +30,9 @@ function endpoints(room: string): Record<string, fc.Arbitrary<BadRequest>> {
   return {
     'POST /token': fc.oneof(
       malformedJson.map((body) => ({ method: 'POST', path: '/token', body })),
-      fc.record({ grant_type: notAString, client_id: oddText }).map((body) => ({ method: 'POST', path: '/token', body })),
+      fc
+        .record({ grant_type: notAString, client_id: oddText })
+        .map((body) => ({ method: 'POST', path: '/token', body })),
       fc
         .record({ client_id: oddText, client_secret: oddText, ttl: fc.oneof(fc.integer(), notAnInteger) })
         .map((creds) => ({ method: 'POST', path: '/token', body: { grant_type: 'client_credentials', ...creds } })),
@@ -38,7 +40,9 @@ function endpoints(room: string): Record<string, fc.Arbitrary<BadRequest>> {
     'POST /users': fc.oneof(
       malformedJson.map((body) => ({ method: 'POST', path: '/users', body })),
       fc.record({ username: badId, password: oddText }).map((u) => ({ method: 'POST', path: '/users', body: u })),
-      fc.record({ username: notAString, password: oddText }).map((u) => ({ method: 'POST', path: '/users', body: [u] })),
+      fc
+        .record({ username: notAString, password: oddText })
+        .map((u) => ({ method: 'POST', path: '/users', body: [u] })),
       fc.integer({ min: 61, max: 200 }).map((n) => ({
         method: 'POST',
         path: '/users',
@@ -83,11 +87,15 @@ function endpoints(room: string): Record<string, fc.Arbitrary<BadRequest>> {
     ),
     'PUT /chatrooms/{id}': fc.oneof(
       malformedJson.map((body) => ({ method: 'PUT', path: `/chatrooms/${room}`, body })),
-      fc.tuple(unknownKey, fc.jsonValue()).map(([k, v]) => ({ method: 'PUT', path: `/chatrooms/${room}`, body: { name: 'changed', [k]: v } })),
+      fc
+        .tuple(unknownKey, fc.jsonValue())
+        .map(([k, v]) => ({ method: 'PUT', path: `/chatrooms/${room}`, body: { name: 'changed', [k]: v } })),
       hugeText(512).map((description) => ({ method: 'PUT', path: `/chatrooms/${room}`, body: { description } })),
       notAnInteger.map((maxusers) => ({ method: 'PUT', path: `/chatrooms/${room}`, body: { maxusers } })),
       badId.map((newowner) => ({ method: 'PUT', path: `/chatrooms/${room}`, body: { newowner } })),
-      fc.tuple(unknownKey, fc.jsonValue()).map(([k, v]) => ({ method: 'PUT', path: `/chatrooms/${room}`, body: { newowner: 'seed_b', [k]: v } })),
+      fc
+        .tuple(unknownKey, fc.jsonValue())
+        .map(([k, v]) => ({ method: 'PUT', path: `/chatrooms/${room}`, body: { newowner: 'seed_b', [k]: v } })),
       badId.map((id) => ({ method: 'PUT', path: `/chatrooms/${segment(id)}`, body: { name: 'changed' } })),
     ),
     'DELETE /chatrooms/{id}': badId.map((id) => ({ method: 'DELETE', path: `/chatrooms/${segment(id)}` })),

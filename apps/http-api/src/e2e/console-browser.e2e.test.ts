@@ -78,7 +78,8 @@ describe.skipIf(!CHROMIUM_PRESENT)('the console in headless Chromium', () => {
         bindFactory(
           container,
           SERVICE_TOKENS.DeliveryWorker,
-          (database: Database, cfg: Config, signal: EventSignal, log: Logger) => createDeliveryWorker(database, cfg.events, ahead, signal, log),
+          (database: Database, cfg: Config, signal: EventSignal, log: Logger) =>
+            createDeliveryWorker(database, cfg.events, ahead, signal, log),
           [TOKENS.Database, TOKENS.Config, SERVICE_TOKENS.EventSignal, TOKENS.Logger],
           'rebind',
         );
@@ -123,13 +124,17 @@ describe.skipIf(!CHROMIUM_PRESENT)('the console in headless Chromium', () => {
       g.requestAnimationFrame(check);
     });
     await page.goto(`${svc.url}/console`);
-    const usable = await page.waitForFunction(() => (globalThis as any).performance.getEntriesByName('console-sign-in-usable')[0]?.startTime ?? false);
+    const usable = await page.waitForFunction(
+      () => (globalThis as any).performance.getEntriesByName('console-sign-in-usable')[0]?.startTime ?? false,
+    );
     figures.firstPageUsableMs = Math.round((await usable.jsonValue()) as number);
     const navigation = await page.evaluate(() => {
       const perf = (globalThis as any).performance;
       const [entry] = perf.getEntriesByType('navigation');
       // The console asks who is signed in before it shows the form: that answer's arrival.
-      const session = perf.getEntriesByType('resource').find((r: { name: string }) => r.name.endsWith('/admin/v1/session'));
+      const session = perf
+        .getEntriesByType('resource')
+        .find((r: { name: string }) => r.name.endsWith('/admin/v1/session'));
       return {
         responseEnd: Math.round(entry.responseEnd),
         domContentLoaded: Math.round(entry.domContentLoadedEventEnd),
@@ -137,7 +142,11 @@ describe.skipIf(!CHROMIUM_PRESENT)('the console in headless Chromium', () => {
         session: session ? `${Math.round(session.startTime)}–${Math.round(session.responseEnd)}` : 'none',
       };
     });
-    Object.assign(figures, { navResponseEndMs: navigation.responseEnd, navDomContentLoadedMs: navigation.domContentLoaded, navLoadMs: navigation.load });
+    Object.assign(figures, {
+      navResponseEndMs: navigation.responseEnd,
+      navDomContentLoadedMs: navigation.domContentLoaded,
+      navLoadMs: navigation.load,
+    });
     sessionTiming = navigation.session;
     await shot('sign-in');
     await accessible('the sign-in page');
@@ -188,17 +197,32 @@ describe.skipIf(!CHROMIUM_PRESENT)('the console in headless Chromium', () => {
     await page.getByRole('status').filter({ hasText: 'Rule added' }).waitFor();
 
     // Rooms made through the Easemob API, found in the console by name.
-    const easemob = (method: string, path: string, body?: unknown) => svc.call(method, `/console/demo${path}`, { token, body });
-    expect((await easemob('POST', '/users', [{ username: 'alice', password: 'pw-alice' }, { username: 'bob', password: 'pw-bob' }])).status).toBe(200);
+    const easemob = (method: string, path: string, body?: unknown) =>
+      svc.call(method, `/console/demo${path}`, { token, body });
+    expect(
+      (
+        await easemob('POST', '/users', [
+          { username: 'alice', password: 'pw-alice' },
+          { username: 'bob', password: 'pw-bob' },
+        ])
+      ).status,
+    ).toBe(200);
     const roomIds: string[] = [];
     for (const name of ['lobby north', 'lobby south', 'kitchen']) {
-      const made = await easemob('POST', '/chatrooms', { name, description: 'made by the test', owner: 'alice', members: ['bob'] });
+      const made = await easemob('POST', '/chatrooms', {
+        name,
+        description: 'made by the test',
+        owner: 'alice',
+        members: ['bob'],
+      });
       roomIds.push(made.body.data.id);
     }
     await page.getByRole('link', { name: 'Rooms' }).click();
     await page.getByLabel('Name starts with').fill('lobby');
     await page.getByRole('button', { name: 'Search' }).click();
-    await expect.poll(async () => page.locator('tbody th[scope=row]').allInnerTexts()).toEqual(['lobby south', 'lobby north']);
+    await expect
+      .poll(async () => page.locator('tbody th[scope=row]').allInnerTexts())
+      .toEqual(['lobby south', 'lobby north']);
     await shot('rooms-search');
     await accessible('the rooms page');
 
@@ -206,9 +230,13 @@ describe.skipIf(!CHROMIUM_PRESENT)('the console in headless Chromium', () => {
     await page.getByRole('link', { name: 'lobby north' }).click();
     await page.getByRole('heading', { name: 'lobby north', level: 1 }).waitFor();
     const members = page.getByRole('region', { name: 'Members table' });
-    await expect.poll(() => members.locator('tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^alice\s+owner/), expect.stringMatching(/^bob\s+member/)]);
+    await expect
+      .poll(() => members.locator('tbody tr').allInnerTexts())
+      .toEqual([expect.stringMatching(/^alice\s+owner/), expect.stringMatching(/^bob\s+member/)]);
     const timeline = page.locator('ol.timeline li');
-    await expect.poll(() => timeline.allInnerTexts()).toEqual([expect.stringMatching(/JOIN by @ppAdmin/), expect.stringMatching(/CREATE by @ppAdmin/)]);
+    await expect
+      .poll(() => timeline.allInnerTexts())
+      .toEqual([expect.stringMatching(/JOIN by @ppAdmin/), expect.stringMatching(/CREATE by @ppAdmin/)]);
     await shot('room');
     await accessible('the room page');
     await page.getByRole('button', { name: 'Dissolve room…' }).click();
@@ -238,7 +266,10 @@ describe.skipIf(!CHROMIUM_PRESENT)('the console in headless Chromium', () => {
     const failedHits = receiver.hits.length;
     receiver.answer = () => 200;
     await page.getByRole('button', { name: 'Replay dead deliveries' }).click();
-    await page.getByRole('status').filter({ hasText: `${EVENTS} dead deliveries queued again.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${EVENTS} dead deliveries queued again.` })
+      .waitFor();
     await expect.poll(() => receiver.hits.length - failedHits, { timeout: 30_000 }).toBeGreaterThanOrEqual(EVENTS);
     const replayed = receiver.hits.slice(failedHits).map((hit) => `${hit.body.id}:${hit.body.operation}`);
     for (const id of roomIds) expect(replayed).toContain(`${id}:CREATE`);
@@ -253,17 +284,30 @@ describe.skipIf(!CHROMIUM_PRESENT)('the console in headless Chromium', () => {
 
     // The live panel.
     await page.getByRole('link', { name: 'Instance' }).click();
-    await page.getByRole('region', { name: 'Requests per app' }).getByRole('row', { name: /console\/demo/ }).waitFor({ timeout: 10_000 });
+    await page
+      .getByRole('region', { name: 'Requests per app' })
+      .getByRole('row', { name: /console\/demo/ })
+      .waitFor({ timeout: 10_000 });
     await shot('instance');
     await accessible('the instance page');
 
     // 375 px: nothing wider than the screen.
     await page.setViewportSize({ width: 375, height: 800 });
-    for (const hash of ['#/apps', '#/apps/console/demo', '#/apps/console/demo/rooms', `#/apps/console/demo/rooms/${roomIds[1]}`, '#/apps/console/demo/webhooks', '#/instance']) {
+    for (const hash of [
+      '#/apps',
+      '#/apps/console/demo',
+      '#/apps/console/demo/rooms',
+      `#/apps/console/demo/rooms/${roomIds[1]}`,
+      '#/apps/console/demo/webhooks',
+      '#/instance',
+    ]) {
       await page.goto(`${svc.url}/console${hash}`);
       await page.locator('main h1').waitFor();
       await page.waitForLoadState('networkidle');
-      expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth), hash).toBeLessThanOrEqual(375);
+      expect(
+        await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth),
+        hash,
+      ).toBeLessThanOrEqual(375);
       await accessible(`${hash} at 375 px`);
     }
     await shot('webhooks-375');
@@ -284,7 +328,11 @@ describe.skipIf(!CHROMIUM_PRESENT)('the console in headless Chromium', () => {
     expect(await page.getByRole('button', { name: 'Create app' }).count()).toBe(0);
     await shot('viewer-apps');
 
-    const room = (await svc.call('GET', '/admin/v1/apps/console/demo/rooms?name=lobby', { token: null, headers: {} }).catch(() => null))?.status;
+    const room = (
+      await svc
+        .call('GET', '/admin/v1/apps/console/demo/rooms?name=lobby', { token: null, headers: {} })
+        .catch(() => null)
+    )?.status;
     expect(room).toBe(401); // not signed in from Node: the session is the browser's
     // The app's limits: shown, with no form to change them.
     await page.getByRole('link', { name: 'console/demo', exact: true }).click();
@@ -316,7 +364,9 @@ describe.skipIf(!CHROMIUM_PRESENT)('the console in headless Chromium', () => {
             body: body ? JSON.stringify(body) : undefined,
           })
         ).status;
-      const rooms = (await (await fetch('/admin/v1/apps/console/demo/rooms?name=lobby')).json()) as { rooms: { id: string }[] };
+      const rooms = (await (await fetch('/admin/v1/apps/console/demo/rooms?name=lobby')).json()) as {
+        rooms: { id: string }[];
+      };
       const id = rooms.rooms[0]!.id;
       return [
         await ask('POST', '/apps', { org: 'viewer', name: 'made' }),
@@ -348,7 +398,9 @@ describe.skipIf(!CHROMIUM_PRESENT)('the console in headless Chromium', () => {
     expect(figures.bundleGzipBytes).toBeLessThanOrEqual(150 * 1024);
     expect(js.status).toBe(200);
     expect(css.status).toBe(200);
-    console.log(`console browser test: ${requested.length} requests, all to ${svc.url}; first page usable ${figures.firstPageUsableMs} ms (navigation: response end ${figures.navResponseEndMs} ms, DOMContentLoaded ${figures.navDomContentLoadedMs} ms, load ${figures.navLoadMs} ms, GET /session ${sessionTiming} ms); bundle ${figures.bundleGzipBytes} B gzipped, ${figures.bundleBrotliBytes} B brotli; screenshots in ${ARTIFACTS}`);
+    console.log(
+      `console browser test: ${requested.length} requests, all to ${svc.url}; first page usable ${figures.firstPageUsableMs} ms (navigation: response end ${figures.navResponseEndMs} ms, DOMContentLoaded ${figures.navDomContentLoadedMs} ms, load ${figures.navLoadMs} ms, GET /session ${sessionTiming} ms); bundle ${figures.bundleGzipBytes} B gzipped, ${figures.bundleBrotliBytes} B brotli; screenshots in ${ARTIFACTS}`,
+    );
   });
 });
 
@@ -359,7 +411,9 @@ async function gzipSize(url: string): Promise<number> {
     request(url, { headers: { 'accept-encoding': encoding } }, (res) => {
       let n = 0;
       res.on('data', (chunk: Buffer) => (n += chunk.length));
-      res.on('end', () => (res.headers['content-encoding'] === encoding ? resolve(n) : reject(new Error(`not ${encoding}`))));
+      res.on('end', () =>
+        res.headers['content-encoding'] === encoding ? resolve(n) : reject(new Error(`not ${encoding}`)),
+      );
     })
       .on('error', reject)
       .end();

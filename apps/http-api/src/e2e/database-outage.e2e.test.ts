@@ -10,7 +10,8 @@ const stores = [
   { name: 'PostgreSQL', driver: 'pg', defaultPort: 5432, db: await createTestDatabase() },
   { name: 'MariaDB', driver: 'mysql2', defaultPort: 3306, db: await createTestMariadbDatabase() },
 ];
-if (!stores[0]!.db) console.warn('Database-outage end-to-end test on PostgreSQL skipped: no TEST_DATABASE_URL and no Docker engine.');
+if (!stores[0]!.db)
+  console.warn('Database-outage end-to-end test on PostgreSQL skipped: no TEST_DATABASE_URL and no Docker engine.');
 
 /** A refused connection fails at once; anything near the pool's 10 s connect timeout is a hang. */
 const OUTAGE_ANSWER_MS = 5_000;
@@ -28,7 +29,9 @@ function expectUnavailable(response: HttpResponse): void {
   });
   expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-  expect(response.text).not.toMatch(/\bat .+:\d+|select|insert|from "|ECONN|terminated|127\.0\.0\.1|postgres|mysql|maria|PROTOCOL_|kysely/i);
+  expect(response.text).not.toMatch(
+    /\bat .+:\d+|select|insert|from "|ECONN|terminated|127\.0\.0\.1|postgres|mysql|maria|PROTOCOL_|kysely/i,
+  );
 }
 
 async function timed(request: Promise<HttpResponse>): Promise<HttpResponse> {
@@ -76,7 +79,9 @@ for (const { name, driver, defaultPort, db } of stores) {
 
       expectUnavailable(await timed(svc.call('GET', svc.appPath(`/chatrooms/${roomId}`))));
       expectUnavailable(
-        await timed(svc.call('POST', svc.appPath('/chatrooms'), { body: { name: 'during', description: 'd', owner: 'olga' } })),
+        await timed(
+          svc.call('POST', svc.appPath('/chatrooms'), { body: { name: 'during', description: 'd', owner: 'olga' } }),
+        ),
       );
       expectUnavailable(await timed(svc.call('GET', '/ready')));
       const health = await timed(svc.call('GET', '/health'));
@@ -102,7 +107,10 @@ for (const { name, driver, defaultPort, db } of stores) {
       expect(details!.body.data[0]).toMatchObject({ id: roomId, name: 'before', owner: 'olga', affiliations_count: 2 });
 
       const after = await createRoom(svc, 'pete', { name: 'after' });
-      expect((await svc.call('GET', svc.appPath(`/chatrooms/${after}`))).body.data[0]).toMatchObject({ name: 'after', owner: 'pete' });
+      expect((await svc.call('GET', svc.appPath(`/chatrooms/${after}`))).body.data[0]).toMatchObject({
+        name: 'after',
+        owner: 'pete',
+      });
       // The write attempted during the outage left nothing behind.
       const owned = await svc.call('GET', svc.appPath('/users/olga/joined_chatrooms'));
       expect(owned.body.data.map((r: { id: string }) => r.id)).toEqual([roomId]);

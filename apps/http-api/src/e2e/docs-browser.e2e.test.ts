@@ -19,7 +19,9 @@ const present = CHROMIUM_PRESENT;
 const FLAGS = CHROMIUM_FLAGS;
 
 if (!present && !inCi) {
-  console.log(`docs browser test skipped: ${CHROMIUM} is missing (run tools/scripts/install-chromium.sh as root to install it)`);
+  console.log(
+    `docs browser test skipped: ${CHROMIUM} is missing (run tools/scripts/install-chromium.sh as root to install it)`,
+  );
 }
 
 describe.runIf(inCi && !present)('docs browser test in CI', () => {
@@ -96,7 +98,9 @@ describe.skipIf(!present)('GET /docs in headless Chromium', () => {
     const status = operation.locator('.live-responses-table .response .response-col_status').first();
     await status.waitFor({ timeout: 30_000 });
     expect((await status.innerText()).trim()).toBe('200');
-    const shown = JSON.parse(await operation.locator('.live-responses-table .response-col_description pre').first().innerText());
+    const shown = JSON.parse(
+      await operation.locator('.live-responses-table .response-col_description pre').first().innerText(),
+    );
     expect(shown).toMatchObject({
       action: 'get',
       organization: svc.org,

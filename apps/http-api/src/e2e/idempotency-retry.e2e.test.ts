@@ -29,13 +29,16 @@ describe.skipIf(!db)('Idempotency-Key: a keyed request is run again after a dead
       inMemory: false,
       env: { DATABASE_URL: db!.url },
       customize: (container) => {
-        container.rebind<UnitOfWork>(TOKENS.UnitOfWork).toResolvedValue((store: Database) => faulty(store), [TOKENS.Database]);
+        container
+          .rebind<UnitOfWork>(TOKENS.UnitOfWork)
+          .toResolvedValue((store: Database) => faulty(store), [TOKENS.Database]);
       },
     });
     await registerUsers(svc, 'alice', 'bob');
     sql = new pg.Client({ connectionString: db!.url });
     await sql.connect();
-    appId = (await sql.query<{ id: string }>('SELECT id FROM apps WHERE org = $1 AND name = $2', [svc.org, svc.app])).rows[0]!.id;
+    appId = (await sql.query<{ id: string }>('SELECT id FROM apps WHERE org = $1 AND name = $2', [svc.org, svc.app]))
+      .rows[0]!.id;
   }, 60_000);
   afterAll(async () => {
     await sql?.end();
@@ -49,7 +52,9 @@ describe.skipIf(!db)('Idempotency-Key: a keyed request is run again after a dead
   const create = (key?: string) =>
     svc.call('POST', svc.appPath('/chatrooms'), { body: room, headers: key ? { 'idempotency-key': key } : {} });
   const roomsNamed = async () =>
-    (await sql.query<{ id: string }>('SELECT id FROM rooms WHERE app_id = $1 AND name = $2', [appId, room.name])).rows.map((r) => r.id);
+    (
+      await sql.query<{ id: string }>('SELECT id FROM rooms WHERE app_id = $1 AND name = $2', [appId, room.name])
+    ).rows.map((r) => r.id);
   const eventsOf = async (ids: string[]) =>
     (
       await sql.query<{ room_id: string; operation: string }>(

@@ -29,10 +29,21 @@ describe.skipIf(!db)('Idempotency-Key (two server processes on one PostgreSQL da
     const t = await fetch(`${a.url}/idem/chat/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'client_credentials', client_id: 'idem-client', client_secret: 'idem-secret' }),
+      body: JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: 'idem-client',
+        client_secret: 'idem-secret',
+      }),
     });
     bearer = ((await t.json()) as { access_token: string }).access_token;
-    expect((await call(a.url, 'POST', '/users', [{ username: 'alice', password: 'pw' }, { username: 'bob', password: 'pw' }])).status).toBe(200);
+    expect(
+      (
+        await call(a.url, 'POST', '/users', [
+          { username: 'alice', password: 'pw' },
+          { username: 'bob', password: 'pw' },
+        ])
+      ).status,
+    ).toBe(200);
   }, 60_000);
   afterAll(async () => {
     await a?.stop();
@@ -45,7 +56,9 @@ describe.skipIf(!db)('Idempotency-Key (two server processes on one PostgreSQL da
   it('concurrent repeats of one key on two processes create one room; the others are 409 or replays', async () => {
     const before = await roomCount();
     const answers = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => call(i % 2 === 0 ? a.url : b.url, 'POST', '/chatrooms', room, 'create-once')),
+      Array.from({ length: 12 }, (_, i) =>
+        call(i % 2 === 0 ? a.url : b.url, 'POST', '/chatrooms', room, 'create-once'),
+      ),
     );
     expect(await roomCount()).toBe(before + 1);
     const ok = answers.filter((r) => r.status === 200);
@@ -67,7 +80,10 @@ describe.skipIf(!db)('Idempotency-Key (two server processes on one PostgreSQL da
     const before = await roomCount();
     const r = await call(a.url, 'POST', '/chatrooms', { ...room, name: 'other' }, 'create-once');
     expect(r.status).toBe(422);
-    expect(JSON.parse(r.text)).toMatchObject({ error: 'idempotency_key_reused', error_description: 'Idempotency-Key was already used for a different request' });
+    expect(JSON.parse(r.text)).toMatchObject({
+      error: 'idempotency_key_reused',
+      error_description: 'Idempotency-Key was already used for a different request',
+    });
     expect(await roomCount()).toBe(before);
   });
 
@@ -128,7 +144,11 @@ describe('Idempotency-Key on embedded PGlite', () => {
     const t = await fetch(`${svc.url}/idem/chat/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'client_credentials', client_id: 'idem-client', client_secret: 'idem-secret' }),
+      body: JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: 'idem-client',
+        client_secret: 'idem-secret',
+      }),
     });
     const auth = `Bearer ${((await t.json()) as { access_token: string }).access_token}`;
     const post = (path: string, body: unknown, key?: string) =>
@@ -138,7 +158,9 @@ describe('Idempotency-Key on embedded PGlite', () => {
         body: JSON.stringify(body),
       });
     expect((await post('/users', { username: 'alice', password: 'pw' })).status).toBe(200);
-    const answers = await Promise.all([1, 2, 3].map(() => post('/chatrooms', { name: 'n', description: 'd', owner: 'alice' }, 'k1')));
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => post('/chatrooms', { name: 'n', description: 'd', owner: 'alice' }, 'k1')),
+    );
     const texts = await Promise.all(answers.map((r) => r.text()));
     expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(new Set(texts).size).toBe(1);

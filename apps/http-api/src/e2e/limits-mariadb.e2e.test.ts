@@ -2,7 +2,12 @@ import { mysqlUrl } from '@chatroom/mariadb-adapter';
 import { createTestMariadbDatabase } from '@chatroom/mariadb-adapter/testing';
 import { createConnection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { expectInstanceBudgetWithoutStore, expectOneSharedBudget, limitsEnv, tokenWithOlga } from '../testing/limits-client.js';
+import {
+  expectInstanceBudgetWithoutStore,
+  expectOneSharedBudget,
+  limitsEnv,
+  tokenWithOlga,
+} from '../testing/limits-client.js';
 import { spawnService, type SpawnedService } from '../testing/spawn-service.js';
 
 // The per-app budget shared by two real server processes on one MariaDB database, through
@@ -34,7 +39,9 @@ describe.skipIf(!db)('limits: two server processes on one MariaDB database', () 
   it('with the limiter table dropped, requests still succeed and each process caps its own share; never a 500', async () => {
     const admin = await createConnection({ uri: mysqlUrl(db!.url) });
     try {
-      const [[created]] = (await admin.query('SHOW CREATE TABLE rate_limits')) as unknown as [{ 'Create Table': string }[]];
+      const [[created]] = (await admin.query('SHOW CREATE TABLE rate_limits')) as unknown as [
+        { 'Create Table': string }[],
+      ];
       await admin.query('DROP TABLE rate_limits');
       try {
         await expectInstanceBudgetWithoutStore(a.url, token, PER_SECOND);

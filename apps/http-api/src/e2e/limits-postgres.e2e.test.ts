@@ -1,7 +1,14 @@
 import { createTestDatabase } from '@chatroom/postgres-adapter/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, expectInstanceBudgetWithoutStore, expectOneSharedBudget, freshWindow, limitsEnv, tokenWithOlga } from '../testing/limits-client.js';
+import {
+  call,
+  expectInstanceBudgetWithoutStore,
+  expectOneSharedBudget,
+  freshWindow,
+  limitsEnv,
+  tokenWithOlga,
+} from '../testing/limits-client.js';
 import { spawnService, type SpawnedService } from '../testing/spawn-service.js';
 
 const db = await createTestDatabase();

@@ -29,7 +29,8 @@ describe.skipIf(!db)('events out and idempotency keys on MariaDB (real process, 
 
   const call = (method: string, path: string, body?: unknown, key?: string) =>
     apiCall(`${service.url}/mev/chat`, bearer, method, path, body, key);
-  const admin = (...args: string[]) => spawnAdmin(['webhooks', ...args], { DATABASE_URL: db!.url, WEBHOOK_ALLOW_PRIVATE: 'true' });
+  const admin = (...args: string[]) =>
+    spawnAdmin(['webhooks', ...args], { DATABASE_URL: db!.url, WEBHOOK_ALLOW_PRIVATE: 'true' });
 
   beforeAll(async () => {
     await receiver.start();
@@ -43,7 +44,11 @@ describe.skipIf(!db)('events out and idempotency keys on MariaDB (real process, 
       body: JSON.stringify({ grant_type: 'client_credentials', client_id: 'mev-client', client_secret: 'mev-secret' }),
     });
     bearer = ((await t.json()) as { access_token: string }).access_token;
-    const users = await call('POST', '/users', ['alice', 'bob'].map((username) => ({ username, password: 'pw' })));
+    const users = await call(
+      'POST',
+      '/users',
+      ['alice', 'bob'].map((username) => ({ username, password: 'pw' })),
+    );
     expect(users.status).toBe(200);
   }, 60_000);
   afterAll(async () => {
@@ -53,7 +58,12 @@ describe.skipIf(!db)('events out and idempotency keys on MariaDB (real process, 
   });
 
   it("delivers a room's CREATE and JOIN with the reference's body and both signatures, in commit order", async () => {
-    const created = await call('POST', '/chatrooms', { name: 'Lobby', description: 'd', owner: 'alice', members: ['bob'] });
+    const created = await call('POST', '/chatrooms', {
+      name: 'Lobby',
+      description: 'd',
+      owner: 'alice',
+      members: ['bob'],
+    });
     expect(created.status).toBe(200);
     const id = JSON.parse(created.text).data.id as string;
     await vi.waitFor(() => expect(receiver.ok(id)).toHaveLength(2), { timeout: 10_000 });
@@ -69,16 +79,28 @@ describe.skipIf(!db)('events out and idempotency keys on MariaDB (real process, 
   it('webhooks list and replay work on a mysql:// DATABASE_URL', async () => {
     const listed = await admin('list', '--org', 'mev', '--app', 'chat');
     expect(listed.code, listed.stderr).toBe(0);
-    expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ id: ruleId, url: receiver.url, events: 'all' })]);
+    expect(JSON.parse(listed.stdout)).toEqual([
+      expect.objectContaining({ id: ruleId, url: receiver.url, events: 'all' }),
+    ]);
     expect(listed.stdout).not.toContain(SECRET);
     const before = receiver.hits.length;
-    const replayed = await admin('replay', '--org', 'mev', '--app', 'chat', '--since', new Date(Date.now() - 60_000).toISOString());
+    const replayed = await admin(
+      'replay',
+      '--org',
+      'mev',
+      '--app',
+      'chat',
+      '--since',
+      new Date(Date.now() - 60_000).toISOString(),
+    );
     expect(replayed.code, replayed.stderr).toBe(0);
     const queued = JSON.parse(replayed.stdout).queued as number;
     expect(queued).toBe(before);
     // The same events again: same callIds.
     await vi.waitFor(() => expect(receiver.hits.length).toBe(before * 2), { timeout: 10_000 });
-    expect(new Set(receiver.hits.slice(before).map((h) => h.body.callId))).toEqual(new Set(receiver.hits.slice(0, before).map((h) => h.body.callId)));
+    expect(new Set(receiver.hits.slice(before).map((h) => h.body.callId))).toEqual(
+      new Set(receiver.hits.slice(0, before).map((h) => h.body.callId)),
+    );
   }, 60_000);
 
   it('an Idempotency-Key repeat is replayed with the same body; another request with the key is a 422', async () => {
@@ -96,7 +118,9 @@ describe.skipIf(!db)('events out and idempotency keys on MariaDB (real process, 
     expect(await count()).toBe(before + 1);
     // Its events were committed with it, once.
     const id = JSON.parse(first.text).data.id as string;
-    await vi.waitFor(() => expect(receiver.ok(id).map((h) => h.body.operation)).toEqual(['CREATE']), { timeout: 10_000 });
+    await vi.waitFor(() => expect(receiver.ok(id).map((h) => h.body.operation)).toEqual(['CREATE']), {
+      timeout: 10_000,
+    });
   }, 30_000);
 
   it('webhooks remove on a mysql:// DATABASE_URL: later changes are not sent', async () => {

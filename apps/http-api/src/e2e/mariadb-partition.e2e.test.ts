@@ -39,27 +39,31 @@ describe.skipIf(!db)('mariadb: a network partition', () => {
 
   const countApps = () => adapter.uow.read((r) => r.apps.count());
 
-  it('fails queries as unavailable within the query timeout, then recovers when the network returns', async () => {
-    expect(await Promise.all([countApps(), countApps()])).toEqual([0, 0]);
-    proxy.partition();
+  it(
+    'fails queries as unavailable within the query timeout, then recovers when the network returns',
+    async () => {
+      expect(await Promise.all([countApps(), countApps()])).toEqual([0, 0]);
+      proxy.partition();
 
-    const started = Date.now();
-    const failures = await Promise.allSettled([countApps(), countApps()]);
-    expect(Date.now() - started).toBeLessThan(QUERY_TIMEOUT_MS * 6);
-    for (const failure of failures) {
-      expect(failure.status).toBe('rejected');
-      expect((failure as PromiseRejectedResult).reason).toBeInstanceOf(UnavailableError);
-    }
-    expect(await adapter.isReady()).toBe(false);
+      const started = Date.now();
+      const failures = await Promise.allSettled([countApps(), countApps()]);
+      expect(Date.now() - started).toBeLessThan(QUERY_TIMEOUT_MS * 6);
+      for (const failure of failures) {
+        expect(failure.status).toBe('rejected');
+        expect((failure as PromiseRejectedResult).reason).toBeInstanceOf(UnavailableError);
+      }
+      expect(await adapter.isReady()).toBe(false);
 
-    proxy.restore();
-    let answer: number | undefined;
-    for (let attempt = 0; attempt < 40 && answer === undefined; attempt++) {
-      answer = await countApps().catch(() => undefined);
-      if (answer === undefined) await sleep(250);
-    }
-    expect(answer).toBe(0);
-    expect(await Promise.all([countApps(), countApps(), countApps(), countApps()])).toEqual([0, 0, 0, 0]);
-    expect(await adapter.isReady()).toBe(true);
-  }, SLOW_MS);
+      proxy.restore();
+      let answer: number | undefined;
+      for (let attempt = 0; attempt < 40 && answer === undefined; attempt++) {
+        answer = await countApps().catch(() => undefined);
+        if (answer === undefined) await sleep(250);
+      }
+      expect(answer).toBe(0);
+      expect(await Promise.all([countApps(), countApps(), countApps(), countApps()])).toEqual([0, 0, 0, 0]);
+      expect(await adapter.isReady()).toBe(true);
+    },
+    SLOW_MS,
+  );
 });

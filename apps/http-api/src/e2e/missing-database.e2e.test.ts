@@ -9,7 +9,8 @@ const SERVERS = [
   {
     store: 'PostgreSQL',
     url: process.env['TEST_DATABASE_URL'],
-    fix: (host: string, port: string, name: string) => `Create it first: createdb -h ${host} -p ${port} -U postgres ${name}`,
+    fix: (host: string, port: string, name: string) =>
+      `Create it first: createdb -h ${host} -p ${port} -U postgres ${name}`,
   },
   {
     store: 'MariaDB',
@@ -25,7 +26,11 @@ function missingDatabaseUrl(serverUrl: string): { url: string; sentence: string;
   const name = `chatroom_missing_${process.pid}`;
   url.pathname = `/${name}`;
   const port = url.port || (url.protocol === 'postgres:' || url.protocol === 'postgresql:' ? '5432' : '3306');
-  return { url: url.toString(), sentence: `The database "${name}" does not exist on ${url.hostname}:${port}.`, fix: `${url.hostname}|${port}|${name}` };
+  return {
+    url: url.toString(),
+    sentence: `The database "${name}" does not exist on ${url.hostname}:${port}.`,
+    fix: `${url.hostname}|${port}|${name}`,
+  };
 }
 
 for (const server of SERVERS) {
@@ -35,16 +40,29 @@ for (const server of SERVERS) {
       const missing = missingDatabaseUrl(server.url!);
       const [host, port, name] = missing.fix.split('|') as [string, string, string];
       const child = spawn(process.execPath, [SERVICE_BUNDLE], {
-        env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: missing.url, TOKEN_MASTER_KEY: TEST_MASTER_KEY, METRICS_TOKEN: TEST_METRICS_TOKEN },
+        env: {
+          ...process.env,
+          PORT: '0',
+          HOST: '127.0.0.1',
+          DATABASE_URL: missing.url,
+          TOKEN_MASTER_KEY: TEST_MASTER_KEY,
+          METRICS_TOKEN: TEST_METRICS_TOKEN,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stdout = '';
       child.stdout.on('data', (chunk) => (stdout += chunk));
       const [code] = await once(child, 'exit');
       expect(code).toBe(1);
-      const fatal = stdout.trim().split('\n').map((line) => JSON.parse(line) as { level: number; msg: string; err?: unknown });
+      const fatal = stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { level: number; msg: string; err?: unknown });
       expect(fatal).toEqual([
-        expect.objectContaining({ level: 60, msg: `could not start: ${missing.sentence} ${server.fix(host, port, name)}` }),
+        expect.objectContaining({
+          level: 60,
+          msg: `could not start: ${missing.sentence} ${server.fix(host, port, name)}`,
+        }),
       ]);
       expect(fatal[0]!.err).toBeUndefined();
     }, 60_000);
@@ -53,7 +71,11 @@ for (const server of SERVERS) {
       const missing = missingDatabaseUrl(server.url!);
       const [host, port, name] = missing.fix.split('|') as [string, string, string];
       const r = await spawnAdmin(['apps', 'list'], { DATABASE_URL: missing.url });
-      expect(r).toMatchObject({ code: 1, stdout: '', stderr: `error: ${missing.sentence} ${server.fix(host, port, name)}\n` });
+      expect(r).toMatchObject({
+        code: 1,
+        stdout: '',
+        stderr: `error: ${missing.sentence} ${server.fix(host, port, name)}\n`,
+      });
     }, 60_000);
   });
 }

@@ -41,7 +41,12 @@ describe.skipIf(!db)('members, roles and moderation on PostgreSQL (real adapters
     await registerUsers(svc, 'wo', 'wa', 'wb', 'wc');
     const id = await createRoom(svc, 'wo');
 
-    expect(await data('POST', `/chatrooms/${id}/users/WA`)).toEqual({ result: true, action: 'add_member', id, user: 'wa' });
+    expect(await data('POST', `/chatrooms/${id}/users/WA`)).toEqual({
+      result: true,
+      action: 'add_member',
+      id,
+      user: 'wa',
+    });
     expect(await data('POST', `/chatrooms/${id}/users`, { usernames: ['wb', 'wc', 'wa'] })).toEqual({
       newmembers: ['wb', 'wc', 'wa'],
       action: 'add_member',
@@ -54,11 +59,17 @@ describe.skipIf(!db)('members, roles and moderation on PostgreSQL (real adapters
       { member: 'wc' },
     ]);
 
-    expect(await data('POST', `/chatrooms/${id}/admin`, { newadmin: 'wa' })).toEqual({ result: 'success', newadmin: 'wa' });
+    expect(await data('POST', `/chatrooms/${id}/admin`, { newadmin: 'wa' })).toEqual({
+      result: 'success',
+      newadmin: 'wa',
+    });
     expect(await data('GET', `/chatrooms/${id}/admin`)).toEqual(['wa']);
     expect(await data('DELETE', `/chatrooms/${id}/admin/wa`)).toEqual({ result: 'success', oldadmin: 'wa' });
 
-    expect(await data('POST', '/chatrooms/super_admin', { superadmin: 'wc' })).toEqual({ result: 'success', resource: '' });
+    expect(await data('POST', '/chatrooms/super_admin', { superadmin: 'wc' })).toEqual({
+      result: 'success',
+      resource: '',
+    });
     expect(await data('GET', '/chatrooms/super_admin')).toEqual(['wc']);
     expect(await data('DELETE', '/chatrooms/super_admin/wc')).toEqual({ newSuperAdmin: 'wc', resource: '' });
 
@@ -105,14 +116,25 @@ describe.skipIf(!db)('members, roles and moderation on PostgreSQL (real adapters
       chatroomid: id,
     });
 
-    expect(await data('POST', `/chatrooms/${id}/announcement`, { announcement: '公告 📢' })).toEqual({ id, result: true });
+    expect(await data('POST', `/chatrooms/${id}/announcement`, { announcement: '公告 📢' })).toEqual({
+      id,
+      result: true,
+    });
     expect(await data('GET', `/chatrooms/${id}/announcement`)).toEqual({ announcement: '公告 📢' });
 
     const set = await call('PUT', `/metadata/chatroom/${id}/user/wa`, { metaData: { k1: 'v1', 'bad key': 'x' } });
-    expect(set.body).toMatchObject({ action: 'put', data: { successKeys: ['k1'], errorKeys: { 'bad key': expect.any(String) } } });
+    expect(set.body).toMatchObject({
+      action: 'put',
+      data: { successKeys: ['k1'], errorKeys: { 'bad key': expect.any(String) } },
+    });
     await call('PUT', `/metadata/chatroom/${id}/user/wa`, { metaData: { kept: 'k' }, autoDelete: 'NO_DELETE' });
     expect((await call('POST', `/metadata/chatroom/${id}`)).body.data).toEqual({ k1: 'v1', kept: 'k' });
-    expect(await data('DELETE', `/chatrooms/${id}/users/wa`)).toEqual({ result: true, action: 'remove_member', user: 'wa', id });
+    expect(await data('DELETE', `/chatrooms/${id}/users/wa`)).toEqual({
+      result: true,
+      action: 'remove_member',
+      user: 'wa',
+      id,
+    });
     expect((await call('POST', `/metadata/chatroom/${id}`, { keys: ['k1', 'kept'] })).body.data).toEqual({ kept: 'k' });
     const removed = await call('DELETE', `/metadata/chatroom/${id}/user/wc/forced`, { keys: ['kept'] });
     expect(removed.body).toMatchObject({ status: 'ok', data: { successKeys: ['kept'], errorKeys: {} } });
@@ -171,7 +193,12 @@ describe.skipIf(!db)('members, roles and moderation on PostgreSQL (real adapters
       const listed = await data('GET', `/chatrooms/${id}/users`);
       expect(new Set(listed.map((a: { owner?: string; member?: string }) => a.owner ?? a.member)).size).toBe(100);
       const admitted = results.filter((r) => r.status === 200).map((r) => r.body.data.user);
-      expect(listed.slice(1).map((a: { member: string }) => a.member).sort()).toEqual(admitted.sort());
+      expect(
+        listed
+          .slice(1)
+          .map((a: { member: string }) => a.member)
+          .sort(),
+      ).toEqual(admitted.sort());
     }, 60_000);
 
     it('20 parallel batches of 10 into a room with room for 55 → whole batches only, never above the cap', async () => {
@@ -179,10 +206,14 @@ describe.skipIf(!db)('members, roles and moderation on PostgreSQL (real adapters
       await registerUsers(svc, 'batowner');
       const id = await createRoom(svc, 'batowner', { maxusers: 56 });
       const batches = Array.from({ length: 20 }, (_, i) => users.slice(i * 10, i * 10 + 10));
-      const results = await Promise.all(batches.map((usernames) => call('POST', `/chatrooms/${id}/users`, { usernames })));
+      const results = await Promise.all(
+        batches.map((usernames) => call('POST', `/chatrooms/${id}/users`, { usernames })),
+      );
       expect(statuses(results)).toEqual({ 200: 5, 403: 15 });
       const members = new Set(
-        (await data('GET', `/chatrooms/${id}/users`)).map((a: { owner?: string; member?: string }) => a.owner ?? a.member),
+        (await data('GET', `/chatrooms/${id}/users`)).map(
+          (a: { owner?: string; member?: string }) => a.owner ?? a.member,
+        ),
       );
       expect(members.size).toBe(51);
       batches.forEach((batch, i) => {
@@ -212,7 +243,9 @@ describe.skipIf(!db)('members, roles and moderation on PostgreSQL (real adapters
       const users = await registerMany(svc, 'pro', 150);
       await registerUsers(svc, 'proowner');
       const id = await createRoom(svc, 'proowner', { members: users });
-      const results = await Promise.all(users.slice(0, 100).map((newadmin) => call('POST', `/chatrooms/${id}/admin`, { newadmin })));
+      const results = await Promise.all(
+        users.slice(0, 100).map((newadmin) => call('POST', `/chatrooms/${id}/admin`, { newadmin })),
+      );
       expect(statuses(results)).toEqual({ 200: 99, 403: 1 });
       expect(errorRow(results.find((r) => r.status === 403)!)).toEqual({
         status: 403,
@@ -237,7 +270,9 @@ describe.skipIf(!db)('members, roles and moderation on PostgreSQL (real adapters
       expect(results.every((r) => r.status < 500)).toBe(true);
       const blocked = new Set(await data('GET', `/chatrooms/${id}/blocks/users`));
       const members = new Set(
-        (await data('GET', `/chatrooms/${id}/users`)).map((a: { owner?: string; member?: string }) => a.owner ?? a.member),
+        (await data('GET', `/chatrooms/${id}/users`)).map(
+          (a: { owner?: string; member?: string }) => a.owner ?? a.member,
+        ),
       );
       expect(users.filter((u) => blocked.has(u) && members.has(u))).toEqual([]);
       const room = await details(id);
@@ -258,7 +293,9 @@ describe.skipIf(!db)('members, roles and moderation on PostgreSQL (real adapters
         expect(loser.body.data.errorKeys).toEqual({ topic: 'others are not allowed to be set' });
       }
       const winner = users[results.indexOf(winners[0]!)];
-      expect((await call('POST', `/metadata/chatroom/${id}`, { keys: ['topic'] })).body.data).toEqual({ topic: `by-${winner}` });
+      expect((await call('POST', `/metadata/chatroom/${id}`, { keys: ['topic'] })).body.data).toEqual({
+        topic: `by-${winner}`,
+      });
     }, 60_000);
 
     it('20 parallel sets of distinct keys in a room at 95 keys → exactly 100 keys', async () => {

@@ -14,15 +14,11 @@ if (!canUnshare) console.warn('PID 1 shutdown test skipped: unshare --pid is not
 describe.skipIf(!canUnshare)('the service as PID 1 (a container, a systemd unit)', () => {
   it('node is PID 1 of its namespace, and SIGTERM still stops it gracefully with exit code 0', async () => {
     // As a container runs it: node itself is the first process, no npm or shell in between.
-    const child = spawn(
-      'unshare',
-      ['--pid', '--fork', '--mount-proc', process.execPath, SERVICE_BUNDLE],
-      {
-        cwd: PACKAGE_ROOT,
-        env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory://', TOKEN_MASTER_KEY: TEST_MASTER_KEY },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn('unshare', ['--pid', '--fork', '--mount-proc', process.execPath, SERVICE_BUNDLE], {
+      cwd: PACKAGE_ROOT,
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory://', TOKEN_MASTER_KEY: TEST_MASTER_KEY },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const lines: Record<string, unknown>[] = [];
     const listening = new Promise<string>((resolve, reject) => {
       let buffered = '';
@@ -50,6 +46,8 @@ describe.skipIf(!canUnshare)('the service as PID 1 (a container, a systemd unit)
     process.kill(node, 'SIGTERM');
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);
-    expect(lines.map((l) => l['msg'])).toEqual(expect.arrayContaining(['shutting down: finishing requests in flight', 'stopped']));
+    expect(lines.map((l) => l['msg'])).toEqual(
+      expect.arrayContaining(['shutting down: finishing requests in flight', 'stopped']),
+    );
   }, 120_000);
 });

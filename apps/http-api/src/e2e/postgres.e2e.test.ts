@@ -42,7 +42,9 @@ describe.skipIf(!db)('the HTTP API on PostgreSQL (real adapters)', () => {
     const joined = await svc.call('GET', svc.appPath('/users/ben/joined_chatrooms'));
     expect(joined.body.data.map((r: { id: string }) => r.id)).toEqual([room2, id]);
 
-    expect((await svc.call('PUT', svc.appPath(`/chatrooms/${id}`), { body: { name: 'hall', maxusers: 3 } })).body.data).toEqual({
+    expect(
+      (await svc.call('PUT', svc.appPath(`/chatrooms/${id}`), { body: { name: 'hall', maxusers: 3 } })).body.data,
+    ).toEqual({
       groupname: true,
       maxusers: true,
     });
@@ -58,7 +60,13 @@ describe.skipIf(!db)('the HTTP API on PostgreSQL (real adapters)', () => {
   it('answers the error rows from the real store', async () => {
     await registerUsers(svc, 'dan');
     const id = await createRoom(svc, 'dan', { roomid: 'pgroom' });
-    expect(errorRow(await svc.call('POST', svc.appPath('/chatrooms'), { body: { name: 'n', description: 'd', owner: 'dan', roomid: 'pgroom' } }))).toEqual({
+    expect(
+      errorRow(
+        await svc.call('POST', svc.appPath('/chatrooms'), {
+          body: { name: 'n', description: 'd', owner: 'dan', roomid: 'pgroom' },
+        }),
+      ),
+    ).toEqual({
       status: 400,
       error: 'illegal_argument',
       error_description: 'group ID pgroom already exists!',
@@ -99,7 +107,9 @@ describe.skipIf(!db)('the HTTP API on PostgreSQL (real adapters)', () => {
       await registerUsers(svc, 'sown', 'heir');
       const id = await createRoom(svc, 'sown', { members: ['heir'] });
       const results = await Promise.all(
-        Array.from({ length: 6 }, () => svc.call('PUT', svc.appPath(`/chatrooms/${id}`), { body: { newowner: 'heir' } })),
+        Array.from({ length: 6 }, () =>
+          svc.call('PUT', svc.appPath(`/chatrooms/${id}`), { body: { newowner: 'heir' } }),
+        ),
       );
       expect(results.filter((r) => r.status === 200)).toHaveLength(1);
       expect(results.filter((r) => r.status === 403).map((r) => r.body.error_description)).toEqual(

@@ -12,6 +12,8 @@ describe('a production start (DATABASE_URL) never serves /metrics openly', () =>
 
   it('the same on MariaDB', async () => {
     const started = spawnService({ DATABASE_URL: 'mysql://nobody@127.0.0.1:1/none', METRICS_TOKEN: '' });
-    await expect(started).rejects.toThrow(/^service exited with 2: invalid configuration:\n {2}- METRICS_TOKEN or METRICS_PORT must be set/);
+    await expect(started).rejects.toThrow(
+      /^service exited with 2: invalid configuration:\n {2}- METRICS_TOKEN or METRICS_PORT must be set/,
+    );
   }, 30_000);
 });

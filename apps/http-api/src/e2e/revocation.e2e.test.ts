@@ -11,7 +11,11 @@ if (!db) console.warn('Revocation tests skipped: no TEST_DATABASE_URL and no Doc
 const WITHIN_MS = 6_500;
 const APP = ['--org', 'rev', '--app', 'chat'];
 
-async function token(base: string, clientId: string, clientSecret: string): Promise<{ status: number; token?: string }> {
+async function token(
+  base: string,
+  clientId: string,
+  clientSecret: string,
+): Promise<{ status: number; token?: string }> {
   const r = await fetch(`${base}/rev/chat/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -61,9 +65,17 @@ describe.skipIf(!db)('revocation across two server processes on one PostgreSQL d
     expect(rotated.code).toBe(0);
     const next = JSON.parse(rotated.stdout).client_secret as string;
 
-    const refusedAfter = await msUntil(async () => (await statusWith(a.url, before)) === 401 && (await statusWith(b.url, before)) === 401);
+    const refusedAfter = await msUntil(
+      async () => (await statusWith(a.url, before)) === 401 && (await statusWith(b.url, before)) === 401,
+    );
     expect(refusedAfter).toBeLessThan(WITHIN_MS);
-    expect(await msUntil(async () => (await token(a.url, clientId, secret)).status === 400 && (await token(b.url, clientId, secret)).status === 400)).toBeLessThan(WITHIN_MS);
+    expect(
+      await msUntil(
+        async () =>
+          (await token(a.url, clientId, secret)).status === 400 &&
+          (await token(b.url, clientId, secret)).status === 400,
+      ),
+    ).toBeLessThan(WITHIN_MS);
     const fresh = (await token(b.url, clientId, next)).token!;
     expect(await msUntil(async () => (await statusWith(a.url, fresh)) === 200)).toBeLessThan(WITHIN_MS);
     secret = next;

@@ -20,21 +20,32 @@ describe.skipIf(!db)('sealed token keys on PostgreSQL', () => {
     try {
       await adapter.uow.write((r) =>
         r.apps.upsert({
-          id: appId, org: 'old', name: 'chat', clientId: 'old-id', clientSecretHash: 'scrypt$0$0$0$x$x', tokenKey: clearKey,
-          keyGeneration: 0, settings: DEFAULT_APP_SETTINGS, created: Date.now(),
+          id: appId,
+          org: 'old',
+          name: 'chat',
+          clientId: 'old-id',
+          clientSecretHash: 'scrypt$0$0$0$x$x',
+          tokenKey: clearKey,
+          keyGeneration: 0,
+          settings: DEFAULT_APP_SETTINGS,
+          created: Date.now(),
         }),
       );
     } finally {
       await adapter.close();
     }
     const now = Math.floor(Date.now() / 1000);
-    const oldToken = await new SignJWT({}).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(appId)
-      .setIssuedAt(now).setExpirationTime(now + 3600).sign(new TextEncoder().encode(clearKey));
+    const oldToken = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(appId)
+      .setIssuedAt(now)
+      .setExpirationTime(now + 3600)
+      .sign(new TextEncoder().encode(clearKey));
 
     const svc = await startTestService({ inMemory: false, env: { DATABASE_URL: db!.url } });
     try {
       expect((await svc.call('GET', '/old/chat/chatrooms', { token: oldToken })).status).toBe(200);
-      const stored = (await svc.useCases.findApp.execute('old', 'chat', ''));
+      const stored = await svc.useCases.findApp.execute('old', 'chat', '');
       const sealer = new AesGcmKeySealer(parseMasterKey(TEST_MASTER_KEY)!);
       expect(stored.tokenKey).not.toContain(clearKey);
       expect(sealer.isSealed(stored.tokenKey)).toBe(true);
@@ -45,8 +56,13 @@ describe.skipIf(!db)('sealed token keys on PostgreSQL', () => {
 
     // The same database under another master key: no start, so no token is minted or accepted.
     await expect(
-      startTestService({ inMemory: false, env: { DATABASE_URL: db!.url, TOKEN_MASTER_KEY: randomBytes(32).toString('hex') } }),
-    ).rejects.toThrow(/^TOKEN_MASTER_KEY does not open the token keys stored for 2 app\(s\) \(.*\): it is not the master key they were sealed with\.$/);
+      startTestService({
+        inMemory: false,
+        env: { DATABASE_URL: db!.url, TOKEN_MASTER_KEY: randomBytes(32).toString('hex') },
+      }),
+    ).rejects.toThrow(
+      /^TOKEN_MASTER_KEY does not open the token keys stored for 2 app\(s\) \(.*\): it is not the master key they were sealed with\.$/,
+    );
   }, 120_000);
 
   it('the database holds no usable key: every stored key is sealed, and none opens without the master key', async () => {

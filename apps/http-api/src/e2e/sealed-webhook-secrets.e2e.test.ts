@@ -22,7 +22,9 @@ async function storedSecrets(): Promise<string[]> {
   const client = new pg.Client({ connectionString: db!.url });
   await client.connect();
   try {
-    return (await client.query<{ secret: string }>('SELECT secret FROM event_rules ORDER BY created')).rows.map((r) => r.secret);
+    return (await client.query<{ secret: string }>('SELECT secret FROM event_rules ORDER BY created')).rows.map(
+      (r) => r.secret,
+    );
   } finally {
     await client.end();
   }
@@ -45,7 +47,15 @@ describe.skipIf(!db)('webhook secrets sealed on PostgreSQL', () => {
 
     // As a release before sealing stored it: straight through the adapter.
     const store = await first.container.getAsync<Database>(TOKENS.Store);
-    await store.eventRules!.add({ id: randomUUID(), appId: app.id, kind: 'webhook', target: receiver.url, secret: CLEAR_SECRET, operations: ['CREATE'], created: Date.now() });
+    await store.eventRules!.add({
+      id: randomUUID(),
+      appId: app.id,
+      kind: 'webhook',
+      target: receiver.url,
+      secret: CLEAR_SECRET,
+      operations: ['CREATE'],
+      created: Date.now(),
+    });
     expect(await storedSecrets()).toEqual([CLEAR_SECRET]);
 
     // The next start (a second instance on the same store) seals it in place.
@@ -56,7 +66,15 @@ describe.skipIf(!db)('webhook secrets sealed on PostgreSQL', () => {
 
     // A rule made through the service's store (as `admin webhooks add` makes it) is stored sealed.
     const database = await first.container.getAsync<Database>(TOKENS.Database);
-    await database.eventRules!.add({ id: randomUUID(), appId: app.id, kind: 'webhook', target: receiver.url, secret: NEW_SECRET, operations: ['DELETE'], created: Date.now() + 1 });
+    await database.eventRules!.add({
+      id: randomUUID(),
+      appId: app.id,
+      kind: 'webhook',
+      target: receiver.url,
+      secret: NEW_SECRET,
+      operations: ['DELETE'],
+      created: Date.now() + 1,
+    });
     const secrets = await storedSecrets();
     expect(secrets).toHaveLength(2);
     for (const s of secrets) expect(s).toMatch(/^sealed:v1:/);
@@ -67,7 +85,8 @@ describe.skipIf(!db)('webhook secrets sealed on PostgreSQL', () => {
     await registerUsers(first, 'ann');
     await createRoom(first, 'ann');
     const deadline = Date.now() + 15_000;
-    while (receiver.hits.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (receiver.hits.length === 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect(receiver.hits).toHaveLength(1);
     expect(verified(receiver.hits[0]!, CLEAR_SECRET)).toBe(true);
   }, 90_000);

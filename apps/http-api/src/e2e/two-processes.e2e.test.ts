@@ -54,7 +54,11 @@ describe.skipIf(!db)('two server processes on one PostgreSQL database', () => {
     const bearer = token.body.access_token as string;
 
     expect((await call(b.url, 'POST', '/users', bearer, { username: 'owner', password: 'pw' })).status).toBe(200);
-    const created = await call(a.url, 'POST', '/chatrooms', bearer, { name: 'shared', description: 'd', owner: 'owner' });
+    const created = await call(a.url, 'POST', '/chatrooms', bearer, {
+      name: 'shared',
+      description: 'd',
+      owner: 'owner',
+    });
     expect(created.status).toBe(200);
     const seen = await call(b.url, 'GET', `/chatrooms/${created.body.data.id}`, bearer);
     expect(seen.status).toBe(200);
@@ -66,12 +70,22 @@ describe.skipIf(!db)('two server processes on one PostgreSQL database', () => {
     // The line is written once the response has gone out: give the pipe a moment.
     await vi.waitFor(() => expect(b.lines.some((l) => l.includes('two-proc-1'))).toBe(true));
     const line = b.lines.map((l) => JSON.parse(l)).find((l) => l.reqId === 'two-proc-1');
-    expect(line).toMatchObject({ msg: 'request', method: 'GET', path: '/health', status: 200, durationMs: expect.any(Number) });
+    expect(line).toMatchObject({
+      msg: 'request',
+      method: 'GET',
+      path: '/health',
+      status: 200,
+      durationMs: expect.any(Number),
+    });
   });
 
   it('SIGTERM lets a request in flight finish, refuses new connections, then exits 0', async () => {
     // A token request whose body is still arriving when the signal comes.
-    const body = JSON.stringify({ grant_type: 'client_credentials', client_id: 'duo-client', client_secret: 'duo-secret' });
+    const body = JSON.stringify({
+      grant_type: 'client_credentials',
+      client_id: 'duo-client',
+      client_secret: 'duo-secret',
+    });
     const req = request(`${a.url}/duo/chat/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },

@@ -60,13 +60,19 @@ describe('@chatroom/client against the running service', () => {
     expect(list.data!.data.map((summary) => summary.id)).toEqual([id]);
     expect(list.data!.count).toBe(1);
 
-    const modified = await api.PUT('/{org}/{app}/chatrooms/{id}', { params: { path: { ...tenant, id } }, body: { name: 'main lobby' } });
+    const modified = await api.PUT('/{org}/{app}/chatrooms/{id}', {
+      params: { path: { ...tenant, id } },
+      body: { name: 'main lobby' },
+    });
     expect(modified.data!.data).toEqual({ groupname: true });
   });
 
   it('answers errors as the typed Easemob error body', async () => {
     const missing = await api.DELETE('/{org}/{app}/chatrooms/{id}', { params: { path: { ...tenant, id: '999999' } } });
     expect(missing.response.status).toBe(404);
-    expect(missing.error).toMatchObject({ error: 'resource_not_found', error_description: 'grpID 999999 does not exist!' });
+    expect(missing.error).toMatchObject({
+      error: 'resource_not_found',
+      error_description: 'grpID 999999 does not exist!',
+    });
   });
 });

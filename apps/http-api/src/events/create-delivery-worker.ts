@@ -23,7 +23,10 @@ export function createDeliveryWorker(
 ): { worker: DeliveryWorker; close(): Promise<void> } | null {
   const { deliveries, eventRules, idempotencyKeys } = database;
   if (!deliveries || !eventRules || !config.deliver) return null;
-  const publishers = createPublishers({ timeoutMs: config.publishTimeoutMs, allowPrivate: config.allowPrivateDestinations });
+  const publishers = createPublishers({
+    timeoutMs: config.publishTimeoutMs,
+    allowPrivate: config.allowPrivateDestinations,
+  });
   const deliver = new DeliverEvents(
     {
       queue: deliveries,
@@ -44,7 +47,12 @@ export function createDeliveryWorker(
     if (idempotencyKeys) for (let n = -1; n !== 0; ) n = await idempotencyKeys.prune(keysBefore, PRUNE_BATCH);
     return total;
   };
-  const worker = new DeliveryWorker(() => deliver.round(), prune, { pollMs: POLL_MS, pruneEveryMs: PRUNE_EVERY_MS, batch: BATCH, gatherMs: config.gatherMs }, logger);
+  const worker = new DeliveryWorker(
+    () => deliver.round(),
+    prune,
+    { pollMs: POLL_MS, pruneEveryMs: PRUNE_EVERY_MS, batch: BATCH, gatherMs: config.gatherMs },
+    logger,
+  );
   signal.listen(() => worker.nudge());
   return {
     worker,

@@ -39,7 +39,9 @@ export function sinkOfUrl(url: string): EventRuleKind | undefined {
 }
 
 /** One publisher per sink. */
-export function createPublishers(options: PublisherOptions): { readonly [K in EventRuleKind]: EventPublisher & { close(): Promise<void> } } {
+export function createPublishers(options: PublisherOptions): {
+  readonly [K in EventRuleKind]: EventPublisher & { close(): Promise<void> };
+} {
   const entries = EVENT_SINK_KINDS.map((kind) => [kind, EVENT_SINKS[kind].publisher(options)] as const);
   return Object.fromEntries(entries) as { [K in EventRuleKind]: EventPublisher & { close(): Promise<void> } };
 }

@@ -96,7 +96,18 @@ const ROUTES: readonly RouteModule[] = [
 export function createRouter(
   options: Pick<
     HttpAppOptions,
-    'useCases' | 'database' | 'bodyLimitBytes' | 'appCacheTtlMs' | 'extraRoutes' | 'metrics' | 'metricsToken' | 'metricsElsewhere' | 'tenantGuards' | 'tokenThrottle' | 'tokenHashesInFlight' | 'operatorApi'
+    | 'useCases'
+    | 'database'
+    | 'bodyLimitBytes'
+    | 'appCacheTtlMs'
+    | 'extraRoutes'
+    | 'metrics'
+    | 'metricsToken'
+    | 'metricsElsewhere'
+    | 'tenantGuards'
+    | 'tokenThrottle'
+    | 'tokenHashesInFlight'
+    | 'operatorApi'
   >,
 ): AppRouter {
   // `specificity`: of the routes matching a path, only the one with the fewest parameters
@@ -112,7 +123,8 @@ export function createRouter(
   };
   healthRoutes(router, options.database);
   docsRoutes(router);
-  if (options.metrics && !options.metricsElsewhere) metricsRoutes(router, options.metrics.registry, options.metricsToken);
+  if (options.metrics && !options.metricsElsewhere)
+    metricsRoutes(router, options.metrics.registry, options.metricsToken);
   if (options.operatorApi) {
     operatorRoutes(router, {
       api: options.operatorApi,
@@ -140,7 +152,9 @@ export const DEFAULT_TOKEN_HASHES_IN_FLIGHT = 8;
  * bounded before it is parsed, and only a request that passed both throttles takes one of the
  * slots in which a secret is hashed.
  */
-function tokenGuards(options: Pick<HttpAppOptions, 'tokenThrottle' | 'tokenHashesInFlight'>): Middleware<RequestState>[] {
+function tokenGuards(
+  options: Pick<HttpAppOptions, 'tokenThrottle' | 'tokenHashesInFlight'>,
+): Middleware<RequestState>[] {
   const throttle = tokenAttemptThrottle(options.tokenThrottle);
   return [
     throttle.byAddress,
@@ -171,4 +185,3 @@ export function createHttpApp(options: HttpAppOptions): Koa<RequestState> {
     .use(unmatchedRoute());
   return app;
 }
-

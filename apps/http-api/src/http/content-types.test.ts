@@ -26,7 +26,10 @@ interface Raw {
 /** A request as the samples send it: exactly these headers, nothing added (fetch would add a type). */
 function raw(method: string, path: string, body: string, headers: Record<string, string>): Promise<Raw> {
   return new Promise((resolve, reject) => {
-    const req = request(`${svc.url}${path}`, { method, headers: { ...headers, 'content-length': Buffer.byteLength(body) } });
+    const req = request(`${svc.url}${path}`, {
+      method,
+      headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+    });
     req.on('response', (res) => {
       let text = '';
       res.setEncoding('utf8');
@@ -76,8 +79,14 @@ describe("Easemob's Node sample: a JSON string with no Content-Type", () => {
 describe('what stays refused', () => {
   it('a form-encoded body that is not JSON → 415 unsupported_media_type', async () => {
     const form = `grant_type=client_credentials&client_id=${svc.clientId}&client_secret=${svc.clientSecret}`;
-    const response = await raw('POST', svc.appPath('/token'), form, { 'content-type': 'application/x-www-form-urlencoded' });
-    expect(errorRow(response)).toEqual({ status: 415, error: 'unsupported_media_type', error_description: 'request body must be JSON' });
+    const response = await raw('POST', svc.appPath('/token'), form, {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(errorRow(response)).toEqual({
+      status: 415,
+      error: 'unsupported_media_type',
+      error_description: 'request body must be JSON',
+    });
   });
 
   it('a body that is not JSON and declares no type → 415', async () => {
@@ -86,15 +95,29 @@ describe('what stays refused', () => {
   });
 
   it('text/plain JSON is accepted; broken JSON declared as application/json stays a 400', async () => {
-    const plain = await svc.call('POST', svc.appPath('/token'), { token: null, body: credentials(), headers: { 'content-type': 'text/plain' } });
+    const plain = await svc.call('POST', svc.appPath('/token'), {
+      token: null,
+      body: credentials(),
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(plain.status).toBe(200);
-    const broken = await svc.call('POST', svc.appPath('/token'), { token: null, body: '{"grant_type":', headers: { 'content-type': 'application/json' } });
-    expect(errorRow(broken)).toEqual({ status: 400, error: 'invalid_parameter', error_description: 'request body is not valid JSON' });
+    const broken = await svc.call('POST', svc.appPath('/token'), {
+      token: null,
+      body: '{"grant_type":',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(errorRow(broken)).toEqual({
+      status: 400,
+      error: 'invalid_parameter',
+      error_description: 'request body is not valid JSON',
+    });
   });
 
   it('the size limit applies whatever the declared type (413)', async () => {
     const big = JSON.stringify({ grant_type: 'x'.repeat(2 * 1024 * 1024) });
-    const response = await raw('POST', svc.appPath('/token'), big, { 'content-type': 'application/x-www-form-urlencoded' });
+    const response = await raw('POST', svc.appPath('/token'), big, {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     expect(errorRow(response)).toMatchObject({ status: 413, error: 'request_entity_too_large' });
   });
 });

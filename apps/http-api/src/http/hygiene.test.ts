@@ -30,7 +30,11 @@ function rawStatus(method: string, path: string, body: string, type: string): Pr
   return new Promise((resolve, reject) => {
     const req = request(`${svc.url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${svc.token}`, 'content-type': type, 'content-length': Buffer.byteLength(body) },
+      headers: {
+        authorization: `Bearer ${svc.token}`,
+        'content-type': type,
+        'content-length': Buffer.byteLength(body),
+      },
     });
     req.on('response', (res) => {
       res.resume();
@@ -49,7 +53,12 @@ function expectJsonError(response: HttpResponse, status: number, error: string, 
 
 describe('transport errors are JSON envelopes', () => {
   it('unknown path → 404 service_resource_not_found', async () => {
-    expectJsonError(await svc.call('GET', '/nothing/here/at/all'), 404, 'service_resource_not_found', 'Service resource not found');
+    expectJsonError(
+      await svc.call('GET', '/nothing/here/at/all'),
+      404,
+      'service_resource_not_found',
+      'Service resource not found',
+    );
     expectJsonError(await svc.call('GET', '/'), 404, 'service_resource_not_found', 'Service resource not found');
   });
 
@@ -63,7 +72,9 @@ describe('transport errors are JSON envelopes', () => {
   it.each(['PUT', 'DELETE'])(
     'a literal path with a verb it lacks (%s /chatrooms/super_admin) → 405 with Allow, not a room 404',
     async (method) => {
-      const response = await svc.call(method, svc.appPath('/chatrooms/super_admin'), { body: method === 'PUT' ? { name: 'n' } : undefined });
+      const response = await svc.call(method, svc.appPath('/chatrooms/super_admin'), {
+        body: method === 'PUT' ? { name: 'n' } : undefined,
+      });
       expectJsonError(response, 405, 'method_not_allowed', `Method ${method} is not allowed on this resource`);
       expect(response.headers.get('allow')).toBe('HEAD, GET, POST');
     },
@@ -137,7 +148,9 @@ describe('request bodies and media types', () => {
   it('a POST with no body at all reads as {} (→ the first missing field)', async () => {
     const response = await svc.call('POST', svc.appPath('/chatrooms'));
     expectJsonError(response, 400, 'invalid_parameter', 'name must be provided');
-    const typed = await svc.call('POST', svc.appPath('/chatrooms'), { headers: { 'content-type': 'application/json' } });
+    const typed = await svc.call('POST', svc.appPath('/chatrooms'), {
+      headers: { 'content-type': 'application/json' },
+    });
     expectJsonError(typed, 400, 'invalid_parameter', 'name must be provided');
   });
 
@@ -189,14 +202,24 @@ describe('x-request-id', () => {
     const failed = await svc.call('GET', '/nope', { headers: { 'x-request-id': 'trace:42' } });
     expect(failed.headers.get('x-request-id')).toBe('trace:42');
     const line = svc.logs.find((l) => l.reqId === 'abc-123_X.y');
-    expect(line).toMatchObject({ method: 'GET', path: svc.appPath('/chatrooms'), status: 200, durationMs: expect.any(Number) });
+    expect(line).toMatchObject({
+      method: 'GET',
+      path: svc.appPath('/chatrooms'),
+      status: 200,
+      durationMs: expect.any(Number),
+    });
   });
 
-  it.each([['has spaces'], ['x'.repeat(129)], ['<script>'], ['ünïcode']])('replaces a malformed id (%s) with a generated one', async (id) => {
-    const response = await svc.call('GET', '/health', { headers: { 'x-request-id': encodeURI(id) === id ? id : encodeURIComponent(id) } });
-    const echoed = response.headers.get('x-request-id')!;
-    expect(echoed).toMatch(/^[0-9a-f-]{36}$/);
-  });
+  it.each([['has spaces'], ['x'.repeat(129)], ['<script>'], ['ünïcode']])(
+    'replaces a malformed id (%s) with a generated one',
+    async (id) => {
+      const response = await svc.call('GET', '/health', {
+        headers: { 'x-request-id': encodeURI(id) === id ? id : encodeURIComponent(id) },
+      });
+      const echoed = response.headers.get('x-request-id')!;
+      expect(echoed).toMatch(/^[0-9a-f-]{36}$/);
+    },
+  );
 
   it('generates distinct ids when none is sent', async () => {
     const a = (await svc.call('GET', '/health')).headers.get('x-request-id');
@@ -214,7 +237,9 @@ describe('failures of the store and bugs', () => {
       expectJsonError(response, 500, 'internal_error', 'Internal Server Error');
       expect(response.body.exception).toBe('InternalServerError');
       expect(response.text).not.toMatch(/SELECT|\/srv|\.ts|at /);
-      const logged = svc.logs.find((l) => l.reqId === 'bug-1' && l.level === 50) as { err?: { message: string; stack: string } };
+      const logged = svc.logs.find((l) => l.reqId === 'bug-1' && l.level === 50) as {
+        err?: { message: string; stack: string };
+      };
       expect(logged?.err?.message).toContain('SELECT');
       expect(logged?.err?.stack).toBeTruthy();
     } finally {

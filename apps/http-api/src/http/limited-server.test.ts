@@ -63,7 +63,9 @@ describe('server limits', () => {
     const sockets = await Promise.all(Array.from({ length: 200 }, () => open()));
     // Only MAX_CONNECTIONS of them are kept; the rest are closed at once (see the cap below).
     for (const s of sockets) {
-      s.socket.write(`POST ${svc.appPath('/token')} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`);
+      s.socket.write(
+        `POST ${svc.appPath('/token')} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`,
+      );
       trickle(s.socket, 'x'.repeat(999), 100);
     }
     const closedAfter = await Promise.all(sockets.map((s) => s.closed));
@@ -119,4 +121,3 @@ describe('server limits', () => {
     expect(answers[1]).toMatch(/^HTTP\/1\.1 200 [^]*Connection: close/i);
   });
 });
-

@@ -2,7 +2,13 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { ServerLimits } from '../config.js';
 
 /** A request Node refuses before Koa sees it still gets the Easemob error body. */
-function clientErrorResponse(status: number, reason: string, error: string, description: string, exception: string): string {
+function clientErrorResponse(
+  status: number,
+  reason: string,
+  error: string,
+  description: string,
+  exception: string,
+): string {
   const body = JSON.stringify({ error, error_description: description, exception, timestamp: 0, duration: 0 });
   return (
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
@@ -10,7 +16,13 @@ function clientErrorResponse(status: number, reason: string, error: string, desc
   );
 }
 
-const MALFORMED = clientErrorResponse(400, 'Bad Request', 'invalid_parameter', 'malformed HTTP request', 'BadRequestError');
+const MALFORMED = clientErrorResponse(
+  400,
+  'Bad Request',
+  'invalid_parameter',
+  'malformed HTTP request',
+  'BadRequestError',
+);
 const TIMED_OUT = clientErrorResponse(
   408,
   'Request Timeout',

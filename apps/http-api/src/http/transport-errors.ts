@@ -40,14 +40,15 @@ export const transportErrors = {
     ),
   /** Too much of one kind of work in flight in this process; the client should come back soon. */
   busy: (what: string) =>
-    new TransportError(503, 'service_unavailable', `too many ${what} in progress: try again shortly`, 'UnavailableError', {
-      'retry-after': '1',
-    }),
-  unsupportedMediaType: () =>
     new TransportError(
-      415,
-      'unsupported_media_type',
-      'request body must be JSON',
-      'UnsupportedMediaTypeError',
+      503,
+      'service_unavailable',
+      `too many ${what} in progress: try again shortly`,
+      'UnavailableError',
+      {
+        'retry-after': '1',
+      },
     ),
+  unsupportedMediaType: () =>
+    new TransportError(415, 'unsupported_media_type', 'request body must be JSON', 'UnsupportedMediaTypeError'),
 };

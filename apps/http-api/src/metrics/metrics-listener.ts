@@ -25,7 +25,11 @@ export interface MetricsListener {
  * or a Kubernetes NetworkPolicy can keep to the scraper, while the API port stays public. With
  * METRICS_TOKEN set as well, the token is required here too.
  */
-export async function startMetricsListener(registry: Registry, config: Config, logger: Logger): Promise<MetricsListener> {
+export async function startMetricsListener(
+  registry: Registry,
+  config: Config,
+  logger: Logger,
+): Promise<MetricsListener> {
   const app = new Koa<RequestState>();
   app.silent = true;
   const router = new Router<RequestState>();

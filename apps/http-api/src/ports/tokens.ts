@@ -1,4 +1,12 @@
-import type { Clock, CredentialHasher, Dependencies, KeySealer, Random, TokenSigner, UnitOfWork } from '@chatroom/domain';
+import type {
+  Clock,
+  CredentialHasher,
+  Dependencies,
+  KeySealer,
+  Random,
+  TokenSigner,
+  UnitOfWork,
+} from '@chatroom/domain';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Database } from './database.js';

@@ -1,4 +1,10 @@
-import { buildUseCases, type AddMembers, type Dependencies, type RegisteredUseCases, type TokenPolicy } from '@chatroom/domain';
+import {
+  buildUseCases,
+  type AddMembers,
+  type Dependencies,
+  type RegisteredUseCases,
+  type TokenPolicy,
+} from '@chatroom/domain';
 
 /**
  * Every use case the service runs: the domain's registry (USE_CASES), built once over the same

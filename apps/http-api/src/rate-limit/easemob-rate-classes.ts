@@ -19,7 +19,11 @@ interface Rule {
  */
 const EASEMOB_RULES: readonly Rule[] = [
   { method: 'POST', route: '/token', budget: { name: 'token', perSecond: 300 } },
-  { method: 'GET', route: '/users/:username/joined_chatrooms', budget: { name: 'users.joined_chatrooms', perSecond: 50 } },
+  {
+    method: 'GET',
+    route: '/users/:username/joined_chatrooms',
+    budget: { name: 'users.joined_chatrooms', perSecond: 50 },
+  },
   { method: '*', route: '/users*', budget: { name: 'users', perSecond: 100 } },
   { method: 'GET', route: '/chatrooms', budget: { name: 'chatrooms.list', perSecond: 50 } },
   { method: 'POST', route: '/chatrooms', budget: { name: 'chatrooms.create', perSecond: 50 } },

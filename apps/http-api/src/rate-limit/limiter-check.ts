@@ -77,5 +77,12 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
  * one round trip per instance and window, not one per request.
  */
 export function sharedLimiterOptions(tableName: string, perSecond: number) {
-  return { tableName, tableCreated: true, points: perSecond, duration: 1, clearExpiredByTimeout: true, inMemoryBlockOnConsumed: perSecond };
+  return {
+    tableName,
+    tableCreated: true,
+    points: perSecond,
+    duration: 1,
+    clearExpiredByTimeout: true,
+    inMemoryBlockOnConsumed: perSecond,
+  };
 }

@@ -1,7 +1,12 @@
 import { mysqlUrl } from '@chatroom/mariadb-adapter';
 import { createPool, type Pool } from 'mysql2';
 import { RateLimiterMySQL } from 'rate-limiter-flexible';
-import { limiterPerSize, sharedLimiterOptions, storeBudgets, type StoreBudgetsOptions } from '../rate-limit/limiter-check.js';
+import {
+  limiterPerSize,
+  sharedLimiterOptions,
+  storeBudgets,
+  type StoreBudgetsOptions,
+} from '../rate-limit/limiter-check.js';
 import type { RateBudgets } from '../rate-limit/rate-budgets.js';
 
 export interface MariadbBudgetsOptions extends StoreBudgetsOptions {

@@ -1,6 +1,11 @@
 import pg from 'pg';
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
-import { limiterPerSize, sharedLimiterOptions, storeBudgets, type StoreBudgetsOptions } from '../rate-limit/limiter-check.js';
+import {
+  limiterPerSize,
+  sharedLimiterOptions,
+  storeBudgets,
+  type StoreBudgetsOptions,
+} from '../rate-limit/limiter-check.js';
 import type { RateBudgets } from '../rate-limit/rate-budgets.js';
 
 export interface PostgresBudgetsOptions extends StoreBudgetsOptions {

@@ -1,5 +1,12 @@
 /** One request to a running service under `base` (`…/{org}/{app}`), with an Idempotency-Key when given. */
-export async function apiCall(base: string, bearer: string, method: string, path: string, body?: unknown, key?: string) {
+export async function apiCall(
+  base: string,
+  bearer: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  key?: string,
+) {
   const r = await fetch(`${base}${path}`, {
     method,
     headers: {

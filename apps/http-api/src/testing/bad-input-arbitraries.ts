@@ -59,12 +59,18 @@ export const badListItem = textAround(BAD_ID_CHARS);
 
 /** More than `max` code points. */
 export const hugeText = (max: number) =>
-  fc.integer({ min: max + 1, max: 20_000 }).chain((n) =>
-    fc.constantFrom('é', '名', '😀', 'a', '\u0301').map((ch) => ch.repeat(n)),
-  );
+  fc
+    .integer({ min: max + 1, max: 20_000 })
+    .chain((n) => fc.constantFrom('é', '名', '😀', 'a', '\u0301').map((ch) => ch.repeat(n)));
 
 /** Any JSON value that is not a string (no NaN or ±Infinity: JSON turns them into null, which counts as absent). */
-export const notAString = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.array(fc.jsonValue(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }));
+export const notAString = fc.oneof(
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.boolean(),
+  fc.array(fc.jsonValue(), { maxLength: 3 }),
+  fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }),
+);
 
 /** Any JSON value that is neither an integer nor null (nor a double JSON would turn into null). */
 export const notAnInteger = fc.oneof(

@@ -32,7 +32,9 @@ const badUsernamesBody = (max: number) =>
     notAString.filter((v) => !Array.isArray(v)).map((usernames) => ({ usernames })),
     fc.array(notAString, { minLength: 1, maxLength: 3 }).map((bad) => ({ usernames: ['seed_b', ...bad] })),
     badId.map((id) => ({ usernames: ['seed_b', id] })),
-    fc.integer({ min: max + 1, max: max + 50 }).map((n) => ({ usernames: Array.from({ length: n }, (_, i) => `u${i}`) })),
+    fc
+      .integer({ min: max + 1, max: max + 50 })
+      .map((n) => ({ usernames: Array.from({ length: n }, (_, i) => `u${i}`) })),
     fc.constant({ usernames: [] }),
     fc.constant({}),
   );
@@ -124,12 +126,18 @@ export function moderationBadRequests(room: string): Record<string, fc.Arbitrary
           badId.map((u) => ({ user: segment(u), body: { metaData: { k: 'v' } } })),
         ),
       )
-      .map(([forced, { user, body }]) => ({ method: 'PUT', path: `/metadata/chatroom/${room}/user/${user}${forced}`, body })),
+      .map(([forced, { user, body }]) => ({
+        method: 'PUT',
+        path: `/metadata/chatroom/${room}/user/${user}${forced}`,
+        body,
+      })),
     'POST /metadata/chatroom/{id}': fc.oneof(
       // Not null (NaN and ±Infinity turn into null in JSON): no keys means "read everything".
       post(
         `/metadata/chatroom/${room}`,
-        notAString.filter((v) => !Array.isArray(v) && !(typeof v === 'number' && !Number.isFinite(v))).map((keys) => ({ keys })),
+        notAString
+          .filter((v) => !Array.isArray(v) && !(typeof v === 'number' && !Number.isFinite(v)))
+          .map((keys) => ({ keys })),
       ),
       badId.map((id) => ({ method: 'POST', path: `/metadata/chatroom/${segment(id)}` })),
     ),

@@ -45,7 +45,15 @@ function operatorEndpoints(): (EndpointCase & { readonly change: boolean })[] {
     const op = OPERATIONS.find((o) => o.method.toUpperCase() === route.method && o.path === route.path);
     if (!op?.operator) return [];
     const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => PATH_PARAM_EXAMPLES[name] ?? name);
-    return [{ label: routeLabel(route), method: route.method, path, change: route.method !== 'GET', ...(op.body && { body: op.body.example }) }];
+    return [
+      {
+        label: routeLabel(route),
+        method: route.method,
+        path,
+        change: route.method !== 'GET',
+        ...(op.body && { body: op.body.example }),
+      },
+    ];
   });
 }
 

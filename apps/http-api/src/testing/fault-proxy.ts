@@ -13,7 +13,15 @@ export interface FaultSchedule {
 export interface FaultProxy {
   readonly url: string;
   /** What it received; `firstAt` and `lastAt`: when the first and the last request came (ms, performance.now()). */
-  readonly seen: { requests: number; tooMany: number; unavailable: number; dropped: number; forwarded: number; firstAt: number; lastAt: number };
+  readonly seen: {
+    requests: number;
+    tooMany: number;
+    unavailable: number;
+    dropped: number;
+    forwarded: number;
+    firstAt: number;
+    lastAt: number;
+  };
   close(): Promise<void>;
 }
 
@@ -48,7 +56,13 @@ export async function startFaultProxy(target: string, schedule: FaultSchedule, p
     }
     seen.forwarded++;
     const forwarded = request(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: upstream.host },
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);

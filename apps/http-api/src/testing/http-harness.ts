@@ -72,11 +72,19 @@ let checker: ReturnType<typeof responseChecker> | undefined;
  * returned but not described, one described but missing, or an undocumented status fails the
  * test that made the call.
  */
-export function assertDocumented(method: string, path: string, status: number, contentType: string | null, text: string): void {
+export function assertDocumented(
+  method: string,
+  path: string,
+  status: number,
+  contentType: string | null,
+  text: string,
+): void {
   checker ??= responseChecker(openApiDocument());
   const problems = checker.check(method, path, status, contentType, text);
   if (problems.length > 0) {
-    throw new Error(`${method} ${path} → ${status} does not match /openapi.json:\n  ${problems.join('\n  ')}\n  body: ${text.slice(0, 500)}`);
+    throw new Error(
+      `${method} ${path} → ${status} does not match /openapi.json:\n  ${problems.join('\n  ')}\n  body: ${text.slice(0, 500)}`,
+    );
   }
 }
 

@@ -19,7 +19,13 @@ export interface Answer {
   body: any;
 }
 
-export async function call(base: string, method: string, path: string, token: string | null, body?: unknown): Promise<Answer> {
+export async function call(
+  base: string,
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+): Promise<Answer> {
   const response = await fetch(`${base}${path.startsWith('/metrics') ? '' : '/lim/its'}${path}`, {
     method,
     headers: {
@@ -71,7 +77,11 @@ export async function expectOneSharedBudget(a: string, b: string, token: string,
 
 /** The app's token through `base`, then user olga registered in a fresh window. */
 export async function tokenWithOlga(base: string): Promise<string> {
-  const issued = await call(base, 'POST', '/token', null, { grant_type: 'client_credentials', client_id: 'lim-client', client_secret: 'lim-secret' });
+  const issued = await call(base, 'POST', '/token', null, {
+    grant_type: 'client_credentials',
+    client_id: 'lim-client',
+    client_secret: 'lim-secret',
+  });
   const token = issued.body.access_token as string;
   await freshWindow();
   expect((await call(base, 'POST', '/users', token, { username: 'olga', password: 'pw' })).status).toBe(200);

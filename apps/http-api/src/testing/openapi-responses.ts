@@ -71,7 +71,9 @@ export function responseChecker(document: OpenApiDocument) {
   const undescribed = UNDESCRIBED_ROUTES.map((route) => ({ ...route, pattern: pattern(route.path) }));
 
   const problems = (validate: ValidateFunction, body: unknown): string[] =>
-    validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message} ${JSON.stringify(e.params)}`);
+    validate(body)
+      ? []
+      : (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message} ${JSON.stringify(e.params)}`);
 
   /** What is wrong with an answer (empty when it matches the document). */
   function check(method: string, rawPath: string, status: number, contentType: string | null, text: string): string[] {

@@ -4,7 +4,12 @@ import { TOKENS } from '../ports/tokens.js';
 import type { TestService } from './http-harness.js';
 
 /** Adds an operator to the service's own store, as `operators add --password-stdin` does. */
-export async function addOperator(svc: TestService, name: string, role: OperatorRole, password = `${name}-password-long`): Promise<string> {
+export async function addOperator(
+  svc: TestService,
+  name: string,
+  role: OperatorRole,
+  password = `${name}-password-long`,
+): Promise<string> {
   const database = await svc.container.getAsync<Database>(TOKENS.Database);
   const deps = await svc.container.getAsync<Dependencies>(TOKENS.Dependencies);
   const outcome = await new AddOperator({ ...deps, operators: database.operators! }).execute({ name, role, password });
@@ -13,7 +18,11 @@ export async function addOperator(svc: TestService, name: string, role: Operator
 }
 
 /** An operator token from `POST /admin/v1/token`. */
-export async function operatorToken(svc: TestService, name: string, password = `${name}-password-long`): Promise<string> {
+export async function operatorToken(
+  svc: TestService,
+  name: string,
+  password = `${name}-password-long`,
+): Promise<string> {
   const response = await svc.call('POST', '/admin/v1/token', { token: null, body: { username: name, password } });
   if (response.status !== 200) throw new Error(`operator sign-in failed: ${response.text}`);
   return response.body.access_token;

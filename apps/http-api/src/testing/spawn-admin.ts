@@ -12,7 +12,11 @@ export interface AdminRun {
 }
 
 /** Runs the real admin CLI (its bundle, as `npm run admin` does) in a child process; `input` goes to its stdin. */
-export function spawnAdmin(args: readonly string[], env: Record<string, string | undefined>, input?: string): Promise<AdminRun> {
+export function spawnAdmin(
+  args: readonly string[],
+  env: Record<string, string | undefined>,
+  input?: string,
+): Promise<AdminRun> {
   return startAdmin(args, env, input).done;
 }
 

@@ -19,7 +19,14 @@ const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export async function spawnService(env: Record<string, string>): Promise<SpawnedService> {
   const child = spawn(process.execPath, [SERVICE_BUNDLE], {
     cwd: PACKAGE_ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', TOKEN_MASTER_KEY: TEST_MASTER_KEY, METRICS_TOKEN: TEST_METRICS_TOKEN, ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      TOKEN_MASTER_KEY: TEST_MASTER_KEY,
+      METRICS_TOKEN: TEST_METRICS_TOKEN,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];

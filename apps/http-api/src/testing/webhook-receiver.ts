@@ -7,7 +7,15 @@ export interface Hit {
   at: number;
   headers: IncomingHttpHeaders;
   raw: string;
-  body: { callId: string; security: string; timestamp: number; id: string; operation: string; payload?: any; [k: string]: unknown };
+  body: {
+    callId: string;
+    security: string;
+    timestamp: number;
+    id: string;
+    operation: string;
+    payload?: any;
+    [k: string]: unknown;
+  };
 }
 
 /** A real webhook receiver on 127.0.0.1; `answer` decides each response (null: never answer). */

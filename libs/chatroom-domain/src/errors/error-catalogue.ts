@@ -14,14 +14,12 @@ import {
 export const errors = {
   invalidParameter: (message: string) => new InvalidInputError('InvalidParameter', message),
   illegalArgument: (message: string) => new InvalidInputError('IllegalArgument', message),
-  invalidUsername: (raw: string) =>
-    new InvalidInputError('InvalidUsername', `username ${raw} is not legal`),
+  invalidUsername: (raw: string) => new InvalidInputError('InvalidUsername', `username ${raw} is not legal`),
   usernameTooLong: () => new InvalidInputError('UsernameTooLong', 'USERNAME_TOO_LONG'),
   passwordMissing: () => new InvalidInputError('PasswordMissing', 'password or pin must provided'),
   nicknameTooLong: () => new InvalidInputError('NicknameTooLong', 'NICKNAME_TOO_LONG'),
   invalidCursor: () => new InvalidInputError('InvalidCursor', 'cursor is invalid'),
-  tooManyIds: () =>
-    new InvalidInputError('TooManyIds', 'the number of chatroom ids must not exceed 100'),
+  tooManyIds: () => new InvalidInputError('TooManyIds', 'the number of chatroom ids must not exceed 100'),
 
   /** A batch over its documented size; the message is the reference's, per endpoint. */
   batchTooLarge: (message: string) => new InvalidInputError('BatchTooLarge', message),
@@ -36,12 +34,9 @@ export const errors = {
     ),
 
   missingToken: () => new AuthenticationError('MissingToken', 'Unable to authenticate (OAuth)'),
-  badToken: () =>
-    new AuthenticationError('BadToken', 'Unable to authenticate due to corrupt access token'),
-  expiredToken: () =>
-    new AuthenticationError('ExpiredToken', 'Unable to authenticate due to expired access token'),
-  clientSecretMismatch: () =>
-    new AuthenticationError('ClientSecretMismatch', 'client_secret does not match'),
+  badToken: () => new AuthenticationError('BadToken', 'Unable to authenticate due to corrupt access token'),
+  expiredToken: () => new AuthenticationError('ExpiredToken', 'Unable to authenticate due to expired access token'),
+  clientSecretMismatch: () => new AuthenticationError('ClientSecretMismatch', 'client_secret does not match'),
   notInChatroom: () => new AuthenticationError('NotInChatroom', 'user is not in chatroom'),
   unsupportedGrantType: (grantType: string) =>
     new InvalidInputError('UnsupportedGrantType', `unsupported grant_type ${grantType}`),
@@ -51,20 +46,13 @@ export const errors = {
   appAlreadyExists: (org: string, app: string) =>
     new AlreadyExistsError('AppAlreadyExists', `The app ${org}/${app} already exists.`),
   appNotFound: (org: string, app: string, path: string) =>
-    new NotFoundError(
-      'AppNotFound',
-      `Could not find application for ${org}/${app} from URI: ${path}`,
-    ),
-  chatroomNotFound: (id: string) =>
-    new NotFoundError('ChatroomNotFound', `grpID ${id} does not exist!`),
-  chatroomsNotFound: (id: string) =>
-    new NotFoundError('ChatroomsNotFound', `do not find this group:${id}`),
-  userNotFound: (username: string) =>
-    new NotFoundError('UserNotFound', `username ${username} doesn't exist!`),
+    new NotFoundError('AppNotFound', `Could not find application for ${org}/${app} from URI: ${path}`),
+  chatroomNotFound: (id: string) => new NotFoundError('ChatroomNotFound', `grpID ${id} does not exist!`),
+  chatroomsNotFound: (id: string) => new NotFoundError('ChatroomsNotFound', `do not find this group:${id}`),
+  userNotFound: (username: string) => new NotFoundError('UserNotFound', `username ${username} doesn't exist!`),
   userResourceNotFound: () => new NotFoundError('UserResourceNotFound', 'Service resource not found'),
 
-  chatroomIdTaken: (id: string) =>
-    new AlreadyExistsError('ChatroomIdTaken', `group ID ${id} already exists!`),
+  chatroomIdTaken: (id: string) => new AlreadyExistsError('ChatroomIdTaken', `group ID ${id} already exists!`),
   userAlreadyExists: (appName: string, username: string) =>
     new AlreadyExistsError(
       'UserAlreadyExists',
@@ -83,10 +71,8 @@ export const errors = {
   membersExceedMaxUsers: () =>
     new LimitExceededError('MembersExceedMaxUsers', 'members size is greater than max user size !'),
   nameTooLong: (max: number) => new LimitExceededError('NameTooLong', `title cannot exceed to ${max}`),
-  descriptionTooLong: (max: number) =>
-    new LimitExceededError('DescriptionTooLong', `desc cannot exceed to ${max}`),
-  customTooLong: (max: number) =>
-    new LimitExceededError('CustomTooLong', `custom cannot exceed to ${max}`),
+  descriptionTooLong: (max: number) => new LimitExceededError('DescriptionTooLong', `desc cannot exceed to ${max}`),
+  customTooLong: (max: number) => new LimitExceededError('CustomTooLong', `custom cannot exceed to ${max}`),
   maxUsersAboveCeiling: (ceiling: number) =>
     new LimitExceededError('MaxUsersAboveCeiling', `maxUsers cannot exceed ${ceiling}`),
 
@@ -109,24 +95,17 @@ export const errors = {
       `maxusers ${maxUsers} is less than the current member count ${count}`,
     ),
   notMembers: (usernames: readonly string[]) =>
-    new ForbiddenOperationError(
-      'NotMembers',
-      `users [${usernames.join(', ')}] are not members of this group!`,
-    ),
+    new ForbiddenOperationError('NotMembers', `users [${usernames.join(', ')}] are not members of this group!`),
   sameOwner: () => new ForbiddenOperationError('SameOwner', 'new owner and old owner are the same'),
   userBlocked: (username: string, roomId: string) =>
     new ForbiddenOperationError('UserBlocked', `user ${username} is in the blocklist of chatroom ${roomId}`),
   removeOwner: (roomId: string) =>
     new ForbiddenOperationError('RemoveOwner', `can not remove the owner of chatroom ${roomId}`),
   ownerCannotBeAdmin: (roomId: string) =>
-    new ForbiddenOperationError(
-      'OwnerCannotBeAdmin',
-      `the owner of chatroom ${roomId} can not be an admin`,
-    ),
+    new ForbiddenOperationError('OwnerCannotBeAdmin', `the owner of chatroom ${roomId} can not be an admin`),
   notAdmin: (username: string, roomId: string) =>
     new ForbiddenOperationError('NotAdmin', `user ${username} is not an admin of chatroom ${roomId}`),
   blockOwner: (roomId: string) =>
     new ForbiddenOperationError('BlockOwner', `can not block the owner of chatroom ${roomId}`),
-  announcementTooLong: () =>
-    new ForbiddenOperationError('AnnouncementTooLong', 'announce info length exceeds limit!'),
+  announcementTooLong: () => new ForbiddenOperationError('AnnouncementTooLong', 'announce info length exceeds limit!'),
 };

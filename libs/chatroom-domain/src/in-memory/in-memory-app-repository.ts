@@ -30,7 +30,13 @@ export class InMemoryAppRepository implements AppRepository {
     const key = `${app.org}#${app.name}`;
     const existing = this.state.apps.get(key);
     const stored = existing
-      ? { ...app, id: existing.id, tokenKey: existing.tokenKey, keyGeneration: existing.keyGeneration, created: existing.created }
+      ? {
+          ...app,
+          id: existing.id,
+          tokenKey: existing.tokenKey,
+          keyGeneration: existing.keyGeneration,
+          created: existing.created,
+        }
       : app;
     this.state.apps.set(key, stored);
     return stored;

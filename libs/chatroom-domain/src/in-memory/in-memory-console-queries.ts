@@ -1,5 +1,11 @@
 import type { Chatroom } from '../model/chatroom.js';
-import type { ConsoleQueries, DeadDeliveryRevival, DeliveryCounts, DeliveryView, RoomSearch } from '../ports/console-queries.js';
+import type {
+  ConsoleQueries,
+  DeadDeliveryRevival,
+  DeliveryCounts,
+  DeliveryView,
+  RoomSearch,
+} from '../ports/console-queries.js';
 import type { InMemoryState } from './in-memory-state.js';
 
 /** Over the in-memory state; it delivers no events, so there are never deliveries to show. */

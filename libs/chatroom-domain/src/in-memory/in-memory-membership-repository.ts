@@ -95,10 +95,7 @@ export class InMemoryMembershipRepository implements MembershipRepository {
     return 'transferred';
   }
 
-  async affiliations(
-    appId: string,
-    roomIds: readonly string[],
-  ): Promise<Map<string, Affiliation[]>> {
+  async affiliations(appId: string, roomIds: readonly string[]): Promise<Map<string, Affiliation[]>> {
     const result = new Map<string, Affiliation[]>();
     for (const roomId of new Set(roomIds)) {
       if (!this.state.roomsOf(appId).has(roomId)) continue;
@@ -108,12 +105,7 @@ export class InMemoryMembershipRepository implements MembershipRepository {
     return result;
   }
 
-  async joinedRooms(
-    appId: string,
-    username: UserId,
-    offset: number,
-    limit: number,
-  ): Promise<JoinedChatroom[]> {
+  async joinedRooms(appId: string, username: UserId, offset: number, limit: number): Promise<JoinedChatroom[]> {
     const joined: { id: string; name: string; seq: number }[] = [];
     for (const room of this.state.roomsOf(appId).values()) {
       const m = this.state.membersOf(appId, room.id).get(username);

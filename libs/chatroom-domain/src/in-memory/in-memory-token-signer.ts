@@ -16,8 +16,16 @@ export class InMemoryTokenSigner implements TokenSigner {
   async verify(token: string, key: string, nowSeconds: number): Promise<TokenCheck> {
     const match = FORMAT.exec(token);
     if (!match) return { ok: false, reason: 'malformed' };
-    const [, appId, generation, issuedAt, expiresAt, sum] = match as unknown as string[] as [string, string, string, string, string, string];
-    if (checksum(key, `${appId}.${generation}.${issuedAt}.${expiresAt}`) !== sum) return { ok: false, reason: 'malformed' };
+    const [, appId, generation, issuedAt, expiresAt, sum] = match as unknown as string[] as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    if (checksum(key, `${appId}.${generation}.${issuedAt}.${expiresAt}`) !== sum)
+      return { ok: false, reason: 'malformed' };
     const claims = { appId, generation: Number(generation), issuedAt: Number(issuedAt), expiresAt: Number(expiresAt) };
     if (claims.expiresAt <= nowSeconds) return { ok: false, reason: 'expired' };
     return { ok: true, claims };

@@ -67,9 +67,7 @@ export function assertMaxUsers(maxUsers: number, settings: AppSettings): void {
 
 export function assertCustomRoomId(id: string): void {
   if (id.length > CUSTOM_ROOM_ID_MAX || !CUSTOM_ROOM_ID_PATTERN.test(id)) {
-    throw errors.invalidParameter(
-      `roomid must be 1 to ${CUSTOM_ROOM_ID_MAX} characters of a-z and 0-9`,
-    );
+    throw errors.invalidParameter(`roomid must be 1 to ${CUSTOM_ROOM_ID_MAX} characters of a-z and 0-9`);
   }
 }
 

@@ -33,14 +33,11 @@ describe('clampPositiveInt', () => {
     expect(clampPositiveInt('limit', 1001, 10, 1000)).toBe(1000);
   });
 
-  it.each([0, -5, 2.5, Number.NaN, Number.POSITIVE_INFINITY])(
-    'rejects %d, naming the parameter',
-    async (value) => {
-      expect(await failureOf(() => clampPositiveInt('pagesize', value, 10, 1000))).toEqual({
-        class: 'InvalidInputError',
-        code: 'InvalidParameter',
-        message: 'pagesize must be a positive integer',
-      });
-    },
-  );
+  it.each([0, -5, 2.5, Number.NaN, Number.POSITIVE_INFINITY])('rejects %d, naming the parameter', async (value) => {
+    expect(await failureOf(() => clampPositiveInt('pagesize', value, 10, 1000))).toEqual({
+      class: 'InvalidInputError',
+      code: 'InvalidParameter',
+      message: 'pagesize must be a positive integer',
+    });
+  });
 });

@@ -22,12 +22,7 @@ export function decodeCursor(cursor: string): number {
 }
 
 /** A positive integer, clamped to `max`; anything else is a 400 naming the parameter. */
-export function clampPositiveInt(
-  name: string,
-  value: number | undefined,
-  fallback: number,
-  max: number,
-): number {
+export function clampPositiveInt(name: string, value: number | undefined, fallback: number, max: number): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < 1) {
     throw errors.invalidParameter(`${name} must be a positive integer`);

@@ -92,7 +92,12 @@ export const roomEvents = {
   },
   announcement(app: App, roomId: string, text: string): RoomEvent {
     // Cleared: the key is omitted (E5).
-    return base(app, roomId, 'UPDATE', text === '' ? { type: 'ANNOUNCEMENT' } : { type: 'ANNOUNCEMENT', announcement: text });
+    return base(
+      app,
+      roomId,
+      'UPDATE',
+      text === '' ? { type: 'ANNOUNCEMENT' } : { type: 'ANNOUNCEMENT', announcement: text },
+    );
   },
   transferred(app: App, roomId: string, from: UserId, to: UserId): RoomEvent {
     return base(app, roomId, 'UPDATE', { owner: from, new_owner: to, type: 'OWNER' });
@@ -107,17 +112,29 @@ export const roomEvents = {
   },
   /** `memberCount`: the room's count after the addition, as the store's `add` returned it. */
   joined(app: App, roomId: string, members: readonly UserId[], memberCount: number | undefined): RoomEvent[] {
-    return nonEmpty(members, () => counted(base(app, roomId, 'JOIN', { member: [...members], type: 'DIRECT' }), memberCount));
+    return nonEmpty(members, () =>
+      counted(base(app, roomId, 'JOIN', { member: [...members], type: 'DIRECT' }), memberCount),
+    );
   },
   /** `memberCount`: the room's count after the removal, as the store's `remove` returned it. */
-  left(app: App, roomId: string, members: readonly UserId[], reason: LeaveReason, memberCount: number | undefined): RoomEvent[] {
-    return nonEmpty(members, () => counted(base(app, roomId, 'LEAVE', { member: [...members], type: reason }), memberCount));
+  left(
+    app: App,
+    roomId: string,
+    members: readonly UserId[],
+    reason: LeaveReason,
+    memberCount: number | undefined,
+  ): RoomEvent[] {
+    return nonEmpty(members, () =>
+      counted(base(app, roomId, 'LEAVE', { member: [...members], type: reason }), memberCount),
+    );
   },
   admins(app: App, roomId: string, users: readonly UserId[], change: 'ADD' | 'REMOVE'): RoomEvent[] {
     return nonEmpty(users, () => base(app, roomId, 'ADMIN', { admin: [...users], type: change }));
   },
   muted(app: App, roomId: string, users: readonly UserId[], expiresAt: number): RoomEvent[] {
-    return nonEmpty(users, () => base(app, roomId, 'MUTE', { member: [...users], expire_timestamp: expiresAt, type: 'ADD' }));
+    return nonEmpty(users, () =>
+      base(app, roomId, 'MUTE', { member: [...users], expire_timestamp: expiresAt, type: 'ADD' }),
+    );
   },
   unmuted(app: App, roomId: string, users: readonly UserId[]): RoomEvent[] {
     return nonEmpty(users, () => base(app, roomId, 'MUTE', { member: [...users], type: 'REMOVE' }));

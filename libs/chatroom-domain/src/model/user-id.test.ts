@@ -40,9 +40,7 @@ describe('parseUserId', () => {
   });
 
   it('names the id as given (not lower-cased) in the message', async () => {
-    expect((await failureOf(() => parseUserId('Bad Name'))).message).toBe(
-      'username Bad Name is not legal',
-    );
+    expect((await failureOf(() => parseUserId('Bad Name'))).message).toBe('username Bad Name is not legal');
   });
 });
 
@@ -52,8 +50,6 @@ describe('parseUserIds', () => {
   });
 
   it('fails on the first illegal id', async () => {
-    expect((await failureOf(() => parseUserIds(['ok', 'n o', '#']))).message).toBe(
-      'username n o is not legal',
-    );
+    expect((await failureOf(() => parseUserIds(['ok', 'n o', '#']))).message).toBe('username n o is not legal');
   });
 });

@@ -52,7 +52,13 @@ export function describeAppRepositoryContract(name: string, factory: StoreFactor
           rateLimit: { perSecond: 7 },
         },
       };
-      const expected = { ...replacement, id: first.id, tokenKey: first.tokenKey, keyGeneration: first.keyGeneration, created: first.created };
+      const expected = {
+        ...replacement,
+        id: first.id,
+        tokenKey: first.tokenKey,
+        keyGeneration: first.keyGeneration,
+        created: first.created,
+      };
       expect(await h.uow.write((r) => r.apps.upsert(replacement))).toEqual(expected);
       expect(await h.uow.read((r) => r.apps.findByName(first.org, first.name))).toEqual(expected);
     });
@@ -138,19 +144,24 @@ export function describeAppRepositoryContract(name: string, factory: StoreFactor
       expect(await h.uow.write((r) => r.apps.delete(a.id))).toBe(false);
     });
 
-    itRaces(factory, store, 'concurrent upserts of one new org/name create one app, and all return its id', async (via, main) => {
-      const before = await main.uow.read((r) => r.apps.count());
-      const template = makeApp();
-      const results = await inParallel(10, (i) =>
-        via(i).uow.write((r) =>
-          r.apps.upsert({ ...template, id: randomUuid(), tokenKey: `${template.tokenKey}-${i}`, clientId: `c${i}` }),
-        ),
-      );
-      expect(new Set(results.map((a) => a.id)).size).toBe(1);
-      expect(new Set(results.map((a) => a.tokenKey)).size).toBe(1);
-      const stored = await main.uow.read((r) => r.apps.findByName(template.org, template.name));
-      expect(stored?.id).toBe(results[0]!.id);
-      expect(await main.uow.read((r) => r.apps.count())).toBe(before + 1);
-    });
+    itRaces(
+      factory,
+      store,
+      'concurrent upserts of one new org/name create one app, and all return its id',
+      async (via, main) => {
+        const before = await main.uow.read((r) => r.apps.count());
+        const template = makeApp();
+        const results = await inParallel(10, (i) =>
+          via(i).uow.write((r) =>
+            r.apps.upsert({ ...template, id: randomUuid(), tokenKey: `${template.tokenKey}-${i}`, clientId: `c${i}` }),
+          ),
+        );
+        expect(new Set(results.map((a) => a.id)).size).toBe(1);
+        expect(new Set(results.map((a) => a.tokenKey)).size).toBe(1);
+        const stored = await main.uow.read((r) => r.apps.findByName(template.org, template.name));
+        expect(stored?.id).toBe(results[0]!.id);
+        expect(await main.uow.read((r) => r.apps.count())).toBe(before + 1);
+      },
+    );
   });
 }

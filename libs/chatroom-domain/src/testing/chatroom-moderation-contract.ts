@@ -67,7 +67,13 @@ export function describeChatroomModeration(store: () => OpenStore): void {
     it('one patch may change every field at once', async () => {
       const { h, app, room: r0, announcement } = await room();
       await h.uow.write((r) =>
-        r.chatrooms.update(app.id, r0.id, { name: 'n', description: 'd', maxUsers: 7, muteAll: true, announcement: 'a' }),
+        r.chatrooms.update(app.id, r0.id, {
+          name: 'n',
+          description: 'd',
+          maxUsers: 7,
+          muteAll: true,
+          announcement: 'a',
+        }),
       );
       expect(await roomOf(h, app, r0.id)).toEqual({ ...r0, name: 'n', description: 'd', maxUsers: 7, muteAll: true });
       expect(await announcement()).toBe('a');

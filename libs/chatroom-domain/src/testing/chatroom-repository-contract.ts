@@ -118,16 +118,21 @@ export function describeChatroomRepositoryContract(name: string, factory: StoreF
         expect(await tryInsertRoom(h, await makeRoom(h, app, owner!), 3)).toBe('inserted');
       });
 
-      itRaces(factory, store, '40 parallel inserts against a quota of 7 end with exactly 7 rooms', async (via, main) => {
-        const app = await seedApp(main, { roomQuota: 7 });
-        const [owner] = await seedUsers(main, app, 1);
-        const rooms = await inParallel(40, () => makeRoom(main, app, owner!));
-        const outcomes = await inParallel(40, (i) => tryInsertRoom(via(i), rooms[i]!, 7));
-        expect(outcomes.filter((o) => o === 'inserted')).toHaveLength(7);
-        expect(outcomes.filter((o) => o === 'quota-exceeded')).toHaveLength(33);
-        const stored = await allRooms(main, app);
-        expect(sorted(idsOf(stored))).toEqual(sorted(idsOf(rooms.filter((_, i) => outcomes[i] === 'inserted'))));
-      });
+      itRaces(
+        factory,
+        store,
+        '40 parallel inserts against a quota of 7 end with exactly 7 rooms',
+        async (via, main) => {
+          const app = await seedApp(main, { roomQuota: 7 });
+          const [owner] = await seedUsers(main, app, 1);
+          const rooms = await inParallel(40, () => makeRoom(main, app, owner!));
+          const outcomes = await inParallel(40, (i) => tryInsertRoom(via(i), rooms[i]!, 7));
+          expect(outcomes.filter((o) => o === 'inserted')).toHaveLength(7);
+          expect(outcomes.filter((o) => o === 'quota-exceeded')).toHaveLength(33);
+          const stored = await allRooms(main, app);
+          expect(sorted(idsOf(stored))).toEqual(sorted(idsOf(rooms.filter((_, i) => outcomes[i] === 'inserted'))));
+        },
+      );
 
       itRaces(factory, store, 'parallel inserts of one id: exactly one inserted', async (via, main) => {
         const app = await seedApp(main);
@@ -324,7 +329,9 @@ export function describeChatroomRepositoryContract(name: string, factory: StoreF
         await h.uow.write((r) => r.chatrooms.update(app.id, room.id, { description: '', maxUsers: 20 }));
         expect(await roomOf(h, app, room.id)).toEqual({ ...room, name: 'renamed', description: '', maxUsers: 20 });
         // A field present but undefined is not in the patch.
-        await h.uow.write((r) => r.chatrooms.update(app.id, room.id, { name: 'again', description: undefined, maxUsers: undefined }));
+        await h.uow.write((r) =>
+          r.chatrooms.update(app.id, room.id, { name: 'again', description: undefined, maxUsers: undefined }),
+        );
         expect(await roomOf(h, app, room.id)).toEqual({ ...room, name: 'again', description: '', maxUsers: 20 });
       });
 
@@ -438,9 +445,17 @@ export function describeChatroomRepositoryContract(name: string, factory: StoreF
         const [owner, member, otherOwner] = await seedUsers(h, app, 3);
         const room = await seedRoom(h, app, owner!, [member!]);
         const next = await seedRoom(h, app, otherOwner!);
-        expect(await tryAddMembers(h, app, next.id, [member!])).toEqual({ ok: false, reason: 'user-cap', username: member });
+        expect(await tryAddMembers(h, app, next.id, [member!])).toEqual({
+          ok: false,
+          reason: 'user-cap',
+          username: member,
+        });
         await h.uow.write((r) => r.chatrooms.delete(app.id, room.id));
-        expect(await tryAddMembers(h, app, next.id, [member!, owner!])).toEqual({ ok: true, added: [member, owner], memberCount: 3 });
+        expect(await tryAddMembers(h, app, next.id, [member!, owner!])).toEqual({
+          ok: true,
+          added: [member, owner],
+          memberCount: 3,
+        });
       });
 
       it('deleteOwnedBy deletes the rooms the user owns in this app, and only those, each with its members (owner first, then join order)', async () => {
@@ -475,7 +490,9 @@ export function describeChatroomRepositoryContract(name: string, factory: StoreF
         await h.uow.write((r) => r.memberships.transferOwnership(app.id, room.id, alice!, bob!));
         expect(await h.uow.write((r) => r.chatrooms.deleteOwnedBy(app.id, alice!))).toEqual([]);
         // The new owner first, although alice joined before bob.
-        expect(await h.uow.write((r) => r.chatrooms.deleteOwnedBy(app.id, bob!))).toEqual([{ id: room.id, members: [bob, alice] }]);
+        expect(await h.uow.write((r) => r.chatrooms.deleteOwnedBy(app.id, bob!))).toEqual([
+          { id: room.id, members: [bob, alice] },
+        ]);
       });
 
       it('deleteOwnedBy gives back every quota slot and each member’s slot in every room left', async () => {
@@ -486,11 +503,19 @@ export function describeChatroomRepositoryContract(name: string, factory: StoreF
         await seedRoom(h, app, owner!, [member!]);
         const next = await seedRoom(h, app, otherOwner!);
         expect(await tryInsertRoom(h, await makeRoom(h, app, otherOwner!), 3)).toBe('quota-exceeded');
-        expect(await tryAddMembers(h, app, next.id, [member!])).toEqual({ ok: false, reason: 'user-cap', username: member });
+        expect(await tryAddMembers(h, app, next.id, [member!])).toEqual({
+          ok: false,
+          reason: 'user-cap',
+          username: member,
+        });
         await h.uow.write((r) => r.chatrooms.deleteOwnedBy(app.id, owner!));
         expect(await tryInsertRoom(h, await makeRoom(h, app, otherOwner!), 3)).toBe('inserted');
         expect(await tryInsertRoom(h, await makeRoom(h, app, otherOwner!), 3)).toBe('inserted');
-        expect(await tryAddMembers(h, app, next.id, [member!, owner!])).toEqual({ ok: true, added: [member, owner], memberCount: 3 });
+        expect(await tryAddMembers(h, app, next.id, [member!, owner!])).toEqual({
+          ok: true,
+          added: [member, owner],
+          memberCount: 3,
+        });
       });
 
       it('an id freed by delete can be inserted again', async () => {
@@ -505,26 +530,33 @@ export function describeChatroomRepositoryContract(name: string, factory: StoreF
         expect(await roomOf(h, app, id)).toEqual(again);
       });
 
-      itRaces(factory, store, 'deletions and insertions racing at the quota keep the quota count true', async (via, main) => {
-        const app = await seedApp(main, { roomQuota: 5 });
-        const [owner] = await seedUsers(main, app, 1);
-        const old: Chatroom[] = [];
-        for (let i = 0; i < 5; i++) old.push(await seedRoom(main, app, owner!));
-        const fresh = await inParallel(10, () => makeRoom(main, app, owner!));
-        const outcomes = await inParallel(15, (i) =>
-          i < 5
-            ? via(i).uow.write((r) => r.chatrooms.delete(app.id, old[i]!.id)).then(String)
-            : tryInsertRoom(via(i), fresh[i - 5]!, 5),
-        );
-        expect(outcomes.slice(0, 5)).toEqual(Array(5).fill('true'));
-        const inserted = outcomes.slice(5).filter((o) => o === 'inserted').length;
-        expect(await allRooms(main, app)).toHaveLength(inserted);
-        // The quota counter is true: the app fills up to exactly 5 rooms.
-        for (let i = inserted; i < 5; i++) {
-          expect(await tryInsertRoom(main, await makeRoom(main, app, owner!), 5)).toBe('inserted');
-        }
-        expect(await tryInsertRoom(main, await makeRoom(main, app, owner!), 5)).toBe('quota-exceeded');
-      });
+      itRaces(
+        factory,
+        store,
+        'deletions and insertions racing at the quota keep the quota count true',
+        async (via, main) => {
+          const app = await seedApp(main, { roomQuota: 5 });
+          const [owner] = await seedUsers(main, app, 1);
+          const old: Chatroom[] = [];
+          for (let i = 0; i < 5; i++) old.push(await seedRoom(main, app, owner!));
+          const fresh = await inParallel(10, () => makeRoom(main, app, owner!));
+          const outcomes = await inParallel(15, (i) =>
+            i < 5
+              ? via(i)
+                  .uow.write((r) => r.chatrooms.delete(app.id, old[i]!.id))
+                  .then(String)
+              : tryInsertRoom(via(i), fresh[i - 5]!, 5),
+          );
+          expect(outcomes.slice(0, 5)).toEqual(Array(5).fill('true'));
+          const inserted = outcomes.slice(5).filter((o) => o === 'inserted').length;
+          expect(await allRooms(main, app)).toHaveLength(inserted);
+          // The quota counter is true: the app fills up to exactly 5 rooms.
+          for (let i = inserted; i < 5; i++) {
+            expect(await tryInsertRoom(main, await makeRoom(main, app, owner!), 5)).toBe('inserted');
+          }
+          expect(await tryInsertRoom(main, await makeRoom(main, app, owner!), 5)).toBe('quota-exceeded');
+        },
+      );
 
       itRaces(factory, store, 'parallel deletes of one room: exactly one returns true', async (via, main) => {
         const app = await seedApp(main, { roomQuota: 1 });

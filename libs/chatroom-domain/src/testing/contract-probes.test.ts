@@ -20,7 +20,11 @@ function handle(uow: UnitOfWork, blockedUnits: () => number, counter = new Query
   return {
     uow,
     ids: new InMemoryIdGenerator(),
-    probes: { blockedUnits: async () => blockedUnits(), queryCount: () => counter.snapshot(), counterMismatches: async () => [] },
+    probes: {
+      blockedUnits: async () => blockedUnits(),
+      queryCount: () => counter.snapshot(),
+      counterMismatches: async () => [],
+    },
     close: async () => {},
   };
 }
@@ -77,7 +81,8 @@ describe('the contract checks reject stores that break what they guard', () => {
       memberships: Object.assign(Object.create(counted.memberships) as Repositories['memberships'], {
         async affiliations(appId: string, roomIds: readonly string[]) {
           const all = new Map();
-          for (const id of roomIds) for (const [k, v] of await counted.memberships.affiliations(appId, [id])) all.set(k, v);
+          for (const id of roomIds)
+            for (const [k, v] of await counted.memberships.affiliations(appId, [id])) all.set(k, v);
           return all;
         },
       }),

@@ -9,17 +9,36 @@ import { randomUuid, seedApp, sleep, writeThenFail } from './store-fixtures.js';
 const LONG_LEASE_MS = 60_000;
 
 function delivery(h: StoreHandle): DeliveryPorts {
-  if (!h.delivery) throw new Error('the handle has no `delivery` ports: give it one, or declare noDeliveryQueue: "why" in the factory');
+  if (!h.delivery)
+    throw new Error(
+      'the handle has no `delivery` ports: give it one, or declare noDeliveryQueue: "why" in the factory',
+    );
   return h.delivery;
 }
 
-async function appWithRule(h: StoreHandle, operations: EventRule['operations'] = null): Promise<{ app: App; rule: EventRule }> {
+async function appWithRule(
+  h: StoreHandle,
+  operations: EventRule['operations'] = null,
+): Promise<{ app: App; rule: EventRule }> {
   const app = await seedApp(h);
   return { app, rule: await addRule(h, app, operations) };
 }
 
-async function addRule(h: StoreHandle, app: App, operations: EventRule['operations'] = null, created = Date.now()): Promise<EventRule> {
-  const rule: EventRule = { id: randomUuid(), appId: app.id, kind: 'webhook', target: 'http://127.0.0.1:9/', secret: 's', operations, created };
+async function addRule(
+  h: StoreHandle,
+  app: App,
+  operations: EventRule['operations'] = null,
+  created = Date.now(),
+): Promise<EventRule> {
+  const rule: EventRule = {
+    id: randomUuid(),
+    appId: app.id,
+    kind: 'webhook',
+    target: 'http://127.0.0.1:9/',
+    secret: 's',
+    operations,
+    created,
+  };
   await delivery(h).rules.add(rule);
   return rule;
 }
@@ -32,7 +51,8 @@ async function joins(h: StoreHandle, app: App, roomId: string, users: string[]):
 }
 
 /** `room:user` of each delivery, in the order handed out. */
-const who = (ds: readonly Delivery[]) => ds.map((d) => `${d.event.roomId}:${(d.event.payload!['member'] as string[])[0]}`);
+const who = (ds: readonly Delivery[]) =>
+  ds.map((d) => `${d.event.roomId}:${(d.event.payload!['member'] as string[])[0]}`);
 
 /**
  * Claims everything due (the store is shared by the block's tests: others' deliveries are
@@ -67,8 +87,24 @@ export function describeDeliveryQueueContract(name: string, factory: StoreFactor
       expect(who(first)).toEqual(['r1:u1', 'r2:v1']);
       expect(first[0]).toMatchObject({
         attempts: 0,
-        rule: { id: rule.id, appId: app.id, kind: 'webhook', target: rule.target, secret: 's', operations: null, created: rule.created },
-        event: { appId: app.id, org: app.org, app: app.name, roomId: 'r1', operation: 'JOIN', payload: { member: ['u1'] }, memberCount: 2 },
+        rule: {
+          id: rule.id,
+          appId: app.id,
+          kind: 'webhook',
+          target: rule.target,
+          secret: 's',
+          operations: null,
+          created: rule.created,
+        },
+        event: {
+          appId: app.id,
+          org: app.org,
+          app: app.name,
+          roomId: 'r1',
+          operation: 'JOIN',
+          payload: { member: ['u1'] },
+          memberCount: 2,
+        },
       });
       expect(await drain(h, app)).toEqual([]); // both leased, and u2 waits behind u1
       await delivery(h).queue.settle([first[0]!], []);
@@ -146,7 +182,9 @@ export function describeDeliveryQueueContract(name: string, factory: StoreFactor
       await h.uow.write(async (r) => r.events.append(...roomEvents.left(app, 'r1', ['u1' as UserId], 'KICK', 1)));
       const got = await drain(h, app);
       // The claim brings the stored member count with the event.
-      expect(got.filter((d) => d.rule.id === leaves.id).map((d) => [d.event.operation, d.event.memberCount])).toEqual([['LEAVE', 1]]);
+      expect(got.filter((d) => d.rule.id === leaves.id).map((d) => [d.event.operation, d.event.memberCount])).toEqual([
+        ['LEAVE', 1],
+      ]);
       expect(got.filter((d) => d.rule.id === all.id).map((d) => d.event.operation)).toEqual(['JOIN']); // LEAVE waits behind it
       const bare = await seedApp(h);
       await joins(h, bare, 'r1', ['u1']);
@@ -169,7 +207,9 @@ export function describeDeliveryQueueContract(name: string, factory: StoreFactor
       const first = await addRule(h, app, null, t);
       const elsewhere = await addRule(h, other, null, t);
       expect(await delivery(h).rules.list(app.id)).toEqual([first, second]);
-      expect((await delivery(h).rules.list()).map((r) => r.id)).toEqual(expect.arrayContaining([first.id, second.id, elsewhere.id]));
+      expect((await delivery(h).rules.list()).map((r) => r.id)).toEqual(
+        expect.arrayContaining([first.id, second.id, elsewhere.id]),
+      );
       await joins(h, app, 'r1', ['u1']);
       expect(await delivery(h).rules.remove(second.id)).toBe(true);
       expect(await delivery(h).rules.remove(second.id)).toBe(false);
@@ -183,7 +223,9 @@ export function describeDeliveryQueueContract(name: string, factory: StoreFactor
       expect(await delivery(h).rules.replaceSecret(rule.id, rule.secret, 'replaced-secret')).toBe(true);
       expect(await delivery(h).rules.replaceSecret(rule.id, rule.secret, 'lost-race')).toBe(false);
       expect(await delivery(h).rules.replaceSecret(rule.id, 'REPLACED-SECRET', 'wrong-case')).toBe(false);
-      expect(await delivery(h).rules.replaceSecret('00000000-0000-4000-8000-000000000000', 'replaced-secret', 'x')).toBe(false);
+      expect(
+        await delivery(h).rules.replaceSecret('00000000-0000-4000-8000-000000000000', 'replaced-secret', 'x'),
+      ).toBe(false);
       expect((await delivery(h).rules.list(app.id)).map((r) => r.secret)).toEqual(['replaced-secret']);
       await joins(h, app, 'r1', ['u1']);
       expect((await drain(h, app)).map((d) => d.rule.secret)).toEqual(['replaced-secret']);
@@ -203,39 +245,52 @@ export function describeDeliveryQueueContract(name: string, factory: StoreFactor
       expect(await drain(h, app)).toEqual([]);
     });
 
-    itRaces(factory, store, 'claimants at once never get the same delivery, and together get them all', async (via, main) => {
-      const { app } = await appWithRule(main);
-      const rooms = Array.from({ length: 60 }, (_, i) => `room${i}`);
-      await main.uow.write(async (r) => {
-        for (const room of rooms) r.events.append(...roomEvents.joined(app, room, ['u' as UserId], 2));
-      });
-      const seen: string[] = [];
-      for (let round = 0; round < 10; round++) {
-        const claims = await Promise.all([0, 1, 2, 3].map((i) => delivery(via(i)).queue.claim(5, LONG_LEASE_MS)));
-        for (const d of claims.flat()) if (d.rule.appId === app.id) seen.push(d.event.roomId);
-      }
-      expect(seen).toHaveLength(60);
-      expect(new Set(seen).size).toBe(60);
-    });
-
-    itRaces(factory, store, 'claimants at once hand out at most the head of each room: every room in commit order, each event once', async (via, main) => {
-      const { app } = await appWithRule(main);
-      const rooms = ['p', 'q', 'r', 's'];
-      for (let n = 0; n < 5; n++) {
+    itRaces(
+      factory,
+      store,
+      'claimants at once never get the same delivery, and together get them all',
+      async (via, main) => {
+        const { app } = await appWithRule(main);
+        const rooms = Array.from({ length: 60 }, (_, i) => `room${i}`);
         await main.uow.write(async (r) => {
-          for (const room of rooms) r.events.append(...roomEvents.joined(app, room, [`u${n}` as UserId], n + 2));
+          for (const room of rooms) r.events.append(...roomEvents.joined(app, room, ['u' as UserId], 2));
         });
-      }
-      const got: string[] = [];
-      for (let round = 0; round < 6; round++) {
-        const claims = (await Promise.all([0, 1, 2, 3].map((i) => delivery(via(i)).queue.claim(3, LONG_LEASE_MS)))).flat();
-        const ours = claims.filter((d) => d.rule.appId === app.id);
-        // While a room's head is out, nobody gets the event behind it.
-        expect(new Set(ours.map((d) => d.event.roomId)).size).toBe(ours.length);
-        got.push(...who(ours));
-        await delivery(main).queue.settle(ours, []);
-      }
-      for (const room of rooms) expect(got.filter((w) => w.startsWith(`${room}:`))).toEqual([0, 1, 2, 3, 4].map((n) => `${room}:u${n}`));
-    });
+        const seen: string[] = [];
+        for (let round = 0; round < 10; round++) {
+          const claims = await Promise.all([0, 1, 2, 3].map((i) => delivery(via(i)).queue.claim(5, LONG_LEASE_MS)));
+          for (const d of claims.flat()) if (d.rule.appId === app.id) seen.push(d.event.roomId);
+        }
+        expect(seen).toHaveLength(60);
+        expect(new Set(seen).size).toBe(60);
+      },
+    );
+
+    itRaces(
+      factory,
+      store,
+      'claimants at once hand out at most the head of each room: every room in commit order, each event once',
+      async (via, main) => {
+        const { app } = await appWithRule(main);
+        const rooms = ['p', 'q', 'r', 's'];
+        for (let n = 0; n < 5; n++) {
+          await main.uow.write(async (r) => {
+            for (const room of rooms) r.events.append(...roomEvents.joined(app, room, [`u${n}` as UserId], n + 2));
+          });
+        }
+        const got: string[] = [];
+        for (let round = 0; round < 6; round++) {
+          const claims = (
+            await Promise.all([0, 1, 2, 3].map((i) => delivery(via(i)).queue.claim(3, LONG_LEASE_MS)))
+          ).flat();
+          const ours = claims.filter((d) => d.rule.appId === app.id);
+          // While a room's head is out, nobody gets the event behind it.
+          expect(new Set(ours.map((d) => d.event.roomId)).size).toBe(ours.length);
+          got.push(...who(ours));
+          await delivery(main).queue.settle(ours, []);
+        }
+        for (const room of rooms)
+          expect(got.filter((w) => w.startsWith(`${room}:`))).toEqual([0, 1, 2, 3, 4].map((n) => `${room}:u${n}`));
+      },
+    );
   });
 }

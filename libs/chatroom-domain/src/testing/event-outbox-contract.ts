@@ -49,13 +49,27 @@ export function describeEventOutboxContract(name: string, factory: StoreFactory)
     it('keeps an event without payload or count without them, and app-wide events under the room id ""', async () => {
       const h = store().main;
       const app = await seedApp(h);
-      const gone: RoomEvent = { appId: app.id, org: app.org, app: app.name, roomId: 'r1', operation: 'DELETE', operator: '@ppAdmin' };
-      const wide: RoomEvent = { ...gone, roomId: '', operation: 'ROOM_SUPER_ADMIN', payload: { admin: ['x'], type: 'ADD' } };
+      const gone: RoomEvent = {
+        appId: app.id,
+        org: app.org,
+        app: app.name,
+        roomId: 'r1',
+        operation: 'DELETE',
+        operator: '@ppAdmin',
+      };
+      const wide: RoomEvent = {
+        ...gone,
+        roomId: '',
+        operation: 'ROOM_SUPER_ADMIN',
+        payload: { admin: ['x'], type: 'ADD' },
+      };
       await h.uow.write(async (r) => r.events.append(gone, wide));
       const [stored] = await h.uow.read((r) => r.eventLog.roomPage(app.id, 'r1', 10));
       expect(stored).not.toHaveProperty('payload');
       expect(stored).not.toHaveProperty('memberCount');
-      expect((await h.uow.read((r) => r.eventLog.roomPage(app.id, '', 10))).map((e) => e.operation)).toEqual(['ROOM_SUPER_ADMIN']);
+      expect((await h.uow.read((r) => r.eventLog.roomPage(app.id, '', 10))).map((e) => e.operation)).toEqual([
+        'ROOM_SUPER_ADMIN',
+      ]);
     });
 
     it('stores nothing for a unit that rolls back', async () => {

@@ -27,7 +27,12 @@ export async function checkRowsHeldBehindFailingHead({ queue, join, nextAt }: Fa
   await queue.settle([], [{ delivery: head!, error: 'HTTP 500', retryAt }]);
   await join('r1', 'u4'); // arrives while the head is failing
   expect(await queue.claim(10, 60_000)).toEqual([]);
-  expect(await nextAt()).toEqual([['u1', retryAt], ['u2', retryAt], ['u3', retryAt], ['u4', retryAt]]);
+  expect(await nextAt()).toEqual([
+    ['u1', retryAt],
+    ['u2', retryAt],
+    ['u3', retryAt],
+    ['u4', retryAt],
+  ]);
 
   await sleep(retryAt - Date.now() + 50);
   const again = await queue.claim(10, 60_000);

@@ -51,7 +51,8 @@ export async function checkIncreasingAcrossInstances(ids: IdGeneratorPair, clock
   let highest = 0;
   for (let i = 0; i < IDS_IN_ONE_MILLISECOND; i++) {
     const id = await (i % 2 === 0 ? ids.first : ids.second).next();
-    if (!(id > highest)) throw new Error(`draw ${i} (instance ${(i % 2) + 1}) gave ${id}, not above ${highest} drawn before`);
+    if (!(id > highest))
+      throw new Error(`draw ${i} (instance ${(i % 2) + 1}) gave ${id}, not above ${highest} drawn before`);
     highest = id;
   }
   clock.advance(1);
@@ -98,11 +99,20 @@ export function describeIdGeneratorContract(name: string, make: (clock: Clock) =
     const ids = () => made!;
 
     it('returns positive safe integers (below 2^53)', () => checkSafeIntegers(ids()));
-    it(`${IDS_IN_ONE_MILLISECOND} calls within one millisecond, alternating between two instances, each exceed every call before`, () =>
-      checkIncreasingAcrossInstances(ids(), clock), 60_000);
-    it(`${IDS_IN_ONE_MILLISECOND} calls within one millisecond on one instance never repeat and keep increasing`, () =>
-      checkIncreasingWithinOneMillisecond(ids(), clock), 60_000);
-    it('concurrent calls on both instances never return the same number, and later calls exceed them all', () =>
-      checkConcurrentCalls(ids()), 60_000);
+    it(
+      `${IDS_IN_ONE_MILLISECOND} calls within one millisecond, alternating between two instances, each exceed every call before`,
+      () => checkIncreasingAcrossInstances(ids(), clock),
+      60_000,
+    );
+    it(
+      `${IDS_IN_ONE_MILLISECOND} calls within one millisecond on one instance never repeat and keep increasing`,
+      () => checkIncreasingWithinOneMillisecond(ids(), clock),
+      60_000,
+    );
+    it(
+      'concurrent calls on both instances never return the same number, and later calls exceed them all',
+      () => checkConcurrentCalls(ids()),
+      60_000,
+    );
   });
 }

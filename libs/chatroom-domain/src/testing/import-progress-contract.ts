@@ -31,7 +31,12 @@ export function describeImportProgressContract(name: string, open: () => Promise
       const { progress, appId, close } = await open();
       try {
         await progress.markRoom(appId, SOURCE, { roomId: 'r1', runId: 1, outcome: 'imported', reason: '' });
-        await progress.markRoom(appId, SOURCE, { roomId: 'r2', runId: 1, outcome: 'refused', reason: 'maxUsers cannot exceed 10' });
+        await progress.markRoom(appId, SOURCE, {
+          roomId: 'r2',
+          runId: 1,
+          outcome: 'refused',
+          reason: 'maxUsers cannot exceed 10',
+        });
         await progress.markRoom(appId, SOURCE, { roomId: 'r1', runId: 2, outcome: 'gone', reason: '' });
         await progress.markRoom(appId, `${SOURCE}2`, { roomId: 'r9', runId: 1, outcome: 'changed', reason: '' });
         const rooms = (await progress.rooms(appId, SOURCE)).sort((a, b) => a.roomId.localeCompare(b.roomId));

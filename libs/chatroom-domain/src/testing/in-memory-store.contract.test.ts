@@ -79,7 +79,8 @@ const factory: StoreFactory = {
     'mute all, room missing': 1,
   },
   concurrentUnits: false,
-  serialisedBecause: 'InMemoryUnitOfWork runs one unit at a time (a promise chain): that is how it is atomic and isolated',
+  serialisedBecause:
+    'InMemoryUnitOfWork runs one unit at a time (a promise chain): that is how it is atomic and isolated',
 };
 
 describeStoreContracts('in-memory', factory);

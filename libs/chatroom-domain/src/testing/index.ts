@@ -57,7 +57,12 @@ export { describeMuteRepositoryContract } from './mute-repository-contract.js';
 export { describeRoomAttributeRepositoryContract } from './room-attribute-repository-contract.js';
 export { describeSuperAdminRepositoryContract } from './super-admin-repository-contract.js';
 export { describeQueryCountContract } from './query-count-contract.js';
-export { describeWriteRoundTripsContract, WRITE_CASES, type WriteCase, type WriteRoundTrips } from './write-round-trips-contract.js';
+export {
+  describeWriteRoundTripsContract,
+  WRITE_CASES,
+  type WriteCase,
+  type WriteRoundTrips,
+} from './write-round-trips-contract.js';
 export { describeInterleavingsContract } from './interleavings-contract.js';
 export { describeUseCaseRacesContract } from './use-case-races-contract.js';
 export { describeRoomInvariantsContract } from './room-invariants-contract.js';

@@ -4,7 +4,15 @@ import { AddMembers } from '../use-cases/add-members/add-members.js';
 import { DeleteUser } from '../use-cases/delete-user/delete-user.js';
 import { outcomeOf, waitForBlocked } from './outcomes.js';
 import { useStore, type StoreFactory, type StoreHandle } from './store-factory.js';
-import { affiliationsOf, countMismatches, deferred, seedApp, seedRoom, seedUsers, tryAddMembers } from './store-fixtures.js';
+import {
+  affiliationsOf,
+  countMismatches,
+  deferred,
+  seedApp,
+  seedRoom,
+  seedUsers,
+  tryAddMembers,
+} from './store-fixtures.js';
 
 /**
  * Runs `hold` in a unit of work that then keeps its locks (uncommitted) until `release` is

@@ -30,12 +30,21 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         const app = await seedApp(h);
         const [owner, a, b, c] = await seedUsers(h, app, 4);
         const room = await seedRoom(h, app, owner!);
-        expect(await tryAddMembers(h, app, room.id, [c!, a!, b!])).toEqual({ ok: true, added: [c, a, b], memberCount: 4 });
+        expect(await tryAddMembers(h, app, room.id, [c!, a!, b!])).toEqual({
+          ok: true,
+          added: [c, a, b],
+          memberCount: 4,
+        });
         await h.uow.read(async (r) => {
           expect(await r.memberships.roleOf(app.id, room.id, owner!)).toBe('owner');
           expect(await r.memberships.roleOf(app.id, room.id, a!)).toBe('member');
         });
-        expect(await affiliationsOf(h, app, room.id)).toEqual([`${owner}:owner`, `${c}:member`, `${a}:member`, `${b}:member`]);
+        expect(await affiliationsOf(h, app, room.id)).toEqual([
+          `${owner}:owner`,
+          `${c}:member`,
+          `${a}:member`,
+          `${b}:member`,
+        ]);
       });
 
       it('adds admins with their role', async () => {
@@ -43,7 +52,11 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         const app = await seedApp(h);
         const [owner, member, admin] = await seedUsers(h, app, 3);
         const room = await seedRoom(h, app, owner!, [member!]);
-        expect(await tryAddMembers(h, app, room.id, [admin!], 'admin')).toEqual({ ok: true, added: [admin], memberCount: 3 });
+        expect(await tryAddMembers(h, app, room.id, [admin!], 'admin')).toEqual({
+          ok: true,
+          added: [admin],
+          memberCount: 3,
+        });
         expect(await h.uow.read((r) => r.memberships.roleOf(app.id, room.id, admin!))).toBe('admin');
         expect(await affiliationsOf(h, app, room.id)).toEqual([`${owner}:owner`, `${member}:member`, `${admin}:admin`]);
       });
@@ -53,7 +66,11 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         const app = await seedApp(h);
         const [owner, a, b, c] = await seedUsers(h, app, 4);
         const room = await seedRoom(h, app, owner!, [b!]);
-        expect(await tryAddMembers(h, app, room.id, [c!, b!, owner!, a!])).toEqual({ ok: true, added: [c, a], memberCount: 4 });
+        expect(await tryAddMembers(h, app, room.id, [c!, b!, owner!, a!])).toEqual({
+          ok: true,
+          added: [c, a],
+          memberCount: 4,
+        });
         expect(await tryAddMembers(h, app, room.id, [a!, owner!])).toStrictEqual({ ok: true, added: [] });
         expect(await h.uow.read((r) => r.memberships.roleOf(app.id, room.id, owner!))).toBe('owner');
         expect((await roomOf(h, app, room.id)).memberCount).toBe(4);
@@ -80,7 +97,11 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
           h.uow,
           async (r) => {
             // Fits on its own, and is undone with the refused batch after it.
-            expect(await r.memberships.add(app.id, room.id, [b!], 'member', 10)).toEqual({ ok: true, added: [b], memberCount: 3 });
+            expect(await r.memberships.add(app.id, room.id, [b!], 'member', 10)).toEqual({
+              ok: true,
+              added: [b],
+              memberCount: 3,
+            });
             return r.memberships.add(app.id, room.id, [a!, c!, d!], 'member', 10);
           },
           (o) => o.ok,
@@ -119,40 +140,54 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         expect(sameName).toBe(user);
         await seedRoom(h, other, otherOwner!, [sameName!]);
         const room = await seedRoom(h, app, owner!);
-        expect(await tryAddMembers(h, app, room.id, [user!], 'member', 1)).toEqual({ ok: true, added: [user], memberCount: 2 });
-      });
-
-      itRaces(factory, store, '200 parallel single additions to a room with maxUsers 50 end at exactly 50', async (via, main) => {
-        const app = await seedApp(main);
-        const [owner, ...users] = await seedUsers(main, app, 201);
-        const room = await seedRoom(main, app, owner!, [], { maxUsers: 50 });
-        const outcomes = await inParallel(200, (i) => tryAddMembers(via(i), app, room.id, [users[i]!]));
-        expect(outcomes.filter((o) => o.ok)).toHaveLength(49);
-        expect(outcomes.filter((o) => !o.ok && o.reason === 'room-full')).toHaveLength(151);
-        const affiliations = await affiliationsOf(main, app, room.id);
-        expect(affiliations).toHaveLength(50);
-        expect((await roomOf(main, app, room.id)).memberCount).toBe(50);
-        const added = outcomes.flatMap((o) => (o.ok ? o.added : []));
-        expect(sorted(affiliations.slice(1))).toEqual(sorted(added.map((u) => `${u}:member`)));
-        // Each addition's count is the one its own statement left: 2, 3, …, 50, each once.
-        expect(countsOf(outcomes)).toEqual(Array.from({ length: 49 }, (_, i) => i + 2));
-      });
-
-      itRaces(factory, store, '20 parallel batches of 10 into room for 55 more: whole batches only, never above the cap', async (via, main) => {
-        const app = await seedApp(main);
-        const [owner, ...users] = await seedUsers(main, app, 201);
-        const room = await seedRoom(main, app, owner!, [], { maxUsers: 56 });
-        const batches = Array.from({ length: 20 }, (_, i) => users.slice(i * 10, i * 10 + 10));
-        const outcomes = await inParallel(20, (i) => tryAddMembers(via(i), app, room.id, batches[i]!));
-        expect(outcomes.filter((o) => o.ok)).toHaveLength(5);
-        const members = new Set((await affiliationsOf(main, app, room.id)).slice(1).map((a) => a.split(':')[0]));
-        expect(members.size).toBe(50);
-        outcomes.forEach((o, i) => {
-          for (const u of batches[i]!) expect(members.has(u)).toBe(o.ok);
+        expect(await tryAddMembers(h, app, room.id, [user!], 'member', 1)).toEqual({
+          ok: true,
+          added: [user],
+          memberCount: 2,
         });
-        expect((await roomOf(main, app, room.id)).memberCount).toBe(51);
-        expect(countsOf(outcomes)).toEqual([11, 21, 31, 41, 51]);
       });
+
+      itRaces(
+        factory,
+        store,
+        '200 parallel single additions to a room with maxUsers 50 end at exactly 50',
+        async (via, main) => {
+          const app = await seedApp(main);
+          const [owner, ...users] = await seedUsers(main, app, 201);
+          const room = await seedRoom(main, app, owner!, [], { maxUsers: 50 });
+          const outcomes = await inParallel(200, (i) => tryAddMembers(via(i), app, room.id, [users[i]!]));
+          expect(outcomes.filter((o) => o.ok)).toHaveLength(49);
+          expect(outcomes.filter((o) => !o.ok && o.reason === 'room-full')).toHaveLength(151);
+          const affiliations = await affiliationsOf(main, app, room.id);
+          expect(affiliations).toHaveLength(50);
+          expect((await roomOf(main, app, room.id)).memberCount).toBe(50);
+          const added = outcomes.flatMap((o) => (o.ok ? o.added : []));
+          expect(sorted(affiliations.slice(1))).toEqual(sorted(added.map((u) => `${u}:member`)));
+          // Each addition's count is the one its own statement left: 2, 3, …, 50, each once.
+          expect(countsOf(outcomes)).toEqual(Array.from({ length: 49 }, (_, i) => i + 2));
+        },
+      );
+
+      itRaces(
+        factory,
+        store,
+        '20 parallel batches of 10 into room for 55 more: whole batches only, never above the cap',
+        async (via, main) => {
+          const app = await seedApp(main);
+          const [owner, ...users] = await seedUsers(main, app, 201);
+          const room = await seedRoom(main, app, owner!, [], { maxUsers: 56 });
+          const batches = Array.from({ length: 20 }, (_, i) => users.slice(i * 10, i * 10 + 10));
+          const outcomes = await inParallel(20, (i) => tryAddMembers(via(i), app, room.id, batches[i]!));
+          expect(outcomes.filter((o) => o.ok)).toHaveLength(5);
+          const members = new Set((await affiliationsOf(main, app, room.id)).slice(1).map((a) => a.split(':')[0]));
+          expect(members.size).toBe(50);
+          outcomes.forEach((o, i) => {
+            for (const u of batches[i]!) expect(members.has(u)).toBe(o.ok);
+          });
+          expect((await roomOf(main, app, room.id)).memberCount).toBe(51);
+          expect(countsOf(outcomes)).toEqual([11, 21, 31, 41, 51]);
+        },
+      );
 
       itRaces(factory, store, 'parallel additions of one user to one room add the user once', async (via, main) => {
         const app = await seedApp(main);
@@ -166,22 +201,35 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         expect((await roomOf(main, app, room.id)).memberCount).toBe(2);
       });
 
-      itRaces(factory, store, 'parallel additions of one user to many rooms stop exactly at the joined-room cap', async (via, main) => {
-        const app = await seedApp(main);
-        const [owner, user] = await seedUsers(main, app, 2);
-        const rooms: Chatroom[] = [];
-        for (let i = 0; i < 16; i++) rooms.push(await seedRoom(main, app, owner!, [], { maxUsers: 10 }));
-        // The owner is at 16 rooms: the cap given to add, not the app's, is the one applied.
-        const outcomes = await inParallel(16, (i) => tryAddMembers(via(i), app, rooms[i]!.id, [user!], 'member', 5));
-        expect(outcomes.filter((o) => o.ok)).toHaveLength(5);
-        expect(countsOf(outcomes)).toEqual([2, 2, 2, 2, 2]);
-        expect(outcomes.filter((o) => !o.ok)).toEqual(Array(11).fill({ ok: false, reason: 'user-cap', username: user }));
-        const joined = await main.uow.read((r) => r.memberships.joinedRooms(app.id, user!, 0, 100));
-        expect(sorted(joined.map((j) => j.id))).toEqual(sorted(rooms.filter((_, i) => outcomes[i]!.ok).map((r) => r.id)));
-      });
+      itRaces(
+        factory,
+        store,
+        'parallel additions of one user to many rooms stop exactly at the joined-room cap',
+        async (via, main) => {
+          const app = await seedApp(main);
+          const [owner, user] = await seedUsers(main, app, 2);
+          const rooms: Chatroom[] = [];
+          for (let i = 0; i < 16; i++) rooms.push(await seedRoom(main, app, owner!, [], { maxUsers: 10 }));
+          // The owner is at 16 rooms: the cap given to add, not the app's, is the one applied.
+          const outcomes = await inParallel(16, (i) => tryAddMembers(via(i), app, rooms[i]!.id, [user!], 'member', 5));
+          expect(outcomes.filter((o) => o.ok)).toHaveLength(5);
+          expect(countsOf(outcomes)).toEqual([2, 2, 2, 2, 2]);
+          expect(outcomes.filter((o) => !o.ok)).toEqual(
+            Array(11).fill({ ok: false, reason: 'user-cap', username: user }),
+          );
+          const joined = await main.uow.read((r) => r.memberships.joinedRooms(app.id, user!, 0, 100));
+          expect(sorted(joined.map((j) => j.id))).toEqual(
+            sorted(rooms.filter((_, i) => outcomes[i]!.ok).map((r) => r.id)),
+          );
+        },
+      );
     });
 
-      itRaces(factory, store, 'parallel batches naming the same users in different orders all succeed (no deadlock escapes)', async (via, main) => {
+    itRaces(
+      factory,
+      store,
+      'parallel batches naming the same users in different orders all succeed (no deadlock escapes)',
+      async (via, main) => {
         const app = await seedApp(main);
         const [owner, ...users] = await seedUsers(main, app, 7);
         const rooms: Chatroom[] = [];
@@ -191,14 +239,21 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
           const rotated = [...order.slice(i % users.length), ...order.slice(0, i % users.length)];
           return tryAddMembers(via(i), app, rooms[i]!.id, rotated);
         });
-        expect(outcomes.every((o) => o.ok && o.added.length === users.length && o.memberCount === 1 + users.length)).toBe(true);
+        expect(
+          outcomes.every((o) => o.ok && o.added.length === users.length && o.memberCount === 1 + users.length),
+        ).toBe(true);
         for (const user of users) {
           expect(await main.uow.read((r) => r.memberships.joinedRooms(app.id, user, 0, 100))).toHaveLength(12);
         }
         expect(await countMismatches(main, app, idsOf(rooms))).toEqual([]);
-      });
+      },
+    );
 
-      itRaces(factory, store, 'additions and removals racing in a full room keep the count true and within maxUsers', async (via, main) => {
+    itRaces(
+      factory,
+      store,
+      'additions and removals racing in a full room keep the count true and within maxUsers',
+      async (via, main) => {
         const app = await seedApp(main);
         const [owner, ...users] = await seedUsers(main, app, 31);
         const inside = users.slice(0, 9);
@@ -213,7 +268,9 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         expect(stored.memberCount).toBeLessThanOrEqual(10);
         expect(await countMismatches(main, app, [room.id])).toEqual([]);
         // Every change returned the count it left, each within the cap (9 removals, some additions).
-        const counts = storm.flatMap((o) => ('removed' in o ? (o.removed.length > 0 ? [o.memberCount] : []) : o.ok ? [o.memberCount] : []));
+        const counts = storm.flatMap((o) =>
+          'removed' in o ? (o.removed.length > 0 ? [o.memberCount] : []) : o.ok ? [o.memberCount] : [],
+        );
         expect(counts.length).toBeGreaterThanOrEqual(9);
         for (const n of counts) expect(n).toSatisfy((x?: number) => x !== undefined && x >= 1 && x <= 10);
         // The counter is true: the room fills up to exactly maxUsers and no further.
@@ -222,10 +279,17 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         const fill = await inParallel(spare.length, (i) => tryAddMembers(via(i), app, room.id, [spare[i]!]));
         expect((await roomOf(main, app, room.id)).memberCount).toBe(10);
         expect(fill.filter((o) => o.ok && o.added.length > 0)).toHaveLength(10 - stored.memberCount);
-        expect(countsOf(fill)).toEqual(Array.from({ length: 10 - stored.memberCount }, (_, i) => stored.memberCount + 1 + i));
-      });
+        expect(countsOf(fill)).toEqual(
+          Array.from({ length: 10 - stored.memberCount }, (_, i) => stored.memberCount + 1 + i),
+        );
+      },
+    );
 
-      itRaces(factory, store, 'additions racing the deletion of their room leave no joined-room slot taken', async (via, main) => {
+    itRaces(
+      factory,
+      store,
+      'additions racing the deletion of their room leave no joined-room slot taken',
+      async (via, main) => {
         const app = await seedApp(main);
         const [owner, ...users] = await seedUsers(main, app, 21);
         const room = await seedRoom(main, app, owner!);
@@ -245,8 +309,13 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         expect(await main.uow.read((r) => r.chatrooms.findById(app.id, room.id))).toBeNull();
         const next = await seedRoom(main, app, owner!);
         // With a cap of 1, every user must still have their one slot free.
-        expect(await tryAddMembers(main, app, next.id, users, 'member', 1)).toEqual({ ok: true, added: users, memberCount: 21 });
-      });
+        expect(await tryAddMembers(main, app, next.id, users, 'member', 1)).toEqual({
+          ok: true,
+          added: users,
+          memberCount: 21,
+        });
+      },
+    );
 
     describe('remove and removeEverywhere', () => {
       it('remove takes the users out, returns those that were members in the order asked with the count after, and frees their places', async () => {
@@ -270,7 +339,11 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         const [o1, o2, user] = await seedUsers(h, app, 3);
         const first = await seedRoom(h, app, o1!, [user!]);
         const second = await seedRoom(h, app, o2!);
-        expect(await tryAddMembers(h, app, second.id, [user!])).toEqual({ ok: false, reason: 'user-cap', username: user });
+        expect(await tryAddMembers(h, app, second.id, [user!])).toEqual({
+          ok: false,
+          reason: 'user-cap',
+          username: user,
+        });
         await h.uow.write((r) => r.memberships.remove(app.id, first.id, [user!]));
         expect(await tryAddMembers(h, app, second.id, [user!])).toEqual({ ok: true, added: [user], memberCount: 2 });
       });
@@ -289,19 +362,30 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         const app = await seedApp(main);
         const [owner, a, b] = await seedUsers(main, app, 3);
         const room = await seedRoom(main, app, owner!, [a!, b!]);
-        const results = await inParallel(10, (i) => via(i).uow.write((r) => r.memberships.remove(app.id, room.id, [a!])));
+        const results = await inParallel(10, (i) =>
+          via(i).uow.write((r) => r.memberships.remove(app.id, room.id, [a!])),
+        );
         expect(results.filter((x) => x.removed.length > 0)).toEqual([{ removed: [a], memberCount: 2 }]);
         expect((await roomOf(main, app, room.id)).memberCount).toBe(2);
       });
 
-      itRaces(factory, store, 'parallel removals of different members each return the exact count they left', async (via, main) => {
-        const app = await seedApp(main);
-        const [owner, ...users] = await seedUsers(main, app, 21);
-        const room = await seedRoom(main, app, owner!, users);
-        const results = await inParallel(20, (i) => via(i).uow.write((r) => r.memberships.remove(app.id, room.id, [users[i]!])));
-        expect(results.map((x) => x.memberCount).sort((x, y) => x! - y!)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-        expect((await roomOf(main, app, room.id)).memberCount).toBe(1);
-      });
+      itRaces(
+        factory,
+        store,
+        'parallel removals of different members each return the exact count they left',
+        async (via, main) => {
+          const app = await seedApp(main);
+          const [owner, ...users] = await seedUsers(main, app, 21);
+          const room = await seedRoom(main, app, owner!, users);
+          const results = await inParallel(20, (i) =>
+            via(i).uow.write((r) => r.memberships.remove(app.id, room.id, [users[i]!])),
+          );
+          expect(results.map((x) => x.memberCount).sort((x, y) => x! - y!)).toEqual(
+            Array.from({ length: 20 }, (_, i) => i + 1),
+          );
+          expect((await roomOf(main, app, room.id)).memberCount).toBe(1);
+        },
+      );
 
       it('removeEverywhere leaves every room of the app, returns them, and updates each count', async () => {
         const h = store().main;
@@ -333,7 +417,9 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         const [owner, member] = await seedUsers(h, app, 2);
         const owned = await seedRoom(h, app, owner!, [member!]);
         const joined = await seedRoom(h, app, member!, [owner!]);
-        expect(await h.uow.write((r) => r.memberships.removeEverywhere(app.id, owner!))).toEqual([{ roomId: joined.id, memberCount: 1 }]);
+        expect(await h.uow.write((r) => r.memberships.removeEverywhere(app.id, owner!))).toEqual([
+          { roomId: joined.id, memberCount: 1 },
+        ]);
         expect(await roomOf(h, app, owned.id)).toEqual(owned);
         expect(await affiliationsOf(h, app, owned.id)).toEqual([`${owner}:owner`, `${member}:member`]);
       });
@@ -346,7 +432,11 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         await seedRoom(h, app, owner!, [user!]);
         const third = await seedRoom(h, app, owner!, [], { maxUsers: 10 });
         await h.uow.write((r) => r.memberships.removeEverywhere(app.id, user!));
-        expect(await tryAddMembers(h, app, third.id, [user!], 'member', 1)).toEqual({ ok: true, added: [user], memberCount: 2 });
+        expect(await tryAddMembers(h, app, third.id, [user!], 'member', 1)).toEqual({
+          ok: true,
+          added: [user],
+          memberCount: 2,
+        });
       });
     });
 
@@ -385,7 +475,9 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         const [owner, a, outsider] = await seedUsers(h, app, 3);
         const room = await seedRoom(h, app, owner!, [a!]);
         const before = await affiliationsOf(h, app, room.id);
-        expect(await h.uow.write((r) => r.memberships.transferOwnership(app.id, room.id, owner!, outsider!))).toBe('not-member');
+        expect(await h.uow.write((r) => r.memberships.transferOwnership(app.id, room.id, owner!, outsider!))).toBe(
+          'not-member',
+        );
         expect(await affiliationsOf(h, app, room.id)).toEqual(before);
         expect(before[0]).toBe(`${owner}:owner`);
         expect(await roomOf(h, app, room.id)).toEqual(room);
@@ -398,7 +490,9 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         const app = await seedApp(h);
         const [owner, a] = await seedUsers(h, app, 2);
         const room = await seedRoom(h, app, owner!, [a!]);
-        expect(await h.uow.write((r) => r.memberships.transferOwnership(app.id, room.id, owner!, a!))).toBe('transferred');
+        expect(await h.uow.write((r) => r.memberships.transferOwnership(app.id, room.id, owner!, a!))).toBe(
+          'transferred',
+        );
         expect(await roomOf(h, app, room.id)).toEqual({ ...room, owner: a });
       });
 
@@ -412,29 +506,34 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         expect(await affiliationsOf(h, app, room.id)).toEqual([`${admin}:owner`, `${owner}:member`]);
       });
 
-      itRaces(factory, store, '50 parallel transfers (each locking the room, as the use case does) leave exactly one owner', async (via, main) => {
-        const app = await seedApp(main);
-        const [owner, ...members] = await seedUsers(main, app, 51);
-        const room = await seedRoom(main, app, owner!, members);
-        await inParallel(50, (i) =>
-          via(i).uow.write(async (r) => {
-            const current = await r.chatrooms.findByIdForUpdate(app.id, room.id);
-            if (current!.owner !== members[i]) {
-              await r.memberships.transferOwnership(app.id, room.id, current!.owner, members[i]!);
-            }
-          }),
-        );
-        const affiliations = await affiliationsOf(main, app, room.id);
-        const owners = affiliations.filter((a) => a.endsWith(':owner'));
-        expect(owners).toHaveLength(1);
-        expect(affiliations[0]).toBe(owners[0]);
-        expect(affiliations).toHaveLength(51);
-        expect(new Set(affiliations.map((a) => a.split(':')[0])).size).toBe(51);
-        const stored = await roomOf(main, app, room.id);
-        expect(stored.memberCount).toBe(51);
-        expect(`${stored.owner}:owner`).toBe(owners[0]);
-        expect((await main.uow.read((r) => r.chatrooms.listPage(app.id, 1)))[0]!.owner).toBe(stored.owner);
-      });
+      itRaces(
+        factory,
+        store,
+        '50 parallel transfers (each locking the room, as the use case does) leave exactly one owner',
+        async (via, main) => {
+          const app = await seedApp(main);
+          const [owner, ...members] = await seedUsers(main, app, 51);
+          const room = await seedRoom(main, app, owner!, members);
+          await inParallel(50, (i) =>
+            via(i).uow.write(async (r) => {
+              const current = await r.chatrooms.findByIdForUpdate(app.id, room.id);
+              if (current!.owner !== members[i]) {
+                await r.memberships.transferOwnership(app.id, room.id, current!.owner, members[i]!);
+              }
+            }),
+          );
+          const affiliations = await affiliationsOf(main, app, room.id);
+          const owners = affiliations.filter((a) => a.endsWith(':owner'));
+          expect(owners).toHaveLength(1);
+          expect(affiliations[0]).toBe(owners[0]);
+          expect(affiliations).toHaveLength(51);
+          expect(new Set(affiliations.map((a) => a.split(':')[0])).size).toBe(51);
+          const stored = await roomOf(main, app, room.id);
+          expect(stored.memberCount).toBe(51);
+          expect(`${stored.owner}:owner`).toBe(owners[0]);
+          expect((await main.uow.read((r) => r.chatrooms.listPage(app.id, 1)))[0]!.owner).toBe(stored.owner);
+        },
+      );
     });
 
     describe('affiliations', () => {
@@ -451,8 +550,14 @@ export function describeMembershipRepositoryContract(name: string, factory: Stor
         await h.uow.read(async (r) => {
           const map = await r.memberships.affiliations(app.id, [r2.id, empty.id, 'nosuchroom', r1.id, foreign.id]);
           expect(sorted([...map.keys()])).toEqual(sorted([r1.id, r2.id]));
-          expect(map.get(r1.id)).toEqual([{ username: owner, role: 'owner' }, { username: a, role: 'member' }]);
-          expect(map.get(r2.id)).toEqual([{ username: b, role: 'owner' }, { username: owner, role: 'member' }]);
+          expect(map.get(r1.id)).toEqual([
+            { username: owner, role: 'owner' },
+            { username: a, role: 'member' },
+          ]);
+          expect(map.get(r2.id)).toEqual([
+            { username: b, role: 'owner' },
+            { username: owner, role: 'member' },
+          ]);
           expect((await r.memberships.affiliations(app.id, [])).size).toBe(0);
         });
         expect((await roomOf(h, app, empty.id)).memberCount).toBe(0);

@@ -24,7 +24,9 @@ export function describeMembershipRoles(factory: StoreFactory, store: () => Open
       h.uow.write((r) => r.memberships.setRole(app.id, room.id, user, role));
     const admins = () => h.uow.read((r) => r.memberships.admins(app.id, room.id));
     const page = async (offset: number, limit: number) =>
-      (await h.uow.read((r) => r.memberships.listPage(app.id, room.id, offset, limit))).map((a) => `${a.username}:${a.role}`);
+      (await h.uow.read((r) => r.memberships.listPage(app.id, room.id, offset, limit))).map(
+        (a) => `${a.username}:${a.role}`,
+      );
     return { ...seeded, setRole, admins, page };
   }
 
@@ -54,10 +56,20 @@ export function describeMembershipRoles(factory: StoreFactory, store: () => Open
       const { h, app, owner, users, room, setRole } = await roomWithMembers(3);
       const [a, b, c] = users;
       await setRole(b!, 'admin');
-      expect(await affiliationsOf(h, app, room.id)).toEqual([`${owner}:owner`, `${a}:member`, `${b}:admin`, `${c}:member`]);
+      expect(await affiliationsOf(h, app, room.id)).toEqual([
+        `${owner}:owner`,
+        `${a}:member`,
+        `${b}:admin`,
+        `${c}:member`,
+      ]);
       await setRole(b!, 'admin');
       await setRole(b!, 'member');
-      expect(await affiliationsOf(h, app, room.id)).toEqual([`${owner}:owner`, `${a}:member`, `${b}:member`, `${c}:member`]);
+      expect(await affiliationsOf(h, app, room.id)).toEqual([
+        `${owner}:owner`,
+        `${a}:member`,
+        `${b}:member`,
+        `${c}:member`,
+      ]);
       expect((await roomOf(h, app, room.id)).memberCount).toBe(4);
     });
 
@@ -142,20 +154,25 @@ export function describeMembershipRoles(factory: StoreFactory, store: () => Open
   });
 
   // As the promote use case does: lock the room, count the admins, promote while under 99.
-  itRaces(factory, store, '100 parallel promotions in a room of 150 members end at exactly 99 admins', async (via, main) => {
-    const app = await seedApp(main);
-    const [owner, ...members] = await seedUsers(main, app, 151);
-    const room = await seedRoom(main, app, owner!, members);
-    const promoted = await inParallel(100, (i) =>
-      via(i).uow.write(async (r) => {
-        await r.chatrooms.findByIdForUpdate(app.id, room.id);
-        if ((await r.memberships.admins(app.id, room.id)).length >= 99) return false;
-        await r.memberships.setRole(app.id, room.id, members[i]!, 'admin');
-        return true;
-      }),
-    );
-    expect(promoted.filter(Boolean)).toHaveLength(99);
-    const admins = await main.uow.read((r) => r.memberships.admins(app.id, room.id));
-    expect(admins).toEqual(members.filter((_, i) => promoted[i]));
-  });
+  itRaces(
+    factory,
+    store,
+    '100 parallel promotions in a room of 150 members end at exactly 99 admins',
+    async (via, main) => {
+      const app = await seedApp(main);
+      const [owner, ...members] = await seedUsers(main, app, 151);
+      const room = await seedRoom(main, app, owner!, members);
+      const promoted = await inParallel(100, (i) =>
+        via(i).uow.write(async (r) => {
+          await r.chatrooms.findByIdForUpdate(app.id, room.id);
+          if ((await r.memberships.admins(app.id, room.id)).length >= 99) return false;
+          await r.memberships.setRole(app.id, room.id, members[i]!, 'admin');
+          return true;
+        }),
+      );
+      expect(promoted.filter(Boolean)).toHaveLength(99);
+      const admins = await main.uow.read((r) => r.memberships.admins(app.id, room.id));
+      expect(admins).toEqual(members.filter((_, i) => promoted[i]));
+    },
+  );
 }

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { UserId } from '../model/user-id.js';
 import { itRaces, useStore, type StoreFactory } from './store-factory.js';
-import { inParallel, seedApp, seedRoom, seedRoomWithMembers, seedUsers, sorted, T0, uniqueSuffix, writeThenFail } from './store-fixtures.js';
+import {
+  inParallel,
+  seedApp,
+  seedRoom,
+  seedRoomWithMembers,
+  seedUsers,
+  sorted,
+  T0,
+  uniqueSuffix,
+  writeThenFail,
+} from './store-fixtures.js';
 
 const HOUR = 3_600_000;
 
@@ -20,7 +30,12 @@ export function describeMuteRepositoryContract(name: string, factory: StoreFacto
     it('listActive gives the mutes in force in the order they were set, with their end times', async () => {
       const { h, app, users, room, active } = await roomWithMembers(3);
       const [a, b, c] = users;
-      await h.uow.write((r) => r.mutes.upsert(app.id, room.id, [{ username: c!, expiresAt: T0 + HOUR }, { username: a!, expiresAt: -1 }]));
+      await h.uow.write((r) =>
+        r.mutes.upsert(app.id, room.id, [
+          { username: c!, expiresAt: T0 + HOUR },
+          { username: a!, expiresAt: -1 },
+        ]),
+      );
       await h.uow.write((r) => r.mutes.upsert(app.id, room.id, [{ username: b!, expiresAt: T0 + 2 * HOUR }]));
       expect(await active()).toEqual([
         { username: c, expiresAt: T0 + HOUR },
@@ -53,7 +68,12 @@ export function describeMuteRepositoryContract(name: string, factory: StoreFacto
     it('muting again replaces the earlier mute, which then counts as set last', async () => {
       const { h, app, users, room, active } = await roomWithMembers(2);
       const [a, b] = users;
-      await h.uow.write((r) => r.mutes.upsert(app.id, room.id, [{ username: a!, expiresAt: -1 }, { username: b!, expiresAt: -1 }]));
+      await h.uow.write((r) =>
+        r.mutes.upsert(app.id, room.id, [
+          { username: a!, expiresAt: -1 },
+          { username: b!, expiresAt: -1 },
+        ]),
+      );
       await h.uow.write((r) => r.mutes.upsert(app.id, room.id, [{ username: a!, expiresAt: T0 + HOUR }]));
       expect(await active()).toEqual([
         { username: b, expiresAt: -1 },
@@ -117,17 +137,22 @@ export function describeMuteRepositoryContract(name: string, factory: StoreFacto
       expect(await active()).toEqual([{ username: a, expiresAt: -1 }]);
     });
 
-    itRaces(factory, store, 'parallel mutes of one user leave one mute, with one of the end times given', async (via, main) => {
-      const app = await seedApp(main);
-      const [owner, user] = await seedUsers(main, app, 2);
-      const room = await seedRoom(main, app, owner!, [user!]);
-      const ends = Array.from({ length: 20 }, (_, i) => T0 + (i + 1) * 1000);
-      await inParallel(20, (i) =>
-        via(i).uow.write((r) => r.mutes.upsert(app.id, room.id, [{ username: user!, expiresAt: ends[i]! }])),
-      );
-      const mutes = await main.uow.read((r) => r.mutes.listActive(app.id, room.id, T0));
-      expect(mutes.map((m) => m.username)).toEqual([user as UserId]);
-      expect(ends).toContain(mutes[0]!.expiresAt);
-    });
+    itRaces(
+      factory,
+      store,
+      'parallel mutes of one user leave one mute, with one of the end times given',
+      async (via, main) => {
+        const app = await seedApp(main);
+        const [owner, user] = await seedUsers(main, app, 2);
+        const room = await seedRoom(main, app, owner!, [user!]);
+        const ends = Array.from({ length: 20 }, (_, i) => T0 + (i + 1) * 1000);
+        await inParallel(20, (i) =>
+          via(i).uow.write((r) => r.mutes.upsert(app.id, room.id, [{ username: user!, expiresAt: ends[i]! }])),
+        );
+        const mutes = await main.uow.read((r) => r.mutes.listActive(app.id, room.id, T0));
+        expect(mutes.map((m) => m.username)).toEqual([user as UserId]);
+        expect(ends).toContain(mutes[0]!.expiresAt);
+      },
+    );
   });
 }

@@ -44,7 +44,9 @@ export async function waitForBlocked(h: StoreHandle, count = 1, withinMs = BLOCK
   const deadline = Date.now() + withinMs;
   while ((await h.probes.blockedUnits()) < count) {
     if (Date.now() > deadline) {
-      throw new Error(`no unit of work waited for the held lock within ${withinMs} ms: the interleaving was not forced`);
+      throw new Error(
+        `no unit of work waited for the held lock within ${withinMs} ms: the interleaving was not forced`,
+      );
     }
     await sleep(5);
   }

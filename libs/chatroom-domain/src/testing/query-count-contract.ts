@@ -32,8 +32,14 @@ export async function checkDetailsCost(h: StoreHandle): Promise<void> {
   expect(hundred.queries).toBe(2);
   expect(hundred.rows).toBe(100 + 300);
 
-  const affiliationsOfOne = await costOf(h, reading(h, (r) => r.memberships.affiliations(app.id, ids.slice(0, 1))));
-  const affiliationsOfAll = await costOf(h, reading(h, (r) => r.memberships.affiliations(app.id, ids)));
+  const affiliationsOfOne = await costOf(
+    h,
+    reading(h, (r) => r.memberships.affiliations(app.id, ids.slice(0, 1))),
+  );
+  const affiliationsOfAll = await costOf(
+    h,
+    reading(h, (r) => r.memberships.affiliations(app.id, ids)),
+  );
   expect(affiliationsOfAll.queries).toBe(affiliationsOfOne.queries);
   expect(affiliationsOfAll.rows).toBe(300);
 }
@@ -63,9 +69,18 @@ export async function checkKeysetPaging(h: StoreHandle): Promise<void> {
   }
   const newestFirst = [...seqs].reverse();
 
-  const first = await costOf(h, reading(h, (r) => r.chatrooms.listPage(app.id, 10)));
-  const deep = await costOf(h, reading(h, (r) => r.chatrooms.listPage(app.id, 10, newestFirst[289])));
-  const last = await costOf(h, reading(h, (r) => r.chatrooms.listPage(app.id, 10, newestFirst[295])));
+  const first = await costOf(
+    h,
+    reading(h, (r) => r.chatrooms.listPage(app.id, 10)),
+  );
+  const deep = await costOf(
+    h,
+    reading(h, (r) => r.chatrooms.listPage(app.id, 10, newestFirst[289])),
+  );
+  const last = await costOf(
+    h,
+    reading(h, (r) => r.chatrooms.listPage(app.id, 10, newestFirst[295])),
+  );
   expect(first).toEqual({ queries: deep.queries, rows: 10 });
   expect(deep.rows).toBe(10);
   expect(last).toEqual({ queries: first.queries, rows: 4 });
@@ -93,13 +108,22 @@ export function describeQueryCountContract(name: string, factory: StoreFactory):
   describe(`${name}: query counts`, () => {
     const store = useStore(factory);
 
-    it('the details of 100 rooms (3 affiliations each) take as many statements as the details of one', () =>
-      checkDetailsCost(store().main), RACE_TIMEOUT_MS);
+    it(
+      'the details of 100 rooms (3 affiliations each) take as many statements as the details of one',
+      () => checkDetailsCost(store().main),
+      RACE_TIMEOUT_MS,
+    );
 
-    it('deleting every room a user owns takes as many statements for 20 rooms as for one', () =>
-      checkDeleteOwnedCost(store().main), RACE_TIMEOUT_MS);
+    it(
+      'deleting every room a user owns takes as many statements for 20 rooms as for one',
+      () => checkDeleteOwnedCost(store().main),
+      RACE_TIMEOUT_MS,
+    );
 
-    it('a page of rooms 290 rooms deep costs the statements of the first page and reads only its own rows (keyset)', () =>
-      checkKeysetPaging(store().main), RACE_TIMEOUT_MS);
+    it(
+      'a page of rooms 290 rooms deep costs the statements of the first page and reads only its own rows (keyset)',
+      () => checkKeysetPaging(store().main),
+      RACE_TIMEOUT_MS,
+    );
   });
 }

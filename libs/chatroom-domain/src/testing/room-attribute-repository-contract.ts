@@ -47,16 +47,38 @@ export function describeRoomAttributeRepositoryContract(name: string, factory: S
     it('orders keys by code unit: - . digits upper-case _ lower-case', async () => {
       const { h, app, users, room, list } = await roomWithMembers(1);
       const keys = ['b', 'B', 'a', 'A', '_x', '-x', '.x', '0', 'a.b', 'a-b', 'a_b', 'aa', 'a'.repeat(128)];
-      await h.uow.write((r) => r.roomAttributes.upsert(app.id, room.id, keys.map((k) => makeAttribute(k, users[0]!))));
+      await h.uow.write((r) =>
+        r.roomAttributes.upsert(
+          app.id,
+          room.id,
+          keys.map((k) => makeAttribute(k, users[0]!)),
+        ),
+      );
       expect(keysOf(await list())).toEqual([
-        '-x', '.x', '0', 'A', 'B', '_x', 'a', 'a-b', 'a.b', 'a_b', 'aa', 'a'.repeat(128), 'b',
+        '-x',
+        '.x',
+        '0',
+        'A',
+        'B',
+        '_x',
+        'a',
+        'a-b',
+        'a.b',
+        'a_b',
+        'aa',
+        'a'.repeat(128),
+        'b',
       ]);
     });
 
     it('list with keys gives those among them that exist, by key; no keys gives none', async () => {
       const { h, app, users, room, list } = await roomWithMembers(1);
       await h.uow.write((r) =>
-        r.roomAttributes.upsert(app.id, room.id, ['k1', 'k2', 'k3'].map((k) => makeAttribute(k, users[0]!))),
+        r.roomAttributes.upsert(
+          app.id,
+          room.id,
+          ['k1', 'k2', 'k3'].map((k) => makeAttribute(k, users[0]!)),
+        ),
       );
       expect(keysOf(await list(['k3', 'missing', 'k1', 'k3']))).toEqual(['k1', 'k3']);
       expect(await list([])).toEqual([]);
@@ -92,7 +114,11 @@ export function describeRoomAttributeRepositoryContract(name: string, factory: S
     it('remove deletes the keys given and ignores missing ones', async () => {
       const { h, app, users, room, list, count } = await roomWithMembers(1);
       await h.uow.write((r) =>
-        r.roomAttributes.upsert(app.id, room.id, ['k1', 'k2', 'k3'].map((k) => makeAttribute(k, users[0]!))),
+        r.roomAttributes.upsert(
+          app.id,
+          room.id,
+          ['k1', 'k2', 'k3'].map((k) => makeAttribute(k, users[0]!)),
+        ),
       );
       await h.uow.write((r) => r.roomAttributes.remove(app.id, room.id, ['k3', 'missing', 'k1', 'k1']));
       expect(keysOf(await list())).toEqual(['k2']);
@@ -149,7 +175,10 @@ export function describeRoomAttributeRepositoryContract(name: string, factory: S
       const kept = [makeAttribute('k1', a!), makeAttribute('k2', b!)];
       await h.uow.write((r) => r.roomAttributes.upsert(app.id, room.id, kept));
       await writeThenFail(h, async (r) => {
-        await r.roomAttributes.upsert(app.id, room.id, [makeAttribute('k1', b!, { value: 'changed' }), makeAttribute('k3', b!)]);
+        await r.roomAttributes.upsert(app.id, room.id, [
+          makeAttribute('k1', b!, { value: 'changed' }),
+          makeAttribute('k3', b!),
+        ]);
         await r.roomAttributes.remove(app.id, room.id, ['k2']);
         await r.roomAttributes.removeAutoDeleteOf(app.id, room.id, [a!]);
       });
@@ -157,25 +186,32 @@ export function describeRoomAttributeRepositoryContract(name: string, factory: S
     });
 
     // As the set use case does: lock the room, count, then add a key only while under 100.
-    itRaces(factory, store, '20 parallel sets of distinct keys in a room at 95 keys end at exactly 100', async (via, main) => {
-      const app = await seedApp(main);
-      const [owner, user] = await seedUsers(main, app, 2);
-      const room = await seedRoom(main, app, owner!, [user!]);
-      const seeded = Array.from({ length: 95 }, (_, i) => makeAttribute(`seed${i}`, owner!));
-      await main.uow.write((r) => r.roomAttributes.upsert(app.id, room.id, seeded));
-      const set = await inParallel(20, (i) =>
-        via(i).uow.write(async (r) => {
-          await r.chatrooms.findByIdForUpdate(app.id, room.id);
-          if ((await r.roomAttributes.count(app.id, room.id)) >= 100) return false;
-          await r.roomAttributes.upsert(app.id, room.id, [makeAttribute(`new${i}`, user!)]);
-          return true;
-        }),
-      );
-      expect(set.filter(Boolean)).toHaveLength(5);
-      expect(await main.uow.read((r) => r.roomAttributes.count(app.id, room.id))).toBe(100);
-      const added = keysOf(await main.uow.read((r) => r.roomAttributes.list(app.id, room.id))).filter((k) => k.startsWith('new'));
-      expect(added.sort()).toEqual(set.flatMap((ok, i) => (ok ? [`new${i}`] : [])).sort());
-    });
+    itRaces(
+      factory,
+      store,
+      '20 parallel sets of distinct keys in a room at 95 keys end at exactly 100',
+      async (via, main) => {
+        const app = await seedApp(main);
+        const [owner, user] = await seedUsers(main, app, 2);
+        const room = await seedRoom(main, app, owner!, [user!]);
+        const seeded = Array.from({ length: 95 }, (_, i) => makeAttribute(`seed${i}`, owner!));
+        await main.uow.write((r) => r.roomAttributes.upsert(app.id, room.id, seeded));
+        const set = await inParallel(20, (i) =>
+          via(i).uow.write(async (r) => {
+            await r.chatrooms.findByIdForUpdate(app.id, room.id);
+            if ((await r.roomAttributes.count(app.id, room.id)) >= 100) return false;
+            await r.roomAttributes.upsert(app.id, room.id, [makeAttribute(`new${i}`, user!)]);
+            return true;
+          }),
+        );
+        expect(set.filter(Boolean)).toHaveLength(5);
+        expect(await main.uow.read((r) => r.roomAttributes.count(app.id, room.id))).toBe(100);
+        const added = keysOf(await main.uow.read((r) => r.roomAttributes.list(app.id, room.id))).filter((k) =>
+          k.startsWith('new'),
+        );
+        expect(added.sort()).toEqual(set.flatMap((ok, i) => (ok ? [`new${i}`] : [])).sort());
+      },
+    );
 
     // As the set use case does: lock the room, then take the key only when nobody owns it.
     itRaces(factory, store, '50 members racing to set one key: exactly one owns it', async (via, main) => {

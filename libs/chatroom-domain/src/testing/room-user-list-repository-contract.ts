@@ -106,7 +106,9 @@ export function describeRoomUserListRepositoryContract(name: string, factory: St
       const [a, b, c] = users;
       await h.uow.write((r) => r.roomUserLists.add(app.id, room.id, 'blocklist', [a!, c!]));
       await h.uow.read(async (r) => {
-        expect(sorted(await r.roomUserLists.filter(app.id, room.id, 'blocklist', [c!, b!, a!]))).toEqual(sorted([a!, c!]));
+        expect(sorted(await r.roomUserLists.filter(app.id, room.id, 'blocklist', [c!, b!, a!]))).toEqual(
+          sorted([a!, c!]),
+        );
         expect(await r.roomUserLists.filter(app.id, room.id, 'blocklist', [b!, 'ghost' as UserId])).toEqual([]);
         expect(await r.roomUserLists.filter(app.id, room.id, 'blocklist', [])).toEqual([]);
       });
@@ -136,34 +138,41 @@ export function describeRoomUserListRepositoryContract(name: string, factory: St
     // Blocking locks the room; adding holds it through `memberships.add` and checks the
     // blocklist after that, as the use cases do. Whatever the interleaving, a blocked user
     // is never left in the room.
-    itRaces(factory, store, 'blocks racing additions of the same users never leave anyone both blocked and a member', async (via, main) => {
-      const app = await seedApp(main);
-      const [owner, ...users] = await seedUsers(main, app, 11);
-      const room = await seedRoom(main, app, owner!);
-      const block = (i: number, user: UserId) =>
-        via(i).uow.write(async (r) => {
-          await r.chatrooms.findByIdForUpdate(app.id, room.id);
-          await r.roomUserLists.add(app.id, room.id, 'blocklist', [user]);
-          await r.memberships.remove(app.id, room.id, [user]);
-        });
-      const add = (i: number, user: UserId) =>
-        writeOrRollback(
-          via(i).uow,
-          async (r) => {
-            const outcome = await r.memberships.add(app.id, room.id, [user], 'member', 100);
-            if (!outcome.ok) return 'refused';
-            const blocked = await r.roomUserLists.filter(app.id, room.id, 'blocklist', [user]);
-            return blocked.length > 0 ? 'blocked' : 'added';
-          },
-          (o) => o === 'added',
+    itRaces(
+      factory,
+      store,
+      'blocks racing additions of the same users never leave anyone both blocked and a member',
+      async (via, main) => {
+        const app = await seedApp(main);
+        const [owner, ...users] = await seedUsers(main, app, 11);
+        const room = await seedRoom(main, app, owner!);
+        const block = (i: number, user: UserId) =>
+          via(i).uow.write(async (r) => {
+            await r.chatrooms.findByIdForUpdate(app.id, room.id);
+            await r.roomUserLists.add(app.id, room.id, 'blocklist', [user]);
+            await r.memberships.remove(app.id, room.id, [user]);
+          });
+        const add = (i: number, user: UserId) =>
+          writeOrRollback(
+            via(i).uow,
+            async (r) => {
+              const outcome = await r.memberships.add(app.id, room.id, [user], 'member', 100);
+              if (!outcome.ok) return 'refused';
+              const blocked = await r.roomUserLists.filter(app.id, room.id, 'blocklist', [user]);
+              return blocked.length > 0 ? 'blocked' : 'added';
+            },
+            (o) => o === 'added',
+          );
+        // Per user: four additions around one block, the block at a different place for each user.
+        const calls = users.flatMap((user, k) => Array.from({ length: 5 }, (_, j) => ({ user, blocks: j === k % 5 })));
+        await inParallel<unknown>(calls.length, (i) =>
+          calls[i]!.blocks ? block(i, calls[i]!.user) : add(i, calls[i]!.user),
         );
-      // Per user: four additions around one block, the block at a different place for each user.
-      const calls = users.flatMap((user, k) => Array.from({ length: 5 }, (_, j) => ({ user, blocks: j === k % 5 })));
-      await inParallel<unknown>(calls.length, (i) => (calls[i]!.blocks ? block(i, calls[i]!.user) : add(i, calls[i]!.user)));
-      const blocked = await main.uow.read((r) => r.roomUserLists.list(app.id, room.id, 'blocklist'));
-      expect(sorted(blocked)).toEqual(sorted(users));
-      expect(await affiliationsOf(main, app, room.id)).toEqual([`${owner}:owner`]);
-      expect(await countMismatches(main, app, [room.id])).toEqual([]);
-    });
+        const blocked = await main.uow.read((r) => r.roomUserLists.list(app.id, room.id, 'blocklist'));
+        expect(sorted(blocked)).toEqual(sorted(users));
+        expect(await affiliationsOf(main, app, room.id)).toEqual([`${owner}:owner`]);
+        expect(await countMismatches(main, app, [room.id])).toEqual([]);
+      },
+    );
   });
 }

@@ -142,10 +142,14 @@ export function itRaces(
   title: string,
   run: (via: (i: number) => StoreHandle, main: StoreHandle) => Promise<void>,
 ): void {
-  it(title, async () => {
-    const { main } = store();
-    await run(() => main, main);
-  }, RACE_TIMEOUT_MS);
+  it(
+    title,
+    async () => {
+      const { main } = store();
+      await run(() => main, main);
+    },
+    RACE_TIMEOUT_MS,
+  );
   itWithSecondHandle(factory, `${title} (calls split over two handles)`, async () => {
     const { main, second } = store();
     if (!second) throw new Error('openSecond is declared but gave no handle');

@@ -83,12 +83,7 @@ export function makeUser(app: App, username: string, overrides: Partial<User> = 
 }
 
 /** Stores users `${prefix}1` … `${prefix}${count}` and returns their ids in that order. */
-export async function seedUsers(
-  h: StoreHandle,
-  app: App,
-  count: number,
-  prefix = 'user',
-): Promise<UserId[]> {
+export async function seedUsers(h: StoreHandle, app: App, count: number, prefix = 'user'): Promise<UserId[]> {
   const users = Array.from({ length: count }, (_, i) => makeUser(app, `${prefix}${i + 1}`));
   await h.uow.write((r) => r.users.insertMany(users));
   return users.map((u) => u.username);
@@ -147,12 +142,12 @@ export async function writeOrRollback<T>(
 }
 
 /** Inserts the room in its own unit of work, rolled back unless inserted. */
-export function tryInsertRoom(
-  h: StoreHandle,
-  room: Chatroom,
-  roomQuota: number,
-): Promise<InsertChatroomOutcome> {
-  return writeOrRollback(h.uow, (r) => r.chatrooms.insert(room, roomQuota), (o) => o === 'inserted');
+export function tryInsertRoom(h: StoreHandle, room: Chatroom, roomQuota: number): Promise<InsertChatroomOutcome> {
+  return writeOrRollback(
+    h.uow,
+    (r) => r.chatrooms.insert(room, roomQuota),
+    (o) => o === 'inserted',
+  );
 }
 
 /** Adds members in their own unit of work, rolled back on a refusal. */
@@ -186,7 +181,10 @@ export async function seedRoom(
   await h.uow.write(async (r) => {
     const inserted = await r.chatrooms.insert(room, app.settings.roomQuota);
     if (inserted !== 'inserted') throw new Error(`seedRoom: insert gave ${inserted}`);
-    for (const [users, role] of [[[owner], 'owner'], [members, 'member']] as const) {
+    for (const [users, role] of [
+      [[owner], 'owner'],
+      [members, 'member'],
+    ] as const) {
       if (users.length === 0) continue;
       const added = await r.memberships.add(app.id, room.id, users, role, app.settings.joinedRoomCap);
       if (!added.ok) throw new Error(`seedRoom: add gave ${added.reason}`);

@@ -48,197 +48,269 @@ export function describeUseCaseRacesContract(name: string, factory: StoreFactory
   describe(`${name}: use cases racing`, () => {
     const store = useStore(factory);
 
-    itRaces(factory, store, '300 parallel single additions to a room with maxusers 100 end with exactly 100 members', async (via, main) => {
-      const app = await seedApp(main);
-      const [owner, ...others] = await seedUsers(main, app, 301);
-      const room = await seedRoom(main, app, owner!, [], { maxUsers: 100 });
+    itRaces(
+      factory,
+      store,
+      '300 parallel single additions to a room with maxusers 100 end with exactly 100 members',
+      async (via, main) => {
+        const app = await seedApp(main);
+        const [owner, ...others] = await seedUsers(main, app, 301);
+        const room = await seedRoom(main, app, owner!, [], { maxUsers: 100 });
 
-      const outcomes = await Promise.all(
-        others.map((u, i) => outcomeOf(new AddMembers({ uow: via(i).uow }).execute(app, room.id, [u]))),
-      );
+        const outcomes = await Promise.all(
+          others.map((u, i) => outcomeOf(new AddMembers({ uow: via(i).uow }).execute(app, room.id, [u]))),
+        );
 
-      expect(tally(outcomes)).toEqual({ ok: 99, MembersExceedMaxUsers: 201 });
-      await expectCountsRight(main, app, room, 100);
-      // Each JOIN carries the count its own addition left: 2, 3, …, 100, each once.
-      const joins = await main.uow.read((r) => r.eventLog.roomPage(app.id, room.id, 200));
-      expect(joins.map((e) => e.memberCount).sort((x, y) => x! - y!)).toEqual(Array.from({ length: 99 }, (_, i) => i + 2));
-    });
+        expect(tally(outcomes)).toEqual({ ok: 99, MembersExceedMaxUsers: 201 });
+        await expectCountsRight(main, app, room, 100);
+        // Each JOIN carries the count its own addition left: 2, 3, …, 100, each once.
+        const joins = await main.uow.read((r) => r.eventLog.roomPage(app.id, room.id, 200));
+        expect(joins.map((e) => e.memberCount).sort((x, y) => x! - y!)).toEqual(
+          Array.from({ length: 99 }, (_, i) => i + 2),
+        );
+      },
+    );
 
-    itRaces(factory, store, '20 parallel batches of 10 into a room with room for 55 add whole batches only: 5 of them', async (via, main) => {
-      const app = await seedApp(main);
-      const [owner, ...others] = await seedUsers(main, app, 201);
-      const room = await seedRoom(main, app, owner!, [], { maxUsers: 56 });
-      const batches = Array.from({ length: 20 }, (_, i) => others.slice(i * 10, i * 10 + 10));
+    itRaces(
+      factory,
+      store,
+      '20 parallel batches of 10 into a room with room for 55 add whole batches only: 5 of them',
+      async (via, main) => {
+        const app = await seedApp(main);
+        const [owner, ...others] = await seedUsers(main, app, 201);
+        const room = await seedRoom(main, app, owner!, [], { maxUsers: 56 });
+        const batches = Array.from({ length: 20 }, (_, i) => others.slice(i * 10, i * 10 + 10));
 
-      const outcomes = await Promise.all(
-        batches.map((batch, i) => outcomeOf(new AddMembers({ uow: via(i).uow }).execute(app, room.id, batch))),
-      );
+        const outcomes = await Promise.all(
+          batches.map((batch, i) => outcomeOf(new AddMembers({ uow: via(i).uow }).execute(app, room.id, batch))),
+        );
 
-      expect(tally(outcomes)).toEqual({ ok: 5, MembersExceedMaxUsers: 15 });
-      const members = await main.uow.read((r) => r.memberships.listPage(app.id, room.id, 0, 100));
-      const joined = new Set(members.map((m) => m.username));
-      // Every batch is in whole or not at all, and exactly the accepted ones are in.
-      batches.forEach((batch, i) => expect(batch.map((u) => joined.has(u))).toEqual(Array(10).fill(outcomes[i] === 'ok')));
-      await expectCountsRight(main, app, room, 51);
-    });
+        expect(tally(outcomes)).toEqual({ ok: 5, MembersExceedMaxUsers: 15 });
+        const members = await main.uow.read((r) => r.memberships.listPage(app.id, room.id, 0, 100));
+        const joined = new Set(members.map((m) => m.username));
+        // Every batch is in whole or not at all, and exactly the accepted ones are in.
+        batches.forEach((batch, i) =>
+          expect(batch.map((u) => joined.has(u))).toEqual(Array(10).fill(outcomes[i] === 'ok')),
+        );
+        await expectCountsRight(main, app, room, 51);
+      },
+    );
 
-    itRaces(factory, store, 'a user two rooms short of the joined-room cap racing to join 10 rooms ends at exactly the cap', async (via, main) => {
-      const app = await seedApp(main, { joinedRoomCap: 5 });
-      const [racer] = await seedUsers(main, app, 1);
-      for (let i = 0; i < 3; i++) await seedRoom(main, app, racer!); // racer owns 3 rooms: 2 joins left
-      const hosts = await seedUsers(main, app, 10, 'host');
-      const targets: Chatroom[] = [];
-      for (const host of hosts) targets.push(await seedRoom(main, app, host));
-      const join = () =>
-        Promise.all(targets.map((room, i) => outcomeOf(new AddMembers({ uow: via(i).uow }).execute(app, room.id, [racer!]))));
+    itRaces(
+      factory,
+      store,
+      'a user two rooms short of the joined-room cap racing to join 10 rooms ends at exactly the cap',
+      async (via, main) => {
+        const app = await seedApp(main, { joinedRoomCap: 5 });
+        const [racer] = await seedUsers(main, app, 1);
+        for (let i = 0; i < 3; i++) await seedRoom(main, app, racer!); // racer owns 3 rooms: 2 joins left
+        const hosts = await seedUsers(main, app, 10, 'host');
+        const targets: Chatroom[] = [];
+        for (const host of hosts) targets.push(await seedRoom(main, app, host));
+        const join = () =>
+          Promise.all(
+            targets.map((room, i) => outcomeOf(new AddMembers({ uow: via(i).uow }).execute(app, room.id, [racer!]))),
+          );
 
-      expect(tally(await join())).toEqual({ ok: 2, JoinCapExceeded: 8 });
-      const joined = await main.uow.read((r) => r.memberships.joinedRooms(app.id, racer!, 0, 100));
-      expect(joined).toHaveLength(5);
-      expect(await main.probes.counterMismatches()).toEqual([]);
+        expect(tally(await join())).toEqual({ ok: 2, JoinCapExceeded: 8 });
+        const joined = await main.uow.read((r) => r.memberships.joinedRooms(app.id, racer!, 0, 100));
+        expect(joined).toHaveLength(5);
+        expect(await main.probes.counterMismatches()).toEqual([]);
 
-      // At the cap, every further racing join is refused; the 2 already joined succeed, changing nothing.
-      expect(tally(await join())).toEqual({ ok: 2, JoinCapExceeded: 8 });
-      expect(await main.uow.read((r) => r.memberships.joinedRooms(app.id, racer!, 0, 100))).toEqual(joined);
-      expect(await main.probes.counterMismatches()).toEqual([]);
-    });
+        // At the cap, every further racing join is refused; the 2 already joined succeed, changing nothing.
+        expect(tally(await join())).toEqual({ ok: 2, JoinCapExceeded: 8 });
+        expect(await main.uow.read((r) => r.memberships.joinedRooms(app.id, racer!, 0, 100))).toEqual(joined);
+        expect(await main.probes.counterMismatches()).toEqual([]);
+      },
+    );
 
-    itRaces(factory, store, '100 parallel promotions in a room of 150 members end with 99 admins and one refusal', async (via, main) => {
-      const app = await seedApp(main);
-      const [owner, ...others] = await seedUsers(main, app, 151);
-      const room = await seedRoom(main, app, owner!);
-      await withMembers(main, app, room, others);
-
-      const outcomes = await Promise.all(
-        others.slice(0, 100).map((u, i) => outcomeOf(new PromoteAdmin({ uow: via(i).uow }).execute(app, room.id, u))),
-      );
-
-      expect(tally(outcomes)).toEqual({ ok: 99, AdminLimitReached: 1 });
-      const admins = await main.uow.read((r) => r.memberships.admins(app.id, room.id));
-      expect(admins).toHaveLength(99);
-      expect(admins).not.toContain(others[outcomes.indexOf('AdminLimitReached')]);
-      await expectCountsRight(main, app, room, 151);
-    });
-
-    itRaces(factory, store, 'blocking users while they are removed and added again never leaves anyone both blocked and a member (30 rounds)', async (via, main) => {
-      const app = await seedApp(main);
-      const [owner, ...users] = await seedUsers(main, app, 5);
-      const deadlocks = deadlocksOn(via(0), via(1));
-      for (let round = 0; round < 30; round++) {
+    itRaces(
+      factory,
+      store,
+      '100 parallel promotions in a room of 150 members end with 99 admins and one refusal',
+      async (via, main) => {
+        const app = await seedApp(main);
+        const [owner, ...others] = await seedUsers(main, app, 151);
         const room = await seedRoom(main, app, owner!);
-        await withMembers(main, app, room, users);
-        // Per user: a block, a removal followed by an addition, and two plain additions,
-        // started in an order that differs by round and user. Each call answers `step:outcome`.
-        const calls = users.flatMap((u, k) => {
-          const steps: (() => Promise<string>)[] = [
-            async () => `block:${await outcomeOf(new BlockUsers({ uow: via(k).uow }).one(app, room.id, u))}`,
-            async () => {
-              const removed = await outcomeOf(new RemoveMembers({ uow: via(k + 1).uow }).one(app, room.id, u));
-              const added = await outcomeOf(new AddMembers({ uow: via(k).uow }).execute(app, room.id, [u]));
-              return `remove:${removed} add:${added}`;
-            },
-            async () => `add:${await outcomeOf(new AddMembers({ uow: via(k + 1).uow }).execute(app, room.id, [u]))}`,
-            async () => `add:${await outcomeOf(new AddMembers({ uow: via(k).uow }).execute(app, room.id, [u]))}`,
-          ];
-          const shift = (round + k) % steps.length;
-          return [...steps.slice(shift), ...steps.slice(0, shift)].map((step) => async () => `${u} ${await step()}`);
-        });
+        await withMembers(main, app, room, others);
 
-        const outcomes = await Promise.all(calls.map((call) => call()));
+        const outcomes = await Promise.all(
+          others.slice(0, 100).map((u, i) => outcomeOf(new PromoteAdmin({ uow: via(i).uow }).execute(app, room.id, u))),
+        );
 
-        const blocked = new Set(await main.uow.read((r) => r.roomUserLists.list(app.id, room.id, 'blocklist')));
-        const members = await main.uow.read((r) => r.memberships.rolesOf(app.id, room.id, users));
-        const allowed = /^\S+ (block:(ok|NotMembers)|add:(ok|UserBlocked)|remove:(ok|NotMembers) add:(ok|UserBlocked))$/;
-        expect(outcomes.filter((o) => !allowed.test(o))).toEqual([]);
-        for (const u of users) {
-          // A block that succeeded removed the member and refuses every later addition; one that
-          // found the user between their removal and re-addition failed, and the addition won.
-          const blockedOk = outcomes.includes(`${u} block:ok`);
-          expect({ u, blocked: blocked.has(u), member: members.has(u) }).toEqual({ u, blocked: blockedOk, member: !blockedOk });
+        expect(tally(outcomes)).toEqual({ ok: 99, AdminLimitReached: 1 });
+        const admins = await main.uow.read((r) => r.memberships.admins(app.id, room.id));
+        expect(admins).toHaveLength(99);
+        expect(admins).not.toContain(others[outcomes.indexOf('AdminLimitReached')]);
+        await expectCountsRight(main, app, room, 151);
+      },
+    );
+
+    itRaces(
+      factory,
+      store,
+      'blocking users while they are removed and added again never leaves anyone both blocked and a member (30 rounds)',
+      async (via, main) => {
+        const app = await seedApp(main);
+        const [owner, ...users] = await seedUsers(main, app, 5);
+        const deadlocks = deadlocksOn(via(0), via(1));
+        for (let round = 0; round < 30; round++) {
+          const room = await seedRoom(main, app, owner!);
+          await withMembers(main, app, room, users);
+          // Per user: a block, a removal followed by an addition, and two plain additions,
+          // started in an order that differs by round and user. Each call answers `step:outcome`.
+          const calls = users.flatMap((u, k) => {
+            const steps: (() => Promise<string>)[] = [
+              async () => `block:${await outcomeOf(new BlockUsers({ uow: via(k).uow }).one(app, room.id, u))}`,
+              async () => {
+                const removed = await outcomeOf(new RemoveMembers({ uow: via(k + 1).uow }).one(app, room.id, u));
+                const added = await outcomeOf(new AddMembers({ uow: via(k).uow }).execute(app, room.id, [u]));
+                return `remove:${removed} add:${added}`;
+              },
+              async () => `add:${await outcomeOf(new AddMembers({ uow: via(k + 1).uow }).execute(app, room.id, [u]))}`,
+              async () => `add:${await outcomeOf(new AddMembers({ uow: via(k).uow }).execute(app, room.id, [u]))}`,
+            ];
+            const shift = (round + k) % steps.length;
+            return [...steps.slice(shift), ...steps.slice(0, shift)].map((step) => async () => `${u} ${await step()}`);
+          });
+
+          const outcomes = await Promise.all(calls.map((call) => call()));
+
+          const blocked = new Set(await main.uow.read((r) => r.roomUserLists.list(app.id, room.id, 'blocklist')));
+          const members = await main.uow.read((r) => r.memberships.rolesOf(app.id, room.id, users));
+          const allowed =
+            /^\S+ (block:(ok|NotMembers)|add:(ok|UserBlocked)|remove:(ok|NotMembers) add:(ok|UserBlocked))$/;
+          expect(outcomes.filter((o) => !allowed.test(o))).toEqual([]);
+          for (const u of users) {
+            // A block that succeeded removed the member and refuses every later addition; one that
+            // found the user between their removal and re-addition failed, and the addition won.
+            const blockedOk = outcomes.includes(`${u} block:ok`);
+            expect({ u, blocked: blocked.has(u), member: members.has(u) }).toEqual({
+              u,
+              blocked: blockedOk,
+              member: !blockedOk,
+            });
+          }
+          await expectCountsRight(main, app, room, 1 + members.size);
         }
-        await expectCountsRight(main, app, room, 1 + members.size);
-      }
-      expect(deadlocksOn(via(0), via(1)) - deadlocks).toBe(0);
-    });
+        expect(deadlocksOn(via(0), via(1)) - deadlocks).toBe(0);
+      },
+    );
 
-    itRaces(factory, store, 'additions racing a block of the same users take the room first: no deadlock, nobody both blocked and a member (20 rounds)', async (via, main) => {
-      const app = await seedApp(main);
-      const [owner, ...users] = await seedUsers(main, app, 8);
-      const deadlocks = deadlocksOn(via(0), via(1));
-      for (let round = 0; round < 20; round++) {
+    itRaces(
+      factory,
+      store,
+      'additions racing a block of the same users take the room first: no deadlock, nobody both blocked and a member (20 rounds)',
+      async (via, main) => {
+        const app = await seedApp(main);
+        const [owner, ...users] = await seedUsers(main, app, 8);
+        const deadlocks = deadlocksOn(via(0), via(1));
+        for (let round = 0; round < 20; round++) {
+          const room = await seedRoom(main, app, owner!);
+          await withMembers(
+            main,
+            app,
+            room,
+            users.filter((_, k) => (k + round) % 2 === 0),
+          );
+          // Three additions of every user and one block of all of them, the block started at a
+          // place that moves by round: each addition inserts a membership and bumps the room's and
+          // the user's counters; the block locks the room, then removes memberships and counters.
+          const adds = users.flatMap((u, k) =>
+            [0, 1, 2].map((j) => () => outcomeOf(new AddMembers({ uow: via(k + j).uow }).execute(app, room.id, [u]))),
+          );
+          let blockResults: UserResult[] = [];
+          const block = async () => {
+            blockResults = await new BlockUsers({ uow: via(round).uow }).many(app, room.id, users);
+            return 'ok';
+          };
+          const at = (round * 5) % (adds.length + 1);
+          const addOutcomes = (
+            await Promise.all([...adds.slice(0, at), block, ...adds.slice(at)].map((call) => call()))
+          ).filter((_, i) => i !== at);
+
+          expect(addOutcomes.filter((o) => o !== 'ok' && o !== 'UserBlocked')).toEqual([]);
+          const blocked = new Set(await main.uow.read((r) => r.roomUserLists.list(app.id, room.id, 'blocklist')));
+          const members = await main.uow.read((r) => r.memberships.rolesOf(app.id, room.id, users));
+          // Whoever the block found in the room it took out and keeps out; whoever it missed was
+          // added after it, so every user is exactly one of the two.
+          expect(users.filter((u) => blocked.has(u) === members.has(u))).toEqual([]);
+          expect([...blocked].sort()).toEqual(
+            blockResults
+              .filter((x) => x.ok)
+              .map((x) => x.username)
+              .sort(),
+          );
+          await expectCountsRight(main, app, room, 1 + members.size);
+        }
+        expect(deadlocksOn(via(0), via(1)) - deadlocks).toBe(0);
+      },
+    );
+
+    itRaces(
+      factory,
+      store,
+      '50 members racing to set the same attribute key: exactly one owns it',
+      async (via, main) => {
+        const app = await seedApp(main);
+        const [owner, ...others] = await seedUsers(main, app, 51);
         const room = await seedRoom(main, app, owner!);
-        await withMembers(main, app, room, users.filter((_, k) => (k + round) % 2 === 0));
-        // Three additions of every user and one block of all of them, the block started at a
-        // place that moves by round: each addition inserts a membership and bumps the room's and
-        // the user's counters; the block locks the room, then removes memberships and counters.
-        const adds = users.flatMap((u, k) =>
-          [0, 1, 2].map((j) => () => outcomeOf(new AddMembers({ uow: via(k + j).uow }).execute(app, room.id, [u]))),
-        );
-        let blockResults: UserResult[] = [];
-        const block = async () => {
-          blockResults = await new BlockUsers({ uow: via(round).uow }).many(app, room.id, users);
-          return 'ok';
-        };
-        const at = (round * 5) % (adds.length + 1);
-        const addOutcomes = (await Promise.all([...adds.slice(0, at), block, ...adds.slice(at)].map((call) => call()))).filter(
-          (_, i) => i !== at,
+        await withMembers(main, app, room, others);
+
+        const results = await Promise.all(
+          others.map((u, i) =>
+            new SetRoomAttributes({ uow: via(i).uow }).execute(app, room.id, u, {
+              metaData: { topic: `set by ${u}` },
+              forced: false,
+            }),
+          ),
         );
 
-        expect(addOutcomes.filter((o) => o !== 'ok' && o !== 'UserBlocked')).toEqual([]);
-        const blocked = new Set(await main.uow.read((r) => r.roomUserLists.list(app.id, room.id, 'blocklist')));
-        const members = await main.uow.read((r) => r.memberships.rolesOf(app.id, room.id, users));
-        // Whoever the block found in the room it took out and keeps out; whoever it missed was
-        // added after it, so every user is exactly one of the two.
-        expect(users.filter((u) => blocked.has(u) === members.has(u))).toEqual([]);
-        expect([...blocked].sort()).toEqual(blockResults.filter((x) => x.ok).map((x) => x.username).sort());
-        await expectCountsRight(main, app, room, 1 + members.size);
-      }
-      expect(deadlocksOn(via(0), via(1)) - deadlocks).toBe(0);
-    });
+        const winners = results.flatMap((res, i) => (res.successKeys.includes('topic') ? [others[i]!] : []));
+        expect(winners).toHaveLength(1);
+        expect(results.filter((res) => res.errorKeys['topic'] === 'others are not allowed to be set')).toHaveLength(49);
+        const stored = await main.uow.read((r) => r.roomAttributes.list(app.id, room.id));
+        expect(stored).toEqual([{ key: 'topic', value: `set by ${winners[0]}`, owner: winners[0], autoDelete: true }]);
+      },
+    );
 
-    itRaces(factory, store, '50 members racing to set the same attribute key: exactly one owns it', async (via, main) => {
-      const app = await seedApp(main);
-      const [owner, ...others] = await seedUsers(main, app, 51);
-      const room = await seedRoom(main, app, owner!);
-      await withMembers(main, app, room, others);
+    itRaces(
+      factory,
+      store,
+      '20 parallel sets of distinct keys in a room at 95 keys end at exactly 100 keys',
+      async (via, main) => {
+        const app = await seedApp(main);
+        const [owner, member] = await seedUsers(main, app, 2);
+        const room = await seedRoom(main, app, owner!, [member!]);
+        await main.uow.write((r) =>
+          r.roomAttributes.upsert(
+            app.id,
+            room.id,
+            Array.from({ length: 95 }, (_, i) => ({ key: `seed${i}`, value: 'v', owner: owner!, autoDelete: false })),
+          ),
+        );
 
-      const results = await Promise.all(
-        others.map((u, i) =>
-          new SetRoomAttributes({ uow: via(i).uow }).execute(app, room.id, u, { metaData: { topic: `set by ${u}` }, forced: false }),
-        ),
-      );
+        const results = await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            new SetRoomAttributes({ uow: via(i).uow }).execute(app, room.id, member!, {
+              metaData: { [`new${i}`]: 'v' },
+              forced: false,
+            }),
+          ),
+        );
 
-      const winners = results.flatMap((res, i) => (res.successKeys.includes('topic') ? [others[i]!] : []));
-      expect(winners).toHaveLength(1);
-      expect(results.filter((res) => res.errorKeys['topic'] === 'others are not allowed to be set')).toHaveLength(49);
-      const stored = await main.uow.read((r) => r.roomAttributes.list(app.id, room.id));
-      expect(stored).toEqual([{ key: 'topic', value: `set by ${winners[0]}`, owner: winners[0], autoDelete: true }]);
-    });
-
-    itRaces(factory, store, '20 parallel sets of distinct keys in a room at 95 keys end at exactly 100 keys', async (via, main) => {
-      const app = await seedApp(main);
-      const [owner, member] = await seedUsers(main, app, 2);
-      const room = await seedRoom(main, app, owner!, [member!]);
-      await main.uow.write((r) =>
-        r.roomAttributes.upsert(
-          app.id,
-          room.id,
-          Array.from({ length: 95 }, (_, i) => ({ key: `seed${i}`, value: 'v', owner: owner!, autoDelete: false })),
-        ),
-      );
-
-      const results = await Promise.all(
-        Array.from({ length: 20 }, (_, i) =>
-          new SetRoomAttributes({ uow: via(i).uow }).execute(app, room.id, member!, { metaData: { [`new${i}`]: 'v' }, forced: false }),
-        ),
-      );
-
-      const accepted = results.flatMap((res) => res.successKeys);
-      expect(accepted).toHaveLength(5);
-      expect(results.filter((res) => Object.keys(res.errorKeys).length === 1)).toHaveLength(15);
-      expect(await main.uow.read((r) => r.roomAttributes.count(app.id, room.id))).toBe(100);
-      const stored = await main.uow.read((r) => r.roomAttributes.list(app.id, room.id));
-      expect(stored.filter((x) => x.key.startsWith('new')).map((x) => x.key).sort()).toEqual(accepted.sort());
-    });
+        const accepted = results.flatMap((res) => res.successKeys);
+        expect(accepted).toHaveLength(5);
+        expect(results.filter((res) => Object.keys(res.errorKeys).length === 1)).toHaveLength(15);
+        expect(await main.uow.read((r) => r.roomAttributes.count(app.id, room.id))).toBe(100);
+        const stored = await main.uow.read((r) => r.roomAttributes.list(app.id, room.id));
+        expect(
+          stored
+            .filter((x) => x.key.startsWith('new'))
+            .map((x) => x.key)
+            .sort(),
+        ).toEqual(accepted.sort());
+      },
+    );
   });
 }

@@ -22,7 +22,11 @@ export function describeUserRepositoryContract(name: string, factory: StoreFacto
     it('insertMany stores every field and returns the usernames inserted, in order', async () => {
       const h = store().main;
       const app = await seedApp(h);
-      const alice = makeUser(app, 'alice', { nickname: 'Alice 🌸', created: 1_700_000_000_123, modified: 1_700_000_000_456 });
+      const alice = makeUser(app, 'alice', {
+        nickname: 'Alice 🌸',
+        created: 1_700_000_000_123,
+        modified: 1_700_000_000_456,
+      });
       const bob = makeUser(app, 'bob.b-0_9');
       expect(await h.uow.write((r) => r.users.insertMany([alice, bob]))).toEqual(['alice', 'bob.b-0_9']);
       await h.uow.read(async (r) => {
@@ -118,7 +122,11 @@ export function describeUserRepositoryContract(name: string, factory: StoreFacto
         await r.roomUserLists.add(app.id, memberOf.id, 'allowlist', [bystander!]);
         await r.mutes.upsert(app.id, memberOf.id, [{ username: bystander!, expiresAt: T0 + 1000 }]);
         await r.roomAttributes.upsert(app.id, memberOf.id, [makeAttribute('theirs', bystander!)]);
-        for (const [appId, u] of [[app.id, gone!], [app.id, bystander!], [other.id, sameName!]] as const) {
+        for (const [appId, u] of [
+          [app.id, gone!],
+          [app.id, bystander!],
+          [other.id, sameName!],
+        ] as const) {
           await r.superAdmins.add(appId, u);
         }
       });
@@ -150,17 +158,22 @@ export function describeUserRepositoryContract(name: string, factory: StoreFacto
       expect(stored).toEqual(candidates[winners[0]!]);
     });
 
-    itRaces(factory, store, 'overlapping batches inserted at once: every name inserted exactly once', async (via, main) => {
-      const app = await seedApp(main);
-      // Batch i holds names i … i+4: neighbours overlap, in different orders.
-      const batches = Array.from({ length: 10 }, (_, i) => {
-        const names = Array.from({ length: 5 }, (_, k) => `overlap${i + k}`);
-        return (i % 2 === 0 ? names : names.reverse()).map((n) => makeUser(app, n));
-      });
-      const results = await inParallel(10, (i) => via(i).uow.write((r) => r.users.insertMany(batches[i]!)));
-      const all = results.flat();
-      expect(sorted(all)).toEqual(sorted([...new Set(all)]));
-      expect(all).toHaveLength(14);
-    });
+    itRaces(
+      factory,
+      store,
+      'overlapping batches inserted at once: every name inserted exactly once',
+      async (via, main) => {
+        const app = await seedApp(main);
+        // Batch i holds names i … i+4: neighbours overlap, in different orders.
+        const batches = Array.from({ length: 10 }, (_, i) => {
+          const names = Array.from({ length: 5 }, (_, k) => `overlap${i + k}`);
+          return (i % 2 === 0 ? names : names.reverse()).map((n) => makeUser(app, n));
+        });
+        const results = await inParallel(10, (i) => via(i).uow.write((r) => r.users.insertMany(batches[i]!)));
+        const all = results.flat();
+        expect(sorted(all)).toEqual(sorted([...new Set(all)]));
+        expect(all).toHaveLength(14);
+      },
+    );
   });
 }

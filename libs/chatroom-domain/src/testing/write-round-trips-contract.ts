@@ -76,7 +76,9 @@ export function describeWriteRoundTripsContract(name: string, factory: StoreFact
   describe(`${name}: statements per write`, () => {
     const store = useStore(factory);
     it.skipIf(declared === undefined)(
-      declared === undefined ? 'not run: the store declares no writeRoundTrips' : 'each write sends the statements the store declares',
+      declared === undefined
+        ? 'not run: the store declares no writeRoundTrips'
+        : 'each write sends the statements the store declares',
       async () => {
         expect(await measureWrites(store().main)).toEqual(declared);
       },
@@ -100,7 +102,8 @@ export async function measureWrites(h: StoreHandle): Promise<Record<WriteCase, n
   const add = (roomId: string, u: string) => new AddMembers(deps).execute(app, roomId, [u]);
   const remove = (roomId: string, u: string) => new RemoveMembers(deps).one(app, roomId, u);
   const transfer = (roomId: string, u: string) => new TransferChatroom(deps).execute(app, roomId, u);
-  const mute = (roomId: string, users: string[], duration: number) => new MuteMembers(deps).execute(app, roomId, users, duration);
+  const mute = (roomId: string, users: string[], duration: number) =>
+    new MuteMembers(deps).execute(app, roomId, users, duration);
   const doomed = await seedRoom(h, app, owner!, [a!]);
   const promote = (roomId: string, u: string) => new PromoteAdmin(deps).execute(app, roomId, u);
   const demote = (roomId: string, u: string) => new DemoteAdmin(deps).execute(app, roomId, u);
@@ -115,7 +118,12 @@ export async function measureWrites(h: StoreHandle): Promise<Record<WriteCase, n
   const full = await seedApp(h, { roomQuota: 0 });
   const [lonely] = await seedUsers(h, full, 1);
   const create = (onApp: typeof app, owner: string, roomId?: string) =>
-    new CreateChatroom(deps).execute(onApp, { name: 'r', description: 'd', owner, ...(roomId !== undefined && { roomId }) });
+    new CreateChatroom(deps).execute(onApp, {
+      name: 'r',
+      description: 'd',
+      owner,
+      ...(roomId !== undefined && { roomId }),
+    });
   const withIds = { ...app, settings: { ...app.settings, customRoomIds: true } };
 
   const cases: Record<WriteCase, () => Promise<unknown>> = {
@@ -174,5 +182,3 @@ async function statementsOf(h: StoreHandle, work: () => Promise<unknown>): Promi
   await work().catch(() => undefined);
   return h.probes.queryCount().queries - before;
 }
-
-

@@ -14,9 +14,10 @@ async function expectWellFormedRooms(w: TestWorld): Promise<void> {
   for (const id of await w.roomIds()) {
     const { room, affiliations } = await w.details(id);
     const names = affiliations.map((a) => a.username);
-    expect(affiliations.filter((a) => a.role === 'owner').map((a) => a.username), `owners of ${id}`).toEqual([
-      room.owner,
-    ]);
+    expect(
+      affiliations.filter((a) => a.role === 'owner').map((a) => a.username),
+      `owners of ${id}`,
+    ).toEqual([room.owner]);
     expect(new Set(names).size, `distinct users of ${id}`).toBe(names.length);
     expect(affiliations.length, `affiliations of ${id}`).toBeLessThanOrEqual(room.maxUsers);
     for (const name of names) expect(await w.userExists(name), `${name} in ${id}`).toBe(true);

@@ -34,7 +34,13 @@ async function world() {
     const fresh = state.events.slice(since.at);
     since.at = state.events.length;
     for (const e of fresh) {
-      expect(e).toMatchObject({ appId: w.app.id, org: 'acme', app: 'chat', operator: '@ppAdmin', timestamp: w.deps.clock.now() });
+      expect(e).toMatchObject({
+        appId: w.app.id,
+        org: 'acme',
+        app: 'chat',
+        operator: '@ppAdmin',
+        timestamp: w.deps.clock.now(),
+      });
     }
     return fresh.map(({ appId: _a, org: _o, app: _p, operator: _op, id: _i, seq: _s, timestamp: _t, ...rest }) => rest);
   };
@@ -90,7 +96,9 @@ describe('the events each operation emits', () => {
     const w = await TestWorld.create();
     await w.users('alice');
     await w.room('alice');
-    expect(w.deps.uow.state.events.map((e) => [e.operation, e.payload?.['member'], e.memberCount])).toEqual([['CREATE', [], undefined]]);
+    expect(w.deps.uow.state.events.map((e) => [e.operation, e.payload?.['member'], e.memberCount])).toEqual([
+      ['CREATE', [], undefined],
+    ]);
   });
 
   it('modify: UPDATE/INFO with the whole room after the change', async () => {
@@ -100,7 +108,10 @@ describe('the events each operation emits', () => {
       {
         roomId: id,
         operation: 'UPDATE',
-        payload: { type: 'INFO', info: { ...INFO, title: 'Day 2', max_users: '80', created: String(w.deps.clock.now()) } },
+        payload: {
+          type: 'INFO',
+          info: { ...INFO, title: 'Day 2', max_users: '80', created: String(w.deps.clock.now()) },
+        },
       },
     ]);
   });
@@ -108,7 +119,9 @@ describe('the events each operation emits', () => {
   it('transfer: UPDATE/OWNER with the previous and the new owner', async () => {
     const { w, id, events } = await world();
     await new TransferChatroom(w.deps).execute(w.app, id, 'bob');
-    expect(events()).toEqual([{ roomId: id, operation: 'UPDATE', payload: { owner: 'alice', new_owner: 'bob', type: 'OWNER' } }]);
+    expect(events()).toEqual([
+      { roomId: id, operation: 'UPDATE', payload: { owner: 'alice', new_owner: 'bob', type: 'OWNER' } },
+    ]);
   });
 
   it('dissolve: DELETE without payload, then LEAVE/DELETE listing every member (no count)', async () => {
@@ -123,7 +136,9 @@ describe('the events each operation emits', () => {
   it('add members: JOIN/DIRECT with only those who were not members yet, and the count after', async () => {
     const { w, id, events } = await world();
     await new AddMembers(w.deps).execute(w.app, id, ['bob', 'dave']);
-    expect(events()).toEqual([{ roomId: id, operation: 'JOIN', payload: { member: ['dave'], type: 'DIRECT' }, memberCount: 4 }]);
+    expect(events()).toEqual([
+      { roomId: id, operation: 'JOIN', payload: { member: ['dave'], type: 'DIRECT' }, memberCount: 4 },
+    ]);
     await new AddMembers(w.deps).execute(w.app, id, ['bob']);
     expect(events()).toEqual([]);
   });
@@ -132,9 +147,13 @@ describe('the events each operation emits', () => {
     const { w, id, events } = await world();
     const remove = new RemoveMembers(w.deps);
     await remove.one(w.app, id, 'bob');
-    expect(events()).toEqual([{ roomId: id, operation: 'LEAVE', payload: { member: ['bob'], type: 'KICK' }, memberCount: 2 }]);
+    expect(events()).toEqual([
+      { roomId: id, operation: 'LEAVE', payload: { member: ['bob'], type: 'KICK' }, memberCount: 2 },
+    ]);
     await remove.many(w.app, id, ['carol', 'dave', 'alice']);
-    expect(events()).toEqual([{ roomId: id, operation: 'LEAVE', payload: { member: ['carol'], type: 'KICK' }, memberCount: 1 }]);
+    expect(events()).toEqual([
+      { roomId: id, operation: 'LEAVE', payload: { member: ['carol'], type: 'KICK' }, memberCount: 1 },
+    ]);
     await remove.many(w.app, id, ['dave']);
     expect(events()).toEqual([]);
   });
@@ -184,7 +203,11 @@ describe('the events each operation emits', () => {
     await new UnmuteMembers(w.deps).execute(w.app, id, ['bob']);
     await new MuteMembers(w.deps).execute(w.app, id, ['carol'], 0);
     expect(events()).toEqual([
-      { roomId: id, operation: 'MUTE', payload: { member: ['bob', 'carol'], expire_timestamp: w.deps.clock.now() + HOUR_MS, type: 'ADD' } },
+      {
+        roomId: id,
+        operation: 'MUTE',
+        payload: { member: ['bob', 'carol'], expire_timestamp: w.deps.clock.now() + HOUR_MS, type: 'ADD' },
+      },
       { roomId: id, operation: 'MUTE', payload: { member: ['bob'], type: 'REMOVE' } },
       { roomId: id, operation: 'MUTE', payload: { member: ['carol'], type: 'REMOVE' } },
     ]);
@@ -212,7 +235,10 @@ describe('the events each operation emits', () => {
 
   it('custom attributes: METADATA/SET with the keys set, METADATA/DELETE with the keys removed', async () => {
     const { w, id, events } = await world();
-    await new SetRoomAttributes(w.deps).execute(w.app, id, 'bob', { metaData: { topic: 'cats', 'bad key!': 'x' }, forced: false });
+    await new SetRoomAttributes(w.deps).execute(w.app, id, 'bob', {
+      metaData: { topic: 'cats', 'bad key!': 'x' },
+      forced: false,
+    });
     await new DeleteRoomAttributes(w.deps).execute(w.app, id, 'bob', ['topic', 'nope'], false);
     await new DeleteRoomAttributes(w.deps).execute(w.app, id, 'bob', ['nope'], false);
     expect(events()).toEqual([

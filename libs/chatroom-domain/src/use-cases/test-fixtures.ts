@@ -1,9 +1,6 @@
 // Test-only helpers for the domain's unit tests; not exported from index.ts.
 import { DomainError } from '../errors/domain-error.js';
-import {
-  inMemoryDependencies,
-  type InMemoryDependencies,
-} from '../in-memory/in-memory-dependencies.js';
+import { inMemoryDependencies, type InMemoryDependencies } from '../in-memory/in-memory-dependencies.js';
 import type { App, AppSettings } from '../model/app.js';
 import type { Affiliation } from '../model/chatroom.js';
 import { REGISTER_BATCH_MAX } from '../model/user.js';
@@ -11,10 +8,7 @@ import { parseUserId, type UserId } from '../model/user-id.js';
 import { AllowUsers } from './allow-users/allow-users.js';
 import { CreateChatroom, type CreateChatroomInput } from './create-chatroom/create-chatroom.js';
 import { EnsureApp } from './ensure-app/ensure-app.js';
-import {
-  GetChatroomDetails,
-  type ChatroomDetails,
-} from './get-chatroom-details/get-chatroom-details.js';
+import { GetChatroomDetails, type ChatroomDetails } from './get-chatroom-details/get-chatroom-details.js';
 import { ListChatrooms } from './list-chatrooms/list-chatrooms.js';
 import { ListJoinedChatrooms } from './list-joined-chatrooms/list-joined-chatrooms.js';
 import { MuteMembers } from './mute-members/mute-members.js';
@@ -112,11 +106,7 @@ export class TestWorld {
   }
 
   /** Creates a room and returns its id. */
-  async room(
-    owner: string,
-    members?: string[],
-    fields: Partial<CreateChatroomInput> = {},
-  ): Promise<string> {
+  async room(owner: string, members?: string[], fields: Partial<CreateChatroomInput> = {}): Promise<string> {
     const { id } = await new CreateChatroom(this.deps).execute(this.app, {
       name: 'room',
       description: 'a room',
@@ -210,11 +200,7 @@ export async function perUserWorld(make: (deps: InMemoryDependencies) => PerUser
   return { w, id, one, many };
 }
 
-function ensureApp(
-  deps: InMemoryDependencies,
-  name: string,
-  settings?: Partial<AppSettings>,
-): Promise<App> {
+function ensureApp(deps: InMemoryDependencies, name: string, settings?: Partial<AppSettings>): Promise<App> {
   return new EnsureApp(deps).execute({
     org: ORG,
     name,

@@ -4,7 +4,15 @@ import type { Delivery } from '@chatroom/domain';
 export function sampleDelivery(url: string): Delivery {
   return {
     attempts: 0,
-    rule: { id: 'r', appId: 'a', kind: 'webhook', target: url, secret: 'demo-secret-123', operations: null, created: 0 },
+    rule: {
+      id: 'r',
+      appId: 'a',
+      kind: 'webhook',
+      target: url,
+      secret: 'demo-secret-123',
+      operations: null,
+      created: 0,
+    },
     event: {
       id: '5e0a7c16-1c2d-4e5f-8a9b-0c1d2e3f4a66',
       seq: 7,

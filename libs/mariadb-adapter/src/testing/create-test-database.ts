@@ -22,7 +22,9 @@ export async function createTestMariadbDatabase(): Promise<TestMariadbDatabase |
     return null;
   }
   const name = `chatroom_test_${process.pid}_${randomBytes(5).toString('hex')}`;
-  await withConnection(serverUrl, (c) => c.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin`));
+  await withConnection(serverUrl, (c) =>
+    c.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin`),
+  );
   const url = new URL(mysqlUrl(serverUrl));
   url.pathname = `/${name}`;
   let dropped: Promise<unknown> | undefined;
@@ -42,7 +44,10 @@ function warnOnce(): void {
   console.warn('MariaDB test cases skipped: TEST_MARIADB_URL is not set (e.g. mysql://root@127.0.0.1:3306/test).');
 }
 
-async function withConnection<T>(url: string, work: (c: Awaited<ReturnType<typeof createConnection>>) => Promise<T>): Promise<T> {
+async function withConnection<T>(
+  url: string,
+  work: (c: Awaited<ReturnType<typeof createConnection>>) => Promise<T>,
+): Promise<T> {
   const connection = await createConnection({ uri: mysqlUrl(url) });
   try {
     return await work(connection);

@@ -3,7 +3,7 @@ import { statementsMigration } from './statements-migration.js';
 
 /**
  * The delivery queue, shaped for a claim whose cost does not grow with the backlog
- * (KyselyDeliveryQueue): `event_deliveries_due_idx` hands out the due rows oldest first, and a
+ * (PostgresDeliveryQueue): `event_deliveries_due_idx` hands out the due rows oldest first, and a
  * row held back behind its room's failing head is moved to that head's retry time once, so a
  * dead receiver's backlog is not walked again by every claim. The primary key leads with
  * `event_seq`, so it also serves the cascade from a pruned event, and the separate event_seq

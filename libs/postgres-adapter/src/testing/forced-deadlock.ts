@@ -16,10 +16,16 @@ export interface DeadlockPartner {
  * the victim's session (default 1 s) and aborts the victim, not the partner, which then gets
  * `first` and commits. Needs a superuser (SET deadlock_timeout), as the test servers have.
  */
-export async function deadlockPartner(url: string, appId: string, first: string, second: string): Promise<DeadlockPartner> {
+export async function deadlockPartner(
+  url: string,
+  appId: string,
+  first: string,
+  second: string,
+): Promise<DeadlockPartner> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const lock = (room: string) => client.query('SELECT 1 FROM rooms WHERE app_id = $1 AND id = $2 FOR UPDATE', [appId, room]);
+  const lock = (room: string) =>
+    client.query('SELECT 1 FROM rooms WHERE app_id = $1 AND id = $2 FOR UPDATE', [appId, room]);
   let victimHolds!: () => void;
   const held = new Promise<void>((resolve) => (victimHolds = resolve));
   try {

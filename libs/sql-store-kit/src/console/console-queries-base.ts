@@ -1,4 +1,11 @@
-import type { Chatroom, ConsoleQueries, DeadDeliveryRevival, DeliveryCounts, DeliveryView, RoomSearch } from '@chatroom/domain';
+import type {
+  Chatroom,
+  ConsoleQueries,
+  DeadDeliveryRevival,
+  DeliveryCounts,
+  DeliveryView,
+  RoomSearch,
+} from '@chatroom/domain';
 import { sql, type Kysely } from 'kysely';
 import { ROOM_COLUMNS, toChatroom, type RoomRow } from '../rows/room-rows.js';
 import type { SharedDatabase } from '../schema/shared-tables.js';
@@ -53,7 +60,12 @@ export abstract class SqlConsoleQueriesBase implements ConsoleQueries, DeadDeliv
       ORDER BY seq DESC LIMIT ${search.limit}
     `.execute(this.shared);
     return rows.map((row) =>
-      toChatroom({ ...row, seq: Number(row.seq), created: Number(row.created), mute_all: Boolean(Number(row.mute_all)) }),
+      toChatroom({
+        ...row,
+        seq: Number(row.seq),
+        created: Number(row.created),
+        mute_all: Boolean(Number(row.mute_all)),
+      }),
     );
   }
 

@@ -4,7 +4,9 @@ import { deleteApp, toApp } from '../rows/app-rows.js';
 import type { SharedDatabase } from '../schema/shared-tables.js';
 
 /** The app repository's methods that both SQL stores write alike; each store adds its upserts and listing. */
-export abstract class SqlAppRepositoryBase implements Pick<AppRepository, 'findByName' | 'findByNameForUpdate' | 'count' | 'delete'> {
+export abstract class SqlAppRepositoryBase
+  implements Pick<AppRepository, 'findByName' | 'findByNameForUpdate' | 'count' | 'delete'>
+{
   constructor(protected readonly shared: Kysely<SharedDatabase>) {}
 
   async findByName(org: string, name: string): Promise<App | null> {

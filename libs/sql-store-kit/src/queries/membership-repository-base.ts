@@ -3,7 +3,9 @@ import type { Kysely } from 'kysely';
 import type { SharedDatabase } from '../schema/shared-tables.js';
 
 /** The membership repository's methods that both SQL stores write alike; adding and removing are each store's own. */
-export abstract class SqlMembershipRepositoryBase implements Pick<MembershipRepository, 'roleOf' | 'setRole' | 'admins'> {
+export abstract class SqlMembershipRepositoryBase
+  implements Pick<MembershipRepository, 'roleOf' | 'setRole' | 'admins'>
+{
   constructor(protected readonly shared: Kysely<SharedDatabase>) {}
 
   async roleOf(appId: string, roomId: string, username: UserId): Promise<Role | null> {

@@ -43,16 +43,20 @@ export class SqlRoomAttributeRepository implements RoomAttributeRepository {
   async upsert(appId: string, roomId: string, attributes: readonly RoomAttribute[]): Promise<void> {
     const byKey = new Map(attributes.map((a) => [a.key, a]));
     if (byKey.size === 0) return;
-    const rows = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : 1)).map((a) => ({
-      app_id: appId,
-      room_id: roomId,
-      key: a.key,
-      value: a.value,
-      owner: a.owner,
-      auto_delete: a.autoDelete,
-    }));
+    const rows = [...byKey.values()]
+      .sort((a, b) => (a.key < b.key ? -1 : 1))
+      .map((a) => ({
+        app_id: appId,
+        room_id: roomId,
+        key: a.key,
+        value: a.value,
+        owner: a.owner,
+        auto_delete: a.autoDelete,
+      }));
     const insert = this.db.insertInto('room_attributes').values(rows);
-    await this.shapes.overwriteOnConflict(insert, ['app_id', 'room_id', 'key'], ['value', 'owner', 'auto_delete']).execute();
+    await this.shapes
+      .overwriteOnConflict(insert, ['app_id', 'room_id', 'key'], ['value', 'owner', 'auto_delete'])
+      .execute();
   }
 
   async remove(appId: string, roomId: string, keys: readonly string[]): Promise<void> {

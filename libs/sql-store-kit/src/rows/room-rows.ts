@@ -4,7 +4,17 @@ import type { RoomsTable, SharedDatabase } from '../schema/shared-tables.js';
 
 // Not the announcement: only its own endpoint reads it, and details of 100 rooms need not carry 100 of them.
 export const ROOM_COLUMNS = [
-  'app_id', 'id', 'seq', 'name', 'description', 'max_users', 'owner', 'custom', 'created', 'mute_all', 'member_count',
+  'app_id',
+  'id',
+  'seq',
+  'name',
+  'description',
+  'max_users',
+  'owner',
+  'custom',
+  'created',
+  'mute_all',
+  'member_count',
 ] as const;
 
 export type RoomRow = Pick<Selectable<RoomsTable>, (typeof ROOM_COLUMNS)[number]>;

@@ -6,8 +6,15 @@ import { roomPatchColumns } from './room-rows.js';
 describe('the shared row mappers', () => {
   it('an app stored as its row reads back as the same app', () => {
     const app: App = {
-      id: 'id-1', org: 'org', name: 'app', clientId: 'client', clientSecretHash: 'hash', tokenKey: 'key',
-      keyGeneration: 3, settings: { ...DEFAULT_APP_SETTINGS, roomQuota: 7, rateLimit: { perSecond: 25 } }, created: 1_700_000_000_000,
+      id: 'id-1',
+      org: 'org',
+      name: 'app',
+      clientId: 'client',
+      clientSecretHash: 'hash',
+      tokenKey: 'key',
+      keyGeneration: 3,
+      settings: { ...DEFAULT_APP_SETTINGS, roomQuota: 7, rateLimit: { perSecond: 25 } },
+      created: 1_700_000_000_000,
     };
     const row = { ...appRow(app), room_count: 0 };
     expect(row.rate_limit).toBe('25');

@@ -12,7 +12,14 @@ export interface CounterAudit {
   blockedMembers: string[];
 }
 
-export const CLEAN_AUDIT: CounterAudit = { rooms: [], users: [], apps: [], owners: [], overLimit: [], blockedMembers: [] };
+export const CLEAN_AUDIT: CounterAudit = {
+  rooms: [],
+  users: [],
+  apps: [],
+  owners: [],
+  overLimit: [],
+  blockedMembers: [],
+};
 
 /**
  * One query per kind, each returning an `id` column; plain SQL that PostgreSQL and MariaDB read
@@ -43,7 +50,9 @@ const AUDIT_QUERIES: Record<keyof CounterAudit, string> = {
 };
 
 /** Recounts every guarded counter from the rows themselves, and checks the moderation limits. */
-export async function auditCounterQueries(run: (query: string) => Promise<readonly { id: unknown }[]>): Promise<CounterAudit> {
+export async function auditCounterQueries(
+  run: (query: string) => Promise<readonly { id: unknown }[]>,
+): Promise<CounterAudit> {
   const audit = { ...CLEAN_AUDIT };
   for (const kind of Object.keys(AUDIT_QUERIES) as (keyof CounterAudit)[]) {
     audit[kind] = (await run(AUDIT_QUERIES[kind])).map((row) => String(row.id));

@@ -1,4 +1,12 @@
-import { DEFAULT_APP_SETTINGS, type App, type AppSettings, type Chatroom, type UnitOfWork, type User, type UserId } from '@chatroom/domain';
+import {
+  DEFAULT_APP_SETTINGS,
+  type App,
+  type AppSettings,
+  type Chatroom,
+  type UnitOfWork,
+  type User,
+  type UserId,
+} from '@chatroom/domain';
 import { randomUUID } from 'node:crypto';
 
 let counter = 0;
@@ -48,8 +56,17 @@ export async function seedRoom(
   return store.uow.write(async (r) => {
     const seq = await r.ids.next();
     const room: Chatroom = {
-      appId: app.id, id: String(seq), seq, name: `room ${seq}`, description: '', maxUsers, owner,
-      custom: '', created: Date.now(), muteAll: false, memberCount: 0,
+      appId: app.id,
+      id: String(seq),
+      seq,
+      name: `room ${seq}`,
+      description: '',
+      maxUsers,
+      owner,
+      custom: '',
+      created: Date.now(),
+      muteAll: false,
+      memberCount: 0,
     };
     if ((await r.chatrooms.insert(room, app.settings.roomQuota)) !== 'inserted') throw new Error('insert refused');
     const added = await r.memberships.add(app.id, room.id, [owner], 'owner', app.settings.joinedRoomCap);

@@ -93,7 +93,9 @@ export function describeStorms<S extends StormStore>(dialect: string, options: S
       const [owner, ...others] = await seedUsers(a.uow, app, 151);
       const room = await seedRoom(a, app, owner!, 50);
       // Overlapping batches of three, so some users are requested by several units at once.
-      const batches = Array.from({ length: 100 }, (_, i) => [0, 1, 2].map((k) => others[(i * 3 + k * 7) % others.length]!));
+      const batches = Array.from({ length: 100 }, (_, i) =>
+        [0, 1, 2].map((k) => others[(i * 3 + k * 7) % others.length]!),
+      );
 
       await Promise.all(batches.map((batch, i) => tryAdd(via(i), app, room.id, batch)));
 
@@ -136,11 +138,15 @@ export function describeStorms<S extends StormStore>(dialect: string, options: S
       }
       for (let i = 0; i < 20; i++) {
         // Refused when the target is not (yet) a member: only the domain's error is acceptable.
-        calls.push(new TransferChatroom({ uow: via(i).uow }).execute(app, room.id, others[i * 6]!).catch(expectDomainError));
+        calls.push(
+          new TransferChatroom({ uow: via(i).uow }).execute(app, room.id, others[i * 6]!).catch(expectDomainError),
+        );
       }
       for (let i = 0; i < 10; i++) {
         calls.push(
-          new ModifyChatroom({ uow: via(i).uow }).execute(app, room.id, { maxUsers: 30 + i * 3 }).catch(expectDomainError),
+          new ModifyChatroom({ uow: via(i).uow })
+            .execute(app, room.id, { maxUsers: 30 + i * 3 })
+            .catch(expectDomainError),
         );
       }
       await Promise.all(calls);
@@ -166,7 +172,9 @@ export function describeStorms<S extends StormStore>(dialect: string, options: S
       }
       const nonOwners = users.slice(20); // removing an owner is the use case's refusal, not the port's
       for (let i = 0; i < 100; i++) {
-        calls.push(via(i).uow.write((r) => r.memberships.remove(app.id, pick(rooms, i, 7).id, [pick(nonOwners, i, 17)])));
+        calls.push(
+          via(i).uow.write((r) => r.memberships.remove(app.id, pick(rooms, i, 7).id, [pick(nonOwners, i, 17)])),
+        );
       }
       for (let i = 0; i < 4; i++) {
         calls.push(new DissolveChatroom({ uow: via(i).uow }).execute(app, rooms[i * 5]!.id).catch(expectDomainError));
@@ -188,7 +196,9 @@ export function describeStorms<S extends StormStore>(dialect: string, options: S
       const users = await seedUsers(a.uow, app, 30);
       const clock = new ManualClock();
       const results = await Promise.allSettled(
-        users.map((u, i) => new CreateChatroom({ uow: via(i).uow, clock }).execute(app, { name: 'r', description: '', owner: u })),
+        users.map((u, i) =>
+          new CreateChatroom({ uow: via(i).uow, clock }).execute(app, { name: 'r', description: '', owner: u }),
+        ),
       );
       const refused = results.filter((r) => r.status === 'rejected').map((r) => (r.reason as DomainError).code);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(10);

@@ -73,7 +73,8 @@ export class EasemobSource {
     do {
       const query = new URLSearchParams({ limit: String(PAGE_SIZE), ...(cursor && { cursor }) });
       const page = await this.call('GET', `/chatrooms?${query}`);
-      for (const r of page.data as { id: string; affiliations_count?: number }[]) rooms.push({ id: String(r.id), count: Number(r.affiliations_count ?? 0) });
+      for (const r of page.data as { id: string; affiliations_count?: number }[])
+        rooms.push({ id: String(r.id), count: Number(r.affiliations_count ?? 0) });
       cursor = typeof page.cursor === 'string' && page.cursor !== '' ? page.cursor : undefined;
     } while (cursor);
     return rooms;
@@ -99,11 +100,15 @@ export class EasemobSource {
       const members = complete ? room.members : await this.members(room.id, room.owner);
       const [admins, mutes, blocks, allowlist, announcement, attributes] = await Promise.all([
         this.call('GET', `${path}/admin`).then((b) => strings(b.data)),
-        this.call('GET', `${path}/mute`).then((b) => (b.data as { user: string; expire: number }[]).map((m) => ({ user: m.user, expire: Number(m.expire) }))),
+        this.call('GET', `${path}/mute`).then((b) =>
+          (b.data as { user: string; expire: number }[]).map((m) => ({ user: m.user, expire: Number(m.expire) })),
+        ),
         this.call('GET', `${path}/blocks/users`).then((b) => strings(b.data)),
         this.call('GET', `${path}/white/users`).then((b) => strings(b.data)),
         this.call('GET', `${path}/announcement`).then((b) => String(b.data?.announcement ?? '')),
-        this.call('POST', `/metadata/chatroom/${encodeURIComponent(room.id)}`, {}).then((b) => (b.data ?? {}) as Record<string, string>),
+        this.call('POST', `/metadata/chatroom/${encodeURIComponent(room.id)}`, {}).then(
+          (b) => (b.data ?? {}) as Record<string, string>,
+        ),
       ]);
       return { ...room, members, admins, mutes, blocks, allowlist, announcement, attributes };
     } catch (error) {
@@ -113,7 +118,9 @@ export class EasemobSource {
   }
 
   /** The room's owner, admins, blocklist and allowlist, for the verification. */
-  async lists(roomId: string): Promise<{ admins: string[]; mutes: string[]; blocks: string[]; allowlist: string[] } | null> {
+  async lists(
+    roomId: string,
+  ): Promise<{ admins: string[]; mutes: string[]; blocks: string[]; allowlist: string[] } | null> {
     const path = `/chatrooms/${encodeURIComponent(roomId)}`;
     try {
       const [admins, mutes, blocks, allowlist] = await Promise.all([
@@ -133,7 +140,9 @@ export class EasemobSource {
   async superAdmins(): Promise<string[]> {
     const all: string[] = [];
     for (let pagenum = 1; ; pagenum++) {
-      const page = strings((await this.call('GET', `/chatrooms/super_admin?pagenum=${pagenum}&pagesize=${PAGE_SIZE}`)).data);
+      const page = strings(
+        (await this.call('GET', `/chatrooms/super_admin?pagenum=${pagenum}&pagesize=${PAGE_SIZE}`)).data,
+      );
       all.push(...page);
       if (page.length < PAGE_SIZE) return all;
     }
@@ -160,7 +169,12 @@ export class EasemobSource {
   private async members(roomId: string, owner: string): Promise<string[]> {
     const all: string[] = [];
     for (let pagenum = 1; ; pagenum++) {
-      const page = (await this.call('GET', `/chatrooms/${encodeURIComponent(roomId)}/users?pagenum=${pagenum}&pagesize=${PAGE_SIZE}`)).data as Record<string, string>[];
+      const page = (
+        await this.call(
+          'GET',
+          `/chatrooms/${encodeURIComponent(roomId)}/users?pagenum=${pagenum}&pagesize=${PAGE_SIZE}`,
+        )
+      ).data as Record<string, string>[];
       for (const a of page) if (a['member'] !== undefined && a['member'] !== owner) all.push(a['member']);
       if (page.length < PAGE_SIZE) return all;
     }
@@ -171,7 +185,11 @@ export class EasemobSource {
     const res = await request(`${this.base}${path}`, {
       method,
       dispatcher: this.dispatcher,
-      headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body !== undefined && { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        accept: 'application/json',
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+      },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
     const parsed = (await res.body.json().catch(() => ({}))) as Record<string, unknown>;
@@ -180,7 +198,10 @@ export class EasemobSource {
       return this.call(method, path, body, true);
     }
     if (res.statusCode >= 400) {
-      throw new SourceError(res.statusCode, `${method} ${path} → ${res.statusCode} ${String(parsed['error_description'] ?? parsed['error'] ?? '')}`.trim());
+      throw new SourceError(
+        res.statusCode,
+        `${method} ${path} → ${res.statusCode} ${String(parsed['error_description'] ?? parsed['error'] ?? '')}`.trim(),
+      );
     }
     return parsed;
   }
@@ -191,11 +212,18 @@ export class EasemobSource {
         method: 'POST',
         dispatcher: this.dispatcher,
         headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ grant_type: 'client_credentials', client_id: this.credentials.clientId, client_secret: this.credentials.clientSecret }),
+        body: JSON.stringify({
+          grant_type: 'client_credentials',
+          client_id: this.credentials.clientId,
+          client_secret: this.credentials.clientSecret,
+        }),
       });
       const parsed = (await res.body.json().catch(() => ({}))) as { access_token?: string; error_description?: string };
       if (res.statusCode !== 200 || !parsed.access_token) {
-        throw new SourceError(res.statusCode, `the source refused the client id and secret (${res.statusCode} ${parsed.error_description ?? ''})`.trim());
+        throw new SourceError(
+          res.statusCode,
+          `the source refused the client id and secret (${res.statusCode} ${parsed.error_description ?? ''})`.trim(),
+        );
       }
       return parsed.access_token;
     })().catch((error: unknown) => {
@@ -236,7 +264,8 @@ interface RawDetails {
 
 function toSourceRoom(d: RawDetails): SourceRoom {
   const members: string[] = [];
-  for (const a of d.affiliations ?? []) if (a['member'] !== undefined && a['member'] !== d.owner) members.push(a['member']);
+  for (const a of d.affiliations ?? [])
+    if (a['member'] !== undefined && a['member'] !== d.owner) members.push(a['member']);
   return {
     id: String(d.id),
     name: d.name ?? '',

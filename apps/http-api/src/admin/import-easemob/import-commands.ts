@@ -38,8 +38,18 @@ export const importCommands: CommandGroup = (program: Command, ctx: GroupContext
     .requiredOption('--from <url>', "the source app's base URL, https://{host}/{org_name}/{app_name}", fromUrl)
     .requiredOption('--client-id <id>', "the source app's client id")
     .requiredOption('--client-secret <secret>', "the source app's client secret")
-    .option('--rate <req/s|off>', `requests per second to the source at most (default ${DEFAULT_RATE}; off: unpaced)`, rate, DEFAULT_RATE)
-    .option('--rooms <id,…>', 'only these rooms', (raw: string) => raw.split(',').map((s) => s.trim()).filter(Boolean))
+    .option(
+      '--rate <req/s|off>',
+      `requests per second to the source at most (default ${DEFAULT_RATE}; off: unpaced)`,
+      rate,
+      DEFAULT_RATE,
+    )
+    .option('--rooms <id,…>', 'only these rooms', (raw: string) =>
+      raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .option('--dry-run', 'read and compare only; write nothing')
     .option('--concurrency <n>', 'rooms in flight at once', concurrency, 8)
     .option('--report <file>', 'also write the JSON report to this file')
@@ -49,16 +59,23 @@ export const importCommands: CommandGroup = (program: Command, ctx: GroupContext
       if (opts.report) await writeFile(opts.report, json);
       ctx.io.out(json);
       ctx.io.err(`${summary(report)}\n`);
-      if (report.interrupted) throw new AdminFailure('Interrupted: run the same command again to continue where it stopped.');
+      if (report.interrupted)
+        throw new AdminFailure('Interrupted: run the same command again to continue where it stopped.');
       if (report.mismatch_count > 0 || report.rooms.refused > 0) {
-        throw new AdminFailure(`The target does not match the source: ${report.mismatch_count} mismatches, ${report.rooms.refused} rooms refused (see the report).`);
+        throw new AdminFailure(
+          `The target does not match the source: ${report.mismatch_count} mismatches, ${report.rooms.refused} rooms refused (see the report).`,
+        );
       }
     });
 };
 
 async function importInto(ctx: GroupContext, opts: ImportOptions): Promise<ImportReport> {
   let database: Database | undefined;
-  const source = new EasemobSource(opts.from, { clientId: opts.clientId, clientSecret: opts.clientSecret }, { rate: opts.rate });
+  const source = new EasemobSource(
+    opts.from,
+    { clientId: opts.clientId, clientSecret: opts.clientSecret },
+    { rate: opts.rate },
+  );
   const abort = new AbortController();
   const onSignal = () => abort.abort();
   process.once('SIGINT', onSignal);
@@ -75,7 +92,13 @@ async function importInto(ctx: GroupContext, opts: ImportOptions): Promise<Impor
     return await runImport(
       source,
       target,
-      { sourceKey: sourceBase(opts.from), dryRun: Boolean(opts.dryRun), concurrency: opts.concurrency, signal: abort.signal, ...(opts.rooms && { rooms: opts.rooms }) },
+      {
+        sourceKey: sourceBase(opts.from),
+        dryRun: Boolean(opts.dryRun),
+        concurrency: opts.concurrency,
+        signal: abort.signal,
+        ...(opts.rooms && { rooms: opts.rooms }),
+      },
       view,
     );
   } catch (error) {
@@ -110,7 +133,8 @@ function fromUrl(raw: string): string {
 function rate(raw: string): number | 'off' {
   if (raw === 'off') return 'off';
   const value = /^\d{1,6}$/.test(raw) ? Number(raw) : NaN;
-  if (!(value >= 1)) throw new InvalidArgumentError('must be off or a whole number of requests per second from 1 to 999999.');
+  if (!(value >= 1))
+    throw new InvalidArgumentError('must be off or a whole number of requests per second from 1 to 999999.');
   return value;
 }
 

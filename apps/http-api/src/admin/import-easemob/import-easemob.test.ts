@@ -41,7 +41,20 @@ function importArgs(...extra: string[]) {
 }
 
 function importFrom(base: string, ...extra: string[]) {
-  return ['import', 'easemob', ...TARGET, '--from', `${base}/${source.org}/${source.app}`, '--client-id', source.clientId, '--client-secret', source.clientSecret, '--rate', 'off', ...extra];
+  return [
+    'import',
+    'easemob',
+    ...TARGET,
+    '--from',
+    `${base}/${source.org}/${source.app}`,
+    '--client-id',
+    source.clientId,
+    '--client-secret',
+    source.clientSecret,
+    '--rate',
+    'off',
+    ...extra,
+  ];
 }
 
 describe('import easemob (source: this service over HTTP; target: in-memory)', () => {
@@ -49,9 +62,15 @@ describe('import easemob (source: this service over HTTP; target: in-memory)', (
     const { run, deps } = targetCli();
     expect((await run('apps', 'create', ...TARGET, '--custom-room-ids', 'false')).code).toBe(0);
     const first = await run(...importArgs());
-    expect(first.stderr).toMatch(/6 rooms in the source; 6 imported, 0 changed, 0 unchanged, 0 already done, 0 refused, 0 gone; 0 mismatches/);
+    expect(first.stderr).toMatch(
+      /6 rooms in the source; 6 imported, 0 changed, 0 unchanged, 0 already done, 0 refused, 0 gone; 0 mismatches/,
+    );
     expect(first.code).toBe(0);
-    expect(first.report()).toMatchObject({ rooms: { in_source: 6, imported: 6, refused: 0 }, mismatch_count: 0, super_admins: { added: 1, removed: 0 } });
+    expect(first.report()).toMatchObject({
+      rooms: { in_source: 6, imported: 6, refused: 0 },
+      mismatch_count: 0,
+      super_admins: { added: 1, removed: 0 },
+    });
 
     const app = (await deps.uow.read((r) => r.apps.findByName('acme', 'chat')))!;
     const target = await startTargetReader(deps, app.id);
@@ -62,9 +81,16 @@ describe('import easemob (source: this service over HTTP; target: in-memory)', (
       expect(t.affiliations).toEqual(s.affiliations);
     }
     const moderated = filled.rooms.moderated;
-    expect(await target.mutes(moderated)).toEqual([{ username: 'dave', expiresAt: -1 }, { username: 'erin', expiresAt: filled.muteEnd }]);
+    expect(await target.mutes(moderated)).toEqual([
+      { username: 'dave', expiresAt: -1 },
+      { username: 'erin', expiresAt: filled.muteEnd },
+    ]);
     expect((await target.room(moderated)).mute).toBe(true);
-    expect(await deps.uow.read((r) => r.roomAttributes.list(app.id, filled.rooms.decorated)).then((a) => Object.fromEntries(a.map((x) => [x.key, x.value])))).toEqual({ topic: 'ducks', level: '3', mood: 'calm' });
+    expect(
+      await deps.uow
+        .read((r) => r.roomAttributes.list(app.id, filled.rooms.decorated))
+        .then((a) => Object.fromEntries(a.map((x) => [x.key, x.value]))),
+    ).toEqual({ topic: 'ducks', level: '3', mood: 'calm' });
     const imported = await deps.uow.read((r) => r.users.findByUsername(app.id, 'm7' as never));
     expect(imported?.passwordHash).toBe(NO_USABLE_PASSWORD);
     const events = (await deps.uow.read((r) => r.eventLog.roomPage(app.id, moderated, 100))) as RoomEvent[];
@@ -147,14 +173,29 @@ describe('import easemob: faults, refusals, changes in the source', () => {
       const rooms = (await fillSource(second, 20)).rooms;
       const { run, deps } = targetCli();
       await run('apps', 'create', ...TARGET);
-      const args = (...extra: string[]) => ['import', 'easemob', ...TARGET, '--from', `${second.url}/${second.org}/${second.app}`, '--client-id', second.clientId, '--client-secret', second.clientSecret, '--rate', 'off', ...extra];
+      const args = (...extra: string[]) => [
+        'import',
+        'easemob',
+        ...TARGET,
+        '--from',
+        `${second.url}/${second.org}/${second.app}`,
+        '--client-id',
+        second.clientId,
+        '--client-secret',
+        second.clientSecret,
+        '--rate',
+        'off',
+        ...extra,
+      ];
       expect((await run(...args())).code).toBe(0);
       const ok = async (method: string, path: string, body?: unknown) => {
         const r = await second.call(method, second.appPath(path), body === undefined ? {} : { body });
         expect(r.status, r.text).toBe(200);
         return r.body;
       };
-      const added = (await ok('POST', '/chatrooms', { name: 'new', description: 'since', owner: 'erin', members: ['frank'] })).data.id;
+      const added = (
+        await ok('POST', '/chatrooms', { name: 'new', description: 'since', owner: 'erin', members: ['frank'] })
+      ).data.id;
       await ok('DELETE', `/chatrooms/${rooms.full}`);
       await ok('POST', `/chatrooms/${rooms.empty}/users`, { usernames: ['bob', 'carol'] });
       await ok('DELETE', `/chatrooms/${rooms.decorated}/users/heidi`);
@@ -165,7 +206,14 @@ describe('import easemob: faults, refusals, changes in the source', () => {
       const r = await run(...args());
       expect(r.stderr).toMatch(/0 mismatches/);
       expect(r.code).toBe(0);
-      expect(r.report().rooms).toMatchObject({ in_source: 6, imported: 1, changed: 4, unchanged: 1, gone: 1, refused: 0 });
+      expect(r.report().rooms).toMatchObject({
+        in_source: 6,
+        imported: 1,
+        changed: 4,
+        unchanged: 1,
+        gone: 1,
+        refused: 0,
+      });
       const app = (await deps.uow.read((x) => x.apps.findByName('acme', 'chat')))!;
       expect(await deps.uow.read((x) => x.chatrooms.findById(app.id, rooms.full))).toBeNull();
       expect((await deps.uow.read((x) => x.chatrooms.findById(app.id, rooms.custom)))?.owner).toBe('alice');
@@ -178,7 +226,10 @@ describe('import easemob: faults, refusals, changes in the source', () => {
 });
 
 function pick(s: Record<string, unknown>) {
-  const { id, name, description, owner, maxusers, created, custom, mute, affiliations_count } = s as Record<string, unknown>;
+  const { id, name, description, owner, maxusers, created, custom, mute, affiliations_count } = s as Record<
+    string,
+    unknown
+  >;
   return { id, name, description, owner, maxusers, created, custom, mute, affiliations_count };
 }
 
@@ -188,7 +239,17 @@ async function startTargetReader(deps: InMemoryDependencies, appId: string) {
       const room = (await deps.uow.read((r) => r.chatrooms.findById(appId, id)))!;
       const affiliations = (await deps.uow.read((r) => r.memberships.affiliations(appId, [id]))).get(id) ?? [];
       return {
-        ...pick({ id: room.id, name: room.name, description: room.description, owner: room.owner, maxusers: room.maxUsers, created: room.created, custom: room.custom, mute: room.muteAll, affiliations_count: room.memberCount }),
+        ...pick({
+          id: room.id,
+          name: room.name,
+          description: room.description,
+          owner: room.owner,
+          maxusers: room.maxUsers,
+          created: room.created,
+          custom: room.custom,
+          mute: room.muteAll,
+          affiliations_count: room.memberCount,
+        }),
         affiliations: affiliations.map((a) => (a.role === 'owner' ? { owner: a.username } : { member: a.username })),
       };
     },

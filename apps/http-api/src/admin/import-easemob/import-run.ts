@@ -56,10 +56,17 @@ const LISTED_MAX = 1000;
  * longer has, aligns the app's super admins, then verifies every room against a fresh read of
  * the source. Memory holds two groups of rooms (this one and the next, read ahead), plus the room ids.
  */
-export async function runImport(source: EasemobSource, t: ImportTarget, options: ImportOptions, view: ProgressView): Promise<ImportReport> {
+export async function runImport(
+  source: EasemobSource,
+  t: ImportTarget,
+  options: ImportOptions,
+  view: ProgressView,
+): Promise<ImportReport> {
   const started = Date.now();
   const { app, progress } = t;
-  const run = options.dryRun ? { runId: 0, resumed: false } : await progress.openRun(app.id, options.sourceKey, t.clock.now());
+  const run = options.dryRun
+    ? { runId: 0, resumed: false }
+    : await progress.openRun(app.id, options.sourceKey, t.clock.now());
   const report: ImportReport = {
     source: options.sourceKey,
     target: `${app.org}/${app.name}`,
@@ -104,14 +111,27 @@ export async function runImport(source: EasemobSource, t: ImportTarget, options:
     if (options.dryRun) return rooms.map((room) => ({ room }));
     const users = await importGroupUsers(t, rooms);
     // Rooms an earlier run recorded are read from the target, the others created straight away.
-    const there = await targetRooms(t, rooms.filter((r) => recorded.has(r.id) && recorded.get(r.id)!.outcome !== 'gone').map((r) => r.id));
-    return rooms.map((room) => ({ room, context: { users, ...(there.has(room.id) && { room: there.get(room.id)! }) } }));
+    const there = await targetRooms(
+      t,
+      rooms.filter((r) => recorded.has(r.id) && recorded.get(r.id)!.outcome !== 'gone').map((r) => r.id),
+    );
+    return rooms.map((room) => ({
+      room,
+      context: { users, ...(there.has(room.id) && { room: there.get(room.id)! }) },
+    }));
   });
   await inParallel(importing, options.concurrency, options.signal, async ({ room, context }) => {
     const snapshot = await source.snapshot(room);
     if (snapshot === null) return; // dissolved since the list: the verification looks at it
     if (!context) {
-      report.rooms[(await t.getChatroomDetails.execute(app, [room.id]).then(() => true, () => false)) ? 'changed' : 'imported']++;
+      report.rooms[
+        (await t.getChatroomDetails.execute(app, [room.id]).then(
+          () => true,
+          () => false,
+        ))
+          ? 'changed'
+          : 'imported'
+      ]++;
     } else {
       const result = await syncRoom(t, snapshot, context);
       report.rooms[result.outcome]++;
@@ -143,11 +163,21 @@ export async function runImport(source: EasemobSource, t: ImportTarget, options:
   if (!only) report.super_admins = await syncSuperAdmins(source, t, options.dryRun);
 
   // Verification: a fresh read of the source, room group by room group.
-  const toVerify = [...listed, ...[...recorded.values()].filter((r) => !inSource.has(r.roomId) && (!only || only.has(r.roomId))).map((r) => ({ id: r.roomId, count: 0 }))];
+  const toVerify = [
+    ...listed,
+    ...[...recorded.values()]
+      .filter((r) => !inSource.has(r.roomId) && (!only || only.has(r.roomId)))
+      .map((r) => ({ id: r.roomId, count: 0 })),
+  ];
   view.start('verify', toVerify.length);
   const verifying = roomFeed(toVerify, GROUP, async (group) => {
-    const fresh = new Map((await source.details(group.filter((r) => inSource.has(r.id)))).map((r) => [r.id, r] as [string, SourceRoom]));
-    const there = await targetRooms(t, group.map((r) => r.id));
+    const fresh = new Map(
+      (await source.details(group.filter((r) => inSource.has(r.id)))).map((r) => [r.id, r] as [string, SourceRoom]),
+    );
+    const there = await targetRooms(
+      t,
+      group.map((r) => r.id),
+    );
     return group.map((r) => ({ id: r.id, room: fresh.get(r.id) ?? null, target: there.get(r.id) ?? null }));
   });
   await inParallel(verifying, options.concurrency, undefined, async ({ id, room, target }) => {
@@ -161,7 +191,11 @@ export async function runImport(source: EasemobSource, t: ImportTarget, options:
   return finish(report, source, started);
 }
 
-async function syncSuperAdmins(source: EasemobSource, t: ImportTarget, dryRun: boolean): Promise<{ added: number; removed: number }> {
+async function syncSuperAdmins(
+  source: EasemobSource,
+  t: ImportTarget,
+  dryRun: boolean,
+): Promise<{ added: number; removed: number }> {
   const wanted = await source.superAdmins();
   const have: string[] = [];
   for (let pagenum = 1; ; pagenum++) {
@@ -203,9 +237,19 @@ async function importGroupUsers(t: ImportTarget, rooms: readonly SourceRoom[]): 
 }
 
 /** Runs `work` on every item the feed gives, `concurrency` at a time, taking no new item once `signal` aborts. */
-async function inParallel<T>(next: () => Promise<T | undefined>, concurrency: number, signal: AbortSignal | undefined, work: (item: T) => Promise<void>): Promise<void> {
+async function inParallel<T>(
+  next: () => Promise<T | undefined>,
+  concurrency: number,
+  signal: AbortSignal | undefined,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   const worker = async () => {
-    for (let item = signal?.aborted ? undefined : await next(); item !== undefined; item = signal?.aborted ? undefined : await next()) await work(item);
+    for (
+      let item = signal?.aborted ? undefined : await next();
+      item !== undefined;
+      item = signal?.aborted ? undefined : await next()
+    )
+      await work(item);
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
 }

@@ -28,7 +28,9 @@ export function politeDispatcher(politeness: Politeness, counter: WireCounter): 
     counter.requests++;
     if (!pace) return dispatch(options, handler);
     // The dispatch must return synchronously; the request goes out once its token is granted.
-    void pace().catch(() => undefined).then(() => dispatch(options, handler));
+    void pace()
+      .catch(() => undefined)
+      .then(() => dispatch(options, handler));
     return true;
   });
   return new RetryAgent(paced, {
@@ -39,7 +41,16 @@ export function politeDispatcher(politeness: Politeness, counter: WireCounter): 
     retryAfter: true,
     methods: ['GET', 'POST'],
     statusCodes: [429, 500, 502, 503, 504],
-    errorCodes: ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'],
+    errorCodes: [
+      'ECONNRESET',
+      'ECONNREFUSED',
+      'EPIPE',
+      'ETIMEDOUT',
+      'UND_ERR_SOCKET',
+      'UND_ERR_CONNECT_TIMEOUT',
+      'UND_ERR_HEADERS_TIMEOUT',
+      'UND_ERR_BODY_TIMEOUT',
+    ],
   });
 }
 

@@ -16,13 +16,17 @@ function barView(stream: NodeJS.WriteStream): ProgressView {
   return {
     start(phase, total) {
       bar?.stop();
-      bar = new SingleBar({ stream, format: `${phase} [{bar}] {value}/{total} rooms | {rate} rooms/s | ETA {eta_formatted}`, hideCursor: true });
+      bar = new SingleBar({
+        stream,
+        format: `${phase} [{bar}] {value}/{total} rooms | {rate} rooms/s | ETA {eta_formatted}`,
+        hideCursor: true,
+      });
       bar.start(total, 0, { rate: '0.0' });
     },
     tick() {
       if (!bar) return;
       const elapsed = (Date.now() - (bar as unknown as { startTime: number }).startTime) / 1000;
-      bar.increment(1, { rate: (bar.getProgress() * bar.getTotal() / Math.max(elapsed, 0.001)).toFixed(1) });
+      bar.increment(1, { rate: ((bar.getProgress() * bar.getTotal()) / Math.max(elapsed, 0.001)).toFixed(1) });
     },
     stop() {
       bar?.stop();

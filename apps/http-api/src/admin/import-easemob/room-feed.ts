@@ -3,7 +3,11 @@
  * `load` (one source read per group): the next group is loaded while the workers take this
  * one's items, so that no worker waits at a group's end. Returns undefined once all are taken.
  */
-export function roomFeed<R, T>(rooms: readonly R[], size: number, load: (group: R[]) => Promise<T[]>): () => Promise<T | undefined> {
+export function roomFeed<R, T>(
+  rooms: readonly R[],
+  size: number,
+  load: (group: R[]) => Promise<T[]>,
+): () => Promise<T | undefined> {
   let start = 0;
   const loadNext = (): Promise<T[]> | undefined => {
     if (start >= rooms.length) return undefined;

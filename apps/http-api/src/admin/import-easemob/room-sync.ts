@@ -46,7 +46,8 @@ export async function syncRoom(t: ImportTarget, s: SourceSnapshot, context: Sync
     try {
       const result = await work();
       writes++;
-      if (Array.isArray(result)) for (const r of result as UserResult[]) if (r && r.ok === false) reasons.push(`${r.username}: ${r.reason}`);
+      if (Array.isArray(result))
+        for (const r of result as UserResult[]) if (r && r.ok === false) reasons.push(`${r.username}: ${r.reason}`);
       return true;
     } catch (error) {
       if (!isRefusal(error)) throw error;
@@ -54,7 +55,14 @@ export async function syncRoom(t: ImportTarget, s: SourceSnapshot, context: Sync
       return false;
     }
   };
-  const users = unique([s.owner, ...s.members, ...s.admins, ...s.mutes.map((m) => m.user), ...s.blocks, ...s.allowlist]).filter((u) => !context.users.has(u));
+  const users = unique([
+    s.owner,
+    ...s.members,
+    ...s.admins,
+    ...s.mutes.map((m) => m.user),
+    ...s.blocks,
+    ...s.allowlist,
+  ]).filter((u) => !context.users.has(u));
   for (const chunk of chunks(users, USERS_PER_UNIT)) await attempt(() => t.importUsers.execute(t.app, chunk));
   const userWrites = writes;
 
@@ -73,7 +81,15 @@ export async function syncRoom(t: ImportTarget, s: SourceSnapshot, context: Sync
         ...(s.members.length > 0 && { members: s.members }),
       });
       created = true;
-      room = { name: s.name, description: s.description, maxUsers: s.maxusers, owner: s.owner, muteAll: false, members: [...s.members], admins: [] };
+      room = {
+        name: s.name,
+        description: s.description,
+        maxUsers: s.maxusers,
+        owner: s.owner,
+        muteAll: false,
+        members: [...s.members],
+        admins: [],
+      };
     } catch (error) {
       if (!isRefusal(error)) throw error;
       // Not read beforehand and there after all (a run stopped between the room and its record).
@@ -102,7 +118,12 @@ export function isRefusal(error: unknown): error is DomainError {
 type Attempt = (work: () => Promise<unknown>) => Promise<boolean>;
 
 /** Returns whether any member came or went (the admins read beforehand may be stale then). */
-async function syncFieldsAndMembers(t: ImportTarget, s: SourceSnapshot, room: TargetRoom, attempt: Attempt): Promise<boolean> {
+async function syncFieldsAndMembers(
+  t: ImportTarget,
+  s: SourceSnapshot,
+  room: TargetRoom,
+  attempt: Attempt,
+): Promise<boolean> {
   const { app } = t;
   const patch = {
     ...(room.name !== s.name && { name: s.name }),
@@ -110,7 +131,8 @@ async function syncFieldsAndMembers(t: ImportTarget, s: SourceSnapshot, room: Ta
   };
   // A larger cap first (room for the additions), a smaller one last (after the removals).
   const grow = s.maxusers > room.maxUsers ? { maxUsers: s.maxusers } : {};
-  if (Object.keys({ ...patch, ...grow }).length > 0) await attempt(() => t.modifyChatroom.execute(app, s.id, { ...patch, ...grow }));
+  if (Object.keys({ ...patch, ...grow }).length > 0)
+    await attempt(() => t.modifyChatroom.execute(app, s.id, { ...patch, ...grow }));
 
   const wanted = new Set([s.owner, ...s.members]);
   const present = new Set(room.members);
@@ -120,7 +142,8 @@ async function syncFieldsAndMembers(t: ImportTarget, s: SourceSnapshot, room: Ta
   const blocked = await t.listRoomUsers.execute(app, s.id, 'blocklist');
   const sourceBlocks = new Set(s.blocks);
   const unblock = blocked.filter((u) => !sourceBlocks.has(u));
-  for (const chunk of chunks(unblock, 60)) await attempt(() => t.removeFromRoomUserList.execute(app, s.id, 'blocklist', chunk));
+  for (const chunk of chunks(unblock, 60))
+    await attempt(() => t.removeFromRoomUserList.execute(app, s.id, 'blocklist', chunk));
   const missing = [s.owner, ...s.members].filter((m) => !present.has(m) && m !== room.owner);
   for (const chunk of chunks(missing, 100)) await attempt(() => t.addMembers.execute(app, s.id, chunk));
   if (room.owner !== s.owner) {
@@ -136,7 +159,14 @@ async function syncFieldsAndMembers(t: ImportTarget, s: SourceSnapshot, room: Ta
 /** A room created just now has empty lists: nothing to read back. */
 const EMPTY_LISTS = [[], [], [], [], '', {}] as const;
 
-async function syncLists(t: ImportTarget, s: SourceSnapshot, room: TargetRoom, created: boolean, membersChanged: boolean, attempt: Attempt): Promise<void> {
+async function syncLists(
+  t: ImportTarget,
+  s: SourceSnapshot,
+  room: TargetRoom,
+  created: boolean,
+  membersChanged: boolean,
+  attempt: Attempt,
+): Promise<void> {
   const { app } = t;
   const [admins, mutes, blocks, allow, announcement, attributes] = created
     ? EMPTY_LISTS
@@ -156,10 +186,12 @@ async function syncLists(t: ImportTarget, s: SourceSnapshot, room: TargetRoom, c
   if (room.muteAll !== s.mute) await attempt(() => t.setMuteAll.execute(app, s.id, s.mute));
   const muted = new Map<string, number>(mutes.map((m) => [m.username, m.expiresAt]));
   const byEnd = new Map<number, string[]>();
-  for (const m of s.mutes) if (muted.get(m.user) !== m.expire) byEnd.set(m.expire, [...(byEnd.get(m.expire) ?? []), m.user]);
+  for (const m of s.mutes)
+    if (muted.get(m.user) !== m.expire) byEnd.set(m.expire, [...(byEnd.get(m.expire) ?? []), m.user]);
   for (const [end, users] of byEnd) {
     // A permanent mute is -1 on both wires; any other end is kept as the source gave it.
-    for (const chunk of chunks(users, 100)) await attempt(() => t.muteMembers.execute(app, s.id, chunk, end === -1 ? -1 : 1, end === -1 ? undefined : end));
+    for (const chunk of chunks(users, 100))
+      await attempt(() => t.muteMembers.execute(app, s.id, chunk, end === -1 ? -1 : 1, end === -1 ? undefined : end));
   }
   const sourceMuted = new Set(s.mutes.map((m) => m.user));
   const unmute = mutes.map((m) => m.username as string).filter((u) => !sourceMuted.has(u));
@@ -167,13 +199,15 @@ async function syncLists(t: ImportTarget, s: SourceSnapshot, room: TargetRoom, c
 
   // Our blocklist takes members only (blocking takes them out): each is added, then blocked.
   const [block, unblock] = difference(s.blocks, blocks);
-  for (const chunk of chunks(unblock, 60)) await attempt(() => t.removeFromRoomUserList.execute(app, s.id, 'blocklist', chunk));
+  for (const chunk of chunks(unblock, 60))
+    await attempt(() => t.removeFromRoomUserList.execute(app, s.id, 'blocklist', chunk));
   for (const chunk of chunks(block, 60)) {
     await attempt(() => t.addMembers.execute(app, s.id, chunk));
     await attempt(() => t.blockUsers.many(app, s.id, chunk));
   }
   const [allowed, disallowed] = difference(s.allowlist, allow);
-  for (const chunk of chunks(disallowed, 60)) await attempt(() => t.removeFromRoomUserList.execute(app, s.id, 'allowlist', chunk));
+  for (const chunk of chunks(disallowed, 60))
+    await attempt(() => t.removeFromRoomUserList.execute(app, s.id, 'allowlist', chunk));
   for (const chunk of chunks(allowed, 60)) await attempt(() => t.allowUsers.many(app, s.id, chunk));
 
   if (announcement !== s.announcement) await attempt(() => t.setAnnouncement.execute(app, s.id, s.announcement));
@@ -181,10 +215,17 @@ async function syncLists(t: ImportTarget, s: SourceSnapshot, room: TargetRoom, c
   // The source does not say who set an attribute: the room's owner holds them, kept when they leave.
   const changedKeys = Object.entries(s.attributes).filter(([k, v]) => (attributes as Record<string, string>)[k] !== v);
   for (const chunk of chunks(changedKeys, 10)) {
-    await attempt(() => t.setRoomAttributes.execute(app, s.id, s.owner, { metaData: Object.fromEntries(chunk), autoDelete: 'NO_DELETE', forced: true }));
+    await attempt(() =>
+      t.setRoomAttributes.execute(app, s.id, s.owner, {
+        metaData: Object.fromEntries(chunk),
+        autoDelete: 'NO_DELETE',
+        forced: true,
+      }),
+    );
   }
   const goneKeys = Object.keys(attributes as Record<string, string>).filter((k) => !Object.hasOwn(s.attributes, k));
-  for (const chunk of chunks(goneKeys, 10)) await attempt(() => t.deleteRoomAttributes.execute(app, s.id, s.owner, chunk, true));
+  for (const chunk of chunks(goneKeys, 10))
+    await attempt(() => t.deleteRoomAttributes.execute(app, s.id, s.owner, chunk, true));
 }
 
 /** The room as the target has it, or null when it has no such room. */

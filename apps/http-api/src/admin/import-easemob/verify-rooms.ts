@@ -15,9 +15,16 @@ export interface Mismatch {
  * its owner, its member count, and its admins, mutes, blocklist and allowlist (as sets: neither
  * wire orders them). A room gone from the source must be gone from the target too.
  */
-export async function verifyRoom(source: EasemobSource, t: ImportTarget, room: SourceRoom | null, id: string, target: TargetRoom | null): Promise<Mismatch[]> {
+export async function verifyRoom(
+  source: EasemobSource,
+  t: ImportTarget,
+  room: SourceRoom | null,
+  id: string,
+  target: TargetRoom | null,
+): Promise<Mismatch[]> {
   const lists = room === null ? null : await source.lists(id);
-  if (room === null || lists === null) return target === null ? [] : [{ room: id, field: 'room', source: 'absent', target: 'present' }];
+  if (room === null || lists === null)
+    return target === null ? [] : [{ room: id, field: 'room', source: 'absent', target: 'present' }];
   if (target === null) return [{ room: id, field: 'room', source: 'present', target: 'absent' }];
   const [mutes, blocks, allow] = await Promise.all([
     t.listMutes.execute(t.app, id).then((m) => m.map((e) => e.username as string)),

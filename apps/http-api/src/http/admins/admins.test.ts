@@ -47,7 +47,11 @@ describe('POST /{org}/{app}/chatrooms/{id}/admin', () => {
     [
       ['no newadmin', {}, INVALID('newadmin must be provided')],
       ['newadmin a number', { newadmin: 5 }, INVALID('newadmin must be a string')],
-      ['a non-member', { newadmin: 'ben' }, { status: 400, error: 'forbidden_op', error_description: 'users [ben] are not members of this group!' }],
+      [
+        'a non-member',
+        { newadmin: 'ben' },
+        { status: 400, error: 'forbidden_op', error_description: 'users [ben] are not members of this group!' },
+      ],
       ['an unknown user', { newadmin: 'ghost' }, GHOST_404],
     ].map(([label, body, row]) => ({ label, body, row })),
   )('$label → refused', async ({ body, row }) => {

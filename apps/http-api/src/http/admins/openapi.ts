@@ -25,7 +25,11 @@ export const adminOperations: readonly Operation[] = [
       example: { result: 'success', newadmin: 'bob' },
     }),
     errorExamples: {
-      403: ['exceed_limit', 'the number of admins of chatroom 100000000000001 has reached the limit of 99', 'AdminLimitReachedError'],
+      403: [
+        'exceed_limit',
+        'the number of admins of chatroom 100000000000001 has reached the limit of 99',
+        'AdminLimitReachedError',
+      ],
       404: ROOM_404,
     },
   },
@@ -38,6 +42,9 @@ export const adminOperations: readonly Operation[] = [
       schema: z.strictObject({ result: z.literal('success'), oldadmin: z.string() }),
       example: { result: 'success', oldadmin: 'alice' },
     }),
-    errorExamples: { 400: ['forbidden_op', 'user alice is not an admin of chatroom 100000000000001', 'NotAdminError'], 404: ROOM_404 },
+    errorExamples: {
+      400: ['forbidden_op', 'user alice is not an admin of chatroom 100000000000001', 'NotAdminError'],
+      404: ROOM_404,
+    },
   },
 ];

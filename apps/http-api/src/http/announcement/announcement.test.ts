@@ -50,7 +50,11 @@ describe('POST /{org}/{app}/chatrooms/{id}/announcement', () => {
 
   it.each(
     [
-      ['513 characters', { announcement: 'a'.repeat(513) }, { status: 403, error: 'forbidden_op', error_description: 'announce info length exceeds limit!' }],
+      [
+        '513 characters',
+        { announcement: 'a'.repeat(513) },
+        { status: 403, error: 'forbidden_op', error_description: 'announce info length exceeds limit!' },
+      ],
       ['no announcement', {}, INVALID('announcement must be provided')],
       ['announcement a number', { announcement: 42 }, INVALID('announcement must be a string')],
     ].map(([label, body, row]) => ({ label, body, row })),

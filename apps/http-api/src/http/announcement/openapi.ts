@@ -21,14 +21,18 @@ export const announcementOperations: readonly Operation[] = [
       method,
       path: `${ROOM}/announcement`,
       tag: 'announcement',
-      summary: method === 'post' ? 'Set the announcement' : 'Set the announcement (PUT, as an older reference table says)',
+      summary:
+        method === 'post' ? 'Set the announcement' : 'Set the announcement (PUT, as an older reference table says)',
       description: 'At most 512 characters; an empty string clears it.',
       body: { schema: setAnnouncementSchema, example: { announcement: 'welcome' } },
       response: enveloped(method, `${ROOM}/announcement`, {
         schema: z.strictObject({ id: z.string(), result: z.literal(true) }),
         example: { id: '100000000000001', result: true },
       }),
-      errorExamples: { 403: ['forbidden_op', 'announce info length exceeds limit!', 'AnnouncementTooLongError'], 404: ROOM_404 },
+      errorExamples: {
+        403: ['forbidden_op', 'announce info length exceeds limit!', 'AnnouncementTooLongError'],
+        404: ROOM_404,
+      },
     }),
   ),
 ];

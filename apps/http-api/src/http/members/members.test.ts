@@ -24,8 +24,16 @@ async function withCappedUser(test: (capSvc: TestService, roomId: string) => Pro
 const path = (id: string, rest = '') => svc.appPath(`/chatrooms/${id}/users${rest}`);
 const members = async (id: string) => (await svc.call('GET', path(id))).body.data;
 const INVALID = (description: string) => ({ status: 400, error: 'invalid_parameter', error_description: description });
-const ROOM_404 = (id: string) => ({ status: 404, error: 'resource_not_found', error_description: `grpID ${id} does not exist!` });
-const USER_404 = (u: string) => ({ status: 404, error: 'resource_not_found', error_description: `username ${u} doesn't exist!` });
+const ROOM_404 = (id: string) => ({
+  status: 404,
+  error: 'resource_not_found',
+  error_description: `grpID ${id} does not exist!`,
+});
+const USER_404 = (u: string) => ({
+  status: 404,
+  error: 'resource_not_found',
+  error_description: `username ${u} doesn't exist!`,
+});
 const NOT_MEMBERS = (list: string) => ({
   status: 400,
   error: 'forbidden_op',
@@ -130,7 +138,11 @@ describe('POST /{org}/{app}/chatrooms/{id}/users/{username}', () => {
 
   it.each([
     ['an unknown user', '/ghost', USER_404('ghost')],
-    ['an illegal user id', '/no%20way', { status: 400, error: 'illegal_argument', error_description: 'username no way is not legal' }],
+    [
+      'an illegal user id',
+      '/no%20way',
+      { status: 400, error: 'illegal_argument', error_description: 'username no way is not legal' },
+    ],
   ])('%s → refused', async (_, rest, row) => {
     const id = await createRoom(svc, 'olive');
     expect(errorRow(await svc.call('POST', path(id, rest)))).toEqual(row);
@@ -205,7 +217,10 @@ describe('POST /{org}/{app}/chatrooms/{id}/users (batch)', () => {
 
   it('a body that is not JSON → 415', async () => {
     const id = await createRoom(svc, 'olive');
-    const response = await svc.call('POST', path(id), { body: 'usernames=amy', headers: { 'content-type': 'text/plain' } });
+    const response = await svc.call('POST', path(id), {
+      body: 'usernames=amy',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(errorRow(response)).toMatchObject({ status: 415, error: 'unsupported_media_type' });
   });
 
@@ -258,7 +273,13 @@ describe('DELETE /{org}/{app}/chatrooms/{id}/users/{u1,u2,…} (batch)', () => {
       { result: true, action: 'remove_member', user: 'amy', id },
       { result: false, action: 'remove_member', reason: `user: dee doesn't exist in group: ${id}`, user: 'dee', id },
       { result: false, action: 'remove_member', reason: "user ghost doesn't exist", user: 'ghost', id },
-      { result: false, action: 'remove_member', reason: `can not remove the owner of chatroom ${id}`, user: 'olive', id },
+      {
+        result: false,
+        action: 'remove_member',
+        reason: `can not remove the owner of chatroom ${id}`,
+        user: 'olive',
+        id,
+      },
       { result: true, action: 'remove_member', user: 'cal', id },
     ]);
     expect(await members(id)).toEqual([{ owner: 'olive' }, { member: 'ben' }]);

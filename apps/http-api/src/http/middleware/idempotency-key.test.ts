@@ -1,4 +1,9 @@
-import { DEFAULT_TOKEN_POLICY, inMemoryDependencies, type IdempotencyRunner, type StoredResponse } from '@chatroom/domain';
+import {
+  DEFAULT_TOKEN_POLICY,
+  inMemoryDependencies,
+  type IdempotencyRunner,
+  type StoredResponse,
+} from '@chatroom/domain';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
@@ -76,7 +81,11 @@ beforeEach(() => {
 const post = (key?: string) =>
   fetch(`${base}/o/a/retried`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(key && { 'idempotency-key': key }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      ...(key && { 'idempotency-key': key }),
+    },
     body: JSON.stringify({ hello: 'world' }),
   });
 

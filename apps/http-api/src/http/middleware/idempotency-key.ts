@@ -139,7 +139,12 @@ async function readBody(ctx: AppContext, limitBytes: number): Promise<string> {
 }
 
 const invalidKey = () =>
-  new TransportError(400, 'invalid_parameter', 'Idempotency-Key must be 1 to 255 visible ASCII characters', 'IllegalArgumentException');
+  new TransportError(
+    400,
+    'invalid_parameter',
+    'Idempotency-Key must be 1 to 255 visible ASCII characters',
+    'IllegalArgumentException',
+  );
 const keyReused = () =>
   new TransportError(
     422,

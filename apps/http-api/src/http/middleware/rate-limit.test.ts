@@ -58,13 +58,16 @@ describe('rate limit: a plain number per second for the app as a whole', () => {
     expect(count(mixed, 429)).toBeGreaterThanOrEqual(1);
   });
 
-  it('requests without a valid token spend a budget of their source address, never the app\'s: a flood of bad tokens leaves the tenant its budget', async () => {
+  it("requests without a valid token spend a budget of their source address, never the app's: a flood of bad tokens leaves the tenant its budget", async () => {
     await freshWindow();
     const flood = await Promise.all([
       ...Array.from({ length: 20 }, () => svc.call('GET', svc.appPath('/users/ann'), { token: 'not-a-token' })),
       ...Array.from({ length: 20 }, () => svc.call('GET', svc.appPath('/users/ann'), { token: null })),
       ...Array.from({ length: 20 }, () =>
-        svc.call('POST', svc.appPath('/token'), { token: null, body: { grant_type: 'client_credentials', client_id: 'x', client_secret: 'y' } }),
+        svc.call('POST', svc.appPath('/token'), {
+          token: null,
+          body: { grant_type: 'client_credentials', client_id: 'x', client_secret: 'y' },
+        }),
       ),
     ]);
     // The flood is bounded per address...

@@ -17,10 +17,17 @@ import type { RequestState } from '../state.js';
  * (draft-ietf-httpapi-ratelimit-headers-09: `"name";q=limit;w=window` and
  * `"name";r=remaining;t=seconds-to-reset`); over budget → 429 with `Retry-After`.
  */
-export function rateLimit(budgets: RateBudgets, authenticateApp: UseCases['authenticateApp']): Middleware<RequestState> {
+export function rateLimit(
+  budgets: RateBudgets,
+  authenticateApp: UseCases['authenticateApp'],
+): Middleware<RequestState> {
   return async (ctx, next) => {
     const route = (ctx as unknown as RouterContext)._matchedRoute;
-    const budget = budgetFor(ctx.state.app.settings.rateLimit, ctx.method, typeof route === 'string' ? route : ctx.path);
+    const budget = budgetFor(
+      ctx.state.app.settings.rateLimit,
+      ctx.method,
+      typeof route === 'string' ? route : ctx.path,
+    );
     if (!budget) return next();
     ctx.state.authenticated = await authenticateApp.execute(ctx.state.app, ctx.get('authorization') || undefined).then(
       () => true,

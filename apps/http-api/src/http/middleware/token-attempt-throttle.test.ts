@@ -73,14 +73,18 @@ describe('throttling failed /token attempts', () => {
     const answers = await Promise.all(Array.from({ length: 100 }, () => token('10.4.0.1', svc.clientId, 'guess')));
     const statuses = answers.map((a) => a.status);
     expect(hashed - before).toBeLessThanOrEqual(DEFAULT_TOKEN_THROTTLE.perAddressAndClient);
-    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(100 - DEFAULT_TOKEN_THROTTLE.perAddressAndClient);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(
+      100 - DEFAULT_TOKEN_THROTTLE.perAddressAndClient,
+    );
     expect(statuses.every((s) => s === 400 || s === 429 || s === 503)).toBe(true);
     expect((await token('10.4.0.2', svc.clientId, svc.clientSecret)).status).toBe(200);
   });
 
   it('a flood of wrong secrets for the client id from many addresses only slows that id: the right client still gets its token at the first try', async () => {
     const flood = await Promise.all(
-      Array.from({ length: DEFAULT_TOKEN_THROTTLE.perClientBeforeSlowdown + 10 }, (_, i) => token(`10.5.${i}.1`, svc.clientId, 'guess')),
+      Array.from({ length: DEFAULT_TOKEN_THROTTLE.perClientBeforeSlowdown + 10 }, (_, i) =>
+        token(`10.5.${i}.1`, svc.clientId, 'guess'),
+      ),
     );
     expect(flood.some((a) => a.status === 429)).toBe(false);
     const started = performance.now();
@@ -109,7 +113,10 @@ describe('the /token body', () => {
       body: `{"client_id":${'['.repeat(1000)}${']'.repeat(1000)}}`,
     });
     expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ error: 'invalid_parameter', error_description: 'request body nests deeper than 4 levels' });
+    expect(response.body).toMatchObject({
+      error: 'invalid_parameter',
+      error_description: 'request body nests deeper than 4 levels',
+    });
   });
 
   it('brackets inside strings do not count as nesting', async () => {

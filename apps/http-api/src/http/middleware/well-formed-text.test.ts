@@ -36,6 +36,10 @@ describe('a deeply nested body over HTTP', () => {
   it('is a 400 naming the field, not a 500', async () => {
     const body = `{"name":${nested(40_000, '1')},"description":"d","owner":"nobody"}`;
     const response = await svc.call('POST', svc.appPath('/chatrooms'), { body });
-    expect(errorRow(response)).toEqual({ status: 400, error: 'invalid_parameter', error_description: 'name must be a string' });
+    expect(errorRow(response)).toEqual({
+      status: 400,
+      error: 'invalid_parameter',
+      error_description: 'name must be a string',
+    });
   });
 });

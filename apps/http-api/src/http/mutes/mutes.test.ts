@@ -53,8 +53,12 @@ describe('POST /{org}/{app}/chatrooms/{id}/mute', () => {
 
   it('-1 mutes for ever (expire -1); 0 lifts the mute (expire 0)', async () => {
     const id = await createRoom(svc, 'olive', { members: ['amy'] });
-    expect((await mute(id, { usernames: ['amy'], mute_duration: -1 })).body.data).toEqual([{ result: true, expire: -1, user: 'amy' }]);
-    expect((await mute(id, { usernames: ['amy'], mute_duration: 0 })).body.data).toEqual([{ result: true, expire: 0, user: 'amy' }]);
+    expect((await mute(id, { usernames: ['amy'], mute_duration: -1 })).body.data).toEqual([
+      { result: true, expire: -1, user: 'amy' },
+    ]);
+    expect((await mute(id, { usernames: ['amy'], mute_duration: 0 })).body.data).toEqual([
+      { result: true, expire: 0, user: 'amy' },
+    ]);
     expect(await mutes(id)).toEqual([]);
   });
 
@@ -71,9 +75,21 @@ describe('POST /{org}/{app}/chatrooms/{id}/mute', () => {
   it.each(
     [
       ['no mute_duration', { usernames: ['amy'] }, INVALID('mute_duration must be provided')],
-      ['mute_duration a string', { usernames: ['amy'], mute_duration: '1000' }, INVALID('mute_duration must be an integer')],
-      ['mute_duration a fraction', { usernames: ['amy'], mute_duration: 1.5 }, INVALID('mute_duration must be an integer')],
-      ['mute_duration below -1', { usernames: ['amy'], mute_duration: -2 }, INVALID('mute_duration must be an integer from -1 to 3153600000000')],
+      [
+        'mute_duration a string',
+        { usernames: ['amy'], mute_duration: '1000' },
+        INVALID('mute_duration must be an integer'),
+      ],
+      [
+        'mute_duration a fraction',
+        { usernames: ['amy'], mute_duration: 1.5 },
+        INVALID('mute_duration must be an integer'),
+      ],
+      [
+        'mute_duration below -1',
+        { usernames: ['amy'], mute_duration: -2 },
+        INVALID('mute_duration must be an integer from -1 to 3153600000000'),
+      ],
       ['no usernames', { mute_duration: 1000 }, INVALID('usernames must be provided')],
       ['an empty list', { usernames: [], mute_duration: 1000 }, INVALID('usernames must contain at least one user')],
       [

@@ -43,7 +43,10 @@ export const muteOperations: readonly Operation[] = [
     summary: 'Unmute up to 60 members (comma list)',
     response: enveloped('delete', `${ROOM}/mute/{members}`, {
       schema: z.array(z.strictObject({ result: z.literal(true), user: z.string() })),
-      example: [{ result: true, user: 'alice' }, { result: true, user: 'bob' }],
+      example: [
+        { result: true, user: 'alice' },
+        { result: true, user: 'bob' },
+      ],
     }),
     errorExamples: { 404: ROOM_404 },
   },

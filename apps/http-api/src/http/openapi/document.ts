@@ -33,7 +33,9 @@ function operationId({ method, path, operationId: own }: Operation): string {
 function pathParams(path: string) {
   const names = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
   if (names.length === 0) return undefined;
-  return z.object(Object.fromEntries(names.map((name) => [name, z.string().meta({ example: PATH_PARAM_EXAMPLES[name] })])));
+  return z.object(
+    Object.fromEntries(names.map((name) => [name, z.string().meta({ example: PATH_PARAM_EXAMPLES[name] })])),
+  );
 }
 
 function register(registry: OpenAPIRegistry, op: Operation): void {
@@ -59,7 +61,10 @@ function register(registry: OpenAPIRegistry, op: Operation): void {
       }),
     },
     responses: {
-      200: { description: 'OK', content: { [contentType]: { schema: op.response.schema, example: op.response.example } } },
+      200: {
+        description: 'OK',
+        content: { [contentType]: { schema: op.response.schema, example: op.response.example } },
+      },
       ...Object.fromEntries(errorStatuses(op).map((status) => [status, errorResponse(op, status)])),
     },
   });
@@ -76,7 +81,8 @@ export function buildOpenApiDocument(operations: readonly Operation[] = OPERATIO
   registry.registerComponent('securitySchemes', 'operatorToken', {
     type: 'http',
     scheme: 'bearer',
-    description: 'An operator token from `POST /admin/v1/token` (app tokens are refused here, and operator tokens on app routes).',
+    description:
+      'An operator token from `POST /admin/v1/token` (app tokens are refused here, and operator tokens on app routes).',
   });
   registry.registerComponent('securitySchemes', 'operatorSession', {
     type: 'apiKey',

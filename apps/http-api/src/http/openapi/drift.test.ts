@@ -41,7 +41,9 @@ describe('the document and the router describe the same routes', () => {
   });
 
   it('a route without a description fails the comparison, naming it', () => {
-    const partial = labels(describedRoutes(buildOpenApiDocument(OPERATIONS.filter((op) => op.path !== '/{org}/{app}/chatrooms'))));
+    const partial = labels(
+      describedRoutes(buildOpenApiDocument(OPERATIONS.filter((op) => op.path !== '/{org}/{app}/chatrooms'))),
+    );
     expect(served.filter((route) => !partial.includes(route) && !undescribed.includes(route))).toEqual([
       'GET /{org}/{app}/chatrooms',
       'POST /{org}/{app}/chatrooms',
@@ -70,7 +72,8 @@ describe('the document', () => {
           if (!['/admin/v1/token', '/admin/v1/session'].includes(path) || method === 'get' || method === 'delete') {
             expect(op.security, label).toEqual([{ operatorToken: [] }, { operatorSession: [] }]);
           }
-        } else if (op.tags[0] !== 'operations' && !path.endsWith('/token')) expect(op.security, label).toEqual([{ bearer: [] }]);
+        } else if (op.tags[0] !== 'operations' && !path.endsWith('/token'))
+          expect(op.security, label).toEqual([{ bearer: [] }]);
       }
     }
     expect(document.components?.securitySchemes?.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
@@ -88,7 +91,9 @@ describe('the document', () => {
         for (const [status, response] of Object.entries(op.responses as Record<string, any>)) {
           const example = check.resolve(response).content?.['application/json']?.example;
           if (example === undefined) continue;
-          expect(check.validateExample(method, path, Number(status), example), `${method} ${path} ${status}`).toEqual([]);
+          expect(check.validateExample(method, path, Number(status), example), `${method} ${path} ${status}`).toEqual(
+            [],
+          );
         }
       }
     }

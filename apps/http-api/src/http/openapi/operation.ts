@@ -19,11 +19,26 @@ export const TAGS = [
   { name: 'attributes', description: 'Custom room attributes (§5.8).' },
   { name: 'events', description: "Our extension: a room's audit trail of events (newest first)." },
   { name: 'operations', description: 'Health, readiness and this documentation; no token needed.' },
-  { name: 'operator: session', description: 'Operators sign in: a token for scripts, a session cookie for the console (not app tokens).' },
-  { name: 'operator: apps', description: 'Operators: every app, with counts; create, rotate, revoke, delete (admin role).' },
-  { name: 'operator: rooms', description: "Operators: an app's rooms, their details and moderation, through the Easemob API's use cases." },
-  { name: 'operator: events', description: "Operators: a room's audit trail, webhook rules, their deliveries and replay." },
-  { name: 'operator: instance', description: 'Operators: readiness, version, request rate and latency of this instance.' },
+  {
+    name: 'operator: session',
+    description: 'Operators sign in: a token for scripts, a session cookie for the console (not app tokens).',
+  },
+  {
+    name: 'operator: apps',
+    description: 'Operators: every app, with counts; create, rotate, revoke, delete (admin role).',
+  },
+  {
+    name: 'operator: rooms',
+    description: "Operators: an app's rooms, their details and moderation, through the Easemob API's use cases.",
+  },
+  {
+    name: 'operator: events',
+    description: "Operators: a room's audit trail, webhook rules, their deliveries and replay.",
+  },
+  {
+    name: 'operator: instance',
+    description: 'Operators: readiness, version, request rate and latency of this instance.',
+  },
 ] as const;
 
 export type Tag = (typeof TAGS)[number]['name'];
@@ -56,7 +71,11 @@ const ERROR_EXAMPLES: Record<number, ErrorRow> = {
   400: ['invalid_parameter', 'request body is not valid JSON', 'InvalidParameterError'],
   401: ['unauthorized', 'Unable to authenticate (OAuth)', 'MissingTokenError'],
   403: ['exceed_limit', 'members size is greater than max user size !', 'MembersExceedMaxUsersError'],
-  404: ['organization_application_not_found', 'Could not find application for dev/app from URI: dev/app', 'AppNotFoundError'],
+  404: [
+    'organization_application_not_found',
+    'Could not find application for dev/app from URI: dev/app',
+    'AppNotFoundError',
+  ],
   409: [
     'idempotency_key_in_progress',
     'a request with this Idempotency-Key is still running',
@@ -173,12 +192,23 @@ export function enveloped(
 /** The statuses an operation documents besides 200. */
 export function errorStatuses(op: Operation): number[] {
   // An operator's keyed change may also answer 400 (a malformed key), 409 and 422.
-  if (op.errors) return [...new Set([...op.errors, ...(isKeyedWrite(op) ? [400, 409, 422] : [])])].sort((x, y) => x - y);
+  if (op.errors)
+    return [...new Set([...op.errors, ...(isKeyedWrite(op) ? [400, 409, 422] : [])])].sort((x, y) => x - y);
   // Every `/{org}/{app}/…` route runs the app's rate limit (429).
   const tenant = op.path.startsWith('/{org}/{app}/');
   // A keyed write (Idempotency-Key) may also answer 409 (still running) or 422 (key reused).
   const keyed = isKeyedWrite(op) ? [409, 422] : [];
-  return [400, ...(op.public ? [] : [401]), 403, 404, ...keyed, ...(op.body ? [413, 415] : []), ...(tenant ? [429] : []), 500, 503];
+  return [
+    400,
+    ...(op.public ? [] : [401]),
+    403,
+    404,
+    ...keyed,
+    ...(op.body ? [413, 415] : []),
+    ...(tenant ? [429] : []),
+    500,
+    503,
+  ];
 }
 
 function errorExample([error, description, exception]: ErrorRow) {
@@ -189,7 +219,12 @@ function errorExample([error, description, exception]: ErrorRow) {
 export function sharedErrorResponse(status: number) {
   return {
     description: ERROR_MEANINGS[status]!,
-    content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' }, example: errorExample(ERROR_EXAMPLES[status]!) } },
+    content: {
+      'application/json': {
+        schema: { $ref: '#/components/schemas/ErrorBody' },
+        example: errorExample(ERROR_EXAMPLES[status]!),
+      },
+    },
   };
 }
 
@@ -212,7 +247,10 @@ export const idempotencyKeyHeader = z.object({
     .string()
     .regex(/^[\x21-\x7e]{1,255}$/)
     .optional()
-    .meta({ description: 'Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h.', example: '4f1c2d7e-create-lobby' }),
+    .meta({
+      description: 'Makes a retried write safe: 1–255 visible ASCII characters, kept 24 h.',
+      example: '4f1c2d7e-create-lobby',
+    }),
 });
 
 /** Whether the idempotency middleware runs for this operation. */

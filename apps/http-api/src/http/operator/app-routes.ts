@@ -1,4 +1,12 @@
-import { APP_SETTING_MAX, formatRateLimit, parseRateLimit, RATE_LIMIT_HINT, errors, type AppSettings, type AppView } from '@chatroom/domain';
+import {
+  APP_SETTING_MAX,
+  formatRateLimit,
+  parseRateLimit,
+  RATE_LIMIT_HINT,
+  errors,
+  type AppSettings,
+  type AppView,
+} from '@chatroom/domain';
 import * as z from 'zod';
 import type { Operation } from '../openapi/operation.js';
 import type { AppRouter } from '../route-kit/route-kit.js';
@@ -38,12 +46,28 @@ const APP_EXAMPLE = {
   users: 40,
   created: 1764374400000,
 };
-const credentials = z.strictObject({ org: z.string(), name: z.string(), client_id: z.string(), client_secret: z.string() });
-const CREDENTIALS_EXAMPLE = { org: 'dev', name: 'app', client_id: 'YXA6i-Ak8Ol4Eei2l11ZjV-EAg', client_secret: 'YXA6Kj9…' };
+const credentials = z.strictObject({
+  org: z.string(),
+  name: z.string(),
+  client_id: z.string(),
+  client_secret: z.string(),
+});
+const CREDENTIALS_EXAMPLE = {
+  org: 'dev',
+  name: 'app',
+  client_id: 'YXA6i-Ak8Ol4Eei2l11ZjV-EAg',
+  client_secret: 'YXA6Kj9…',
+};
 /** Every per-app limit (AppSettings), each optional: what is left out keeps its value. */
 const limitFields = {
   rate_limit: z.string().optional().meta({ description: RATE_LIMIT_HINT, example: '200' }),
-  room_quota: z.number().int().min(1).max(APP_SETTING_MAX).optional().meta({ description: 'Most rooms the app may have', example: 1000 }),
+  room_quota: z
+    .number()
+    .int()
+    .min(1)
+    .max(APP_SETTING_MAX)
+    .optional()
+    .meta({ description: 'Most rooms the app may have', example: 1000 }),
   maxusers_ceiling: z
     .number()
     .int()
@@ -58,7 +82,10 @@ const limitFields = {
     .max(APP_SETTING_MAX)
     .optional()
     .meta({ description: 'Most rooms one user may be in (owner included)', example: 10000 }),
-  custom_room_ids: z.boolean().optional().meta({ description: 'Whether callers may choose a room id on create', example: true }),
+  custom_room_ids: z
+    .boolean()
+    .optional()
+    .meta({ description: 'Whether callers may choose a room id on create', example: true }),
 };
 const newApp = z.strictObject({
   org: z.string().meta({ example: 'dev' }),
@@ -121,7 +148,7 @@ export const appOperations: readonly Operation[] = [
     method: 'post',
     path: `${APP}/revocations`,
     tag: 'operator: apps',
-    summary: "Revoke every token of the app (its secret stays)",
+    summary: 'Revoke every token of the app (its secret stays)',
     operator: true,
     keyed: true,
     response: { schema: z.strictObject({ key_generation: z.number().int() }), example: { key_generation: 2 } },
@@ -131,7 +158,8 @@ export const appOperations: readonly Operation[] = [
     method: 'put',
     path: `${APP}/limits`,
     tag: 'operator: apps',
-    summary: "Set the app's limits: rate limit, room quota, maxusers ceiling, joined-room cap, custom room ids (the others keep their values)",
+    summary:
+      "Set the app's limits: rate limit, room quota, maxusers ceiling, joined-room cap, custom room ids (the others keep their values)",
     operator: true,
     keyed: true,
     body: { schema: limits, example: { rate_limit: '200', room_quota: 1000 } },

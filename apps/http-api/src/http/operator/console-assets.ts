@@ -44,7 +44,9 @@ export function consoleAssets(): Promise<ConsoleAssets> {
 async function load(): Promise<ConsoleAssets> {
   const dir = BUILT.find((url) => existsSync(fileURLToPath(new URL('app.js', url))));
   const texts = dir
-    ? Object.fromEntries(await Promise.all(Object.keys(FILES).map(async (name) => [name, await readFile(new URL(name, dir))] as const)))
+    ? Object.fromEntries(
+        await Promise.all(Object.keys(FILES).map(async (name) => [name, await readFile(new URL(name, dir))] as const)),
+      )
     : await buildFromSource();
   return new Map(
     Object.entries(FILES).map(([name, type]) => {

@@ -35,8 +35,14 @@ const RULE_EXAMPLE = {
   dead: 3,
 };
 const newRule = z.strictObject({
-  url: z.url({ protocol: /^(https?|nats)$/ }).max(2048).meta({ example: 'https://hooks.example.com/chatroom' }),
-  events: z.array(z.enum(ROOM_EVENT_OPERATIONS as [RoomEventOperation, ...RoomEventOperation[]])).min(1).optional(),
+  url: z
+    .url({ protocol: /^(https?|nats)$/ })
+    .max(2048)
+    .meta({ example: 'https://hooks.example.com/chatroom' }),
+  events: z
+    .array(z.enum(ROOM_EVENT_OPERATIONS as [RoomEventOperation, ...RoomEventOperation[]]))
+    .min(1)
+    .optional(),
 });
 const delivery = z.strictObject({
   event_id: z.string(),
@@ -122,7 +128,15 @@ export const eventOperatorOperations: readonly Operation[] = [
       schema: z.strictObject({ deliveries: z.array(delivery) }),
       example: {
         deliveries: [
-          { event_id: 'e1b6…', room_id: '100000000000001', operation: 'CREATE', state: 'dead', attempts: 31, next_at: null, last_error: 'HTTP 500' },
+          {
+            event_id: 'e1b6…',
+            room_id: '100000000000001',
+            operation: 'CREATE',
+            state: 'dead',
+            attempts: 31,
+            next_at: null,
+            last_error: 'HTTP 500',
+          },
         ],
       },
     },
@@ -155,7 +169,10 @@ async function ruleOf(api: OperatorApi, ctx: AppContext): Promise<EventRule> {
   return rule;
 }
 
-export function eventOperatorRoutes(router: AppRouter, { useCases, api, signedIn, adminOnly, tenant, json }: OperatorKit): void {
+export function eventOperatorRoutes(
+  router: AppRouter,
+  { useCases, api, signedIn, adminOnly, tenant, json }: OperatorKit,
+): void {
   const base = `${ADMIN_PREFIX}/apps/:org/:app`;
   const row = (rule: EventRule, counts?: { pending: number; dead: number }) => ({
     id: rule.id,

@@ -47,7 +47,8 @@ export class InstanceSampler {
     const current = await this.read();
     const base = this.readings.find((r) => current.at - r.at <= WINDOW_MS) ?? current;
     this.readings.push(current);
-    while (this.readings.length > KEEP || (this.readings[0] && current.at - this.readings[0].at > WINDOW_MS * 2)) this.readings.shift();
+    while (this.readings.length > KEEP || (this.readings[0] && current.at - this.readings[0].at > WINDOW_MS * 2))
+      this.readings.shift();
     const seconds = (current.at - base.at) / 1000;
     const rate = (n: number) => (seconds > 0 ? Math.round((n / seconds) * 100) / 100 : 0);
     const apps = [...current.apps].map(([app, [requests, limited]]) => {

@@ -51,7 +51,9 @@ export function instanceRoutes(router: AppRouter, { api, metrics, signedIn }: Op
   const sampler = metrics ? new InstanceSampler(metrics) : undefined;
   const started = Date.now();
   router.get(`${ADMIN_PREFIX}/instance`, signedIn, async (ctx) => {
-    const figures = sampler ? await sampler.figures() : { window_seconds: 0, requests_per_second: 0, p99_ms: null, apps: [] };
+    const figures = sampler
+      ? await sampler.figures()
+      : { window_seconds: 0, requests_per_second: 0, p99_ms: null, apps: [] };
     ctx.body = {
       ready: await api.database.isReady().catch(() => false),
       version: api.version,

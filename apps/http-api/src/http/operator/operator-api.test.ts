@@ -11,7 +11,15 @@ describe('operator API (/admin/v1)', () => {
   let viewer: string;
 
   beforeAll(async () => {
-    svc = await startTestService({ tokenThrottle: { perAddressAndClient: 3, perAddress: 50, perClientBeforeSlowdown: 20, slowdownMs: 1_000, windowSeconds: 60 } } as never);
+    svc = await startTestService({
+      tokenThrottle: {
+        perAddressAndClient: 3,
+        perAddress: 50,
+        perClientBeforeSlowdown: 20,
+        slowdownMs: 1_000,
+        windowSeconds: 60,
+      },
+    } as never);
     await addOperator(svc, 'ann', 'admin');
     await addOperator(svc, 'vic', 'viewer');
     admin = await operatorToken(svc, 'ann');
@@ -21,9 +29,19 @@ describe('operator API (/admin/v1)', () => {
   afterAll(() => svc?.close());
 
   it('a wrong password is 401 in the error body; the right one gives a token that lists the apps', async () => {
-    const wrong = await svc.call('POST', '/admin/v1/token', { token: null, body: { username: 'ann', password: 'not-the-password' } });
-    expect(errorRow(wrong)).toEqual({ status: 401, error: 'unauthorized', error_description: 'wrong operator name or password' });
-    const unknown = await svc.call('POST', '/admin/v1/token', { token: null, body: { username: 'nobody', password: 'whatever-long' } });
+    const wrong = await svc.call('POST', '/admin/v1/token', {
+      token: null,
+      body: { username: 'ann', password: 'not-the-password' },
+    });
+    expect(errorRow(wrong)).toEqual({
+      status: 401,
+      error: 'unauthorized',
+      error_description: 'wrong operator name or password',
+    });
+    const unknown = await svc.call('POST', '/admin/v1/token', {
+      token: null,
+      body: { username: 'nobody', password: 'whatever-long' },
+    });
     expect(unknown.status).toBe(401);
     const apps = await svc.call('GET', '/admin/v1/apps', { token: admin });
     expect(apps.status).toBe(200);
@@ -43,23 +61,39 @@ describe('operator API (/admin/v1)', () => {
 
   it('a webhook rule to a loopback, private or link-local address is refused (400) without WEBHOOK_ALLOW_PRIVATE', async () => {
     for (const url of ['http://127.0.0.1:5432/', 'http://169.254.169.254/latest/meta-data/', 'http://10.0.0.7/hook']) {
-      const added = await svc.call('POST', `/admin/v1/apps/${svc.org}/${svc.app}/webhooks`, { token: admin, body: { url } });
-      expect(errorRow(added)).toMatchObject({ status: 400, error: 'invalid_parameter', error_description: expect.stringMatching(/^refused: /) });
+      const added = await svc.call('POST', `/admin/v1/apps/${svc.org}/${svc.app}/webhooks`, {
+        token: admin,
+        body: { url },
+      });
+      expect(errorRow(added)).toMatchObject({
+        status: 400,
+        error: 'invalid_parameter',
+        error_description: expect.stringMatching(/^refused: /),
+      });
     }
   });
 
   it('a viewer reads everything and changes nothing (403)', async () => {
     const id = await createRoom(svc, 'alice', { members: ['bob'] });
-    expect((await svc.call('GET', `/admin/v1/apps/${svc.org}/${svc.app}/rooms/${id}`, { token: viewer })).status).toBe(200);
+    expect((await svc.call('GET', `/admin/v1/apps/${svc.org}/${svc.app}/rooms/${id}`, { token: viewer })).status).toBe(
+      200,
+    );
     const refused = [
       await svc.call('POST', '/admin/v1/apps', { token: viewer, body: { org: 'v', name: 'nope' } }),
       await svc.call('DELETE', `/admin/v1/apps/${svc.org}/${svc.app}/rooms/${id}`, { token: viewer }),
       await svc.call('DELETE', `/admin/v1/apps/${svc.org}/${svc.app}/rooms/${id}/members/bob`, { token: viewer }),
-      await svc.call('POST', `/admin/v1/apps/${svc.org}/${svc.app}/rooms/${id}/mutes`, { token: viewer, body: { usernames: ['bob'], duration: 60000 } }),
+      await svc.call('POST', `/admin/v1/apps/${svc.org}/${svc.app}/rooms/${id}/mutes`, {
+        token: viewer,
+        body: { usernames: ['bob'], duration: 60000 },
+      }),
       await svc.call('POST', `/admin/v1/apps/${svc.org}/${svc.app}/revocations`, { token: viewer }),
     ];
     for (const response of refused) {
-      expect(errorRow(response)).toEqual({ status: 403, error: 'forbidden', error_description: 'only an operator with the admin role may change things' });
+      expect(errorRow(response)).toEqual({
+        status: 403,
+        error: 'forbidden',
+        error_description: 'only an operator with the admin role may change things',
+      });
     }
     const room = await svc.call('GET', `/admin/v1/apps/${svc.org}/${svc.app}/rooms/${id}`, { token: viewer });
     expect(room.body.members).toEqual([
@@ -70,13 +104,21 @@ describe('operator API (/admin/v1)', () => {
 
   it('an admin creates an app (secret shown once), and mutes, removes and dissolves through the Easemob use cases', async () => {
     const made = await svc.call('POST', '/admin/v1/apps', { token: admin, body: { org: 'made', name: 'byconsole' } });
-    expect(made.body).toEqual({ org: 'made', name: 'byconsole', client_id: expect.stringMatching(/^YXA6/), client_secret: expect.any(String) });
+    expect(made.body).toEqual({
+      org: 'made',
+      name: 'byconsole',
+      client_id: expect.stringMatching(/^YXA6/),
+      client_secret: expect.any(String),
+    });
     const listed = await svc.call('GET', '/admin/v1/apps', { token: admin });
     expect(JSON.stringify(listed.body)).not.toContain(made.body.client_secret);
 
     const id = await createRoom(svc, 'alice', { members: ['bob', 'carol'] });
     const base = `/admin/v1/apps/${svc.org}/${svc.app}/rooms/${id}`;
-    const muted = await svc.call('POST', `${base}/mutes`, { token: admin, body: { usernames: ['bob'], duration: 60000 } });
+    const muted = await svc.call('POST', `${base}/mutes`, {
+      token: admin,
+      body: { usernames: ['bob'], duration: 60000 },
+    });
     expect(muted.body.mutes).toEqual([{ username: 'bob', expires_at: expect.any(Number) }]);
     expect((await svc.call('DELETE', `${base}/members/carol`, { token: admin })).body).toEqual({ removed: 'carol' });
     const details = await svc.call('GET', base, { token: admin });
@@ -84,7 +126,12 @@ describe('operator API (/admin/v1)', () => {
     expect(details.body.members.map((m: { username: string }) => m.username)).toEqual(['alice', 'bob']);
 
     const trail = await svc.call('GET', `${base}/events?limit=10`, { token: admin });
-    expect(trail.body.events.map((e: { operation: string }) => e.operation)).toEqual(['LEAVE', 'MUTE', 'JOIN', 'CREATE']);
+    expect(trail.body.events.map((e: { operation: string }) => e.operation)).toEqual([
+      'LEAVE',
+      'MUTE',
+      'JOIN',
+      'CREATE',
+    ]);
 
     expect((await svc.call('DELETE', base, { token: admin })).body).toEqual({ dissolved: id });
     const gone = await svc.call('GET', svc.appPath(`/chatrooms/${id}`));
@@ -135,14 +182,17 @@ describe('console session cookie', () => {
       body: { username: 'ann', password: 'ann-password-long' },
     });
 
-  it('is HttpOnly and SameSite=Strict, Secure only over TLS, and sign-in needs the service\'s own Origin', async () => {
+  it("is HttpOnly and SameSite=Strict, Secure only over TLS, and sign-in needs the service's own Origin", async () => {
     expect(errorRow(await signIn('https://evil.example'))).toMatchObject({ status: 403, error: 'forbidden' });
     expect((await signIn(undefined)).status).toBe(403);
     const plain = await signIn(svc.url);
     expect(plain.status).toBe(200);
     const cookie = plain.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^chatroom_operator=[^;]+; path=\/admin\/v1; expires=[^;]+; samesite=strict; httponly$/);
-    const overTls = await signIn('https://console.example', { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'console.example' });
+    const overTls = await signIn('https://console.example', {
+      'x-forwarded-proto': 'https',
+      'x-forwarded-host': 'console.example',
+    });
     expect(overTls.headers.get('set-cookie')).toMatch(/; secure;|; secure$/);
   });
 
@@ -150,11 +200,27 @@ describe('console session cookie', () => {
     const cookie = (await signIn(svc.url)).headers.get('set-cookie')!.split(';')[0]!;
     const read = await svc.call('GET', '/admin/v1/apps', { token: null, headers: { cookie } });
     expect(read.status).toBe(200);
-    const forged = await svc.call('POST', '/admin/v1/apps', { token: null, headers: { cookie, origin: 'https://evil.example' }, body: { org: 'x', name: 'y' } });
-    expect(errorRow(forged)).toEqual({ status: 403, error: 'forbidden', error_description: 'a change from the console must come from its own origin' });
-    const noOrigin = await svc.call('POST', '/admin/v1/apps', { token: null, headers: { cookie }, body: { org: 'x', name: 'y' } });
+    const forged = await svc.call('POST', '/admin/v1/apps', {
+      token: null,
+      headers: { cookie, origin: 'https://evil.example' },
+      body: { org: 'x', name: 'y' },
+    });
+    expect(errorRow(forged)).toEqual({
+      status: 403,
+      error: 'forbidden',
+      error_description: 'a change from the console must come from its own origin',
+    });
+    const noOrigin = await svc.call('POST', '/admin/v1/apps', {
+      token: null,
+      headers: { cookie },
+      body: { org: 'x', name: 'y' },
+    });
     expect(noOrigin.status).toBe(403);
-    const same = await svc.call('POST', '/admin/v1/apps', { token: null, headers: { cookie, origin: svc.url }, body: { org: 'x', name: 'y' } });
+    const same = await svc.call('POST', '/admin/v1/apps', {
+      token: null,
+      headers: { cookie, origin: svc.url },
+      body: { org: 'x', name: 'y' },
+    });
     expect(same.status).toBe(200);
     const out = await svc.call('DELETE', '/admin/v1/session', { token: null, headers: { cookie, origin: svc.url } });
     expect(out.headers.get('set-cookie')).toMatch(/^chatroom_operator=;/);
@@ -163,7 +229,10 @@ describe('console session cookie', () => {
   it('a new password ends the sessions made with the old one', async () => {
     const cookie = (await signIn(svc.url)).headers.get('set-cookie')!.split(';')[0]!;
     const token = await operatorToken(svc, 'ann');
-    const changed = await svc.call('PUT', '/admin/v1/session/password', { token, body: { password: 'a brand new passphrase' } });
+    const changed = await svc.call('PUT', '/admin/v1/session/password', {
+      token,
+      body: { password: 'a brand new passphrase' },
+    });
     expect(changed.body).toEqual({ name: 'ann', role: 'admin', must_change_password: false });
     expect((await svc.call('GET', '/admin/v1/session', { token: null, headers: { cookie } })).status).toBe(401);
     expect((await svc.call('GET', '/admin/v1/session', { token })).status).toBe(401);
@@ -173,11 +242,17 @@ describe('console session cookie', () => {
   it('failed sign-ins are throttled per name as /token is (429 with Retry-After)', async () => {
     let last;
     for (let i = 0; i < 11; i++) {
-      last = await svc.call('POST', '/admin/v1/token', { token: null, body: { username: 'ann', password: `wrong-${i}` } });
+      last = await svc.call('POST', '/admin/v1/token', {
+        token: null,
+        body: { username: 'ann', password: `wrong-${i}` },
+      });
     }
     expect(last!.status).toBe(429);
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
-    const right = await svc.call('POST', '/admin/v1/token', { token: null, body: { username: 'ann', password: 'a brand new passphrase' } });
+    const right = await svc.call('POST', '/admin/v1/token', {
+      token: null,
+      body: { username: 'ann', password: 'a brand new passphrase' },
+    });
     expect(right.status).toBe(429);
   });
 });
@@ -196,10 +271,13 @@ describe('every operator route, from the router', () => {
     expect(OPERATOR_ENDPOINTS.length).toBeGreaterThan(20);
   });
 
-  it.each(OPERATOR_ENDPOINTS.map((e) => [e.label, e] as const))('%s refuses an app token (401)', async (_label, endpoint) => {
-    const response = await svc.call(endpoint.method, endpoint.path, { token: svc.token, body: endpoint.body });
-    expect(errorRow(response)).toMatchObject({ status: 401, error: 'unauthorized' });
-  });
+  it.each(OPERATOR_ENDPOINTS.map((e) => [e.label, e] as const))(
+    '%s refuses an app token (401)',
+    async (_label, endpoint) => {
+      const response = await svc.call(endpoint.method, endpoint.path, { token: svc.token, body: endpoint.body });
+      expect(errorRow(response)).toMatchObject({ status: 401, error: 'unauthorized' });
+    },
+  );
 
   // A viewer's own session (sign out, change password) is theirs to change.
   const changes = OPERATOR_ENDPOINTS.filter((e) => e.change && !e.path.startsWith('/admin/v1/session'));
@@ -208,8 +286,14 @@ describe('every operator route, from the router', () => {
     expect(errorRow(response)).toMatchObject({ status: 403, error: 'forbidden' });
   });
 
-  it.each(PROTECTED_ENDPOINTS.map((e) => [e.label, e] as const))('%s refuses an operator token (401)', async (_label, endpoint) => {
-    const response = await svc.call(endpoint.method, svc.appPath(endpoint.path), { token: viewer, body: endpoint.body });
-    expect(response.status).toBe(401);
-  });
+  it.each(PROTECTED_ENDPOINTS.map((e) => [e.label, e] as const))(
+    '%s refuses an operator token (401)',
+    async (_label, endpoint) => {
+      const response = await svc.call(endpoint.method, svc.appPath(endpoint.path), {
+        token: viewer,
+        body: endpoint.body,
+      });
+      expect(response.status).toBe(401);
+    },
+  );
 });

@@ -22,7 +22,14 @@ export function setSessionCookie(ctx: AppContext, token: string, maxAgeSeconds: 
 }
 
 export function clearSessionCookie(ctx: AppContext): void {
-  ctx.cookies.set(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'strict', secure: ctx.secure, path: ADMIN_PREFIX, maxAge: 0, overwrite: true });
+  ctx.cookies.set(SESSION_COOKIE, '', {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: ctx.secure,
+    path: ADMIN_PREFIX,
+    maxAge: 0,
+    overwrite: true,
+  });
 }
 
 /**

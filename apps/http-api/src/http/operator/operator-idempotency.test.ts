@@ -70,8 +70,13 @@ describe('Idempotency-Key on /admin/v1 (in-memory store)', () => {
   it('the same key on another request is refused as on the app routes (422 idempotency_key_reused)', async () => {
     const id = await createRoom(svc, 'alice', { members: ['bob', 'carol'] });
     const mutes = `/admin/v1/apps/${svc.org}/${svc.app}/rooms/${id}/mutes`;
-    expect((await svc.call('POST', mutes, { ...keyed(ann, 'reused'), body: { usernames: ['bob'], duration: 1000 } })).status).toBe(200);
-    const other = await svc.call('POST', mutes, { ...keyed(ann, 'reused'), body: { usernames: ['carol'], duration: 1000 } });
+    expect(
+      (await svc.call('POST', mutes, { ...keyed(ann, 'reused'), body: { usernames: ['bob'], duration: 1000 } })).status,
+    ).toBe(200);
+    const other = await svc.call('POST', mutes, {
+      ...keyed(ann, 'reused'),
+      body: { usernames: ['carol'], duration: 1000 },
+    });
     expect(errorRow(other)).toEqual({
       status: 422,
       error: 'idempotency_key_reused',
@@ -79,8 +84,18 @@ describe('Idempotency-Key on /admin/v1 (in-memory store)', () => {
     });
     // The app routes answer the same to the same mistake.
     const appRoute = svc.appPath(`/chatrooms/${id}/mute`);
-    expect((await svc.call('POST', appRoute, { headers: { 'idempotency-key': 'app-reused' }, body: { usernames: ['bob'], mute_duration: 1000 } })).status).toBe(200);
-    const appOther = await svc.call('POST', appRoute, { headers: { 'idempotency-key': 'app-reused' }, body: { usernames: ['carol'], mute_duration: 1000 } });
+    expect(
+      (
+        await svc.call('POST', appRoute, {
+          headers: { 'idempotency-key': 'app-reused' },
+          body: { usernames: ['bob'], mute_duration: 1000 },
+        })
+      ).status,
+    ).toBe(200);
+    const appOther = await svc.call('POST', appRoute, {
+      headers: { 'idempotency-key': 'app-reused' },
+      body: { usernames: ['carol'], mute_duration: 1000 },
+    });
     expect(errorRow(appOther)).toEqual(errorRow(other));
   });
 
@@ -148,8 +163,13 @@ describe('every operator change, from the router: takes a key exactly when its o
   it.each(changes.map((e) => [e.label, e] as const))('%s', async (label, endpoint) => {
     const op = OPERATIONS.find((o) => `${o.method.toUpperCase()} ${o.path}` === label)!;
     expect(op, label).toBeDefined();
-    const response = await svc.call(endpoint.method, endpoint.path, { token: admin, headers: { 'idempotency-key': 'sweep-key' }, body: endpoint.body });
-    const refusedKey = response.status === 400 && /^Idempotency-Key is not taken here/.test(response.body.error_description);
+    const response = await svc.call(endpoint.method, endpoint.path, {
+      token: admin,
+      headers: { 'idempotency-key': 'sweep-key' },
+      body: endpoint.body,
+    });
+    const refusedKey =
+      response.status === 400 && /^Idempotency-Key is not taken here/.test(response.body.error_description);
     expect(refusedKey, `${label} → ${response.status} ${response.text}`).toBe(!op.keyed);
   });
 });
@@ -167,21 +187,57 @@ describe('limits of an app through the operator API (in-memory store)', () => {
   it('every per-app limit is shown, settable one at a time (the others keep their values), and applied', async () => {
     const app = `/admin/v1/apps/${svc.org}/${svc.app}`;
     const before = await svc.call('GET', app, { token: admin });
-    expect(before.body).toMatchObject({ rate_limit: 'off', room_quota: 100000, maxusers_ceiling: 10000, joined_room_cap: 10000, custom_room_ids: true });
-    const set = await svc.call('PUT', `${app}/limits`, { token: admin, body: { maxusers_ceiling: 50, custom_room_ids: false } });
-    expect(set.body).toMatchObject({ rate_limit: 'off', room_quota: 100000, maxusers_ceiling: 50, joined_room_cap: 10000, custom_room_ids: false });
-    expect((await svc.call('GET', '/admin/v1/apps', { token: admin })).body.apps[0]).toMatchObject({ maxusers_ceiling: 50, custom_room_ids: false });
+    expect(before.body).toMatchObject({
+      rate_limit: 'off',
+      room_quota: 100000,
+      maxusers_ceiling: 10000,
+      joined_room_cap: 10000,
+      custom_room_ids: true,
+    });
+    const set = await svc.call('PUT', `${app}/limits`, {
+      token: admin,
+      body: { maxusers_ceiling: 50, custom_room_ids: false },
+    });
+    expect(set.body).toMatchObject({
+      rate_limit: 'off',
+      room_quota: 100000,
+      maxusers_ceiling: 50,
+      joined_room_cap: 10000,
+      custom_room_ids: false,
+    });
+    expect((await svc.call('GET', '/admin/v1/apps', { token: admin })).body.apps[0]).toMatchObject({
+      maxusers_ceiling: 50,
+      custom_room_ids: false,
+    });
     // Applied by the Easemob API (the app cache of the test service keeps nothing).
     await registerUsers(svc, 'alice');
-    const tooBig = await svc.call('POST', svc.appPath('/chatrooms'), { body: { name: 'big', owner: 'alice', maxusers: 51 } });
+    const tooBig = await svc.call('POST', svc.appPath('/chatrooms'), {
+      body: { name: 'big', owner: 'alice', maxusers: 51 },
+    });
     expect(tooBig.status).toBe(400);
-    const quota = await svc.call('PUT', `${app}/limits`, { token: admin, body: { room_quota: 1, joined_room_cap: 3, rate_limit: 'easemob' } });
-    expect(quota.body).toMatchObject({ rate_limit: 'easemob', room_quota: 1, joined_room_cap: 3, maxusers_ceiling: 50 });
+    const quota = await svc.call('PUT', `${app}/limits`, {
+      token: admin,
+      body: { room_quota: 1, joined_room_cap: 3, rate_limit: 'easemob' },
+    });
+    expect(quota.body).toMatchObject({
+      rate_limit: 'easemob',
+      room_quota: 1,
+      joined_room_cap: 3,
+      maxusers_ceiling: 50,
+    });
   });
 
   it('bad limits are 400 naming the field, and an empty change is 400', async () => {
     const limits = `/admin/v1/apps/${svc.org}/${svc.app}/limits`;
-    for (const body of [{ room_quota: 0 }, { joined_room_cap: 1.5 }, { maxusers_ceiling: 1_000_000_001 }, { custom_room_ids: 'yes' }, { rate_limit: 'fast' }, { nope: 1 }, {}]) {
+    for (const body of [
+      { room_quota: 0 },
+      { joined_room_cap: 1.5 },
+      { maxusers_ceiling: 1_000_000_001 },
+      { custom_room_ids: 'yes' },
+      { rate_limit: 'fast' },
+      { nope: 1 },
+      {},
+    ]) {
       const refused = await svc.call('PUT', limits, { token: admin, body });
       expect(errorRow(refused), JSON.stringify(body)).toMatchObject({ status: 400, error: 'invalid_parameter' });
     }

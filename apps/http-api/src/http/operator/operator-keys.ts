@@ -23,7 +23,12 @@ export const operatorKeyScope: KeyScope = (ctx, key) => ({
 export function refuseKey(why: string): Middleware<RequestState> {
   return async (ctx, next) => {
     if (ctx.get('idempotency-key') && WRITES.has(ctx.method)) {
-      throw new TransportError(400, 'invalid_parameter', `Idempotency-Key is not taken here: ${why}`, 'IllegalArgumentException');
+      throw new TransportError(
+        400,
+        'invalid_parameter',
+        `Idempotency-Key is not taken here: ${why}`,
+        'IllegalArgumentException',
+      );
     }
     await next();
   };
@@ -49,7 +54,12 @@ export function operatorKeyedRoutes(
   type Layer = (typeof router.stack)[number];
   type Handler = Layer['stack'][number];
   for (const layer of router.stack) {
-    if (typeof layer.path !== 'string' || !layer.path.startsWith(`${ADMIN_PREFIX}/`) || !layer.methods.some((m) => WRITES.has(m))) continue;
+    if (
+      typeof layer.path !== 'string' ||
+      !layer.path.startsWith(`${ADMIN_PREFIX}/`) ||
+      !layer.methods.some((m) => WRITES.has(m))
+    )
+      continue;
     if (layer.stack.includes(secretOnce as Handler)) continue;
     const at = layer.stack.indexOf(tenant as Handler);
     if (at < 0) {
@@ -58,6 +68,9 @@ export function operatorKeyedRoutes(
       continue;
     }
     const downstream = layer.stack.slice(at + 1) as Middleware<RequestState>[];
-    layer.stack = [...layer.stack.slice(0, at + 1), idempotencyKey(runner, bodyLimitBytes, downstream, operatorKeyScope) as Handler];
+    layer.stack = [
+      ...layer.stack.slice(0, at + 1),
+      idempotencyKey(runner, bodyLimitBytes, downstream, operatorKeyScope) as Handler,
+    ];
   }
 }

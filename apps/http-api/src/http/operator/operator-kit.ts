@@ -1,4 +1,14 @@
-import type { AuthenticateOperator, ConsoleQueries, DeadDeliveryRevival, EventRule, SearchRooms, EventRuleStore, PublishOutcome, SetOperatorPassword, SignInOperator } from '@chatroom/domain';
+import type {
+  AuthenticateOperator,
+  ConsoleQueries,
+  DeadDeliveryRevival,
+  EventRule,
+  SearchRooms,
+  EventRuleStore,
+  PublishOutcome,
+  SetOperatorPassword,
+  SignInOperator,
+} from '@chatroom/domain';
 import type { Middleware } from 'koa';
 import type { Database } from '../../ports/database.js';
 import type { UseCases } from '../../ports/use-cases.js';

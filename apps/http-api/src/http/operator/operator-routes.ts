@@ -6,7 +6,11 @@ import type { UseCases } from '../../ports/use-cases.js';
 import type { ServiceMetrics } from '../../metrics/prometheus-metrics.js';
 import { jsonBody } from '../middleware/json-body.js';
 import { resolveApp } from '../middleware/resolve-app.js';
-import { attemptThrottle, DEFAULT_TOKEN_THROTTLE, type TokenThrottleLimits } from '../middleware/token-attempt-throttle.js';
+import {
+  attemptThrottle,
+  DEFAULT_TOKEN_THROTTLE,
+  type TokenThrottleLimits,
+} from '../middleware/token-attempt-throttle.js';
 import type { Operation } from '../openapi/operation.js';
 import type { AppRouter } from '../route-kit/route-kit.js';
 import { appOperations, appRoutes } from './app-routes.js';

@@ -47,7 +47,11 @@ const details = z.strictObject({
   attributes: z.record(z.string(), z.string()),
 });
 const muteBody = z.strictObject({
-  usernames: z.array(z.string()).min(1).max(60).meta({ example: ['bob'] }),
+  usernames: z
+    .array(z.string())
+    .min(1)
+    .max(60)
+    .meta({ example: ['bob'] }),
   duration: z.number().int().min(-1).meta({ description: 'Milliseconds; -1 mutes until unmuted', example: 60000 }),
 });
 
@@ -117,7 +121,9 @@ export const roomOperations: readonly Operation[] = [
     keyed: true,
     body: { schema: muteBody, example: { usernames: ['bob'], duration: 60000 } },
     response: {
-      schema: z.strictObject({ mutes: z.array(z.strictObject({ username: z.string(), expires_at: z.number().int() })) }),
+      schema: z.strictObject({
+        mutes: z.array(z.strictObject({ username: z.string(), expires_at: z.number().int() })),
+      }),
       example: { mutes: [{ username: 'bob', expires_at: 1764374460000 }] },
     },
     errors: [400, 401, 403, 404, 413, 415, 500, 503],

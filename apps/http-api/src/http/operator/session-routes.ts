@@ -12,15 +12,29 @@ const credentials = z.strictObject({
   username: z.string().min(1).max(64).meta({ example: 'ann' }),
   password: z.string().min(1).max(256).meta({ example: 'correct horse battery staple' }),
 });
-const newPassword = z.strictObject({ password: z.string().min(12).max(256).meta({ example: 'a new long passphrase' }) });
+const newPassword = z.strictObject({
+  password: z.string().min(12).max(256).meta({ example: 'a new long passphrase' }),
+});
 const tokenAnswer = z.strictObject({ access_token: z.string(), expires_in: z.number().int() });
-const whoAmI = z.strictObject({ name: z.string(), role: z.enum(['viewer', 'admin']), must_change_password: z.boolean() });
+const whoAmI = z.strictObject({
+  name: z.string(),
+  role: z.enum(['viewer', 'admin']),
+  must_change_password: z.boolean(),
+});
 const signedOut = z.strictObject({ signed_out: z.literal(true) });
 
-const me = (operator: Operator) => ({ name: operator.name, role: operator.role, must_change_password: operator.mustChangePassword });
+const me = (operator: Operator) => ({
+  name: operator.name,
+  role: operator.role,
+  must_change_password: operator.mustChangePassword,
+});
 const ME_EXAMPLE = { name: 'ann', role: 'admin', must_change_password: false } as const;
 const BAD_CREDENTIALS = ['unauthorized', 'wrong operator name or password', 'OperatorUnauthorizedException'] as const;
-const THROTTLED = ['too_many_requests', 'too many failed token requests: try again in 42 seconds', 'TooManyRequestsError'] as const;
+const THROTTLED = [
+  'too_many_requests',
+  'too many failed token requests: try again in 42 seconds',
+  'TooManyRequestsError',
+] as const;
 
 export const sessionOperations: readonly Operation[] = [
   {
@@ -28,7 +42,8 @@ export const sessionOperations: readonly Operation[] = [
     path: `${ADMIN_PREFIX}/token`,
     tag: 'operator: session',
     summary: 'An operator token for scripts',
-    description: 'Failed attempts are throttled per name and per address as `/token` is. The token is refused by every app route.',
+    description:
+      'Failed attempts are throttled per name and per address as `/token` is. The token is refused by every app route.',
     public: true,
     body: { schema: credentials, example: { username: 'ann', password: 'correct horse battery staple' } },
     response: { schema: tokenAnswer, example: { access_token: 'eyJhbGciOiJIUzI1NiJ9…', expires_in: 3600 } },
@@ -40,12 +55,17 @@ export const sessionOperations: readonly Operation[] = [
     path: `${ADMIN_PREFIX}/session`,
     tag: 'operator: session',
     summary: 'Sign in to the console (sets the session cookie)',
-    description: 'Sets `chatroom_operator` (HttpOnly, SameSite=Strict, Secure over TLS). `Origin` must be the service itself.',
+    description:
+      'Sets `chatroom_operator` (HttpOnly, SameSite=Strict, Secure over TLS). `Origin` must be the service itself.',
     public: true,
     body: { schema: credentials, example: { username: 'ann', password: 'correct horse battery staple' } },
     response: { schema: whoAmI, example: ME_EXAMPLE },
     errors: [400, 401, 403, 413, 415, 429, 500, 503],
-    errorExamples: { 401: BAD_CREDENTIALS, 429: THROTTLED, 403: ['forbidden', 'a change from the console must come from its own origin', 'ForbiddenOperationException'] },
+    errorExamples: {
+      401: BAD_CREDENTIALS,
+      429: THROTTLED,
+      403: ['forbidden', 'a change from the console must come from its own origin', 'ForbiddenOperationException'],
+    },
   },
   {
     method: 'get',

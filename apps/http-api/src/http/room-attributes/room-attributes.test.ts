@@ -55,7 +55,9 @@ describe('PUT /{org}/{app}/metadata/chatroom/{id}/user/{username}', () => {
     expect(response.status).toBe(200);
     expect(response.body.data.successKeys).toEqual(['good']);
     expect(Object.keys(response.body.data.errorKeys).sort()).toEqual(['bad key', 'k'.repeat(129), 'long'].sort());
-    expect(response.body.data.errorKeys['k'.repeat(129)]).toBe(`properties key '${'k'.repeat(129)}' is exceeding maximum limit 128`);
+    expect(response.body.data.errorKeys['k'.repeat(129)]).toBe(
+      `properties key '${'k'.repeat(129)}' is exceeding maximum limit 128`,
+    );
     expect(await all(id)).toEqual({ good: 'yes' });
   });
 
@@ -63,7 +65,10 @@ describe('PUT /{org}/{app}/metadata/chatroom/{id}/user/{username}', () => {
     const id = await room();
     await set(id, 'amy', { metaData: { topic: 'cats' } });
     const refused = await set(id, 'ben', { metaData: { topic: 'dogs', own: 'b' } });
-    expect(refused.body.data).toEqual({ successKeys: ['own'], errorKeys: { topic: 'others are not allowed to be set' } });
+    expect(refused.body.data).toEqual({
+      successKeys: ['own'],
+      errorKeys: { topic: 'others are not allowed to be set' },
+    });
     expect(await all(id)).toEqual({ own: 'b', topic: 'cats' });
     const forced = await set(id, 'ben', { metaData: { topic: 'dogs' } }, true);
     expect(forced.body).toMatchObject({ action: 'put', data: { successKeys: ['topic'], errorKeys: {} } });
@@ -95,7 +100,11 @@ describe('PUT /{org}/{app}/metadata/chatroom/{id}/user/{username}', () => {
       ['metaData a string', { metaData: 'a=b' }, INVALID('metaData must be a JSON object')],
       ['a value that is not a string', { metaData: { a: 'b', n: 1 } }, INVALID('metaData.n must be a string')],
       ['an empty metaData', { metaData: {} }, INVALID('metaData must contain at least one key')],
-      ['an unknown autoDelete', { metaData: { a: 'b' }, autoDelete: 'SOMETIMES' }, INVALID('autoDelete must be DELETE or NO_DELETE')],
+      [
+        'an unknown autoDelete',
+        { metaData: { a: 'b' }, autoDelete: 'SOMETIMES' },
+        INVALID('autoDelete must be DELETE or NO_DELETE'),
+      ],
     ].map(([label, body, row]) => ({ label, body, row })),
   )('$label → refused, nothing set', async ({ body, row }) => {
     const id = await room();

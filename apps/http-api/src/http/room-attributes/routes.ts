@@ -1,9 +1,5 @@
 import { sendEnvelope } from '../envelope.js';
-import {
-  deleteRoomAttributesSchema,
-  getRoomAttributesSchema,
-  setRoomAttributesSchema,
-} from './schemas.js';
+import { deleteRoomAttributesSchema, getRoomAttributesSchema, setRoomAttributesSchema } from './schemas.js';
 import { validate } from '../route-kit/validate.js';
 import type { AppRouter, RouteKit } from '../route-kit/route-kit.js';
 

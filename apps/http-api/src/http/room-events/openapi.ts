@@ -12,11 +12,10 @@ export const roomEventEntry = z
     operator: z.string(),
     timestamp: z.number().int(),
     payload: z.unknown().optional(),
-    member_count: z
-      .number()
-      .int()
-      .optional()
-      .meta({ description: 'The room\'s member count after the change: on JOIN and LEAVE only, not on LEAVE/DELETE (as the callback).' }),
+    member_count: z.number().int().optional().meta({
+      description:
+        "The room's member count after the change: on JOIN and LEAVE only, not on LEAVE/DELETE (as the callback).",
+    }),
   })
   .meta({ id: 'RoomEventEntry' });
 

@@ -15,13 +15,21 @@ describe('GET /{org}/{app}/chatrooms/{id}/events (audit trail)', () => {
   it('lists who did what and when, newest first, in the envelope, with a keyset cursor', async () => {
     const id = await createRoom(svc, 'olga', { members: ['pete'] });
     for (const announcement of ['one', 'two']) {
-      expect((await svc.call('POST', svc.appPath(`/chatrooms/${id}/announcement`), { body: { announcement } })).status).toBe(200);
+      expect(
+        (await svc.call('POST', svc.appPath(`/chatrooms/${id}/announcement`), { body: { announcement } })).status,
+      ).toBe(200);
     }
     const first = await get(`/chatrooms/${id}/events?limit=2`);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ action: 'get', count: 2, params: { limit: ['2'] } });
     expect(first.body.data).toEqual([
-      { id: expect.stringMatching(/^[0-9a-f-]{36}$/), operation: 'UPDATE', operator: '@ppAdmin', timestamp: expect.any(Number), payload: { type: 'ANNOUNCEMENT', announcement: 'two' } },
+      {
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        operation: 'UPDATE',
+        operator: '@ppAdmin',
+        timestamp: expect.any(Number),
+        payload: { type: 'ANNOUNCEMENT', announcement: 'two' },
+      },
       expect.objectContaining({ operation: 'UPDATE', payload: { type: 'ANNOUNCEMENT', announcement: 'one' } }),
     ]);
     const rest = await get(`/chatrooms/${id}/events?limit=2&cursor=${first.body.cursor}`);

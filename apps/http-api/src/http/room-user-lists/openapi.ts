@@ -5,7 +5,13 @@ import { userResult } from '../openapi/response-schemas.js';
 import { NOT_MEMBER, ROOM, ROOM_404 } from '../openapi/room-examples.js';
 
 /** §5.5 and §5.6: the same five calls over two lists (see routes.ts). */
-function userListOperations(tag: Tag, segment: string, addAction: string, removeAction: string, singleRemoval: boolean): Operation[] {
+function userListOperations(
+  tag: Tag,
+  segment: string,
+  addAction: string,
+  removeAction: string,
+  singleRemoval: boolean,
+): Operation[] {
   const base = `${ROOM}/${segment}/users`;
   const item = (action: string, user: string) => ({ result: true, action, user, chatroomid: '100000000000001' });
   const oneResult = (action: string) =>
@@ -24,7 +30,10 @@ function userListOperations(tag: Tag, segment: string, addAction: string, remove
       path: `${base}/{username}`,
       tag,
       summary: `Put one member on the ${tag}`,
-      response: enveloped('post', `${base}/{username}`, { schema: oneResult(addAction), example: item(addAction, 'alice') }),
+      response: enveloped('post', `${base}/{username}`, {
+        schema: oneResult(addAction),
+        example: item(addAction, 'alice'),
+      }),
       errorExamples: { 400: NOT_MEMBER, 404: ROOM_404 },
     },
     {
@@ -48,7 +57,9 @@ function userListOperations(tag: Tag, segment: string, addAction: string, remove
         ? 'One user answers one result; a comma in the segment answers one result per user.'
         : 'Always answers one result per user, even for one.',
       response: enveloped('delete', `${base}/{usernames}`, {
-        schema: singleRemoval ? z.union([userResult('chatroomid'), z.array(userResult('chatroomid'))]) : z.array(userResult('chatroomid')),
+        schema: singleRemoval
+          ? z.union([userResult('chatroomid'), z.array(userResult('chatroomid'))])
+          : z.array(userResult('chatroomid')),
         example: [item(removeAction, 'alice'), item(removeAction, 'bob')],
       }),
       errorExamples: { 404: ROOM_404 },

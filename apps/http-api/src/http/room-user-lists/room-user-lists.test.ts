@@ -12,7 +12,11 @@ afterAll(() => svc.close());
 const INVALID = (description: string) => ({ status: 400, error: 'invalid_parameter', error_description: description });
 const ROOM_404 = { status: 404, error: 'resource_not_found', error_description: 'grpID 999999 does not exist!' };
 const GHOST_404 = { status: 404, error: 'resource_not_found', error_description: "username ghost doesn't exist!" };
-const NOT_MEMBER = { status: 400, error: 'forbidden_op', error_description: 'users [cal] are not members of this group!' };
+const NOT_MEMBER = {
+  status: 400,
+  error: 'forbidden_op',
+  error_description: 'users [cal] are not members of this group!',
+};
 const sixtyOne = () => Array.from({ length: 61 }, (_, i) => `u${i}`);
 const members = async (id: string) => (await svc.call('GET', svc.appPath(`/chatrooms/${id}/users`))).body.data;
 
@@ -53,8 +57,20 @@ describe('the blocklist, /{org}/{app}/chatrooms/{id}/blocks/users', () => {
     expect(response.status).toBe(200);
     expect(response.body.data).toEqual([
       { result: true, action: 'add_blocks', user: 'amy', chatroomid: id },
-      { result: false, action: 'add_blocks', reason: `user: cal doesn't exist in chatroom: ${id}`, user: 'cal', chatroomid: id },
-      { result: false, action: 'add_blocks', reason: `can not block the owner of chatroom ${id}`, user: 'olive', chatroomid: id },
+      {
+        result: false,
+        action: 'add_blocks',
+        reason: `user: cal doesn't exist in chatroom: ${id}`,
+        user: 'cal',
+        chatroomid: id,
+      },
+      {
+        result: false,
+        action: 'add_blocks',
+        reason: `can not block the owner of chatroom ${id}`,
+        user: 'olive',
+        chatroomid: id,
+      },
       { result: false, action: 'add_blocks', reason: "user ghost doesn't exist", user: 'ghost', chatroomid: id },
       { result: true, action: 'add_blocks', user: 'ben', chatroomid: id },
     ]);
@@ -85,12 +101,17 @@ describe('the blocklist, /{org}/{app}/chatrooms/{id}/blocks/users', () => {
     const response = await svc.call('DELETE', path(id, '/amy%2Ccal,ben'));
     expect(response.body.data).toEqual([
       { result: true, action: 'remove_blocks', user: 'amy', chatroomid: id },
-      { result: false, action: 'remove_blocks', reason: `user cal is not in the blocklist of chatroom ${id}`, user: 'cal', chatroomid: id },
+      {
+        result: false,
+        action: 'remove_blocks',
+        reason: `user cal is not in the blocklist of chatroom ${id}`,
+        user: 'cal',
+        chatroomid: id,
+      },
       { result: true, action: 'remove_blocks', user: 'ben', chatroomid: id },
     ]);
     expect(await blocked(id)).toEqual([]);
   });
-
 });
 
 describe('the allowlist, /{org}/{app}/chatrooms/{id}/white/users', () => {
@@ -117,7 +138,13 @@ describe('the allowlist, /{org}/{app}/chatrooms/{id}/white/users', () => {
     const response = await svc.call('POST', path(id), { body: { usernames: ['amy', 'cal', 'olive'] } });
     expect(response.body.data).toEqual([
       { result: true, action: 'add_user_whitelist', user: 'amy', chatroomid: id },
-      { result: false, action: 'add_user_whitelist', reason: `user: cal doesn't exist in chatroom: ${id}`, user: 'cal', chatroomid: id },
+      {
+        result: false,
+        action: 'add_user_whitelist',
+        reason: `user: cal doesn't exist in chatroom: ${id}`,
+        user: 'cal',
+        chatroomid: id,
+      },
       { result: true, action: 'add_user_whitelist', user: 'olive', chatroomid: id },
     ]);
     expect(await allowed(id)).toEqual(['amy', 'olive']);
@@ -130,7 +157,13 @@ describe('the allowlist, /{org}/{app}/chatrooms/{id}/white/users', () => {
       { result: true, action: 'remove_user_whitelist', user: 'amy', chatroomid: id },
     ]);
     expect((await svc.call('DELETE', path(id, '/cal%2CBEN'))).body.data).toEqual([
-      { result: false, action: 'remove_user_whitelist', reason: `user cal is not in the allowlist of chatroom ${id}`, user: 'cal', chatroomid: id },
+      {
+        result: false,
+        action: 'remove_user_whitelist',
+        reason: `user cal is not in the allowlist of chatroom ${id}`,
+        user: 'cal',
+        chatroomid: id,
+      },
       { result: true, action: 'remove_user_whitelist', user: 'ben', chatroomid: id },
     ]);
     expect(await allowed(id)).toEqual([]);
@@ -164,7 +197,11 @@ describe.each([
   it.each([
     ['a non-member', '/cal', NOT_MEMBER],
     ['an unknown user', '/ghost', GHOST_404],
-    ['an illegal id', '/a%20b', { status: 400, error: 'illegal_argument', error_description: 'username a b is not legal' }],
+    [
+      'an illegal id',
+      '/a%20b',
+      { status: 400, error: 'illegal_argument', error_description: 'username a b is not legal' },
+    ],
   ])('POST …/{username} with %s → refused, the list unchanged', async (_, rest, row) => {
     const id = await createRoom(svc, 'olive', { members: ['amy'] });
     expect(errorRow(await svc.call('POST', path(id, rest)))).toEqual(row);

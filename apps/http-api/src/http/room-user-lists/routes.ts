@@ -22,7 +22,14 @@ interface ListRoutes {
 }
 
 const LISTS: readonly ListRoutes[] = [
-  { list: 'blocklist', segment: 'blocks', addAction: 'add_blocks', removeAction: 'remove_blocks', adder: 'blockUsers', singleRemoval: true },
+  {
+    list: 'blocklist',
+    segment: 'blocks',
+    addAction: 'add_blocks',
+    removeAction: 'remove_blocks',
+    adder: 'blockUsers',
+    singleRemoval: true,
+  },
   {
     list: 'allowlist',
     segment: 'white',

@@ -48,28 +48,82 @@ describe('POST /{org}/{app}/chatrooms', () => {
 
   it.each(
     [
-    ['name missing', { description: 'd', owner: 'owner' }, 400, 'invalid_parameter', 'name must be provided'],
-    ['description missing', { name: 'n', owner: 'owner' }, 400, 'invalid_parameter', 'description must be provided'],
-    ['owner missing', { name: 'n', description: 'd' }, 400, 'invalid_parameter', 'owner must be provided'],
-    ['owner null', { ...base, owner: null }, 400, 'invalid_parameter', 'owner must be provided'],
-    ['name a number', { ...base, name: 5 }, 400, 'invalid_parameter', 'name must be a string'],
-    ['maxusers a string', { ...base, maxusers: '10' }, 400, 'invalid_parameter', 'maxusers must be an integer'],
-    ['maxusers fractional', { ...base, maxusers: 2.5 }, 400, 'invalid_parameter', 'maxusers must be an integer'],
-    ['maxusers 0', { ...base, maxusers: 0 }, 400, 'invalid_parameter', 'maxusers must be an integer of at least 1'],
-    ['members not an array', { ...base, members: 'm1' }, 400, 'invalid_parameter', 'members must be an array'],
-    ['a member not a string', { ...base, members: ['m1', 7] }, 400, 'invalid_parameter', 'members[1] must be a string'],
-    ['members empty', { ...base, members: [] }, 400, 'invalid_parameter', 'members must contain at least one element'],
-    ['body an array', [base], 400, 'invalid_parameter', 'request body must be a JSON object'],
-    ['name of 129 characters', { ...base, name: '名'.repeat(129) }, 403, 'exceed_limit', 'title cannot exceed to 128'],
-    ['description of 513 characters', { ...base, description: 'd'.repeat(513) }, 403, 'exceed_limit', 'desc cannot exceed to 512'],
-    ['custom of 8193 bytes', { ...base, custom: `${'é'.repeat(4096)}x` }, 403, 'exceed_limit', 'custom cannot exceed to 8192'],
-    ['maxusers above the ceiling', { ...base, maxusers: 10_001 }, 403, 'exceed_limit', 'maxUsers cannot exceed 10000'],
-    ['members + owner above maxusers', { ...base, maxusers: 2, members: ['m1', 'm2'] }, 403, 'exceed_limit', 'members size is greater than max user size !'],
-    ['unknown owner', { ...base, owner: 'ghost' }, 404, 'resource_not_found', "username ghost doesn't exist!"],
-    ['an unknown member', { ...base, members: ['m1', 'ghost2', 'ghost3'] }, 404, 'resource_not_found', "username ghost2 doesn't exist!"],
-    ['an illegal owner id', { ...base, owner: 'no way' }, 400, 'illegal_argument', 'username no way is not legal'],
-    ['roomid with capitals', { ...base, roomid: 'Room' }, 400, 'invalid_parameter', 'roomid must be 1 to 64 characters of a-z and 0-9'],
-  ].map(([label, body, status, error, description]) => ({ label, body, status, error, description })),
+      ['name missing', { description: 'd', owner: 'owner' }, 400, 'invalid_parameter', 'name must be provided'],
+      ['description missing', { name: 'n', owner: 'owner' }, 400, 'invalid_parameter', 'description must be provided'],
+      ['owner missing', { name: 'n', description: 'd' }, 400, 'invalid_parameter', 'owner must be provided'],
+      ['owner null', { ...base, owner: null }, 400, 'invalid_parameter', 'owner must be provided'],
+      ['name a number', { ...base, name: 5 }, 400, 'invalid_parameter', 'name must be a string'],
+      ['maxusers a string', { ...base, maxusers: '10' }, 400, 'invalid_parameter', 'maxusers must be an integer'],
+      ['maxusers fractional', { ...base, maxusers: 2.5 }, 400, 'invalid_parameter', 'maxusers must be an integer'],
+      ['maxusers 0', { ...base, maxusers: 0 }, 400, 'invalid_parameter', 'maxusers must be an integer of at least 1'],
+      ['members not an array', { ...base, members: 'm1' }, 400, 'invalid_parameter', 'members must be an array'],
+      [
+        'a member not a string',
+        { ...base, members: ['m1', 7] },
+        400,
+        'invalid_parameter',
+        'members[1] must be a string',
+      ],
+      [
+        'members empty',
+        { ...base, members: [] },
+        400,
+        'invalid_parameter',
+        'members must contain at least one element',
+      ],
+      ['body an array', [base], 400, 'invalid_parameter', 'request body must be a JSON object'],
+      [
+        'name of 129 characters',
+        { ...base, name: '名'.repeat(129) },
+        403,
+        'exceed_limit',
+        'title cannot exceed to 128',
+      ],
+      [
+        'description of 513 characters',
+        { ...base, description: 'd'.repeat(513) },
+        403,
+        'exceed_limit',
+        'desc cannot exceed to 512',
+      ],
+      [
+        'custom of 8193 bytes',
+        { ...base, custom: `${'é'.repeat(4096)}x` },
+        403,
+        'exceed_limit',
+        'custom cannot exceed to 8192',
+      ],
+      [
+        'maxusers above the ceiling',
+        { ...base, maxusers: 10_001 },
+        403,
+        'exceed_limit',
+        'maxUsers cannot exceed 10000',
+      ],
+      [
+        'members + owner above maxusers',
+        { ...base, maxusers: 2, members: ['m1', 'm2'] },
+        403,
+        'exceed_limit',
+        'members size is greater than max user size !',
+      ],
+      ['unknown owner', { ...base, owner: 'ghost' }, 404, 'resource_not_found', "username ghost doesn't exist!"],
+      [
+        'an unknown member',
+        { ...base, members: ['m1', 'ghost2', 'ghost3'] },
+        404,
+        'resource_not_found',
+        "username ghost2 doesn't exist!",
+      ],
+      ['an illegal owner id', { ...base, owner: 'no way' }, 400, 'illegal_argument', 'username no way is not legal'],
+      [
+        'roomid with capitals',
+        { ...base, roomid: 'Room' },
+        400,
+        'invalid_parameter',
+        'roomid must be 1 to 64 characters of a-z and 0-9',
+      ],
+    ].map(([label, body, status, error, description]) => ({ label, body, status, error, description })),
   )('$label → $status $error, nothing created', async ({ body, status, error, description }) => {
     const before = await roomCount();
     expect(errorRow(await create(body))).toEqual({ status, error, error_description: description });
@@ -107,7 +161,7 @@ describe('POST /{org}/{app}/chatrooms against the app limits', () => {
   });
   afterAll(() => small.close());
 
-  it('maxusers above this app\'s ceiling → 403 with its number', async () => {
+  it("maxusers above this app's ceiling → 403 with its number", async () => {
     expect(errorRow(await create({ ...base, owner: 'a', maxusers: 51 }, small))).toEqual({
       status: 403,
       error: 'exceed_limit',

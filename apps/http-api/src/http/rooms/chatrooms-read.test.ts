@@ -53,7 +53,9 @@ describe('GET /{org}/{app}/chatrooms', () => {
   });
 
   it.each(['garbage', 'cr1', "1' OR '1'='1"])('cursor=%s → 400 cursor is invalid', async (cursor) => {
-    expect(errorRow(await get(`/chatrooms?cursor=${encodeURIComponent(cursor)}`))).toEqual(INVALID('cursor is invalid'));
+    expect(errorRow(await get(`/chatrooms?cursor=${encodeURIComponent(cursor)}`))).toEqual(
+      INVALID('cursor is invalid'),
+    );
   });
 });
 
@@ -89,7 +91,9 @@ describe('GET /{org}/{app}/chatrooms/{ids}', () => {
     const response = await get(`/chatrooms/${[rooms[3], rooms[1], rooms[3], rooms[2]].join(sep)}`);
     expect(response.status).toBe(200);
     expect(response.body.data.map((r: { id: string }) => r.id)).toEqual([rooms[3], rooms[1], rooms[2]]);
-    expect(response.body.uri).toBe(`${svc.url}${svc.appPath(`/chatrooms/${[rooms[3], rooms[1], rooms[3], rooms[2]].join(sep)}`)}`);
+    expect(response.body.uri).toBe(
+      `${svc.url}${svc.appPath(`/chatrooms/${[rooms[3], rooms[1], rooms[3], rooms[2]].join(sep)}`)}`,
+    );
   });
 
   it('affiliations list the owner first, then members in join order', async () => {
@@ -113,7 +117,8 @@ describe('GET /{org}/{app}/chatrooms/{ids}', () => {
   });
 
   it('accepts 100 ids and refuses 101', async () => {
-    const ids = (n: number) => Array.from({ length: n }, (_, i) => (i === 0 ? rooms[0] : String(900_000 + i))).join(',');
+    const ids = (n: number) =>
+      Array.from({ length: n }, (_, i) => (i === 0 ? rooms[0] : String(900_000 + i))).join(',');
     expect(errorRow(await get(`/chatrooms/${ids(100)}`))).toEqual({
       status: 404,
       error: 'service_resource_not_found',

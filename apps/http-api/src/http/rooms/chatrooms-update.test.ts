@@ -18,7 +18,10 @@ describe('PUT /{org}/{app}/chatrooms/{id} (modify)', () => {
     const id = await createRoom(svc, 'owen');
     const response = await put(id, { name: 'new', description: 'desc', maxusers: 50 });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ action: 'put', data: { groupname: true, description: true, maxusers: true } });
+    expect(response.body).toMatchObject({
+      action: 'put',
+      data: { groupname: true, description: true, maxusers: true },
+    });
     expect(await details(id)).toMatchObject({ name: 'new', description: 'desc', maxusers: 50 });
   });
 
@@ -32,15 +35,31 @@ describe('PUT /{org}/{app}/chatrooms/{id} (modify)', () => {
   it.each(
     [
       ['an unknown field', { name: 'x', chatroom_id: '1' }, INVALID('some of [chatroom_id] are not valid fields')],
-      ['several unknown fields', { owner: 'mia', custom: 'c' }, INVALID('some of [owner, custom] are not valid fields')],
+      [
+        'several unknown fields',
+        { owner: 'mia', custom: 'c' },
+        INVALID('some of [owner, custom] are not valid fields'),
+      ],
       ['an empty body', {}, INVALID('request body must contain name, description or maxusers')],
       ['only nulls', { name: null }, INVALID('request body must contain name, description or maxusers')],
       ['name a number', { name: 1 }, INVALID('name must be a string')],
       ['maxusers a string', { maxusers: '9' }, INVALID('maxusers must be an integer')],
       ['a body that is an array', [{ name: 'x' }], INVALID('request body must be a JSON object')],
-      ['name of 129 characters', { name: 'n'.repeat(129) }, { status: 403, error: 'exceed_limit', error_description: 'title cannot exceed to 128' }],
-      ['description of 513 characters', { description: 'd'.repeat(513) }, { status: 403, error: 'exceed_limit', error_description: 'desc cannot exceed to 512' }],
-      ['maxusers above the ceiling', { maxusers: 10_001 }, { status: 403, error: 'exceed_limit', error_description: 'maxUsers cannot exceed 10000' }],
+      [
+        'name of 129 characters',
+        { name: 'n'.repeat(129) },
+        { status: 403, error: 'exceed_limit', error_description: 'title cannot exceed to 128' },
+      ],
+      [
+        'description of 513 characters',
+        { description: 'd'.repeat(513) },
+        { status: 403, error: 'exceed_limit', error_description: 'desc cannot exceed to 512' },
+      ],
+      [
+        'maxusers above the ceiling',
+        { maxusers: 10_001 },
+        { status: 403, error: 'exceed_limit', error_description: 'maxUsers cannot exceed 10000' },
+      ],
     ].map(([label, body, row]) => ({ label, body, row })),
   )('$label → refused, room unchanged', async ({ body, row }) => {
     const id = await createRoom(svc, 'owen', { name: 'before' });
@@ -86,10 +105,26 @@ describe('PUT /{org}/{app}/chatrooms/{id} (transfer)', () => {
       ['newowner with another field', { newowner: 'mia', name: 'x' }, INVALID('newowner must be the only field')],
       ['newowner null', { newowner: null }, INVALID('newowner must be provided')],
       ['newowner a number', { newowner: 3 }, INVALID('newowner must be a string')],
-      ['an unknown new owner', { newowner: 'ghost' }, { status: 404, error: 'resource_not_found', error_description: "username ghost doesn't exist!" }],
-      ['a new owner who is not a member', { newowner: 'outsider' }, { status: 400, error: 'forbidden_op', error_description: 'users [outsider] are not members of this group!' }],
-      ['the current owner', { newowner: 'owen' }, { status: 403, error: 'forbidden_op', error_description: 'new owner and old owner are the same' }],
-      ['an illegal id', { newowner: 'not legal' }, { status: 400, error: 'illegal_argument', error_description: 'username not legal is not legal' }],
+      [
+        'an unknown new owner',
+        { newowner: 'ghost' },
+        { status: 404, error: 'resource_not_found', error_description: "username ghost doesn't exist!" },
+      ],
+      [
+        'a new owner who is not a member',
+        { newowner: 'outsider' },
+        { status: 400, error: 'forbidden_op', error_description: 'users [outsider] are not members of this group!' },
+      ],
+      [
+        'the current owner',
+        { newowner: 'owen' },
+        { status: 403, error: 'forbidden_op', error_description: 'new owner and old owner are the same' },
+      ],
+      [
+        'an illegal id',
+        { newowner: 'not legal' },
+        { status: 400, error: 'illegal_argument', error_description: 'username not legal is not legal' },
+      ],
     ].map(([label, body, row]) => ({ label, body, row })),
   )('$label → refused, owner unchanged', async ({ body, row }) => {
     const id = await createRoom(svc, 'owen', { members: ['mia'] });

@@ -31,7 +31,13 @@ describe('GET /{org}/{app}/chatrooms/{ids}: the bound on affiliations per answer
     for (let i = 0; i < ROOMS; i++) {
       const id = await createRoom(svc, 'boss', { maxusers: MEMBERS });
       const added = await svc.deps!.uow.write((r) =>
-        r.memberships.add(app.id, id, users.map((u) => u.username), 'member', app.settings.joinedRoomCap),
+        r.memberships.add(
+          app.id,
+          id,
+          users.map((u) => u.username),
+          'member',
+          app.settings.joinedRoomCap,
+        ),
       );
       expect(added.ok).toBe(true);
       rooms.push(id);
@@ -42,7 +48,10 @@ describe('GET /{org}/{app}/chatrooms/{ids}: the bound on affiliations per answer
   it('answers rooms holding exactly the bound in all', async () => {
     const response = await svc.call('GET', svc.appPath(`/chatrooms/${rooms.slice(0, ROOMS - 1).join(',')}`));
     expect(response.status).toBe(200);
-    const total = response.body.data.reduce((sum: number, room: { affiliations: unknown[] }) => sum + room.affiliations.length, 0);
+    const total = response.body.data.reduce(
+      (sum: number, room: { affiliations: unknown[] }) => sum + room.affiliations.length,
+      0,
+    );
     expect(total).toBe(DETAILS_MAX_AFFILIATIONS);
   });
 

@@ -1,10 +1,5 @@
 import * as z from 'zod';
-import {
-  createChatroomSchema,
-  listChatroomsQuery,
-  modifyChatroomSchema,
-  transferChatroomSchema,
-} from './schemas.js';
+import { createChatroomSchema, listChatroomsQuery, modifyChatroomSchema, transferChatroomSchema } from './schemas.js';
 import { pageQuery } from '../route-kit/fields.js';
 import { enveloped, type Operation } from '../openapi/operation.js';
 import { roomDetails, roomSummary } from '../openapi/response-schemas.js';
@@ -37,7 +32,10 @@ export const roomOperations: readonly Operation[] = [
     response: enveloped(
       'get',
       '/{org}/{app}/chatrooms',
-      { schema: z.array(roomSummary), example: [{ id: '100000000000001', name: 'lobby', owner: 'alice', affiliations_count: 2 }] },
+      {
+        schema: z.array(roomSummary),
+        example: [{ id: '100000000000001', name: 'lobby', owner: 'alice', affiliations_count: 2 }],
+      },
       { list: true, cursor: true, params: { limit: ['10'] } },
     ),
     errorExamples: { 400: ['invalid_parameter', 'cursor is invalid', 'InvalidCursorError'] },
@@ -65,8 +63,15 @@ export const roomOperations: readonly Operation[] = [
     tag: 'rooms',
     summary: 'Get the details of up to 100 rooms',
     description: 'A comma list of ids (`,` or `%2C`); the answer keeps their order.',
-    response: enveloped('get', '/{org}/{app}/chatrooms/{ids}', { schema: z.array(roomDetails), example: [detailsExample] }, { list: true }),
-    errorExamples: { 404: ['service_resource_not_found', 'do not find this group:100000000000002', 'ChatroomsNotFoundError'] },
+    response: enveloped(
+      'get',
+      '/{org}/{app}/chatrooms/{ids}',
+      { schema: z.array(roomDetails), example: [detailsExample] },
+      { list: true },
+    ),
+    errorExamples: {
+      404: ['service_resource_not_found', 'do not find this group:100000000000002', 'ChatroomsNotFoundError'],
+    },
   },
   {
     method: 'post',
@@ -88,11 +93,19 @@ export const roomOperations: readonly Operation[] = [
     path: '/{org}/{app}/chatrooms/{id}',
     tag: 'rooms',
     summary: 'Modify a room, or transfer it',
-    description: 'Any of `name`, `description`, `maxusers` modifies; `newowner` alone transfers the room to that member.',
-    body: { schema: z.union([modifyChatroomSchema, transferChatroomSchema]), example: { name: 'main lobby', maxusers: 200 } },
+    description:
+      'Any of `name`, `description`, `maxusers` modifies; `newowner` alone transfers the room to that member.',
+    body: {
+      schema: z.union([modifyChatroomSchema, transferChatroomSchema]),
+      example: { name: 'main lobby', maxusers: 200 },
+    },
     response: enveloped('put', '/{org}/{app}/chatrooms/{id}', {
       schema: z.union([
-        z.strictObject({ groupname: z.boolean().optional(), description: z.boolean().optional(), maxusers: z.boolean().optional() }),
+        z.strictObject({
+          groupname: z.boolean().optional(),
+          description: z.boolean().optional(),
+          maxusers: z.boolean().optional(),
+        }),
         z.strictObject({ newowner: z.literal(true) }),
       ]),
       example: { groupname: true, maxusers: true },

@@ -1,11 +1,6 @@
 import type { Chatroom, ChatroomDetails } from '@chatroom/domain';
 import { sendEnvelope } from '../envelope.js';
-import {
-  createChatroomSchema,
-  listChatroomsQuery,
-  modifyChatroomSchema,
-  transferChatroomSchema,
-} from './schemas.js';
+import { createChatroomSchema, listChatroomsQuery, modifyChatroomSchema, transferChatroomSchema } from './schemas.js';
 import { firstValues, pageQuery } from '../route-kit/fields.js';
 import { validate } from '../route-kit/validate.js';
 import type { AppContext } from '../state.js';
@@ -88,11 +83,17 @@ export function chatroomRoutes(router: AppRouter, kit: RouteKit): void {
 
   async function modify(ctx: AppContext, id: string, raw: unknown): Promise<void> {
     const body = validate(modifyChatroomSchema, raw);
-    const data = await useCases.modifyChatroom.execute(ctx.state.app, id, {
+    const changed = await useCases.modifyChatroom.execute(ctx.state.app, id, {
       name: body.name,
       description: body.description,
       maxUsers: body.maxusers,
     });
+    // Easemob's answer names the changed fields by their wire keys.
+    const data = {
+      ...(changed.name && { groupname: true }),
+      ...(changed.description && { description: true }),
+      ...(changed.maxUsers && { maxusers: true }),
+    };
     sendEnvelope(ctx, { data });
   }
 

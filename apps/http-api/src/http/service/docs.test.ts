@@ -39,7 +39,9 @@ describe('GET /docs', () => {
     for (const path of ['/docs', '/docs/init.js', '/docs/swagger-ui-bundle.js', '/docs/swagger-ui.css']) {
       const response = await svc.call('GET', path, { token: null });
       const csp = response.headers.get('content-security-policy') ?? '';
-      expect(csp.split('; ')).toEqual(expect.arrayContaining(["default-src 'none'", "script-src 'self'", "frame-ancestors 'none'"]));
+      expect(csp.split('; ')).toEqual(
+        expect.arrayContaining(["default-src 'none'", "script-src 'self'", "frame-ancestors 'none'"]),
+      );
       expect(csp).not.toContain("'unsafe-eval'");
       expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
       expect(response.headers.get('x-frame-options')).toBe('DENY');

@@ -29,10 +29,19 @@ describe('GET /metrics (open: no METRICS_TOKEN)', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     expect(response.text).toContain('# TYPE http_request_duration_seconds histogram');
-    for (const name of ['process_cpu_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'http_requests_in_flight']) {
+    for (const name of [
+      'process_cpu_seconds_total',
+      'process_resident_memory_bytes',
+      'nodejs_eventloop_lag_seconds',
+      'http_requests_in_flight',
+    ]) {
       expect(sample(response.text, name)).toBeGreaterThanOrEqual(0);
     }
-    for (const name of ['unit_of_work_retries_total', 'http_unavailable_responses_total', 'http_rate_limited_responses_total']) {
+    for (const name of [
+      'unit_of_work_retries_total',
+      'http_unavailable_responses_total',
+      'http_rate_limited_responses_total',
+    ]) {
       expect(response.text).toContain(`# TYPE ${name} counter`);
     }
     // No pool here (in-memory store): no pool gauges that would read 0 (PostgreSQL: limits-postgres.e2e.test.ts).
@@ -86,7 +95,10 @@ describe('GET /metrics with METRICS_TOKEN', () => {
     for (const token of [null, svc.token, 'scrape-secre', 'scrape-secret2']) {
       const response = await svc.call('GET', '/metrics', { token });
       expect(response.status).toBe(401);
-      expect(response.body).toMatchObject({ error: 'unauthorized', error_description: 'metrics need the metrics token' });
+      expect(response.body).toMatchObject({
+        error: 'unauthorized',
+        error_description: 'metrics need the metrics token',
+      });
       expect(response.headers.get('www-authenticate')).toBe('Bearer');
     }
   });
@@ -115,7 +127,9 @@ describe('GET /metrics on METRICS_PORT', () => {
     expect(scraped.status).toBe(200);
     expect(scraped.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await scraped.text();
-    expect(sample(text, 'http_request_duration_seconds_count', { method: 'GET', route: '/health', status_code: '200' })).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, 'http_request_duration_seconds_count', { method: 'GET', route: '/health', status_code: '200' }),
+    ).toBeGreaterThanOrEqual(1);
     const elsewhere = await fetch(`http://127.0.0.1:${METRICS_PORT}/health`);
     expect(elsewhere.status).toBe(404);
     expect(await elsewhere.json()).toMatchObject({ error: 'service_resource_not_found' });

@@ -26,7 +26,8 @@ export const serviceOperations: readonly Operation[] = [
     path: '/metrics',
     tag: 'operations',
     summary: 'Prometheus metrics',
-    description: 'The Prometheus text format. When METRICS_TOKEN is set, only `Authorization: Bearer <METRICS_TOKEN>` gets it (not an app token).',
+    description:
+      'The Prometheus text format. When METRICS_TOKEN is set, only `Authorization: Bearer <METRICS_TOKEN>` gets it (not an app token).',
     public: true,
     response: {
       schema: z.string(),
@@ -43,8 +44,16 @@ export const serviceOperations: readonly Operation[] = [
     summary: 'This OpenAPI 3.1 document',
     public: true,
     response: {
-      schema: z.looseObject({ openapi: z.literal('3.1.0'), info: z.looseObject({}), paths: z.record(z.string(), z.unknown()) }),
-      example: { openapi: '3.1.0', info: { title: 'Chat-room service (Easemob-compatible)', version: '0.1.0' }, paths: {} },
+      schema: z.looseObject({
+        openapi: z.literal('3.1.0'),
+        info: z.looseObject({}),
+        paths: z.record(z.string(), z.unknown()),
+      }),
+      example: {
+        openapi: '3.1.0',
+        info: { title: 'Chat-room service (Easemob-compatible)', version: '0.1.0' },
+        paths: {},
+      },
     },
     errors: [500],
   },

@@ -13,10 +13,15 @@ export const superAdminOperations: readonly Operation[] = [
     tag: 'super admins',
     summary: 'List super admins',
     query: pageQuery,
-    response: enveloped('get', '/{org}/{app}/chatrooms/super_admin', { schema: usernames, example: ['alice'] }, {
-      list: true,
-      params: { pagenum: ['1'], pagesize: ['10'] },
-    }),
+    response: enveloped(
+      'get',
+      '/{org}/{app}/chatrooms/super_admin',
+      { schema: usernames, example: ['alice'] },
+      {
+        list: true,
+        params: { pagenum: ['1'], pagesize: ['10'] },
+      },
+    ),
   },
   {
     method: 'post',

@@ -25,8 +25,16 @@ describe('POST /{org}/{app}/chatrooms/super_admin', () => {
 
   it.each(
     [
-      ['no superadmin', {}, { status: 400, error: 'invalid_parameter', error_description: 'superadmin must be provided' }],
-      ['superadmin a list', { superadmin: ['amy'] }, { status: 400, error: 'invalid_parameter', error_description: 'superadmin must be a string' }],
+      [
+        'no superadmin',
+        {},
+        { status: 400, error: 'invalid_parameter', error_description: 'superadmin must be provided' },
+      ],
+      [
+        'superadmin a list',
+        { superadmin: ['amy'] },
+        { status: 400, error: 'invalid_parameter', error_description: 'superadmin must be a string' },
+      ],
       ['an unknown user', { superadmin: 'ghost' }, GHOST_404],
     ].map(([label, body, row]) => ({ label, body, row })),
   )('$label → refused', async ({ body, row }) => {
@@ -39,7 +47,8 @@ describe('GET /{org}/{app}/chatrooms/super_admin', () => {
     const paged = await startTestService();
     try {
       const users = await registerMany(paged, 'sa', 12);
-      for (const superadmin of users) await paged.call('POST', paged.appPath('/chatrooms/super_admin'), { body: { superadmin } });
+      for (const superadmin of users)
+        await paged.call('POST', paged.appPath('/chatrooms/super_admin'), { body: { superadmin } });
       const first = (await paged.call('GET', paged.appPath('/chatrooms/super_admin'))).body;
       expect(first).toMatchObject({ action: 'get', count: 10, params: {} });
       expect(first.data).toEqual(users.slice(0, 10));

@@ -58,17 +58,71 @@ describe('POST /{org}/{app}/token', () => {
 
   it.each(
     [
-    ['grant_type missing', { client_id: 'x', client_secret: 'y' }, 400, 'invalid_parameter', 'grant_type must be provided'],
-    ['another grant_type', { grant_type: 'password', client_id: 'x', client_secret: 'y' }, 400, 'unsupported_grant_type', 'unsupported grant_type password'],
-    ['client_id missing', { grant_type: 'client_credentials', client_secret: 'y' }, 400, 'illegal_argument', 'client_id must be provided.'],
-    ['client_id null', { grant_type: 'client_credentials', client_id: null, client_secret: 'y' }, 400, 'illegal_argument', 'client_id must be provided.'],
-    ['client_secret missing', { grant_type: 'client_credentials', client_id: 'x' }, 400, 'illegal_argument', 'client_secret must be provided'],
-    ['ttl negative', { grant_type: 'client_credentials', client_id: 'x', client_secret: 'y', ttl: -1 }, 400, 'invalid_parameter', 'ttl must be a non-negative integer'],
-    ['ttl fractional', { grant_type: 'client_credentials', client_id: 'x', client_secret: 'y', ttl: 1.5 }, 400, 'invalid_parameter', 'ttl must be an integer'],
-    ['ttl a string', { grant_type: 'client_credentials', client_id: 'x', client_secret: 'y', ttl: '60' }, 400, 'invalid_parameter', 'ttl must be an integer'],
-    ['client_id a number', { grant_type: 'client_credentials', client_id: 7, client_secret: 'y' }, 400, 'invalid_parameter', 'client_id must be a string'],
-    ['body an array', [], 400, 'invalid_parameter', 'request body must be a JSON object'],
-  ].map(([label, body, status, error, description]) => ({ label, body, status, error, description })),
+      [
+        'grant_type missing',
+        { client_id: 'x', client_secret: 'y' },
+        400,
+        'invalid_parameter',
+        'grant_type must be provided',
+      ],
+      [
+        'another grant_type',
+        { grant_type: 'password', client_id: 'x', client_secret: 'y' },
+        400,
+        'unsupported_grant_type',
+        'unsupported grant_type password',
+      ],
+      [
+        'client_id missing',
+        { grant_type: 'client_credentials', client_secret: 'y' },
+        400,
+        'illegal_argument',
+        'client_id must be provided.',
+      ],
+      [
+        'client_id null',
+        { grant_type: 'client_credentials', client_id: null, client_secret: 'y' },
+        400,
+        'illegal_argument',
+        'client_id must be provided.',
+      ],
+      [
+        'client_secret missing',
+        { grant_type: 'client_credentials', client_id: 'x' },
+        400,
+        'illegal_argument',
+        'client_secret must be provided',
+      ],
+      [
+        'ttl negative',
+        { grant_type: 'client_credentials', client_id: 'x', client_secret: 'y', ttl: -1 },
+        400,
+        'invalid_parameter',
+        'ttl must be a non-negative integer',
+      ],
+      [
+        'ttl fractional',
+        { grant_type: 'client_credentials', client_id: 'x', client_secret: 'y', ttl: 1.5 },
+        400,
+        'invalid_parameter',
+        'ttl must be an integer',
+      ],
+      [
+        'ttl a string',
+        { grant_type: 'client_credentials', client_id: 'x', client_secret: 'y', ttl: '60' },
+        400,
+        'invalid_parameter',
+        'ttl must be an integer',
+      ],
+      [
+        'client_id a number',
+        { grant_type: 'client_credentials', client_id: 7, client_secret: 'y' },
+        400,
+        'invalid_parameter',
+        'client_id must be a string',
+      ],
+      ['body an array', [], 400, 'invalid_parameter', 'request body must be a JSON object'],
+    ].map(([label, body, status, error, description]) => ({ label, body, status, error, description })),
   )('$label → $status $error', async ({ body, status, error, description }) => {
     expect(errorRow(await requestToken(body))).toEqual({ status, error, error_description: description });
   });
@@ -76,14 +130,22 @@ describe('POST /{org}/{app}/token', () => {
   it('wrong client_id → the very answer of a wrong secret (400 invalid_grant), right secret or not', async () => {
     for (const client_secret of [svc.clientSecret, 'guess']) {
       const response = await requestToken({ ...credentials(), client_id: 'someone-else', client_secret });
-      expect(errorRow(response)).toEqual({ status: 400, error: 'invalid_grant', error_description: 'client_secret does not match' });
+      expect(errorRow(response)).toEqual({
+        status: 400,
+        error: 'invalid_grant',
+        error_description: 'client_secret does not match',
+      });
       expect(response.body.exception).toBe('ClientSecretMismatchError');
     }
   });
 
   it('wrong client_secret → 400 invalid_grant', async () => {
     const response = await requestToken({ ...credentials(), client_secret: 'guess' });
-    expect(errorRow(response)).toEqual({ status: 400, error: 'invalid_grant', error_description: 'client_secret does not match' });
+    expect(errorRow(response)).toEqual({
+      status: 400,
+      error: 'invalid_grant',
+      error_description: 'client_secret does not match',
+    });
   });
 
   it('unknown org/app → 404 organization_application_not_found naming the URI', async () => {
@@ -97,7 +159,13 @@ describe('POST /{org}/{app}/token', () => {
 
   it('error bodies carry exception, timestamp and duration, and nothing else', async () => {
     const response = await requestToken({ ...credentials(), client_secret: 'guess' });
-    expect(Object.keys(response.body).sort()).toEqual(['duration', 'error', 'error_description', 'exception', 'timestamp']);
+    expect(Object.keys(response.body).sort()).toEqual([
+      'duration',
+      'error',
+      'error_description',
+      'exception',
+      'timestamp',
+    ]);
     expect(response.body.exception).toBe('ClientSecretMismatchError');
     expect(typeof response.body.timestamp).toBe('number');
     expect(typeof response.body.duration).toBe('number');

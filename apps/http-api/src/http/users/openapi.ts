@@ -18,10 +18,14 @@ export const userOperations: readonly Operation[] = [
     path: '/{org}/{app}/users',
     tag: 'users',
     summary: 'Register one user, or up to 60',
-    description: 'One object, or an array of up to 60. Created users are in `entities`; per-user failures in `data` (still HTTP 200).',
+    description:
+      'One object, or an array of up to 60. Created users are in `entities`; per-user failures in `data` (still HTTP 200).',
     body: {
       schema: z.union([registerUserSchema, registerUsersSchema]),
-      example: [{ username: 'alice', password: 'pw1' }, { username: 'bob', password: 'pw2', nickname: 'Bob' }],
+      example: [
+        { username: 'alice', password: 'pw1' },
+        { username: 'bob', password: 'pw2', nickname: 'Bob' },
+      ],
     },
     response: enveloped(
       'post',
@@ -32,7 +36,13 @@ export const userOperations: readonly Operation[] = [
       },
       { users: true, entities: [user('alice'), { ...user('bob'), nickname: 'Bob' }] },
     ),
-    errorExamples: { 400: ['duplicate_unique_property_exists', 'Application app Entity user requires that property named username be unique, value of alice exists', 'UserAlreadyExistsError'] },
+    errorExamples: {
+      400: [
+        'duplicate_unique_property_exists',
+        'Application app Entity user requires that property named username be unique, value of alice exists',
+        'UserAlreadyExistsError',
+      ],
+    },
   },
   ...(['get', 'delete'] as const).map(
     (method): Operation => ({
@@ -43,11 +53,16 @@ export const userOperations: readonly Operation[] = [
       ...(method === 'delete' && {
         description: 'Dissolves the rooms the user owns and removes them from every other room, in one transaction.',
       }),
-      response: enveloped(method, '/{org}/{app}/users/{username}', { schema: z.array(z.unknown()).max(0), example: [] }, {
-        users: true,
-        list: method === 'get',
-        entities: [user('alice')],
-      }),
+      response: enveloped(
+        method,
+        '/{org}/{app}/users/{username}',
+        { schema: z.array(z.unknown()).max(0), example: [] },
+        {
+          users: true,
+          list: method === 'get',
+          entities: [user('alice')],
+        },
+      ),
       errorExamples: { 404: ['service_resource_not_found', 'Service resource not found', 'UserResourceNotFoundError'] },
     }),
   ),

@@ -74,17 +74,41 @@ describe('POST /{org}/{app}/users', () => {
 
   it.each(
     [
-    ['an invalid username', { username: 'bad name', password: 'pw' }, 400, 'illegal_argument', 'username bad name is not legal'],
-    ['a 65-byte username', { username: 'a'.repeat(65), password: 'pw' }, 400, 'illegal_argument', 'USERNAME_TOO_LONG'],
-    ['no password', { username: 'frank' }, 400, 'illegal_argument', 'password or pin must provided'],
-    ['a 101-character nickname', { username: 'frank', password: 'pw', nickname: 'n'.repeat(101) }, 400, 'illegal_argument', 'NICKNAME_TOO_LONG'],
-    ['no username', { password: 'pw' }, 400, 'invalid_parameter', 'username must be provided'],
-    ['a numeric username', { username: 42, password: 'pw' }, 400, 'invalid_parameter', 'username must be a string'],
-    ['a non-object item', ['frank'], 400, 'invalid_parameter', 'users[0] must be a JSON object'],
-    ['a missing username in a batch', [{ username: 'frank', password: 'pw' }, { password: 'pw' }], 400, 'invalid_parameter', 'users[1].username must be provided'],
-    ['an empty array', [], 400, 'invalid_parameter', 'request body must contain at least one user'],
-    ['a JSON string', 'just text', 400, 'invalid_parameter', 'request body must be a JSON object'],
-  ].map(([label, body, status, error, description]) => ({ label, body, status, error, description })),
+      [
+        'an invalid username',
+        { username: 'bad name', password: 'pw' },
+        400,
+        'illegal_argument',
+        'username bad name is not legal',
+      ],
+      [
+        'a 65-byte username',
+        { username: 'a'.repeat(65), password: 'pw' },
+        400,
+        'illegal_argument',
+        'USERNAME_TOO_LONG',
+      ],
+      ['no password', { username: 'frank' }, 400, 'illegal_argument', 'password or pin must provided'],
+      [
+        'a 101-character nickname',
+        { username: 'frank', password: 'pw', nickname: 'n'.repeat(101) },
+        400,
+        'illegal_argument',
+        'NICKNAME_TOO_LONG',
+      ],
+      ['no username', { password: 'pw' }, 400, 'invalid_parameter', 'username must be provided'],
+      ['a numeric username', { username: 42, password: 'pw' }, 400, 'invalid_parameter', 'username must be a string'],
+      ['a non-object item', ['frank'], 400, 'invalid_parameter', 'users[0] must be a JSON object'],
+      [
+        'a missing username in a batch',
+        [{ username: 'frank', password: 'pw' }, { password: 'pw' }],
+        400,
+        'invalid_parameter',
+        'users[1].username must be provided',
+      ],
+      ['an empty array', [], 400, 'invalid_parameter', 'request body must contain at least one user'],
+      ['a JSON string', 'just text', 400, 'invalid_parameter', 'request body must be a JSON object'],
+    ].map(([label, body, status, error, description]) => ({ label, body, status, error, description })),
   )('$label → $status $error', async ({ body, status, error, description }) => {
     const sent = typeof body === 'string' ? JSON.stringify(body) : body;
     expect(errorRow(await register(sent))).toEqual({ status, error, error_description: description });
@@ -98,7 +122,9 @@ describe('GET /{org}/{app}/users/{username}', () => {
     const response = await svc.call('GET', svc.appPath('/users/GINA'));
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ action: 'get', path: '/users', count: 1, data: [] });
-    expect(response.body.entities).toEqual([expect.objectContaining({ username: 'gina', type: 'user', activated: true })]);
+    expect(response.body.entities).toEqual([
+      expect.objectContaining({ username: 'gina', type: 'user', activated: true }),
+    ]);
     expect(response.body.entities[0]).not.toHaveProperty('nickname');
     expect(response.body.entities[0]).not.toHaveProperty('password');
   });

@@ -55,7 +55,9 @@ describe('AddMembers', () => {
 
   it('refuses 101 users with the reference message', async () => {
     const { add } = await setup();
-    expect(await failureOf(add(names('u', 101)))).toEqual(batchTooLarge('addMembers: addMembers number more than maxSize : 100'));
+    expect(await failureOf(add(names('u', 101)))).toEqual(
+      batchTooLarge('addMembers: addMembers number more than maxSize : 100'),
+    );
   });
 
   it('refuses an empty list', async () => {

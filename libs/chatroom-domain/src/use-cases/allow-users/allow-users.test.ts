@@ -75,7 +75,9 @@ describe('AllowUsers', () => {
 
     it('refuses 61 users with the reference message', async () => {
       const { many } = await setup();
-      expect(await failureOf(many(names('u', 61)))).toEqual(batchTooLarge('usernames size is more than max limit : 60'));
+      expect(await failureOf(many(names('u', 61)))).toEqual(
+        batchTooLarge('usernames size is more than max limit : 60'),
+      );
     });
 
     it('refuses an unknown room', async () => {

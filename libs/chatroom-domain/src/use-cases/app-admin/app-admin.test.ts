@@ -21,14 +21,25 @@ function world() {
   const deps = inMemoryDependencies();
   const find = (org = 'acme', name = 'chat') => new FindApp(deps).execute(org, name, `${org}/${name}`);
   const token = async (clientId: string, clientSecret: string, org = 'acme', name = 'chat') =>
-    (await new IssueAppToken(deps).execute(await find(org, name), { grantType: 'client_credentials', clientId, clientSecret }))
-      .accessToken;
+    (
+      await new IssueAppToken(deps).execute(await find(org, name), {
+        grantType: 'client_credentials',
+        clientId,
+        clientSecret,
+      })
+    ).accessToken;
   const accepts = async (accessToken: string, org = 'acme', name = 'chat') =>
     new AuthenticateApp(deps).execute(await find(org, name), `Bearer ${accessToken}`).then(
       () => true,
       () => false,
     );
-  return { deps, find, token, accepts, create: (settings = {}) => new CreateApp(deps).execute({ org: 'acme', name: 'chat', settings }) };
+  return {
+    deps,
+    find,
+    token,
+    accepts,
+    create: (settings = {}) => new CreateApp(deps).execute({ org: 'acme', name: 'chat', settings }),
+  };
 }
 
 const unknown = { class: 'NotFoundError', code: 'UnknownApp', message: 'There is no app acme/nope.' };
@@ -37,11 +48,19 @@ describe('CreateApp', () => {
   it('creates an app with fresh credentials: the secret is returned once and stored hashed, the key sealed', async () => {
     const w = world();
     const { app, credentials } = await w.create({ roomQuota: 5, rateLimit: { perSecond: 20 } });
-    expect(credentials).toEqual({ org: 'acme', name: 'chat', clientId: expect.stringMatching(/^YXA6[0-9a-f]{32}$/), clientSecret: expect.any(String) });
+    expect(credentials).toEqual({
+      org: 'acme',
+      name: 'chat',
+      clientId: expect.stringMatching(/^YXA6[0-9a-f]{32}$/),
+      clientSecret: expect.any(String),
+    });
     expect(app.clientSecretHash).not.toBe(credentials.clientSecret);
     expect(await w.deps.secretHasher.verify(credentials.clientSecret, app.clientSecretHash)).toBe(true);
     expect(w.deps.sealer.isSealed(app.tokenKey)).toBe(true);
-    expect(app).toMatchObject({ keyGeneration: 0, settings: { ...DEFAULT_APP_SETTINGS, roomQuota: 5, rateLimit: { perSecond: 20 } } });
+    expect(app).toMatchObject({
+      keyGeneration: 0,
+      settings: { ...DEFAULT_APP_SETTINGS, roomQuota: 5, rateLimit: { perSecond: 20 } },
+    });
     expect(await w.accepts(await w.token(credentials.clientId, credentials.clientSecret))).toBe(true);
   });
 
@@ -60,11 +79,21 @@ describe('CreateApp', () => {
     [{ org: 'a b', name: 'chat' }, 'org must be 1 to 64 characters of A-Z a-z 0-9 _ . -'],
     [{ org: 'acme', name: '' }, 'app must be 1 to 64 characters of A-Z a-z 0-9 _ . -'],
     [{ org: 'acme', name: 'chat', settings: { roomQuota: 0 } }, 'roomQuota must be an integer from 1 to 1000000000'],
-    [{ org: 'acme', name: 'chat', settings: { maxUsersCeiling: 1.5 } }, 'maxUsersCeiling must be an integer from 1 to 1000000000'],
-    [{ org: 'acme', name: 'chat', settings: { rateLimit: { perSecond: 0 } } }, 'rateLimit must be off, easemob or a whole number of requests per second from 1 to 1000000'],
+    [
+      { org: 'acme', name: 'chat', settings: { maxUsersCeiling: 1.5 } },
+      'maxUsersCeiling must be an integer from 1 to 1000000000',
+    ],
+    [
+      { org: 'acme', name: 'chat', settings: { rateLimit: { perSecond: 0 } } },
+      'rateLimit must be off, easemob or a whole number of requests per second from 1 to 1000000',
+    ],
   ])('refuses bad input %j', async (input, message) => {
     const w = world();
-    expect(await failureOf(new CreateApp(w.deps).execute(input))).toEqual({ class: 'InvalidInputError', code: 'InvalidParameter', message });
+    expect(await failureOf(new CreateApp(w.deps).execute(input))).toEqual({
+      class: 'InvalidInputError',
+      code: 'InvalidParameter',
+      message,
+    });
     expect(await w.deps.uow.read((r) => r.apps.count())).toBe(0);
   });
 });
@@ -74,14 +103,23 @@ describe('ListApps and ShowApp', () => {
     const w = world();
     await new CreateApp(w.deps).execute({ org: 'zeta', name: 'a' });
     const { app } = await w.create();
-    await new RegisterUsers(w.deps).execute(app, [{ username: 'u1', password: 'p' }, { username: 'u2', password: 'p' }]);
+    await new RegisterUsers(w.deps).execute(app, [
+      { username: 'u1', password: 'p' },
+      { username: 'u2', password: 'p' },
+    ]);
     await new CreateChatroom(w.deps).execute(app, { name: 'r', description: 'd', owner: 'u1' });
     const listed = await new ListApps(w.deps).execute();
     expect(listed.map((a) => `${a.org}/${a.name}`)).toEqual(['acme/chat', 'zeta/a']);
     const shown = await new ShowApp(w.deps).execute('acme', 'chat');
     expect(shown).toEqual({
-      id: app.id, org: 'acme', name: 'chat', clientId: app.clientId, keyGeneration: 0,
-      settings: DEFAULT_APP_SETTINGS, created: app.created, usage: { rooms: 1, users: 2 },
+      id: app.id,
+      org: 'acme',
+      name: 'chat',
+      clientId: app.clientId,
+      keyGeneration: 0,
+      settings: DEFAULT_APP_SETTINGS,
+      created: app.created,
+      usage: { rooms: 1, users: 2 },
     });
     for (const view of [...listed, shown]) {
       expect(Object.keys(view)).not.toContain('clientSecretHash');
@@ -103,7 +141,9 @@ describe('RotateAppSecret', () => {
     expect(rotated).toMatchObject({ org: 'acme', name: 'chat', clientId: credentials.clientId });
     expect(rotated.clientSecret).not.toBe(credentials.clientSecret);
     expect(await w.accepts(before)).toBe(false);
-    expect(await failureOf(w.token(credentials.clientId, credentials.clientSecret))).toMatchObject({ code: 'ClientSecretMismatch' });
+    expect(await failureOf(w.token(credentials.clientId, credentials.clientSecret))).toMatchObject({
+      code: 'ClientSecretMismatch',
+    });
     const after = await w.token(credentials.clientId, rotated.clientSecret);
     expect(await w.accepts(after)).toBe(true);
     expect((await w.find()).keyGeneration).toBe(1);
@@ -118,9 +158,16 @@ describe('RevokeAppTokens', () => {
   it('refuses every token issued so far; the secret stays and mints tokens that are accepted', async () => {
     const w = world();
     const { credentials } = await w.create();
-    const tokens = [await w.token(credentials.clientId, credentials.clientSecret), await w.token(credentials.clientId, credentials.clientSecret)];
+    const tokens = [
+      await w.token(credentials.clientId, credentials.clientSecret),
+      await w.token(credentials.clientId, credentials.clientSecret),
+    ];
     const keyBefore = (await w.find()).tokenKey;
-    expect(await new RevokeAppTokens(w.deps).execute('acme', 'chat')).toEqual({ org: 'acme', name: 'chat', keyGeneration: 1 });
+    expect(await new RevokeAppTokens(w.deps).execute('acme', 'chat')).toEqual({
+      org: 'acme',
+      name: 'chat',
+      keyGeneration: 1,
+    });
     for (const t of tokens) expect(await w.accepts(t)).toBe(false);
     expect((await w.find()).tokenKey).not.toBe(keyBefore);
     expect(await w.accepts(await w.token(credentials.clientId, credentials.clientSecret))).toBe(true);
@@ -137,7 +184,11 @@ describe('SetAppLimits', () => {
     const w = world();
     const { credentials } = await w.create({ roomQuota: 7 });
     const t = await w.token(credentials.clientId, credentials.clientSecret);
-    const view = await new SetAppLimits(w.deps).execute('acme', 'chat', { joinedRoomCap: 3, rateLimit: 'easemob', customRoomIds: undefined });
+    const view = await new SetAppLimits(w.deps).execute('acme', 'chat', {
+      joinedRoomCap: 3,
+      rateLimit: 'easemob',
+      customRoomIds: undefined,
+    });
     expect(view.settings).toEqual({ ...DEFAULT_APP_SETTINGS, roomQuota: 7, joinedRoomCap: 3, rateLimit: 'easemob' });
     expect((await w.find()).settings).toEqual(view.settings);
     expect(await w.accepts(t)).toBe(true);
@@ -146,7 +197,9 @@ describe('SetAppLimits', () => {
   it('refuses a bad value and changes nothing; an unknown app is UnknownApp', async () => {
     const w = world();
     const { app } = await w.create();
-    expect(await failureOf(new SetAppLimits(w.deps).execute('acme', 'chat', { roomQuota: -1 }))).toMatchObject({ code: 'InvalidParameter' });
+    expect(await failureOf(new SetAppLimits(w.deps).execute('acme', 'chat', { roomQuota: -1 }))).toMatchObject({
+      code: 'InvalidParameter',
+    });
     expect(await w.find()).toEqual(app);
     expect(await failureOf(new SetAppLimits(w.deps).execute('acme', 'nope', {}))).toEqual(unknown);
   });
@@ -163,7 +216,10 @@ describe('DeleteApp', () => {
     expect(await failureOf(w.find())).toMatchObject({ code: 'AppNotFound' });
     expect(await w.deps.uow.read((r) => r.apps.usage(app.id))).toEqual({ rooms: 0, users: 0 });
     expect(await w.find('acme', 'other')).toEqual(other.app);
-    expect(await failureOf(new DeleteApp(w.deps).execute('acme', 'chat'))).toEqual({ ...unknown, message: 'There is no app acme/chat.' });
+    expect(await failureOf(new DeleteApp(w.deps).execute('acme', 'chat'))).toEqual({
+      ...unknown,
+      message: 'There is no app acme/chat.',
+    });
   });
 });
 

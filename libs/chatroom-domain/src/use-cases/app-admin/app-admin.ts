@@ -13,7 +13,10 @@ export const APP_SETTING_MAX = 1_000_000_000;
 
 /** Org and app names: 1 to 64 of A-Z a-z 0-9 _ . - (the store's CHECK says the same). */
 export function checkAppNames(org: string, name: string): void {
-  for (const [field, value] of [['org', org], ['app', name]] as const) {
+  for (const [field, value] of [
+    ['org', org],
+    ['app', name],
+  ] as const) {
     if (!APP_NAME.test(value)) {
       throw errors.invalidParameter(`${field} must be 1 to 64 characters of A-Z a-z 0-9 _ . -`);
     }

@@ -23,7 +23,9 @@ const corrupt = {
 describe('AuthenticateApp', () => {
   it('refuses a token of an earlier key generation (revoked), even under the same key', async () => {
     const { w, accessToken, authenticate } = await setup();
-    expect(await failureOf(authenticate.execute({ ...w.app, keyGeneration: 1 }, `Bearer ${accessToken}`))).toEqual(corrupt);
+    expect(await failureOf(authenticate.execute({ ...w.app, keyGeneration: 1 }, `Bearer ${accessToken}`))).toEqual(
+      corrupt,
+    );
   });
 
   it('accepts nothing when the stored key does not open under this master key', async () => {

@@ -34,9 +34,15 @@ describe('BlockUsers', () => {
     it('refuses a user who is not a member, and one already blocked (no longer a member)', async () => {
       const { one, blocked } = await setup();
       const notMember = { class: 'ForbiddenOperationError', code: 'NotMembers' };
-      expect(await failureOf(one('dave'))).toEqual({ ...notMember, message: 'users [dave] are not members of this group!' });
+      expect(await failureOf(one('dave'))).toEqual({
+        ...notMember,
+        message: 'users [dave] are not members of this group!',
+      });
       await one('bob');
-      expect(await failureOf(one('bob'))).toEqual({ ...notMember, message: 'users [bob] are not members of this group!' });
+      expect(await failureOf(one('bob'))).toEqual({
+        ...notMember,
+        message: 'users [bob] are not members of this group!',
+      });
       expect(await blocked()).toEqual(['bob']);
     });
 

@@ -22,7 +22,10 @@ export class BlockUsers {
       if (removed.length === 0) throw errors.notMembers([username]);
       await r.roomUserLists.add(app.id, roomId, 'blocklist', [username]);
       // E20 then E11, as the reference orders them.
-      r.events.append(...roomEvents.blocked(app, roomId, [username]), ...roomEvents.left(app, roomId, removed, 'BLOCK', memberCount));
+      r.events.append(
+        ...roomEvents.blocked(app, roomId, [username]),
+        ...roomEvents.left(app, roomId, removed, 'BLOCK', memberCount),
+      );
       return username;
     });
   }
@@ -37,7 +40,10 @@ export class BlockUsers {
       const blocked = succeeded(results);
       const { removed, memberCount } = await leaveRoom(r, app.id, roomId, blocked);
       await r.roomUserLists.add(app.id, roomId, 'blocklist', blocked);
-      r.events.append(...roomEvents.blocked(app, roomId, blocked), ...roomEvents.left(app, roomId, removed, 'BLOCK', memberCount));
+      r.events.append(
+        ...roomEvents.blocked(app, roomId, blocked),
+        ...roomEvents.left(app, roomId, removed, 'BLOCK', memberCount),
+      );
       return results;
     });
   }

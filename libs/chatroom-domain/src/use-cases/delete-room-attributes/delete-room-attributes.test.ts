@@ -54,7 +54,10 @@ describe('DeleteRoomAttributes', () => {
 
   it('the forced variant still reports missing keys', async () => {
     const { del } = await setup();
-    expect(await del('carol', ['nope'], true)).toEqual({ successKeys: [], errorKeys: { nope: 'the key nope does not exist' } });
+    expect(await del('carol', ['nope'], true)).toEqual({
+      successKeys: [],
+      errorKeys: { nope: 'the key nope does not exist' },
+    });
   });
 
   it('refuses a user who is not in the room', async () => {

@@ -11,7 +11,10 @@ export class DemoteAdmin {
   async execute(app: App, roomId: string, rawUsername: string): Promise<UserId> {
     const username = parseUserId(rawUsername);
     const [changed] = roomEvents.admins(app, roomId, [username], 'REMOVE');
-    doneOrThrow(await this.deps.uow.commands.demoteAdmin({ appId: app.id, roomId, username, changed: changed! }), roomId);
+    doneOrThrow(
+      await this.deps.uow.commands.demoteAdmin({ appId: app.id, roomId, username, changed: changed! }),
+      roomId,
+    );
     return username;
   }
 }

@@ -59,7 +59,12 @@ describe('EnsureApp', () => {
     const first = await ensure.execute(input);
     deps.clock.advance(60_000);
     const second = await ensure.execute({ ...input, clientId: 'YXA6new', clientSecret: 'rotated' });
-    expect(second).toMatchObject({ id: first.id, tokenKey: first.tokenKey, created: first.created, clientId: 'YXA6new' });
+    expect(second).toMatchObject({
+      id: first.id,
+      tokenKey: first.tokenKey,
+      created: first.created,
+      clientId: 'YXA6new',
+    });
   });
 
   it('replaces changed settings and keeps the app id', async () => {

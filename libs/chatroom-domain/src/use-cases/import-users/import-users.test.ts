@@ -25,11 +25,25 @@ describe('markingImported', () => {
     const w = await TestWorld.create();
     await new ImportUsers(w.deps).execute(w.app, ['own1', 'own2']);
     const marked = new CreateChatroom({ ...w.deps, uow: markingImported(w.deps.uow) });
-    const { id: imported } = await marked.execute(w.app, { name: 'n', description: 'd', owner: 'own1', members: ['own2'], created: 1234 });
-    const { id: native } = await new CreateChatroom(w.deps).execute(w.app, { name: 'n', description: 'd', owner: 'own1' });
-    const events = async (roomId: string) => (await w.deps.uow.read((r) => r.eventLog.roomPage(w.app.id, roomId, 10))) as RoomEvent[];
+    const { id: imported } = await marked.execute(w.app, {
+      name: 'n',
+      description: 'd',
+      owner: 'own1',
+      members: ['own2'],
+      created: 1234,
+    });
+    const { id: native } = await new CreateChatroom(w.deps).execute(w.app, {
+      name: 'n',
+      description: 'd',
+      owner: 'own1',
+    });
+    const events = async (roomId: string) =>
+      (await w.deps.uow.read((r) => r.eventLog.roomPage(w.app.id, roomId, 10))) as RoomEvent[];
     const importedEvents = await events(imported);
-    expect(importedEvents.map((e) => [e.operation, e.payload?.['imported']])).toEqual([['JOIN', true], ['CREATE', true]]);
+    expect(importedEvents.map((e) => [e.operation, e.payload?.['imported']])).toEqual([
+      ['JOIN', true],
+      ['CREATE', true],
+    ]);
     expect((await events(native)).map((e) => e.payload?.['imported'])).toEqual([undefined]);
     const room = await w.deps.uow.read((r) => r.chatrooms.findById(w.app.id, imported));
     expect(room?.created).toBe(1234);

@@ -26,8 +26,12 @@ export function markingImported(inner: UnitOfWork): UnitOfWork {
     read: (work) => inner.read(work),
     write: (work) =>
       inner.write((repos) => {
-        const events: EventOutbox = { append: (...appended: RoomEvent[]) => repos.events.append(...appended.map(imported)) };
-        const marked = new Proxy(repos, { get: (target, key) => (key === 'events' ? events : Reflect.get(target, key, target)) });
+        const events: EventOutbox = {
+          append: (...appended: RoomEvent[]) => repos.events.append(...appended.map(imported)),
+        };
+        const marked = new Proxy(repos, {
+          get: (target, key) => (key === 'events' ? events : Reflect.get(target, key, target)),
+        });
         return work(marked as Repositories);
       }),
   };

@@ -53,7 +53,8 @@ export class IssueAppToken {
     if (!idMatches || !secretMatches) throw errors.clientSecretMismatch();
     const key = await this.deps.sealer.unseal(app.tokenKey);
     // SealAppKeys refuses to start on such a store; this guards a key sealed elsewhere since.
-    if (key === null) throw new UnavailableError(`the token key of ${app.org}/${app.name} does not open under this master key`);
+    if (key === null)
+      throw new UnavailableError(`the token key of ${app.org}/${app.name} does not open under this master key`);
     const issuedAt = Math.floor(this.deps.clock.now() / 1000);
     const accessToken = await this.deps.tokens.sign(
       { appId: app.id, generation: app.keyGeneration, issuedAt, expiresAt: issuedAt + ttl },

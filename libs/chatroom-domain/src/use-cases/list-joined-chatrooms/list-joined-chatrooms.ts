@@ -15,7 +15,9 @@ export class ListJoinedChatrooms {
   async execute(app: App, rawUsername: string, input: PageInput): Promise<JoinedChatroom[]> {
     const username = parseUserId(rawUsername);
     const unpaged = input.pagenum === undefined && input.pagesize === undefined;
-    const { offset, limit } = unpaged ? { offset: 0, limit: JOINED_UNPAGED_LIMIT } : pageWindow(input, PAGESIZE_DEFAULT);
+    const { offset, limit } = unpaged
+      ? { offset: 0, limit: JOINED_UNPAGED_LIMIT }
+      : pageWindow(input, PAGESIZE_DEFAULT);
     return this.deps.uow.read(async (r) => {
       if ((await r.users.findExisting(app.id, [username])).length === 0) throw errors.userResourceNotFound();
       return r.memberships.joinedRooms(app.id, username, offset, limit);

@@ -14,9 +14,9 @@ async function setup(settings?: Partial<AppSettings>) {
 }
 
 describe('ModifyChatroom', () => {
-  it('changes only the name, answering groupname', async () => {
+  it('changes only the name, answering name', async () => {
     const { w, id, modify } = await setup();
-    expect(await modify({ name: 'Hall' })).toEqual({ groupname: true });
+    expect(await modify({ name: 'Hall' })).toEqual({ name: true });
     expect((await w.details(id)).room).toMatchObject({ name: 'Hall', description: 'Say hi', maxUsers: 10 });
   });
 
@@ -29,9 +29,9 @@ describe('ModifyChatroom', () => {
   it('changes all three fields at once', async () => {
     const { w, id, modify } = await setup();
     expect(await modify({ name: 'Hall', description: 'Quiet', maxUsers: 20 })).toEqual({
-      groupname: true,
+      name: true,
       description: true,
-      maxusers: true,
+      maxUsers: true,
     });
     expect((await w.details(id)).room).toMatchObject({ name: 'Hall', description: 'Quiet', maxUsers: 20 });
   });

@@ -9,10 +9,11 @@ import { lockRoom } from '../room-guards.js';
 /** The only fields a modify may touch (the announcement and mute-all have their own use cases). */
 export type ModifyChatroomInput = Pick<ChatroomPatch, 'name' | 'description' | 'maxUsers'>;
 
+/** Which fields the modify changed, in the domain's names (the HTTP layer words them for the wire). */
 export interface ModifyChatroomResult {
-  readonly groupname?: true;
+  readonly name?: true;
   readonly description?: true;
-  readonly maxusers?: true;
+  readonly maxUsers?: true;
 }
 
 /** `PUT /chatrooms/{id}` without `newowner`: any non-empty subset of name, description, maxusers. */
@@ -37,9 +38,9 @@ export class ModifyChatroom {
       r.events.append(roomEvents.updated(app, { ...room, ...patch }));
     });
     return {
-      ...(patch.name !== undefined && { groupname: true }),
+      ...(patch.name !== undefined && { name: true }),
       ...(patch.description !== undefined && { description: true }),
-      ...(patch.maxUsers !== undefined && { maxusers: true }),
+      ...(patch.maxUsers !== undefined && { maxUsers: true }),
     };
   }
 }

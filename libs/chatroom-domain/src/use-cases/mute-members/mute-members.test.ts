@@ -75,7 +75,9 @@ describe('MuteMembers', () => {
 
   it('refuses 101 users with the reference message', async () => {
     const { mute } = await setup();
-    expect(await failureOf(mute(names('u', 101), HOUR_MS))).toEqual(batchTooLarge('userNames size is more than max limit : 100'));
+    expect(await failureOf(mute(names('u', 101), HOUR_MS))).toEqual(
+      batchTooLarge('userNames size is more than max limit : 100'),
+    );
   });
 
   it.each([-2, 1.5, Number.NaN, 3_153_600_000_001])('refuses mute_duration %d', async (duration) => {

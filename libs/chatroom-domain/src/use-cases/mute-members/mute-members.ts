@@ -14,7 +14,13 @@ import { doneOrThrow } from '../room-commands/refusal-errors.js';
 export class MuteMembers {
   constructor(private readonly deps: Pick<Dependencies, 'uow' | 'clock'>) {}
 
-  async execute(app: App, roomId: string, rawUsernames: readonly string[], duration: number, expiresAt?: number): Promise<MuteEntry[]> {
+  async execute(
+    app: App,
+    roomId: string,
+    rawUsernames: readonly string[],
+    duration: number,
+    expiresAt?: number,
+  ): Promise<MuteEntry[]> {
     assertBatch('mute', rawUsernames);
     assertMuteDuration(duration);
     const usernames = parseUserIds(rawUsernames);

@@ -24,15 +24,22 @@ export type AccountOutcome =
   | { readonly ok: false; readonly reason: 'taken' | 'unknown' };
 
 export function viewOf(operator: Operator): OperatorView {
-  return { name: operator.name, role: operator.role, mustChangePassword: operator.mustChangePassword, created: operator.created };
+  return {
+    name: operator.name,
+    role: operator.role,
+    mustChangePassword: operator.mustChangePassword,
+    created: operator.created,
+  };
 }
 
 function checkName(name: string): void {
-  if (!OPERATOR_NAME.test(name)) throw errors.invalidParameter(`operator name ${name} is not legal: 1-64 of a-z 0-9 _ . -`);
+  if (!OPERATOR_NAME.test(name))
+    throw errors.invalidParameter(`operator name ${name} is not legal: 1-64 of a-z 0-9 _ . -`);
 }
 
 function checkRole(role: string): asserts role is OperatorRole {
-  if (!(OPERATOR_ROLES as readonly string[]).includes(role)) throw errors.invalidParameter(`role must be one of ${OPERATOR_ROLES.join(', ')}`);
+  if (!(OPERATOR_ROLES as readonly string[]).includes(role))
+    throw errors.invalidParameter(`role must be one of ${OPERATOR_ROLES.join(', ')}`);
 }
 
 function checkPassword(password: string): void {

@@ -37,7 +37,12 @@ export class SignInOperator {
     if (!operator || !matches) return { ok: false };
     const issuedAt = Math.floor(this.deps.clock.now() / 1000);
     const accessToken = await this.deps.tokens.sign(
-      { appId: `${SUBJECT_PREFIX}${operator.name}`, generation: operator.generation, issuedAt, expiresAt: issuedAt + this.policy.ttlSeconds },
+      {
+        appId: `${SUBJECT_PREFIX}${operator.name}`,
+        generation: operator.generation,
+        issuedAt,
+        expiresAt: issuedAt + this.policy.ttlSeconds,
+      },
       this.policy.key,
     );
     return { ok: true, operator, accessToken, expiresIn: this.policy.ttlSeconds };

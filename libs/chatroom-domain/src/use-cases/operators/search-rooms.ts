@@ -1,6 +1,12 @@
 import type { App } from '../../model/app.js';
 import type { Chatroom } from '../../model/chatroom.js';
-import { clampPositiveInt, decodeCursor, encodeCursor, LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX } from '../../model/paging.js';
+import {
+  clampPositiveInt,
+  decodeCursor,
+  encodeCursor,
+  LIST_LIMIT_DEFAULT,
+  LIST_LIMIT_MAX,
+} from '../../model/paging.js';
 import type { ConsoleQueries } from '../../ports/console-queries.js';
 import type { Dependencies } from '../dependencies.js';
 

@@ -1,12 +1,7 @@
 import { errors } from '../../errors/error-catalogue.js';
 import type { App } from '../../model/app.js';
 import { codePointLength } from '../../model/text.js';
-import {
-  NICKNAME_MAX_LENGTH,
-  PASSWORD_MAX_LENGTH,
-  REGISTER_BATCH_MAX,
-  type User,
-} from '../../model/user.js';
+import { NICKNAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, REGISTER_BATCH_MAX, type User } from '../../model/user.js';
 import { parseUserId, type UserId } from '../../model/user-id.js';
 import type { Dependencies } from '../dependencies.js';
 

@@ -15,12 +15,7 @@ const BATCH: Record<RoomUserList, BatchKind> = { blocklist: 'unblock', allowlist
 export class RemoveFromRoomUserList {
   constructor(private readonly deps: Pick<Dependencies, 'uow'>) {}
 
-  async execute(
-    app: App,
-    roomId: string,
-    list: RoomUserList,
-    rawUsernames: readonly string[],
-  ): Promise<UserResult[]> {
+  async execute(app: App, roomId: string, list: RoomUserList, rawUsernames: readonly string[]): Promise<UserResult[]> {
     assertBatch(BATCH[list], rawUsernames);
     const usernames = parseUserIds(rawUsernames);
     return this.deps.uow.write(async (r) => {

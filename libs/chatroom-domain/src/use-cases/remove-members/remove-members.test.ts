@@ -76,7 +76,9 @@ describe('RemoveMembers', () => {
 
     it('refuses 61 users with the reference message', async () => {
       const { many } = await setup();
-      expect(await failureOf(many(names('u', 61)))).toEqual(batchTooLarge('kickMember: kickMembers number more than maxSize : 60'));
+      expect(await failureOf(many(names('u', 61)))).toEqual(
+        batchTooLarge('kickMember: kickMembers number more than maxSize : 60'),
+      );
     });
 
     it('refuses an unknown room', async () => {

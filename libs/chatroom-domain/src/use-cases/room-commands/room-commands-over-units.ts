@@ -43,10 +43,18 @@ export class RoomCommandsOverUnits implements RoomCommands {
       const inserted = await r.chatrooms.insert(room, c.roomQuota);
       if (inserted === 'id-taken') refuse({ refused: 'id-taken', id: room.id });
       if (inserted === 'quota-exceeded') refuse({ refused: 'quota-exceeded' });
-      for (const [users, role] of [[[fields.owner], 'owner'], [c.members, 'member']] as const) {
+      for (const [users, role] of [
+        [[fields.owner], 'owner'],
+        [c.members, 'member'],
+      ] as const) {
         if (users.length === 0) continue;
         const outcome = await r.memberships.add(room.appId, room.id, users, role, c.joinedRoomCap);
-        if (!outcome.ok) refuse(outcome.reason === 'room-full' ? { refused: 'room-full' } : { refused: 'user-cap', username: outcome.username });
+        if (!outcome.ok)
+          refuse(
+            outcome.reason === 'room-full'
+              ? { refused: 'room-full' }
+              : { refused: 'user-cap', username: outcome.username },
+          );
       }
       r.events.append(...c.created.map((event) => ({ ...event, roomId: room.id })));
       return { id: room.id };
@@ -62,7 +70,12 @@ export class RoomCommandsOverUnits implements RoomCommands {
       const outcome = await r.memberships.add(c.appId, c.roomId, wanted, 'member', c.joinedRoomCap);
       const [blocked] = await r.roomUserLists.filter(c.appId, c.roomId, 'blocklist', wanted);
       if (blocked !== undefined) refuse({ refused: 'blocked', username: blocked });
-      if (!outcome.ok) refuse(outcome.reason === 'room-full' ? { refused: 'room-full' } : { refused: 'user-cap', username: outcome.username });
+      if (!outcome.ok)
+        refuse(
+          outcome.reason === 'room-full'
+            ? { refused: 'room-full' }
+            : { refused: 'user-cap', username: outcome.username },
+        );
       const { added, memberCount } = outcome;
       if (added.length > 0) r.events.append(filled(c.joined, { member: added }, memberCount));
       return memberCount === undefined ? { added } : { added, memberCount };
@@ -76,7 +89,8 @@ export class RoomCommandsOverUnits implements RoomCommands {
       await requireUsers(r, c.appId, [c.username]);
       if (room.owner === c.username) refuse({ refused: 'owner' });
       const { removed, memberCount } = await leaveRoom(r, c.appId, c.roomId, [c.username]);
-      if (removed.length === 0 || memberCount === undefined) return refuse({ refused: 'not-member', usernames: [c.username] });
+      if (removed.length === 0 || memberCount === undefined)
+        return refuse({ refused: 'not-member', usernames: [c.username] });
       r.events.append(filled(c.left, {}, memberCount));
       return { memberCount };
     });
@@ -99,7 +113,9 @@ export class RoomCommandsOverUnits implements RoomCommands {
     return this.unit(async (r) => {
       // Locked first, so the members read are the ones the room has when it goes.
       if (!(await r.chatrooms.findByIdForUpdate(c.appId, c.roomId))) refuse({ refused: 'room-missing' });
-      const members = ((await r.memberships.affiliations(c.appId, [c.roomId])).get(c.roomId) ?? []).map((a) => a.username);
+      const members = ((await r.memberships.affiliations(c.appId, [c.roomId])).get(c.roomId) ?? []).map(
+        (a) => a.username,
+      );
       if (!(await r.chatrooms.delete(c.appId, c.roomId))) refuse({ refused: 'room-missing' });
       const [gone, left] = c.dissolved;
       r.events.append(gone, ...(members.length > 0 ? [filled(left, { member: members })] : []));
@@ -114,7 +130,12 @@ export class RoomCommandsOverUnits implements RoomCommands {
       const outsiders = c.usernames.filter((u) => !roles.has(u));
       if (outsiders.length > 0) refuse({ refused: 'not-member', usernames: outsiders });
       if (c.expiresAt === 0) await r.mutes.remove(c.appId, c.roomId, c.usernames);
-      else await r.mutes.upsert(c.appId, c.roomId, c.usernames.map((username) => ({ username, expiresAt: c.expiresAt })));
+      else
+        await r.mutes.upsert(
+          c.appId,
+          c.roomId,
+          c.usernames.map((username) => ({ username, expiresAt: c.expiresAt })),
+        );
       r.events.append(c.muted);
       return {};
     });
@@ -140,7 +161,8 @@ export class RoomCommandsOverUnits implements RoomCommands {
     return this.unit(async (r) => {
       if (!(await r.chatrooms.findByIdForUpdate(c.appId, c.roomId))) refuse({ refused: 'room-missing' });
       await requireUsers(r, c.appId, [c.username]);
-      if ((await r.memberships.roleOf(c.appId, c.roomId, c.username)) !== 'admin') refuse({ refused: 'not-admin', username: c.username });
+      if ((await r.memberships.roleOf(c.appId, c.roomId, c.username)) !== 'admin')
+        refuse({ refused: 'not-admin', username: c.username });
       await r.memberships.setRole(c.appId, c.roomId, c.username, 'member');
       r.events.append(c.changed);
       return {};

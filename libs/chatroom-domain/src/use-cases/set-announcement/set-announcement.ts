@@ -11,6 +11,9 @@ export class SetAnnouncement {
   async execute(app: App, roomId: string, announcement: string): Promise<void> {
     assertAnnouncement(announcement);
     const updated = roomEvents.announcement(app, roomId, announcement);
-    doneOrThrow(await this.deps.uow.commands.updateRoom({ appId: app.id, roomId, patch: { announcement }, updated }), roomId);
+    doneOrThrow(
+      await this.deps.uow.commands.updateRoom({ appId: app.id, roomId, patch: { announcement }, updated }),
+      roomId,
+    );
   }
 }

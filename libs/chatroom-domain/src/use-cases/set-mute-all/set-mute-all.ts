@@ -9,7 +9,10 @@ export class SetMuteAll {
 
   async execute(app: App, roomId: string, muteAll: boolean): Promise<boolean> {
     const updated = roomEvents.muteAll(app, roomId, muteAll);
-    doneOrThrow(await this.deps.uow.commands.updateRoom({ appId: app.id, roomId, patch: { muteAll }, updated }), roomId);
+    doneOrThrow(
+      await this.deps.uow.commands.updateRoom({ appId: app.id, roomId, patch: { muteAll }, updated }),
+      roomId,
+    );
     return muteAll;
   }
 }

@@ -14,8 +14,12 @@ async function setup() {
   const w = await TestWorld.create();
   await w.users('alice', 'bob', 'carol', 'dave');
   const id = await w.room('alice', ['bob', 'carol']);
-  const set = (username: string, metaData: Record<string, string>, more: Partial<SetRoomAttributesInput> = {}, roomId = id) =>
-    new SetRoomAttributes(w.deps).execute(w.app, roomId, username, { metaData, forced: false, ...more });
+  const set = (
+    username: string,
+    metaData: Record<string, string>,
+    more: Partial<SetRoomAttributesInput> = {},
+    roomId = id,
+  ) => new SetRoomAttributes(w.deps).execute(w.app, roomId, username, { metaData, forced: false, ...more });
   const get = () => new GetRoomAttributes(w.deps).execute(w.app, id);
   return { w, id, set, get };
 }
@@ -81,11 +85,14 @@ describe('SetRoomAttributes', () => {
 
     it('a key may use A-Z a-z 0-9 _ . - only', async () => {
       const { set } = await setup();
-      const result = await set('bob', { 'Az09_.-': '1', 'a b': '2', 'ключ': '3', 'k!': '4', '': '5' });
+      const result = await set('bob', { 'Az09_.-': '1', 'a b': '2', ключ: '3', 'k!': '4', '': '5' });
       expect(result.successKeys).toEqual(['Az09_.-']);
       expect(result.errorKeys).toEqual(
         Object.fromEntries(
-          ['a b', 'ключ', 'k!', ''].map((k) => [k, `properties key '${k}' contains characters other than A-Z a-z 0-9 _ . -`]),
+          ['a b', 'ключ', 'k!', ''].map((k) => [
+            k,
+            `properties key '${k}' contains characters other than A-Z a-z 0-9 _ . -`,
+          ]),
         ),
       );
     });
@@ -182,7 +189,10 @@ describe('SetRoomAttributes', () => {
     it('overwrites a key owned by another member, and the setter becomes its owner', async () => {
       const { w, id, set, get } = await setup();
       await set('bob', { topic: 'cats', other: 'bob' });
-      expect(await set('carol', { topic: 'dogs' }, { forced: true })).toEqual({ successKeys: ['topic'], errorKeys: {} });
+      expect(await set('carol', { topic: 'dogs' }, { forced: true })).toEqual({
+        successKeys: ['topic'],
+        errorKeys: {},
+      });
       expect(await get()).toEqual({ other: 'bob', topic: 'dogs' });
       expect(await w.traces(id, 'carol')).toEqual(['member', 'attribute:topic']);
       expect((await set('bob', { topic: 'back' })).errorKeys).toEqual({ topic: 'others are not allowed to be set' });

@@ -29,7 +29,12 @@ export interface SetRoomAttributesInput {
 export class SetRoomAttributes {
   constructor(private readonly deps: Pick<Dependencies, 'uow'>) {}
 
-  async execute(app: App, roomId: string, rawUsername: string, input: SetRoomAttributesInput): Promise<AttributeResult> {
+  async execute(
+    app: App,
+    roomId: string,
+    rawUsername: string,
+    input: SetRoomAttributesInput,
+  ): Promise<AttributeResult> {
     const entries = Object.entries(input.metaData);
     assertAttributeBatch(entries.length, 'metaData');
     const owner = parseUserId(rawUsername);
@@ -39,7 +44,13 @@ export class SetRoomAttributes {
       await lockRoom(r, app, roomId);
       if ((await r.memberships.roleOf(app.id, roomId, owner)) === null) throw errors.notInChatroom();
       const current = new Map(
-        (await r.roomAttributes.list(app.id, roomId, entries.map(([k]) => k))).map((a) => [a.key, a]),
+        (
+          await r.roomAttributes.list(
+            app.id,
+            roomId,
+            entries.map(([k]) => k),
+          )
+        ).map((a) => [a.key, a]),
       );
       let room = ATTRIBUTES_PER_ROOM_MAX - (await r.roomAttributes.count(app.id, roomId));
       // Pairs, not assignments: a key named `__proto__` must show up in errorKeys too.
@@ -61,7 +72,9 @@ export class SetRoomAttributes {
         accepted.push({ key, value, owner, autoDelete });
       }
       await r.roomAttributes.upsert(app.id, roomId, accepted);
-      r.events.append(...roomEvents.attributesSet(app, roomId, owner, Object.fromEntries(accepted.map((a) => [a.key, a.value]))));
+      r.events.append(
+        ...roomEvents.attributesSet(app, roomId, owner, Object.fromEntries(accepted.map((a) => [a.key, a.value]))),
+      );
       return { successKeys: accepted.map((a) => a.key), errorKeys: Object.fromEntries(failed) };
     });
   }

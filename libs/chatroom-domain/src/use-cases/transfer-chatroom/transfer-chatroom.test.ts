@@ -108,7 +108,14 @@ describe('TransferChatroom', () => {
   // the unit of work runs them one after the other, which is what this checks.
   it('two transfers started together both succeed, one after the other: the later one owns the room', async () => {
     const { w, id, transfer } = await setup();
-    const outcomes = await Promise.all([transfer('bob'), transfer('carol')].map((t) => t.then(() => 'ok', (e: DomainError) => e.code)));
+    const outcomes = await Promise.all(
+      [transfer('bob'), transfer('carol')].map((t) =>
+        t.then(
+          () => 'ok',
+          (e: DomainError) => e.code,
+        ),
+      ),
+    );
     expect(outcomes).toEqual(['ok', 'ok']);
     expect(await w.affiliations(id)).toEqual(['owner:carol', 'member:alice', 'member:bob']);
   });

@@ -34,7 +34,9 @@ describe('UnmuteMembers', () => {
 
   it('refuses 61 users with the reference message (two spaces before 60)', async () => {
     const { unmute } = await setup();
-    expect(await failureOf(unmute(names('u', 61)))).toEqual(batchTooLarge('removeMute member size more than max limit :  60'));
+    expect(await failureOf(unmute(names('u', 61)))).toEqual(
+      batchTooLarge('removeMute member size more than max limit :  60'),
+    );
   });
 
   it('refuses an unknown room', async () => {

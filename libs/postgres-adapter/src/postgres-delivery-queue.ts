@@ -1,8 +1,14 @@
-import type { Delivery, DeliveryQueue, EventRule, EventRuleKind, FailedDelivery, RoomEventOperation } from '@chatroom/domain';
+import type {
+  Delivery,
+  DeliveryQueue,
+  EventRule,
+  EventRuleKind,
+  FailedDelivery,
+  RoomEventOperation,
+} from '@chatroom/domain';
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { toStoredEvent } from './kysely-event-outbox.js';
+import { toStoredEvent } from './postgres-event-outbox.js';
 import type { Database, EventRulesTable, RoomEventsTable } from './schema/database.js';
-
 
 /**
  * A CTE that makes the statement's own (implicit) transaction commit without waiting for its
@@ -35,7 +41,7 @@ const SCAN_LIMIT = 1_000;
  * leaves the lease to expire and the event is sent again (at least once). Rows behind a head in
  * flight are looked at again by each claim until it settles (a lease at most).
  */
-export class KyselyDeliveryQueue implements DeliveryQueue {
+export class PostgresDeliveryQueue implements DeliveryQueue {
   constructor(private readonly db: Kysely<Database>) {}
 
   async claim(limit: number, leaseMs: number): Promise<Delivery[]> {

@@ -1,6 +1,6 @@
 import type { IdempotencyRunner, IdempotentRequest } from '@chatroom/domain';
 import { sql } from 'kysely';
-import { KyselyEventOutbox } from './kysely-event-outbox.js';
+import { PostgresEventOutbox } from './postgres-event-outbox.js';
 import type { Kysely } from 'kysely';
 import type { KeyedTransactions } from './keyed-transactions.js';
 import type { Database } from './schema/database.js';
@@ -15,7 +15,7 @@ import { retryOnConflict, type OnRetry } from './conflict-retries.js';
  * the whole transaction — lock, lookup, request, store — runs again under the unit of work's
  * policy (retryOnConflict, same `onRetry`), calling `request.run()` again.
  */
-export class KyselyIdempotencyRunner implements IdempotencyRunner {
+export class PostgresIdempotencyRunner implements IdempotencyRunner {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly keyed: KeyedTransactions,
@@ -31,7 +31,12 @@ export class KyselyIdempotencyRunner implements IdempotencyRunner {
     return retryOnConflict(() => this.attempt(appId, key, ttlMs, request), this.onRetry);
   }
 
-  private async attempt(appId: string, key: string, ttlMs: number, request: IdempotentRequest): Promise<'done' | 'in-progress'> {
+  private async attempt(
+    appId: string,
+    key: string,
+    ttlMs: number,
+    request: IdempotentRequest,
+  ): Promise<'done' | 'in-progress'> {
     let stored = false;
     const outcome = await this.db.transaction().execute(async (trx) => {
       const { rows } = await sql<{ ok: boolean }>`
@@ -49,7 +54,7 @@ export class KyselyIdempotencyRunner implements IdempotencyRunner {
         await request.replay(live);
         return 'done' as const;
       }
-      const events = new KyselyEventOutbox(trx);
+      const events = new PostgresEventOutbox(trx);
       const response = await this.keyed.run({ trx, events }, () => request.run());
       if (response) {
         await trx

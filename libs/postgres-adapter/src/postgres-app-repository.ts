@@ -3,7 +3,7 @@ import { appRow, appSettingsColumns, SqlAppRepositoryBase, toApp, sharedTables }
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema/database.js';
 
-export class KyselyAppRepository extends SqlAppRepositoryBase implements AppRepository {
+export class PostgresAppRepository extends SqlAppRepositoryBase implements AppRepository {
   constructor(private readonly db: Kysely<Database>) {
     super(sharedTables(db));
   }

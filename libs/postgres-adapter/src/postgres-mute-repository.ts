@@ -4,7 +4,7 @@ import { inAskedOrder } from '@chatroom/sql-store-kit';
 import type { Database } from './schema/database.js';
 import { textArray } from './sql-arrays.js';
 
-export class KyselyMuteRepository implements MuteRepository {
+export class PostgresMuteRepository implements MuteRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /**
@@ -38,7 +38,10 @@ export class KyselyMuteRepository implements MuteRepository {
       .where('username', '=', (eb) => eb.fn.any(textArray(usernames)))
       .returning('username')
       .execute();
-    return inAskedOrder(usernames, rows.map((r) => r.username));
+    return inAskedOrder(
+      usernames,
+      rows.map((r) => r.username),
+    );
   }
 
   /** Ended mutes stay stored until lifted or their member leaves; they are filtered out here. */

@@ -19,7 +19,8 @@ import { textArray } from './sql-arrays.js';
 // The hot reads, precompiled (see precompiled.ts).
 const AFFILIATIONS = `SELECT room_id, username, role FROM memberships WHERE app_id = $1 AND room_id = any($2::text[])
   ORDER BY room_id, role <> 'owner', seq`;
-const ROLES_OF = 'SELECT username, role FROM memberships WHERE app_id = $1 AND room_id = $2 AND username = any($3::text[])';
+const ROLES_OF =
+  'SELECT username, role FROM memberships WHERE app_id = $1 AND room_id = $2 AND username = any($3::text[])';
 
 interface AddResult {
   added: string[];
@@ -28,7 +29,7 @@ interface AddResult {
   counted: string[];
 }
 
-export class KyselyMembershipRepository extends SqlMembershipRepositoryBase implements MembershipRepository {
+export class PostgresMembershipRepository extends SqlMembershipRepositoryBase implements MembershipRepository {
   constructor(private readonly db: Kysely<Database>) {
     super(sharedTables(db));
   }
@@ -118,7 +119,10 @@ export class KyselyMembershipRepository extends SqlMembershipRepositoryBase impl
       SELECT g.username, r.member_count FROM gone g LEFT JOIN rooms_left r ON true
     `.execute(this.db);
     if (rows.length === 0) return { removed: [] };
-    const removed = inAskedOrder(usernames, rows.map((r) => r.username));
+    const removed = inAskedOrder(
+      usernames,
+      rows.map((r) => r.username),
+    );
     const memberCount = rows[0]!.member_count;
     return memberCount === null ? { removed } : { removed, memberCount };
   }
@@ -148,7 +152,11 @@ export class KyselyMembershipRepository extends SqlMembershipRepositoryBase impl
   async rolesOf(appId: string, roomId: string, usernames: readonly UserId[]): Promise<Map<UserId, Role>> {
     const roles = new Map<UserId, Role>();
     if (usernames.length === 0) return roles;
-    const rows = await runPrecompiled<{ username: string; role: Role }>(this.db, ROLES_OF, [appId, roomId, [...usernames]]);
+    const rows = await runPrecompiled<{ username: string; role: Role }>(this.db, ROLES_OF, [
+      appId,
+      roomId,
+      [...usernames],
+    ]);
     for (const row of rows) roles.set(row.username as UserId, row.role);
     return roles;
   }

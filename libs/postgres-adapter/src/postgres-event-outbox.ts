@@ -11,7 +11,7 @@ const NOW_MS = sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigin
  * writing unit that has events and none per event. The buffer belongs to one transaction
  * attempt: a unit run again after a conflict gets a fresh outbox.
  */
-export class KyselyEventOutbox implements EventOutbox, EventLog {
+export class PostgresEventOutbox implements EventOutbox, EventLog {
   private pending: RoomEvent[] = [];
 
   constructor(private readonly db: Kysely<Database>) {}

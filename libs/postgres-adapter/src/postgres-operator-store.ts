@@ -3,7 +3,7 @@ import { OPERATOR_COLUMNS, toOperator, type OperatorRow } from '@chatroom/sql-st
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema/database.js';
 
-export class KyselyOperatorStore implements OperatorStore {
+export class PostgresOperatorStore implements OperatorStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   async add(operator: Operator): Promise<boolean> {
@@ -17,17 +17,22 @@ export class KyselyOperatorStore implements OperatorStore {
   }
 
   async find(name: string): Promise<Operator | null> {
-    const { rows } = await sql<OperatorRow>`SELECT ${OPERATOR_COLUMNS} FROM operators WHERE name = ${name}`.execute(this.db);
+    const { rows } = await sql<OperatorRow>`SELECT ${OPERATOR_COLUMNS} FROM operators WHERE name = ${name}`.execute(
+      this.db,
+    );
     return rows[0] ? toOperator(rows[0]) : null;
   }
 
   async list(): Promise<Operator[]> {
-    const { rows } = await sql<OperatorRow>`SELECT ${OPERATOR_COLUMNS} FROM operators ORDER BY name COLLATE "C"`.execute(this.db);
+    const { rows } =
+      await sql<OperatorRow>`SELECT ${OPERATOR_COLUMNS} FROM operators ORDER BY name COLLATE "C"`.execute(this.db);
     return rows.map(toOperator);
   }
 
   async remove(name: string): Promise<boolean> {
-    const { rows } = await sql<{ name: string }>`DELETE FROM operators WHERE name = ${name} RETURNING name`.execute(this.db);
+    const { rows } = await sql<{ name: string }>`DELETE FROM operators WHERE name = ${name} RETURNING name`.execute(
+      this.db,
+    );
     return rows.length === 1;
   }
 

@@ -5,7 +5,7 @@ import type { Database } from './schema/database.js';
 import { runPrecompiled } from './precompiled.js';
 import { textArray } from './sql-arrays.js';
 
-export class KyselyRoomUserListRepository implements RoomUserListRepository {
+export class PostgresRoomUserListRepository implements RoomUserListRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /**
@@ -15,7 +15,7 @@ export class KyselyRoomUserListRepository implements RoomUserListRepository {
   async add(appId: string, roomId: string, list: RoomUserList, usernames: readonly UserId[]): Promise<void> {
     if (usernames.length === 0) return;
     // A block bumps the room's block_seq in the same statement: an addition waiting for the room
-    // then sees that its snapshot is stale (see KyselyRoomCommands.addMembers).
+    // then sees that its snapshot is stale (see PostgresRoomCommands.addMembers).
     await sql`
       WITH listed AS (
         INSERT INTO room_user_lists (app_id, room_id, list, username)
@@ -38,7 +38,10 @@ export class KyselyRoomUserListRepository implements RoomUserListRepository {
       .where('username', '=', (eb) => eb.fn.any(textArray(usernames)))
       .returning('username')
       .execute();
-    return inAskedOrder(usernames, rows.map((r) => r.username));
+    return inAskedOrder(
+      usernames,
+      rows.map((r) => r.username),
+    );
   }
 
   /** An index-only range scan of room_user_lists_order_idx. */

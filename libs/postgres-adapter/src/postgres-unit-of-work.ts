@@ -1,15 +1,15 @@
 import type { Repositories, RoomCommands, UnitOfWork } from '@chatroom/domain';
-import { KyselyRoomCommands, lockRoomFirst, StaleSnapshot } from './kysely-room-commands.js';
+import { PostgresRoomCommands, lockRoomFirst, StaleSnapshot } from './postgres-room-commands.js';
 import { sql, type Kysely } from 'kysely';
-import { KyselyAppRepository } from './kysely-app-repository.js';
-import { KyselyEventOutbox } from './kysely-event-outbox.js';
-import { KyselyChatroomRepository } from './kysely-chatroom-repository.js';
-import { KyselyMembershipRepository } from './kysely-membership-repository.js';
-import { KyselyMuteRepository } from './kysely-mute-repository.js';
-import { KyselyRoomAttributeRepository } from './kysely-room-attribute-repository.js';
-import { KyselyRoomUserListRepository } from './kysely-room-user-list-repository.js';
-import { KyselySuperAdminRepository } from './kysely-super-admin-repository.js';
-import { KyselyUserRepository } from './kysely-user-repository.js';
+import { PostgresAppRepository } from './postgres-app-repository.js';
+import { PostgresEventOutbox } from './postgres-event-outbox.js';
+import { PostgresChatroomRepository } from './postgres-chatroom-repository.js';
+import { PostgresMembershipRepository } from './postgres-membership-repository.js';
+import { PostgresMuteRepository } from './postgres-mute-repository.js';
+import { PostgresRoomAttributeRepository } from './postgres-room-attribute-repository.js';
+import { PostgresRoomUserListRepository } from './postgres-room-user-list-repository.js';
+import { PostgresSuperAdminRepository } from './postgres-super-admin-repository.js';
+import { PostgresUserRepository } from './postgres-user-repository.js';
 import type { Database } from './schema/database.js';
 import { SequenceIdGenerator } from './sequence-id-generator.js';
 import type { KeyedTransactions } from './keyed-transactions.js';
@@ -27,9 +27,9 @@ import { translateDatabaseError } from './translate-database-error.js';
  * bound to its transaction: there is no ambient transaction, with one exception: under a
  * request with an Idempotency-Key (KeyedTransactions), a unit joins that request's transaction,
  * so that the change and the stored response commit together. Events appended by a unit are
- * buffered and written in one statement just before its commit (KyselyEventOutbox).
+ * buffered and written in one statement just before its commit (PostgresEventOutbox).
  */
-export class KyselyUnitOfWork implements UnitOfWork {
+export class PostgresUnitOfWork implements UnitOfWork {
   private waiting = 0;
   private readonly reader: Repositories;
 
@@ -53,13 +53,13 @@ export class KyselyUnitOfWork implements UnitOfWork {
 
   private guardedCommands(): RoomCommands {
     const run =
-      <C, R>(method: (commands: KyselyRoomCommands, command: C) => Promise<R>) =>
+      <C, R>(method: (commands: PostgresRoomCommands, command: C) => Promise<R>) =>
       (command: C): Promise<R> => {
         const outer = this.keyed?.current();
         if (outer) {
           // A stale statement may have aborted the keyed transaction (a raised guard): the
           // runner runs that whole transaction again, as after any serialization failure.
-          return method(new KyselyRoomCommands(outer.trx), command).catch((error: unknown) => {
+          return method(new PostgresRoomCommands(outer.trx), command).catch((error: unknown) => {
             throw error instanceof StaleSnapshot ? Object.assign(new Error(error.message), { code: '40001' }) : error;
           });
         }
@@ -73,7 +73,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
             const outcome = await this.db.connection().execute(async (conn) => {
               begun = true;
               this.waiting -= 1;
-              const commands = new KyselyRoomCommands(conn);
+              const commands = new PostgresRoomCommands(conn);
               try {
                 const value = await method(commands, command);
                 return { value, stored: commands.storedEvents };
@@ -88,7 +88,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
               let ended = false;
               try {
                 await lockRoomFirst(conn, command as object);
-                const locked = new KyselyRoomCommands(conn);
+                const locked = new PostgresRoomCommands(conn);
                 const value = await method(locked, command);
                 await sql`COMMIT`.execute(conn);
                 ended = true;
@@ -139,7 +139,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
         const result = await this.db.transaction().execute(async (trx) => {
           begun = true;
           this.waiting -= 1;
-          const events = new KyselyEventOutbox(trx);
+          const events = new PostgresEventOutbox(trx);
           const value = await work(repositories(trx, events));
           stored = await events.flush();
           return value;
@@ -167,17 +167,20 @@ export class KyselyUnitOfWork implements UnitOfWork {
  * objects: the profile shows building them costs nothing next to one round trip, and a caller
  * may spread them (`{ ...r, users }`) as tests do.
  */
-export function repositories(db: Kysely<Database>, events: KyselyEventOutbox = new KyselyEventOutbox(db)): Repositories {
+export function repositories(
+  db: Kysely<Database>,
+  events: PostgresEventOutbox = new PostgresEventOutbox(db),
+): Repositories {
   return {
     ids: new SequenceIdGenerator(db),
-    apps: new KyselyAppRepository(db),
-    users: new KyselyUserRepository(db),
-    chatrooms: new KyselyChatroomRepository(db),
-    memberships: new KyselyMembershipRepository(db),
-    roomUserLists: new KyselyRoomUserListRepository(db),
-    mutes: new KyselyMuteRepository(db),
-    roomAttributes: new KyselyRoomAttributeRepository(db),
-    superAdmins: new KyselySuperAdminRepository(db),
+    apps: new PostgresAppRepository(db),
+    users: new PostgresUserRepository(db),
+    chatrooms: new PostgresChatroomRepository(db),
+    memberships: new PostgresMembershipRepository(db),
+    roomUserLists: new PostgresRoomUserListRepository(db),
+    mutes: new PostgresMuteRepository(db),
+    roomAttributes: new PostgresRoomAttributeRepository(db),
+    superAdmins: new PostgresSuperAdminRepository(db),
     events,
     eventLog: events,
   };

@@ -5,7 +5,7 @@ import type { Database } from './schema/database.js';
 import type { KeyedTransactions } from './keyed-transactions.js';
 
 /** The kit's console reads; PostgreSQL counts deliveries by state with `count(*) FILTER` over one `uuid[]`. */
-export class KyselyConsoleQueries extends SqlConsoleQueriesBase {
+export class PostgresConsoleQueries extends SqlConsoleQueriesBase {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly keyed?: KeyedTransactions,

@@ -1,10 +1,9 @@
-import { SqlRoomAttributeRepository, sharedTables } from '@chatroom/sql-store-kit';
+import { SqlSuperAdminRepository, sharedTables } from '@chatroom/sql-store-kit';
 import type { Kysely } from 'kysely';
 import { POSTGRES_SHAPES } from './postgres-shapes.js';
 import type { Database } from './schema/database.js';
 
-/** The kit's room attributes; keys order by the column's COLLATE "C". */
-export class KyselyRoomAttributeRepository extends SqlRoomAttributeRepository {
+export class PostgresSuperAdminRepository extends SqlSuperAdminRepository {
   constructor(db: Kysely<Database>) {
     super(sharedTables(db), POSTGRES_SHAPES);
   }

@@ -2,7 +2,7 @@ import type { ImportedRoom, ImportProgress, ImportRoomOutcome, ImportRun } from 
 import { sql, type Kysely } from 'kysely';
 
 /** Import progress in `import_runs` and `import_rooms` (migration 0011). */
-export class KyselyImportProgress implements ImportProgress {
+export class PostgresImportProgress implements ImportProgress {
   constructor(private readonly db: Kysely<any>) {}
 
   /** One statement: the open run if there is one, else a new one after the last. */
@@ -15,7 +15,9 @@ export class KyselyImportProgress implements ImportProgress {
       const last = rows[0];
       if (last && last.finished_at === null) return { runId: Number(last.run_id), resumed: true };
       const runId = (last ? Number(last.run_id) : 0) + 1;
-      await sql`INSERT INTO import_runs (app_id, source, run_id, started_at) VALUES (${appId}, ${source}, ${runId}, ${now})`.execute(tx);
+      await sql`INSERT INTO import_runs (app_id, source, run_id, started_at) VALUES (${appId}, ${source}, ${runId}, ${now})`.execute(
+        tx,
+      );
       return { runId, resumed: false };
     });
   }
@@ -36,6 +38,8 @@ export class KyselyImportProgress implements ImportProgress {
   }
 
   async finishRun(appId: string, source: string, runId: number, now: number): Promise<void> {
-    await sql`UPDATE import_runs SET finished_at = ${now} WHERE app_id = ${appId} AND source = ${source} AND run_id = ${runId}`.execute(this.db);
+    await sql`UPDATE import_runs SET finished_at = ${now} WHERE app_id = ${appId} AND source = ${source} AND run_id = ${runId}`.execute(
+      this.db,
+    );
   }
 }

@@ -33,7 +33,9 @@ export class StaleSnapshot extends Error {
 /** Locks the command's room: the statement sent next on that transaction then sees it as it is. */
 export async function lockRoomFirst(db: Kysely<Database>, command: object): Promise<void> {
   if (!('roomId' in command) || !('appId' in command)) return;
-  await sql`SELECT 1 FROM rooms WHERE app_id = ${command.appId as string} AND id = ${command.roomId as string} FOR UPDATE`.execute(db);
+  await sql`SELECT 1 FROM rooms WHERE app_id = ${command.appId as string} AND id = ${command.roomId as string} FOR UPDATE`.execute(
+    db,
+  );
 }
 
 /** The first answers of a command on a locked room (lockedRoom) that names a user (`user_ok`). */
@@ -59,7 +61,7 @@ interface Answer {
  * answers `stale`, and the caller runs it again (as after a serialization failure).
  * `storedEvents` tells the caller whether the last command stored events.
  */
-export class KyselyRoomCommands implements RoomCommands {
+export class PostgresRoomCommands implements RoomCommands {
   storedEvents = false;
 
   constructor(private readonly db: Kysely<Database>) {}

@@ -1,5 +1,11 @@
 import type { Chatroom, ChatroomRepository, DissolvedRoom, InsertChatroomOutcome, UserId } from '@chatroom/domain';
-import { ROOM_COLUMNS, SqlChatroomRepositoryBase, toChatroom, type RoomRow, sharedTables } from '@chatroom/sql-store-kit';
+import {
+  ROOM_COLUMNS,
+  SqlChatroomRepositoryBase,
+  toChatroom,
+  type RoomRow,
+  sharedTables,
+} from '@chatroom/sql-store-kit';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema/database.js';
 import { AFTER_USERS_LEFT, releaseMemberships } from './release-memberships.js';
@@ -14,7 +20,7 @@ const FIND_BY_IDS = `${SELECT_ROOMS} AND id = any($2::text[])`;
 const LIST_FIRST_PAGE = `${SELECT_ROOMS} ORDER BY seq DESC LIMIT $2`;
 const LIST_PAGE_BEFORE = `${SELECT_ROOMS} AND seq < $2 ORDER BY seq DESC LIMIT $3`;
 
-export class KyselyChatroomRepository extends SqlChatroomRepositoryBase implements ChatroomRepository {
+export class PostgresChatroomRepository extends SqlChatroomRepositoryBase implements ChatroomRepository {
   constructor(private readonly db: Kysely<Database>) {
     super(sharedTables(db));
   }

@@ -1,10 +1,10 @@
 import type { EventRule, EventRuleStore } from '@chatroom/domain';
 import { sql, type Kysely } from 'kysely';
-import { toRule } from './kysely-delivery-queue.js';
+import { toRule } from './postgres-delivery-queue.js';
 import type { Database } from './schema/database.js';
 import type { KeyedTransactions } from './keyed-transactions.js';
 
-export class KyselyEventRuleStore implements EventRuleStore {
+export class PostgresEventRuleStore implements EventRuleStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly keyed?: KeyedTransactions,

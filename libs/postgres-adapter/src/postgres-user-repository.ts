@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema/database.js';
 import { runPrecompiled } from './precompiled.js';
 
-export class KyselyUserRepository implements UserRepository {
+export class PostgresUserRepository implements UserRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insertMany(users: readonly User[]): Promise<UserId[]> {
