@@ -7,7 +7,14 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { CreateChatroom, inMemoryDependencies, RegisterUsers, type App, type UnitOfWork } from '@chatroom/domain';
+import {
+  CreateChatroom,
+  inMemoryDependencies,
+  RegisterUsers,
+  RoomCommandsOverUnits,
+  type App,
+  type UnitOfWork,
+} from '@chatroom/domain';
 import {
   createContainer,
   loadConfig,
@@ -70,10 +77,11 @@ async function startSource(rooms: number, port: number) {
   const app: App = await useCases.findApp.execute('src', 'app', '');
   // Filled in units that keep no snapshot for a rollback (none fails here): the in-memory store
   // copies its whole state before each write unit, which would make the fill quadratic.
-  const filling = {
-    ...deps,
-    uow: { read: (work) => deps.uow.read(work), write: (work) => deps.uow.read(work) } as UnitOfWork,
+  const units: Pick<UnitOfWork, 'read' | 'write'> = {
+    read: (work) => deps.uow.read(work),
+    write: (work) => deps.uow.read(work),
   };
+  const filling = { ...deps, uow: { ...units, commands: new RoomCommandsOverUnits(units) } satisfies UnitOfWork };
   const [registerUsers, createChatroom] = [new RegisterUsers(filling), new CreateChatroom(filling)];
   const users = Array.from({ length: USERS }, (_, i) => `u${i}`);
   for (let i = 0; i < users.length; i += 60)
