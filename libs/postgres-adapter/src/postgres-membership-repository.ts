@@ -11,6 +11,7 @@ import type {
 } from '@chatroom/domain';
 import { sql, type Kysely } from 'kysely';
 import { inAskedOrder, SqlMembershipRepositoryBase, sharedTables } from '@chatroom/sql-store-kit';
+import { usersInOrder } from './users-in-order.js';
 import type { Database } from './schema/database.js';
 import { runPrecompiled } from './precompiled.js';
 import { releaseMemberships } from './release-memberships.js';
@@ -70,9 +71,9 @@ export class PostgresMembershipRepository extends SqlMembershipRepositoryBase im
         WHERE app_id = ${appId} AND id = ${roomId} AND EXISTS (SELECT 1 FROM inserted)
           AND member_count + (SELECT count(*) FROM inserted) <= max_users
         RETURNING member_count
-      ), counted AS (
+      ), ${usersInOrder(sql`${appId}`, 'inserted')}, counted AS (
         UPDATE users SET joined_count = joined_count + 1
-        WHERE app_id = ${appId} AND username IN (SELECT username FROM inserted)
+        WHERE app_id = ${appId} AND username IN (SELECT username FROM users_locked)
           AND joined_count + 1 <= ${joinedRoomCap}
         RETURNING username
       )

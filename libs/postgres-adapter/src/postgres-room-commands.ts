@@ -18,6 +18,7 @@ import { commandEvents } from './command-events.js';
 import { AFTER_USERS_LEFT, releaseMemberships } from './release-memberships.js';
 import type { Database } from './schema/database.js';
 import { textArray } from './sql-arrays.js';
+import { usersInOrder } from './users-in-order.js';
 
 /**
  * The statement found that a commit changed the room while it waited for the room's lock, and
@@ -98,9 +99,9 @@ export class PostgresRoomCommands implements RoomCommands {
         FROM room r, wanted w
         ORDER BY w.ord
         RETURNING username
-      ), counted AS (
+      ), ${usersInOrder(sql`${room.appId}`, 'joined')}, counted AS (
         UPDATE users SET joined_count = joined_count + 1
-        WHERE app_id = ${room.appId} AND username IN (SELECT username FROM joined) AND joined_count + 1 <= ${c.joinedRoomCap}
+        WHERE app_id = ${room.appId} AND username IN (SELECT username FROM users_locked) AND joined_count + 1 <= ${c.joinedRoomCap}
         RETURNING username
       ), quota AS (
         -- After every user's row (the aggregate reads all of counted first): the app's row comes
@@ -189,9 +190,9 @@ export class PostgresRoomCommands implements RoomCommands {
         WHERE app_id = ${appId} AND id = ${roomId} AND (SELECT n FROM n) > 0
           AND member_count + (SELECT n FROM n) <= max_users
         RETURNING member_count
-      ), counted AS (
+      ), ${usersInOrder(sql`${appId}`, 'inserted')}, counted AS (
         UPDATE users SET joined_count = joined_count + 1
-        WHERE app_id = ${appId} AND username IN (SELECT username FROM inserted)
+        WHERE app_id = ${appId} AND username IN (SELECT username FROM users_locked)
           AND joined_count + 1 <= ${c.joinedRoomCap}
         RETURNING username
       ), uncounted AS (

@@ -4,6 +4,8 @@ import type { Chatroom } from '../model/chatroom.js';
 import type { UserId } from '../model/user-id.js';
 import { AddMembers } from '../use-cases/add-members/add-members.js';
 import { BlockUsers } from '../use-cases/block-users/block-users.js';
+import { CreateChatroom } from '../use-cases/create-chatroom/create-chatroom.js';
+import { ManualClock } from '../in-memory/manual-clock.js';
 import { PromoteAdmin } from '../use-cases/promote-admin/promote-admin.js';
 import { RemoveMembers } from '../use-cases/remove-members/remove-members.js';
 import { SetRoomAttributes } from '../use-cases/set-room-attributes/set-room-attributes.js';
@@ -310,6 +312,46 @@ export function describeUseCaseRacesContract(name: string, factory: StoreFactory
             .map((x) => x.key)
             .sort(),
         ).toEqual(accepted.sort());
+      },
+    );
+    itRaces(
+      factory,
+      store,
+      'additions and creates naming overlapping users in opposite orders take the users in one order: no deadlock, every count right',
+      async (via, main) => {
+        const app = await seedApp(main);
+        const [owner, ...users] = await seedUsers(main, app, 41);
+        const rooms = [];
+        for (let i = 0; i < 12; i++) rooms.push(await seedRoom(main, app, owner!));
+        const deadlocks = deadlocksOn(via(0), via(1));
+        // Every room gets all 40 users at once, half of the rooms in the users' order and half
+        // reversed, so each addition counts rows another one counts too, from the other end.
+        const outcomes = await Promise.all(
+          rooms.map((room, i) => {
+            const order = i % 2 === 0 ? users : [...users].reverse();
+            return outcomeOf(new AddMembers({ uow: via(i).uow }).execute(app, room.id, order));
+          }),
+        );
+        expect(tally(outcomes)).toEqual({ ok: rooms.length });
+        for (const room of rooms) await expectCountsRight(main, app, room, 1 + users.length);
+        // Creates with the same members, in both orders, each counting all of them in one go.
+        const clock = new ManualClock(Date.UTC(2026, 0, 1));
+        const created = await Promise.all(
+          Array.from({ length: 12 }, (_, i) =>
+            outcomeOf(
+              new CreateChatroom({ uow: via(i).uow, clock }).execute(app, {
+                name: `overlap ${i}`,
+                description: '',
+                owner: owner!,
+                maxUsers: 100,
+                members: i % 2 === 0 ? users : [...users].reverse(),
+              }),
+            ),
+          ),
+        );
+        expect(tally(created)).toEqual({ ok: 12 });
+        expect(await main.probes.counterMismatches()).toEqual([]);
+        expect(deadlocksOn(via(0), via(1)) - deadlocks).toBe(0);
       },
     );
   });
