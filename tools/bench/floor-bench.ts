@@ -24,6 +24,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { BENCH_MASTER_KEY, BENCH_METRICS_TOKEN } from './bench-server.js';
+import { printTable, type Case, type Measure, type Side } from './floor-bench-report.js';
 
 const DURATION = Number(process.env['DURATION'] ?? 5);
 const ROUNDS = Number(process.env['ROUNDS'] ?? 2);
@@ -44,32 +45,6 @@ const APP_NAME = 'chat';
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const API_ROOT = fileURLToPath(new URL('../../apps/http-api/', import.meta.url));
 const COMPILED_MAIN = `${API_ROOT}dist/main.js`;
-
-interface Side {
-  readonly name: string;
-  readonly base: string;
-  readonly headers: Record<string, string>;
-}
-
-interface Measure {
-  readonly rps: number;
-  readonly p50: number;
-  readonly p99: number;
-  readonly non2xx: number;
-  /** For the join case: seconds until all were members. */
-  readonly seconds?: number;
-}
-
-interface Case {
-  readonly key: string;
-  readonly label: string;
-  /** Which service process answers (the uncoalesced one for `hot-nc`). */
-  readonly service: 'service' | 'uncoalesced';
-  /** Makes the autocannon options for one side in one round (fresh rooms are created here). */
-  prepare(side: Side, round: number): Promise<Partial<autocannon.Options>>;
-  /** Checks after a run (the join case: everyone is a member). */
-  verify?(side: Side, round: number): Promise<void>;
-}
 
 async function main(): Promise<void> {
   process.env['TEST_DATABASE_URL'] ??= 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -169,7 +144,7 @@ async function main(): Promise<void> {
       }
       results[c.key] = runs;
     }
-    printTable(cases, results);
+    printTable({ duration: DURATION, rounds: ROUNDS, connections: CONNECTIONS, pool: Number(POOL) }, cases, results);
     await sleep(2_000);
     console.log(rss.stop());
   } finally {
@@ -518,61 +493,6 @@ async function run(c: Case, side: Side, round: number): Promise<Measure> {
     non2xx: r.non2xx + r.errors,
     ...(c.verify && { seconds }),
   };
-}
-
-function printTable(cases: Case[], results: Record<string, { floor: Measure[]; service: Measure[] }>): void {
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const summary = cases.map((c) => {
-    const { floor, service } = results[c.key]!;
-    const f = {
-      rps: mean(floor.map((m) => m.rps)),
-      p50: mean(floor.map((m) => m.p50)),
-      p99: mean(floor.map((m) => m.p99)),
-    };
-    const s = {
-      rps: mean(service.map((m) => m.rps)),
-      p50: mean(service.map((m) => m.p50)),
-      p99: mean(service.map((m) => m.p99)),
-    };
-    const seconds = c.verify
-      ? { floorSeconds: mean(floor.map((m) => m.seconds!)), serviceSeconds: mean(service.map((m) => m.seconds!)) }
-      : {};
-    const non2xx = [...floor, ...service].reduce((n, m) => n + m.non2xx, 0);
-    return {
-      case: c.key,
-      label: c.label,
-      floor: f,
-      service: s,
-      ratio: s.rps / f.rps,
-      non2xx,
-      ...seconds,
-      rounds: { floor, service },
-    };
-  });
-  const fmt = (n: number) => Math.round(n).toLocaleString('en');
-  console.log('\n| case | floor req/s | p50 | p99 | service req/s | p50 | p99 | ratio |');
-  console.log('|---|---|---|---|---|---|---|---|');
-  for (const s of summary) {
-    const extra =
-      'serviceSeconds' in s
-        ? ` (all members after ${s.floorSeconds!.toFixed(2)} s / ${s.serviceSeconds!.toFixed(2)} s)`
-        : '';
-    console.log(
-      `| ${s.label}${extra} | ${fmt(s.floor.rps)} | ${s.floor.p50.toFixed(1)} ms | ${s.floor.p99.toFixed(1)} ms | ` +
-        `${fmt(s.service.rps)} | ${s.service.p50.toFixed(1)} ms | ${s.service.p99.toFixed(1)} ms | ${s.ratio.toFixed(2)} |` +
-        (s.non2xx ? ` ${s.non2xx} non-2xx` : ''),
-    );
-  }
-  console.log(
-    JSON.stringify({
-      bench: 'floor',
-      duration: DURATION,
-      rounds: ROUNDS,
-      connections: CONNECTIONS,
-      pool: Number(POOL),
-      cases: summary,
-    }),
-  );
 }
 
 async function start(
