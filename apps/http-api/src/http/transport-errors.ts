@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 /**
  * Failures the HTTP layer finds before any use case runs (routing, media type, body size).
  * Each carries its whole Easemob error row, since no domain code stands behind it.
@@ -14,6 +16,9 @@ export class TransportError extends Error {
   }
 }
 
+/** The largest refused body read to its end so that the connection stays usable (see payloadTooLarge). */
+export const DRAINED_BODY_BYTES = 4 * 1024 * 1024;
+
 export const transportErrors = {
   metricsTokenRequired: () =>
     new TransportError(401, 'unauthorized', 'metrics need the metrics token', 'UnauthorizedException', {
@@ -29,14 +34,20 @@ export const transportErrors = {
       'MethodNotAllowedError',
       { allow: allowed.join(', ') },
     ),
-  payloadTooLarge: (limitBytes: number) =>
+  /**
+   * A body declared no larger than DRAINED_BODY_BYTES is read to its end and dropped, and the
+   * connection stays open: a proxy in front (nginx passes bodies up to its client_max_body_size,
+   * 2m in deploy/) writes the whole body before it reads the answer, and a connection closed under
+   * it reaches its client as 502 instead of this 413. A body declared larger, or streamed past the
+   * limit with no length, closes the connection rather than being read.
+   */
+  payloadTooLarge: (limitBytes: number, declaredLength?: number) =>
     new TransportError(
       413,
       'request_entity_too_large',
       `request body exceeds the limit of ${limitBytes} bytes`,
       'RequestEntityTooLargeError',
-      // The rest of the body is not read: closing spares reading (up to) all of it to reuse the connection.
-      { connection: 'close' },
+      declaredLength !== undefined && declaredLength <= DRAINED_BODY_BYTES ? {} : { connection: 'close' },
     ),
   /** Too much of one kind of work in flight in this process; the client should come back soon. */
   busy: (what: string) =>
@@ -52,3 +63,13 @@ export const transportErrors = {
   unsupportedMediaType: () =>
     new TransportError(415, 'unsupported_media_type', 'request body must be JSON', 'UnsupportedMediaTypeError'),
 };
+
+/**
+ * The 413 for a body over `limitBytes`; a body small enough to drain (payloadTooLarge) flows on
+ * and is dropped as it arrives, so the connection is free for the next request once it has.
+ */
+export function refuseTooLarge(req: Readable, limitBytes: number, declaredLength: number | undefined): TransportError {
+  const refusal = transportErrors.payloadTooLarge(limitBytes, declaredLength);
+  if (!('connection' in refusal.headers)) req.resume();
+  return refusal;
+}

@@ -1,7 +1,7 @@
 import { errors } from '@chatroom/domain';
 import type { Middleware } from 'koa';
 import getRawBody from 'raw-body';
-import { transportErrors } from '../transport-errors.js';
+import { refuseTooLarge, transportErrors } from '../transport-errors.js';
 import type { RequestState } from '../state.js';
 import { assertWellFormedBody } from './well-formed-text.js';
 
@@ -24,7 +24,7 @@ export function boundedJsonBody(limitBytes: number, maxDepth: number): Middlewar
     try {
       text = await getRawBody(ctx.req, { limit: limitBytes, length: ctx.request.length, encoding: 'utf8' });
     } catch (thrown) {
-      if ((thrown as { status?: number }).status === 413) throw transportErrors.payloadTooLarge(limitBytes);
+      if ((thrown as { status?: number }).status === 413) throw refuseTooLarge(ctx.req, limitBytes, ctx.request.length);
       throw errors.invalidParameter('request body could not be read');
     }
     if (nestsDeeperThan(text, maxDepth)) {

@@ -1,7 +1,7 @@
 import { errors } from '@chatroom/domain';
 import { bodyParser } from '@koa/bodyparser';
 import type { Middleware } from 'koa';
-import { transportErrors } from '../transport-errors.js';
+import { refuseTooLarge, transportErrors } from '../transport-errors.js';
 import type { RequestState } from '../state.js';
 import { assertWellFormedBody } from './well-formed-text.js';
 
@@ -41,7 +41,7 @@ export function jsonBody(limitBytes: number): Middleware<RequestState> {
         await parse(ctx, noop);
       } catch (thrown) {
         const status = (thrown as { status?: number }).status;
-        if (status === 413) throw transportErrors.payloadTooLarge(limitBytes);
+        if (status === 413) throw refuseTooLarge(ctx.req, limitBytes, ctx.request.length);
         if (!declaredJson || status === 415) throw transportErrors.unsupportedMediaType();
         throw errors.invalidParameter('request body is not valid JSON');
       }
