@@ -19,6 +19,20 @@ export const median = (values: readonly number[]) =>
     50,
   );
 
+const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+
+/**
+ * How much the later half of the minutes' p99s rose over the earlier half (0.25 = +25 %), NaN with
+ * fewer than two minutes. Halves rather than the first and last minute alone: on a shared 2-core
+ * host one minute's p99 moves by a fifth with the host's own load, so two single minutes turn
+ * noise into a verdict, while a service that slows as its data grows raises the whole later half.
+ */
+export function p99Drift(minuteP99s: readonly number[]): number {
+  if (minuteP99s.length < 2) return NaN;
+  const half = Math.floor(minuteP99s.length / 2);
+  return mean(minuteP99s.slice(minuteP99s.length - half)) / mean(minuteP99s.slice(0, half)) - 1;
+}
+
 /** The figures of one minute of load. */
 export interface MinuteFigures {
   readonly minute: number;
