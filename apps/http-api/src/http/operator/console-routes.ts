@@ -5,16 +5,17 @@ import type { AppContext } from '../state.js';
 import { transportErrors } from '../transport-errors.js';
 import { consoleAssets } from './console-assets.js';
 import type { OperatorKit } from './operator-kit.js';
+import { pageHeaders } from '../route-kit/page-headers.js';
 
-/**
- * The page loads nothing from any other host, and nothing but its own script and style: the
- * policy says so to the browser too.
- */
+/** The page loads nothing but its own script and style, and talks to this host only. */
 const SECURITY_HEADERS = {
-  'content-security-policy':
-    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  ...pageHeaders([
+    "script-src 'self'",
+    "style-src 'self'",
+    "connect-src 'self'",
+    "img-src 'self' data:",
+    "form-action 'self'",
+  ]),
   'cache-control': 'no-cache',
 };
 

@@ -156,6 +156,20 @@ describe('operator API (/admin/v1)', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('the console page and its files forbid framing, sniffing, referrers and any other host', async () => {
+    for (const path of ['/console', '/console/app.js', '/console/app.css']) {
+      const response = await svc.call('GET', path, { token: null });
+      expect(response.status).toBe(200);
+      const csp = (response.headers.get('content-security-policy') ?? '').split('; ');
+      expect(csp).toEqual(
+        expect.arrayContaining(["default-src 'none'", "script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'"]),
+      );
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    }
+  });
+
   it('instance: readiness, version, and figures from the metrics registry', async () => {
     await svc.call('GET', svc.appPath('/chatrooms'));
     const first = await svc.call('GET', '/admin/v1/instance', { token: viewer });

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { openApiDocument } from '../openapi/document.js';
 import { transportErrors } from '../transport-errors.js';
 import type { AppRouter } from '../route-kit/route-kit.js';
+import { pageHeaders } from '../route-kit/page-headers.js';
 
 /** The files of swagger-ui-dist the page loads; nothing else of the package is served. */
 const ASSETS: Record<string, string> = {
@@ -20,27 +21,17 @@ const INIT_SCRIPT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id:
 `;
 
 /**
- * Sent with the page and its files. Swagger UI needs inline styles (it sets `style`
- * attributes) and data: images (its icons); nothing else is loaded from anywhere but here, no
- * page may frame it (clickjacking on "Authorize"), and the token typed into it never leaves in
- * a Referer.
+ * Swagger UI needs inline styles (it sets `style` attributes) and data: images (its icons), and
+ * the token typed into its "Authorize" is sent to this host only.
  */
-const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy': [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; '),
-  'x-frame-options': 'DENY',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-};
+const SECURITY_HEADERS = pageHeaders([
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "form-action 'none'",
+]);
 
 // Without `<meta charset="utf-8">` the bundle fails to parse ("Invalid or unexpected token").
 const PAGE = `<!doctype html>
