@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { App } from '../model/app.js';
+import type { Repositories } from '../ports/unit-of-work.js';
 import { BLOCK_FOREVER } from '../model/room-event.js';
 import type { UserId } from '../model/user-id.js';
 import { AddSuperAdmin } from '../use-cases/add-super-admin/add-super-admin.js';
@@ -7,8 +8,10 @@ import { AllowUsers } from '../use-cases/allow-users/allow-users.js';
 import { BlockUsers } from '../use-cases/block-users/block-users.js';
 import { RemoveFromRoomUserList } from '../use-cases/remove-from-room-user-list/remove-from-room-user-list.js';
 import { RemoveSuperAdmin } from '../use-cases/remove-super-admin/remove-super-admin.js';
+import { holding } from './interleavings-contract.js';
+import { outcomeOf, waitForBlocked } from './outcomes.js';
 import { useStore, type StoreFactory, type StoreHandle } from './store-factory.js';
-import { seedApp, seedRoom, seedUsers } from './store-fixtures.js';
+import { affiliationsOf, seedApp, seedRoom, seedUsers } from './store-fixtures.js';
 
 /** The events stored for the room since `afterSeq`, oldest first, as operation, payload and count. */
 async function eventsOf(h: StoreHandle, app: App, roomId: string, afterSeq = 0) {
@@ -30,6 +33,28 @@ async function world(h: StoreHandle) {
   const [owner, a, b, outsider] = (await seedUsers(h, app, 4)) as [UserId, UserId, UserId, UserId];
   const room = await seedRoom(h, app, owner, [a, b]);
   return { h, deps: { uow: h.uow }, app, owner, a, b, outsider, room };
+}
+
+/**
+ * Runs `command` while a unit that locked the room and made `change` holds it, and gives the
+ * command's outcome once that unit committed (the store's probe must see the command wait).
+ */
+async function whileHeld(
+  h: StoreHandle,
+  room: { appId: string; id: string },
+  change: (r: Repositories) => Promise<unknown>,
+  command: () => Promise<unknown>,
+): Promise<string> {
+  const held = holding(h, async (r) => {
+    await r.chatrooms.findByIdForUpdate(room.appId, room.id);
+    await change(r);
+  });
+  await held.held;
+  const outcome = outcomeOf(command());
+  await waitForBlocked(h, 1);
+  held.release();
+  await held.done;
+  return outcome;
 }
 
 /**
@@ -110,6 +135,33 @@ export function describeListCommandsContract(name: string, factory: StoreFactory
         memberCount: undefined,
       });
       expect(await eventsOf(h, app, '')).toEqual([admins('ADD'), admins('ADD'), admins('REMOVE')]);
+    });
+    // Forced: a unit holds the room while it changes its memberships, and the command waits for
+    // it; the command must decide on the memberships committed, not on those it saw first.
+    it('a block that waits while the user joins blocks them once they are a member', async () => {
+      const { h, deps, app, owner, a, b, outsider, room } = await world(store().main);
+      const block = await whileHeld(
+        h,
+        room,
+        (r) => r.memberships.add(app.id, room.id, [outsider], 'member', app.settings.joinedRoomCap),
+        () => new BlockUsers(deps).one(app, room.id, outsider),
+      );
+      expect(block).toBe('ok');
+      expect(await affiliationsOf(h, app, room.id)).toEqual([`${owner}:owner`, `${a}:member`, `${b}:member`]);
+      expect(await h.uow.read((r) => r.roomUserLists.list(app.id, room.id, 'blocklist'))).toEqual([outsider]);
+      expect(await h.probes.counterMismatches()).toEqual([]);
+    });
+
+    it('an allowlist addition that waits while the member leaves refuses them and lists nobody', async () => {
+      const { h, deps, app, a, room } = await world(store().main);
+      const allow = await whileHeld(
+        h,
+        room,
+        (r) => r.memberships.remove(app.id, room.id, [a]),
+        () => new AllowUsers(deps).one(app, room.id, a),
+      );
+      expect(allow).toBe('NotMembers');
+      expect(await h.uow.read((r) => r.roomUserLists.list(app.id, room.id, 'allowlist'))).toEqual([]);
     });
   });
 }
