@@ -1,9 +1,21 @@
 import {
   describeIdGeneratorContract,
   describeStoreContracts,
+  LIST_UNIT_CALLS,
   type StoreFactory,
   type WriteRoundTrips,
 } from '@chatroom/domain/testing';
+
+/**
+ * The blocklist, allowlist and super admin commands run as units too: one statement per
+ * repository call, except the removal of members (a block's), which sends four (lock the room
+ * with the members, delete, the room's count, the users' counts).
+ */
+const LIST_ROUND_TRIPS = {
+  ...LIST_UNIT_CALLS,
+  block: LIST_UNIT_CALLS.block + 3,
+  'block many': LIST_UNIT_CALLS['block many'] + 3,
+};
 
 /**
  * Statements per write use case (transaction control aside): MariaDB runs each guarded command
@@ -53,6 +65,7 @@ const WRITE_ROUND_TRIPS: WriteRoundTrips = {
   'announce, room missing': 1,
   'mute all': 3,
   'mute all, room missing': 1,
+  ...LIST_ROUND_TRIPS,
 };
 import { afterAll, describe } from 'vitest';
 import { createTestMariadbDatabase, type TestMariadbDatabase } from './testing/create-test-database.js';

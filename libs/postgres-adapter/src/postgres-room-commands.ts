@@ -5,7 +5,6 @@ import type {
   MuteCommand,
   Outcome,
   PromoteAdminCommand,
-  Refusal,
   RemoveMemberCommand,
   RoomCommands,
   SetAdminCommand,
@@ -15,21 +14,12 @@ import type {
 } from '@chatroom/domain';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { commandEvents } from './command-events.js';
+import { leftBehind, lockedRoom, refusal } from './postgres-command-statement.js';
+import { PostgresListCommands } from './postgres-list-commands.js';
 import { AFTER_USERS_LEFT, releaseMemberships } from './release-memberships.js';
 import type { Database } from './schema/database.js';
 import { textArray } from './sql-arrays.js';
 import { usersInOrder } from './users-in-order.js';
-
-/**
- * The statement found that a commit changed the room while it waited for the room's lock, and
- * changed nothing: the caller runs it again after locking the room in a transaction of its own
- * (lockRoomFirst), where the statement's snapshot is taken once the lock is held.
- */
-export class StaleSnapshot extends Error {
-  constructor() {
-    super('the room changed while the statement waited for it');
-  }
-}
 
 /** Locks the command's room: the statement sent next on that transaction then sees it as it is. */
 export async function lockRoomFirst(db: Kysely<Database>, command: object): Promise<void> {
@@ -45,14 +35,6 @@ const ROOM_THEN_USER = sql`
           WHEN NOT EXISTS (SELECT 1 FROM fresh) THEN 'stale'
           WHEN NOT EXISTS (SELECT 1 FROM user_ok) THEN 'user-missing'`;
 
-/** What a statement's last SELECT answers: `ok`, a refusal's name, or `stale`. */
-interface Answer {
-  outcome: 'ok' | 'stale' | Refusal['refused'];
-  /** The user a refusal names, when it names one. */
-  username: string | null;
-  stored: boolean;
-}
-
 /**
  * The guarded commands, each ONE statement: data-modifying CTEs that check the guards, write,
  * store the events with their deliveries, and answer which guard refused. Run on the pool the
@@ -62,11 +44,7 @@ interface Answer {
  * answers `stale`, and the caller runs it again (as after a serialization failure).
  * `storedEvents` tells the caller whether the last command stored events.
  */
-export class PostgresRoomCommands implements RoomCommands {
-  storedEvents = false;
-
-  constructor(private readonly db: Kysely<Database>) {}
-
+export class PostgresRoomCommands extends PostgresListCommands implements RoomCommands {
   /**
    * The id drawn from room_seq (unless given), the room inserted with its member count, the
    * memberships and each user's guarded joined_count, the app's guarded room_count, and the
@@ -453,42 +431,6 @@ export class PostgresRoomCommands implements RoomCommands {
     if (answer.outcome !== 'ok') return refusal(answer);
     return {};
   }
-
-  /** Runs the statement; a `stale` answer or guard becomes a retryable error, a raised guard a refusal. */
-  private async answer<R>(statement: RawBuilder<unknown>): Promise<Answer & R> {
-    let row: Answer & R;
-    try {
-      ({
-        rows: [row],
-      } = (await statement.execute(this.db)) as { rows: [Answer & R] });
-    } catch (error) {
-      const { code, message, detail } = error as { code?: string; message?: string; detail?: string };
-      if (code === '40001' && message === 'stale snapshot') throw new StaleSnapshot();
-      if (code !== 'CG001') throw error;
-      this.storedEvents = false;
-      return { outcome: message as Answer['outcome'], username: detail || null, stored: false } as Answer & R;
-    }
-    if (row.outcome === 'stale') throw new StaleSnapshot();
-    this.storedEvents = row.stored;
-    return row;
-  }
-}
-
-/**
- * `locked`: the room, locked FOR UPDATE, with its owner and row version as they are once the
- * lock is held; `fresh`: the same row when the statement's snapshot shows that version, i.e. no
- * commit changed the room (its counter, owner, block_seq) while the statement waited. Every
- * change of a room's memberships changes its row (a role change rewrites it: roleChange), so
- * under `fresh` the snapshot's memberships are the room's.
- */
-function lockedRoom(appId: string, roomId: string): RawBuilder<unknown> {
-  return sql`
-    locked AS MATERIALIZED (
-      SELECT owner, xmin::text AS version FROM rooms WHERE app_id = ${appId} AND id = ${roomId} FOR UPDATE
-    ), fresh AS (
-      SELECT l.owner FROM locked l
-      WHERE l.version = (SELECT xmin::text FROM rooms WHERE app_id = ${appId} AND id = ${roomId})
-    )`;
 }
 
 /** `user_ok`: the user exists; `target`: their role in the room, if they are a member. */
@@ -515,42 +457,4 @@ function roleChange(appId: string, roomId: string, username: string, from: strin
     ), touched AS (
       UPDATE rooms SET owner = owner WHERE app_id = ${appId} AND id = ${roomId} AND EXISTS (SELECT 1 FROM changed)
     )`;
-}
-
-/** What leaving a room takes with it besides the membership: the mute, the allowlist entry, auto-delete attributes. */
-function leftBehind(appId: string, roomId: string): RawBuilder<unknown> {
-  return sql`
-    mute_gone AS (
-      DELETE FROM mutes WHERE app_id = ${appId} AND room_id = ${roomId} AND username IN (SELECT username FROM gone)
-    ), allow_gone AS (
-      DELETE FROM room_user_lists
-      WHERE app_id = ${appId} AND room_id = ${roomId} AND list = 'allowlist' AND username IN (SELECT username FROM gone)
-    ), attributes_gone AS (
-      DELETE FROM room_attributes
-      WHERE app_id = ${appId} AND room_id = ${roomId} AND auto_delete AND owner IN (SELECT username FROM gone)
-    )`;
-}
-
-function refusal(answer: Answer, usernames: UserId[] = []): Refusal {
-  const username = (answer.username ?? '') as UserId;
-  switch (answer.outcome) {
-    case 'user-missing':
-    case 'user-cap':
-    case 'blocked':
-      return { refused: answer.outcome, username };
-    case 'not-member':
-      return { refused: 'not-member', usernames };
-    case 'not-admin':
-      return { refused: 'not-admin', username };
-    case 'room-missing':
-    case 'owner-not-admin':
-    case 'admin-limit':
-    case 'quota-exceeded':
-    case 'room-full':
-    case 'owner':
-    case 'same-owner':
-      return { refused: answer.outcome };
-    default:
-      throw new Error(`unexpected command outcome ${answer.outcome}`);
-  }
 }

@@ -1,5 +1,6 @@
 import type { Repositories, RoomCommands, UnitOfWork } from '@chatroom/domain';
-import { PostgresRoomCommands, lockRoomFirst, StaleSnapshot } from './postgres-room-commands.js';
+import { StaleSnapshot } from './postgres-command-statement.js';
+import { PostgresRoomCommands, lockRoomFirst } from './postgres-room-commands.js';
 import { sql, type Kysely } from 'kysely';
 import { PostgresAppRepository } from './postgres-app-repository.js';
 import { PostgresEventOutbox } from './postgres-event-outbox.js';
@@ -114,6 +115,10 @@ export class PostgresUnitOfWork implements UnitOfWork {
       promoteAdmin: run((commands, c) => commands.promoteAdmin(c)),
       demoteAdmin: run((commands, c) => commands.demoteAdmin(c)),
       updateRoom: run((commands, c) => commands.updateRoom(c)),
+      block: run((commands, c) => commands.block(c)),
+      allow: run((commands, c) => commands.allow(c)),
+      removeFromList: run((commands, c) => commands.removeFromList(c)),
+      setSuperAdmin: run((commands, c) => commands.setSuperAdmin(c)),
     };
   }
 

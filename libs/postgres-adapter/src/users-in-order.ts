@@ -9,7 +9,7 @@ import { sql, type RawBuilder } from 'kysely';
  * UPDATE takes anyway; the LockRows step sits above the sort, so the locks follow the order.
  * The counter's UPDATE reads `users_locked`, which makes the locking come first.
  */
-export function usersInOrder(appId: RawBuilder<unknown>, from: 'joined' | 'inserted'): RawBuilder<unknown> {
+export function usersInOrder(appId: RawBuilder<unknown>, from: 'joined' | 'inserted' | 'chosen'): RawBuilder<unknown> {
   return sql`users_locked AS (
         SELECT username FROM users
         WHERE app_id = ${appId} AND username IN (SELECT username FROM ${sql.table(from)})

@@ -1,5 +1,6 @@
 import type { Chatroom } from '../model/chatroom.js';
 import type { ChatroomPatch } from './chatroom-repository.js';
+import type { ListCommands } from './list-commands.js';
 import type { RoomEvent } from '../model/room-event.js';
 import type { UserId } from '../model/user-id.js';
 
@@ -116,7 +117,7 @@ export interface PromoteAdminCommand extends SetAdminCommand {
  * Concurrent commands and units of work never break an invariant: the store re-checks (or runs
  * the command again) when something it relied on changed while it waited for a lock.
  */
-export interface RoomCommands {
+export interface RoomCommands extends ListCommands {
   /**
    * Inserts the room with its owner and members, counted against the app's `roomQuota` and
    * each user's `joinedRoomCap`. Refusals, in order: `user-missing` (the first of owner, then

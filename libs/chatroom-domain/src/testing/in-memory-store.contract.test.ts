@@ -1,6 +1,7 @@
 import { InMemoryState } from '../in-memory/in-memory-state.js';
 import { inMemoryRepositories, InMemoryUnitOfWork } from '../in-memory/in-memory-unit-of-work.js';
 import { countingRepositories, QueryCounter } from './counting-repositories.js';
+import { LIST_UNIT_CALLS } from './list-write-cases.js';
 import { describeStoreContracts } from './store-contracts.js';
 import type { StoreFactory, StoreHandle } from './store-factory.js';
 
@@ -77,6 +78,7 @@ const factory: StoreFactory = {
     'announce, room missing': 1,
     'mute all': 3,
     'mute all, room missing': 1,
+    ...LIST_UNIT_CALLS,
   },
   concurrentUnits: false,
   serialisedBecause:

@@ -63,6 +63,7 @@ export {
   type WriteCase,
   type WriteRoundTrips,
 } from './write-round-trips-contract.js';
+export { LIST_UNIT_CALLS } from './list-write-cases.js';
 export { describeInterleavingsContract } from './interleavings-contract.js';
 export { describeUseCaseRacesContract } from './use-case-races-contract.js';
 export { describeRoomInvariantsContract } from './room-invariants-contract.js';

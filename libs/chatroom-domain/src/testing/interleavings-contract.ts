@@ -18,7 +18,7 @@ import {
  * Runs `hold` in a unit of work that then keeps its locks (uncommitted) until `release` is
  * called. `held` resolves once `hold` has run.
  */
-function holding(h: StoreHandle, hold: (r: Repositories) => Promise<void>) {
+export function holding(h: StoreHandle, hold: (r: Repositories) => Promise<void>) {
   const held = deferred();
   const released = deferred();
   const done = h.uow.write(async (r) => {

@@ -1,3 +1,4 @@
+import { describeListCommandsContract } from './list-commands-contract.js';
 import { describeWriteRoundTripsContract } from './write-round-trips-contract.js';
 import { describeAppRepositoryContract } from './app-repository-contract.js';
 import { describeDeliveryQueueContract } from './delivery-queue-contract.js';
@@ -43,6 +44,7 @@ export function describeStoreContracts(name: string, factory: StoreFactory): voi
   describeDeliveryQueueContract(name, factory);
   describeQueryCountContract(name, factory);
   describeWriteRoundTripsContract(name, factory);
+  describeListCommandsContract(name, factory);
   describeInterleavingsContract(name, factory);
   describeUseCaseRacesContract(name, factory);
   describeRoomInvariantsContract(name, factory);

@@ -11,6 +11,7 @@ import { SetAnnouncement } from '../use-cases/set-announcement/set-announcement.
 import { SetMuteAll } from '../use-cases/set-mute-all/set-mute-all.js';
 import { RemoveMembers } from '../use-cases/remove-members/remove-members.js';
 import { TransferChatroom } from '../use-cases/transfer-chatroom/transfer-chatroom.js';
+import { LIST_WRITE_CASES, listWriteCases } from './list-write-cases.js';
 import { useStore, type StoreFactory, type StoreHandle } from './store-factory.js';
 import { seedApp, seedRoom, seedUsers } from './store-fixtures.js';
 
@@ -59,6 +60,7 @@ export const WRITE_CASES = [
   'announce, room missing',
   'mute all',
   'mute all, room missing',
+  ...LIST_WRITE_CASES,
 ] as const;
 
 export type WriteCase = (typeof WRITE_CASES)[number];
@@ -127,6 +129,7 @@ export async function measureWrites(h: StoreHandle): Promise<Record<WriteCase, n
   const withIds = { ...app, settings: { ...app.settings, customRoomIds: true } };
 
   const cases: Record<WriteCase, () => Promise<unknown>> = {
+    ...(await listWriteCases(h, app, deps)),
     create: () => create(app, c!),
     'create, user missing': () => create(app, ghost),
     'create, id taken': () => create(withIds, c!, room.id),

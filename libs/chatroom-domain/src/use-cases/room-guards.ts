@@ -1,7 +1,7 @@
 import type { DomainError } from '../errors/domain-error.js';
 import { errors } from '../errors/error-catalogue.js';
 import type { App } from '../model/app.js';
-import type { Chatroom, Role } from '../model/chatroom.js';
+import type { Chatroom } from '../model/chatroom.js';
 import type { UserId } from '../model/user-id.js';
 import type { Repositories } from '../ports/unit-of-work.js';
 
@@ -25,19 +25,6 @@ export async function requireRoom(
   notFound: (id: string) => DomainError = errors.chatroomNotFound,
 ): Promise<void> {
   if (!(await r.chatrooms.findById(app.id, roomId))) throw notFound(roomId);
-}
-
-/** Fails with `users [...] are not members of this group!` naming every one who is not. */
-export async function requireMembers(
-  r: Repositories,
-  app: App,
-  roomId: string,
-  usernames: readonly UserId[],
-): Promise<Map<UserId, Role>> {
-  const roles = await r.memberships.rolesOf(app.id, roomId, usernames);
-  const outsiders = usernames.filter((u) => !roles.has(u));
-  if (outsiders.length > 0) throw errors.notMembers(outsiders);
-  return roles;
 }
 
 /** Fails with `username … doesn't exist!` for the first of `usernames` that does not exist. */

@@ -2,8 +2,11 @@ import type { App } from '../../model/app.js';
 import { roomEvents } from '../../model/room-event.js';
 import { assertBatch } from '../../model/room-moderation.js';
 import { parseUserId, parseUserIds, type UserId } from '../../model/user-id.js';
+import type { AllowCommand } from '../../ports/list-commands.js';
 import type { Dependencies } from '../dependencies.js';
-import { lockRoom, memberTargets, requireMembers, requireUsers, succeeded, type UserResult } from '../room-guards.js';
+import { targetResults } from '../list-targets.js';
+import { doneOrThrow } from '../room-commands/refusal-errors.js';
+import type { UserResult } from '../room-guards.js';
 
 /** The allowlist holds explicit entries of members only. */
 export class AllowUsers {
@@ -12,27 +15,23 @@ export class AllowUsers {
   /** `POST /chatrooms/{id}/white/users/{username}`: every problem is an error. */
   async one(app: App, roomId: string, rawUsername: string): Promise<UserId> {
     const username = parseUserId(rawUsername);
-    return this.deps.uow.write(async (r) => {
-      await lockRoom(r, app, roomId);
-      await requireUsers(r, app, [username]);
-      await requireMembers(r, app, roomId, [username]);
-      await r.roomUserLists.add(app.id, roomId, 'allowlist', [username]);
-      r.events.append(...roomEvents.allowed(app, roomId, [username]));
-      return username;
-    });
+    doneOrThrow(await this.deps.uow.commands.allow(allowCommand(app, roomId, [username], true)), roomId);
+    return username;
   }
 
   /** `POST /chatrooms/{id}/white/users` (≤ 60): unknown users and non-members fail alone. */
   async many(app: App, roomId: string, rawUsernames: readonly string[]): Promise<UserResult[]> {
     assertBatch('allow', rawUsernames);
     const usernames = parseUserIds(rawUsernames);
-    return this.deps.uow.write(async (r) => {
-      const room = await lockRoom(r, app, roomId);
-      const results = await memberTargets(r, app, room, usernames);
-      const allowed = succeeded(results);
-      await r.roomUserLists.add(app.id, roomId, 'allowlist', allowed);
-      r.events.append(...roomEvents.allowed(app, roomId, allowed));
-      return results;
-    });
+    const { statuses } = doneOrThrow(
+      await this.deps.uow.commands.allow(allowCommand(app, roomId, usernames, false)),
+      roomId,
+    );
+    return targetResults(roomId, usernames, statuses);
   }
+}
+
+/** The event names the users asked; the store names those allowed. */
+function allowCommand(app: App, roomId: string, usernames: UserId[], allOrNothing: boolean): AllowCommand {
+  return { appId: app.id, roomId, usernames, allOrNothing, allowed: roomEvents.allowed(app, roomId, usernames)[0]! };
 }

@@ -3,9 +3,11 @@ import { roomEvents } from '../../model/room-event.js';
 import type { App } from '../../model/app.js';
 import { assertBatch } from '../../model/room-moderation.js';
 import { parseUserId, parseUserIds, type UserId } from '../../model/user-id.js';
+import type { BlockCommand } from '../../ports/list-commands.js';
 import type { Dependencies } from '../dependencies.js';
-import { leaveRoom } from '../leave-room.js';
-import { lockRoom, memberTargets, requireUsers, succeeded, type UserResult } from '../room-guards.js';
+import { targetResults } from '../list-targets.js';
+import { doneOrThrow } from '../room-commands/refusal-errors.js';
+import type { UserResult } from '../room-guards.js';
 
 /** Blocking takes a member out of the room (as leaving does) and keeps them out. */
 export class BlockUsers {
@@ -14,37 +16,31 @@ export class BlockUsers {
   /** `POST /chatrooms/{id}/blocks/users/{username}`: every problem is an error. */
   async one(app: App, roomId: string, rawUsername: string): Promise<UserId> {
     const username = parseUserId(rawUsername);
-    return this.deps.uow.write(async (r) => {
-      const room = await lockRoom(r, app, roomId);
-      await requireUsers(r, app, [username]);
-      if (username === room.owner) throw errors.blockOwner(roomId);
-      const { removed, memberCount } = await leaveRoom(r, app.id, roomId, [username]);
-      if (removed.length === 0) throw errors.notMembers([username]);
-      await r.roomUserLists.add(app.id, roomId, 'blocklist', [username]);
-      // E20 then E11, as the reference orders them.
-      r.events.append(
-        ...roomEvents.blocked(app, roomId, [username]),
-        ...roomEvents.left(app, roomId, removed, 'BLOCK', memberCount),
-      );
-      return username;
-    });
+    const outcome = await this.deps.uow.commands.block(blockCommand(app, roomId, [username], true));
+    doneOrThrow(outcome, roomId, { owner: () => errors.blockOwner(roomId) });
+    return username;
   }
 
   /** `POST /chatrooms/{id}/blocks/users` (≤ 60): unknown users, non-members and the owner fail alone. */
   async many(app: App, roomId: string, rawUsernames: readonly string[]): Promise<UserResult[]> {
     assertBatch('block', rawUsernames);
     const usernames = parseUserIds(rawUsernames);
-    return this.deps.uow.write(async (r) => {
-      const room = await lockRoom(r, app, roomId);
-      const results = await memberTargets(r, app, room, usernames, errors.blockOwner(roomId).message);
-      const blocked = succeeded(results);
-      const { removed, memberCount } = await leaveRoom(r, app.id, roomId, blocked);
-      await r.roomUserLists.add(app.id, roomId, 'blocklist', blocked);
-      r.events.append(
-        ...roomEvents.blocked(app, roomId, blocked),
-        ...roomEvents.left(app, roomId, removed, 'BLOCK', memberCount),
-      );
-      return results;
-    });
+    const { statuses } = doneOrThrow(
+      await this.deps.uow.commands.block(blockCommand(app, roomId, usernames, false)),
+      roomId,
+    );
+    return targetResults(roomId, usernames, statuses, errors.blockOwner(roomId).message);
   }
+}
+
+/** The events name the users asked; the store names those blocked and those who left. */
+function blockCommand(app: App, roomId: string, usernames: UserId[], allOrNothing: boolean): BlockCommand {
+  return {
+    appId: app.id,
+    roomId,
+    usernames,
+    allOrNothing,
+    blocked: roomEvents.blocked(app, roomId, usernames)[0]!,
+    left: roomEvents.left(app, roomId, usernames, 'BLOCK', undefined)[0]!,
+  };
 }

@@ -20,6 +20,10 @@ export function markingImported(inner: UnitOfWork): UnitOfWork {
     promoteAdmin: (c) => inner.commands.promoteAdmin({ ...c, changed: imported(c.changed) }),
     demoteAdmin: (c) => inner.commands.demoteAdmin({ ...c, changed: imported(c.changed) }),
     updateRoom: (c) => inner.commands.updateRoom({ ...c, updated: imported(c.updated) }),
+    block: (c) => inner.commands.block({ ...c, blocked: imported(c.blocked), left: imported(c.left) }),
+    allow: (c) => inner.commands.allow({ ...c, allowed: imported(c.allowed) }),
+    removeFromList: (c) => inner.commands.removeFromList({ ...c, removed: imported(c.removed) }),
+    setSuperAdmin: (c) => inner.commands.setSuperAdmin({ ...c, changed: imported(c.changed) }),
   };
   return {
     commands,

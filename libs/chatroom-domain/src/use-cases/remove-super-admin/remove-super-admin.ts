@@ -2,7 +2,7 @@ import type { App } from '../../model/app.js';
 import { roomEvents } from '../../model/room-event.js';
 import { parseUserId, type UserId } from '../../model/user-id.js';
 import type { Dependencies } from '../dependencies.js';
-import { requireUsers } from '../room-guards.js';
+import { doneOrThrow } from '../room-commands/refusal-errors.js';
 
 /** `DELETE /chatrooms/super_admin/{username}`: removing a user who is not one succeeds too. */
 export class RemoveSuperAdmin {
@@ -10,11 +10,9 @@ export class RemoveSuperAdmin {
 
   async execute(app: App, rawUsername: string): Promise<UserId> {
     const username = parseUserId(rawUsername);
-    return this.deps.uow.write(async (r) => {
-      await requireUsers(r, app, [username]);
-      await r.superAdmins.remove(app.id, username);
-      r.events.append(roomEvents.superAdmin(app, username, 'REMOVE'));
-      return username;
-    });
+    const changed = roomEvents.superAdmin(app, username, 'REMOVE');
+    const outcome = await this.deps.uow.commands.setSuperAdmin({ appId: app.id, username, change: 'REMOVE', changed });
+    doneOrThrow(outcome, '');
+    return username;
   }
 }

@@ -9,6 +9,8 @@ export interface RefusalWording {
   readonly userCap?: (username: UserId) => DomainError;
   /** The quota error names the app. */
   readonly quotaExceeded?: () => DomainError;
+  /** What the owner may not be put through (removal by default). */
+  readonly owner?: () => DomainError;
 }
 
 /** The one place a command's refusal becomes the domain's error. */
@@ -27,7 +29,7 @@ export function refusalError(refusal: Refusal, roomId: string, wording: RefusalW
     case 'not-member':
       return errors.notMembers(refusal.usernames);
     case 'owner':
-      return errors.removeOwner(roomId);
+      return wording.owner?.() ?? errors.removeOwner(roomId);
     case 'same-owner':
       return errors.sameOwner();
     case 'id-taken':

@@ -1,4 +1,3 @@
-import type { RoomEvent } from '../../model/room-event.js';
 import type { UserId } from '../../model/user-id.js';
 import type { Chatroom } from '../../model/chatroom.js';
 import type {
@@ -8,22 +7,15 @@ import type {
   MuteCommand,
   Outcome,
   PromoteAdminCommand,
-  Refusal,
   RemoveMemberCommand,
   RoomCommands,
   SetAdminCommand,
   TransferCommand,
   UpdateRoomCommand,
 } from '../../ports/room-commands.js';
-import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.js';
 import { leaveRoom } from '../leave-room.js';
-
-/** Carries a refusal out of a unit of work, so that the unit rolls back whatever it had done. */
-class Refused extends Error {
-  constructor(readonly refusal: Refusal) {
-    super(refusal.refused);
-  }
-}
+import { filled, refuse, requireUsers } from './command-units.js';
+import { ListCommandsOverUnits } from './list-commands-over-units.js';
 
 /**
  * The guarded commands as units of work over the repositories: the way for a store whose
@@ -31,9 +23,7 @@ class Refused extends Error {
  * data-modifying CTEs, sends the repositories' statements in one transaction). Each command is
  * one unit; a refusal rolls it back and comes out as a value.
  */
-export class RoomCommandsOverUnits implements RoomCommands {
-  constructor(private readonly uow: Pick<UnitOfWork, 'write'>) {}
-
+export class RoomCommandsOverUnits extends ListCommandsOverUnits implements RoomCommands {
   createRoom(c: CreateRoomCommand): Promise<Outcome<{ id: string }>> {
     return this.unit(async (r) => {
       const { room: fields } = c;
@@ -177,32 +167,4 @@ export class RoomCommandsOverUnits implements RoomCommands {
       return {};
     });
   }
-
-  private async unit<T>(work: (r: Repositories) => Promise<T>): Promise<Outcome<T>> {
-    try {
-      return (await this.uow.write(work)) as Outcome<T>;
-    } catch (error) {
-      if (error instanceof Refused) return error.refusal;
-      throw error;
-    }
-  }
-}
-
-function refuse(refusal: Refusal): never {
-  throw new Refused(refusal);
-}
-
-async function requireUsers(r: Repositories, appId: string, usernames: readonly UserId[]): Promise<void> {
-  const existing = new Set(await r.users.findExisting(appId, usernames));
-  const missing = usernames.find((u) => !existing.has(u));
-  if (missing !== undefined) refuse({ refused: 'user-missing', username: missing });
-}
-
-/** The event with the parts only the store knows set. */
-function filled(event: RoomEvent, payload: Record<string, unknown>, memberCount?: number): RoomEvent {
-  return {
-    ...event,
-    payload: { ...event.payload, ...payload },
-    ...(memberCount !== undefined && { memberCount }),
-  };
 }

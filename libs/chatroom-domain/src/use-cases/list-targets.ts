@@ -1,0 +1,27 @@
+import type { UserId } from '../model/user-id.js';
+import type { ListTargetStatus } from '../ports/list-commands.js';
+import type { UserResult } from './room-guards.js';
+
+/**
+ * The per-user results of a block or allowlist batch, with the reference's reasons: the
+ * statuses the command answered, one for each user asked.
+ */
+export function targetResults(
+  roomId: string,
+  usernames: readonly UserId[],
+  statuses: readonly ListTargetStatus[],
+  ownerReason = '',
+): UserResult[] {
+  return usernames.map((username, i): UserResult => {
+    switch (statuses[i]) {
+      case 'ok':
+        return { username, ok: true };
+      case 'user-missing':
+        return { username, ok: false, reason: `user ${username} doesn't exist` };
+      case 'owner':
+        return { username, ok: false, reason: ownerReason };
+      default:
+        return { username, ok: false, reason: `user: ${username} doesn't exist in chatroom: ${roomId}` };
+    }
+  });
+}
