@@ -162,7 +162,12 @@ describe('operator API (/admin/v1)', () => {
       expect(response.status).toBe(200);
       const csp = (response.headers.get('content-security-policy') ?? '').split('; ');
       expect(csp).toEqual(
-        expect.arrayContaining(["default-src 'none'", "script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'"]),
+        expect.arrayContaining([
+          "default-src 'none'",
+          "script-src 'self'",
+          "connect-src 'self'",
+          "frame-ancestors 'none'",
+        ]),
       );
       expect(response.headers.get('x-frame-options')).toBe('DENY');
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
