@@ -8,6 +8,7 @@ import type {
   Refusal,
   RemoveMemberCommand,
   RoomCommands,
+  RoomSettingsCommands,
   SetAdminCommand,
   TransferCommand,
   UpdateRoomCommand,
@@ -46,7 +47,7 @@ const ROOM_THEN_USER = sql`
           WHEN NOT EXISTS (SELECT 1 FROM user_ok) THEN 'user-missing'`;
 
 /** What a statement's last SELECT answers: `ok`, a refusal's name, or `stale`. */
-interface Answer {
+export interface Answer {
   outcome: 'ok' | 'stale' | Refusal['refused'];
   /** The user a refusal names, when it names one. */
   username: string | null;
@@ -62,7 +63,7 @@ interface Answer {
  * answers `stale`, and the caller runs it again (as after a serialization failure).
  * `storedEvents` tells the caller whether the last command stored events.
  */
-export class PostgresRoomCommands implements RoomCommands {
+export class PostgresRoomCommands implements Omit<RoomCommands, keyof RoomSettingsCommands> {
   storedEvents = false;
 
   constructor(private readonly db: Kysely<Database>) {}
@@ -455,7 +456,7 @@ export class PostgresRoomCommands implements RoomCommands {
   }
 
   /** Runs the statement; a `stale` answer or guard becomes a retryable error, a raised guard a refusal. */
-  private async answer<R>(statement: RawBuilder<unknown>): Promise<Answer & R> {
+  protected async answer<R>(statement: RawBuilder<unknown>): Promise<Answer & R> {
     let row: Answer & R;
     try {
       ({
@@ -481,7 +482,7 @@ export class PostgresRoomCommands implements RoomCommands {
  * change of a room's memberships changes its row (a role change rewrites it: roleChange), so
  * under `fresh` the snapshot's memberships are the room's.
  */
-function lockedRoom(appId: string, roomId: string): RawBuilder<unknown> {
+export function lockedRoom(appId: string, roomId: string): RawBuilder<unknown> {
   return sql`
     locked AS MATERIALIZED (
       SELECT owner, xmin::text AS version FROM rooms WHERE app_id = ${appId} AND id = ${roomId} FOR UPDATE

@@ -1,5 +1,6 @@
 import type { Repositories, RoomCommands, UnitOfWork } from '@chatroom/domain';
-import { PostgresRoomCommands, lockRoomFirst, StaleSnapshot } from './postgres-room-commands.js';
+import { lockRoomFirst, StaleSnapshot } from './postgres-room-commands.js';
+import { PostgresSettingsCommands } from './postgres-settings-commands.js';
 import { sql, type Kysely } from 'kysely';
 import { PostgresAppRepository } from './postgres-app-repository.js';
 import { PostgresEventOutbox } from './postgres-event-outbox.js';
@@ -53,13 +54,13 @@ export class PostgresUnitOfWork implements UnitOfWork {
 
   private guardedCommands(): RoomCommands {
     const run =
-      <C, R>(method: (commands: PostgresRoomCommands, command: C) => Promise<R>) =>
+      <C, R>(method: (commands: PostgresSettingsCommands, command: C) => Promise<R>) =>
       (command: C): Promise<R> => {
         const outer = this.keyed?.current();
         if (outer) {
           // A stale statement may have aborted the keyed transaction (a raised guard): the
           // runner runs that whole transaction again, as after any serialization failure.
-          return method(new PostgresRoomCommands(outer.trx), command).catch((error: unknown) => {
+          return method(new PostgresSettingsCommands(outer.trx), command).catch((error: unknown) => {
             throw error instanceof StaleSnapshot ? Object.assign(new Error(error.message), { code: '40001' }) : error;
           });
         }
@@ -73,7 +74,7 @@ export class PostgresUnitOfWork implements UnitOfWork {
             const outcome = await this.db.connection().execute(async (conn) => {
               begun = true;
               this.waiting -= 1;
-              const commands = new PostgresRoomCommands(conn);
+              const commands = new PostgresSettingsCommands(conn);
               try {
                 const value = await method(commands, command);
                 return { value, stored: commands.storedEvents };
@@ -88,7 +89,7 @@ export class PostgresUnitOfWork implements UnitOfWork {
               let ended = false;
               try {
                 await lockRoomFirst(conn, command as object);
-                const locked = new PostgresRoomCommands(conn);
+                const locked = new PostgresSettingsCommands(conn);
                 const value = await method(locked, command);
                 await sql`COMMIT`.execute(conn);
                 ended = true;
@@ -114,6 +115,9 @@ export class PostgresUnitOfWork implements UnitOfWork {
       promoteAdmin: run((commands, c) => commands.promoteAdmin(c)),
       demoteAdmin: run((commands, c) => commands.demoteAdmin(c)),
       updateRoom: run((commands, c) => commands.updateRoom(c)),
+      modifyRoom: run((commands, c) => commands.modifyRoom(c)),
+      setAttributes: run((commands, c) => commands.setAttributes(c)),
+      deleteAttributes: run((commands, c) => commands.deleteAttributes(c)),
     };
   }
 

@@ -20,6 +20,9 @@ export function markingImported(inner: UnitOfWork): UnitOfWork {
     promoteAdmin: (c) => inner.commands.promoteAdmin({ ...c, changed: imported(c.changed) }),
     demoteAdmin: (c) => inner.commands.demoteAdmin({ ...c, changed: imported(c.changed) }),
     updateRoom: (c) => inner.commands.updateRoom({ ...c, updated: imported(c.updated) }),
+    modifyRoom: (c) => inner.commands.modifyRoom({ ...c, updated: imported(c.updated) }),
+    setAttributes: (c) => inner.commands.setAttributes({ ...c, set: imported(c.set) }),
+    deleteAttributes: (c) => inner.commands.deleteAttributes({ ...c, deleted: imported(c.deleted) }),
   };
   return {
     commands,

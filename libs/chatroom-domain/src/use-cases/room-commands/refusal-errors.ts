@@ -9,6 +9,8 @@ export interface RefusalWording {
   readonly userCap?: (username: UserId) => DomainError;
   /** The quota error names the app. */
   readonly quotaExceeded?: () => DomainError;
+  /** The `maxusers` asked, which the member-count error names. */
+  readonly maxUsers?: number;
 }
 
 /** The one place a command's refusal becomes the domain's error. */
@@ -40,6 +42,10 @@ export function refusalError(refusal: Refusal, roomId: string, wording: RefusalW
       return errors.adminLimitReached(roomId, ADMINS_MAX);
     case 'not-admin':
       return errors.notAdmin(refusal.username, roomId);
+    case 'below-members':
+      return errors.maxUsersBelowMemberCount(wording.maxUsers ?? 0, refusal.memberCount);
+    case 'not-in-room':
+      return errors.notInChatroom();
   }
 }
 

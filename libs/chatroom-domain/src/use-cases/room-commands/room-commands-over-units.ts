@@ -8,22 +8,17 @@ import type {
   MuteCommand,
   Outcome,
   PromoteAdminCommand,
-  Refusal,
   RemoveMemberCommand,
   RoomCommands,
   SetAdminCommand,
   TransferCommand,
   UpdateRoomCommand,
 } from '../../ports/room-commands.js';
+import type * as settings from '../../ports/room-settings-commands.js';
 import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.js';
 import { leaveRoom } from '../leave-room.js';
-
-/** Carries a refusal out of a unit of work, so that the unit rolls back whatever it had done. */
-class Refused extends Error {
-  constructor(readonly refusal: Refusal) {
-    super(refusal.refused);
-  }
-}
+import { Refused, refuse } from './refused.js';
+import { deleteAttributesIn, modifyRoomIn, setAttributesIn } from './room-settings-over-units.js';
 
 /**
  * The guarded commands as units of work over the repositories: the way for a store whose
@@ -178,6 +173,18 @@ export class RoomCommandsOverUnits implements RoomCommands {
     });
   }
 
+  modifyRoom(c: settings.ModifyRoomCommand): Promise<Outcome<Record<never, never>>> {
+    return this.unit((r) => modifyRoomIn(r, c));
+  }
+
+  setAttributes(c: settings.SetAttributesCommand): Promise<Outcome<settings.SetAttributesDone>> {
+    return this.unit((r) => setAttributesIn(r, c));
+  }
+
+  deleteAttributes(c: settings.DeleteAttributesCommand): Promise<Outcome<settings.DeleteAttributesDone>> {
+    return this.unit((r) => deleteAttributesIn(r, c));
+  }
+
   private async unit<T>(work: (r: Repositories) => Promise<T>): Promise<Outcome<T>> {
     try {
       return (await this.uow.write(work)) as Outcome<T>;
@@ -186,10 +193,6 @@ export class RoomCommandsOverUnits implements RoomCommands {
       throw error;
     }
   }
-}
-
-function refuse(refusal: Refusal): never {
-  throw new Refused(refusal);
 }
 
 async function requireUsers(r: Repositories, appId: string, usernames: readonly UserId[]): Promise<void> {
