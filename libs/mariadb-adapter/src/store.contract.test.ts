@@ -68,6 +68,8 @@ const WRITE_ROUND_TRIPS: WriteRoundTrips = {
   'delete attributes, forced': 4,
   'delete attributes, room missing': 1,
   'delete attributes, not in the room': 2,
+  'delete user': 13,
+  'delete user, missing': 1,
 };
 import { afterAll, describe } from 'vitest';
 import { createTestMariadbDatabase, type TestMariadbDatabase } from './testing/create-test-database.js';

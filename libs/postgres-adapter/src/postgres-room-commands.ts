@@ -9,6 +9,7 @@ import type {
   RemoveMemberCommand,
   RoomCommands,
   RoomSettingsCommands,
+  UserCommands,
   SetAdminCommand,
   TransferCommand,
   UpdateRoomCommand,
@@ -32,8 +33,17 @@ export class StaleSnapshot extends Error {
   }
 }
 
-/** Locks the command's room: the statement sent next on that transaction then sees it as it is. */
+/** Locks the command's room (a user's: their rooms): the statement sent next on that transaction then sees it as it is. */
 export async function lockRoomFirst(db: Kysely<Database>, command: object): Promise<void> {
+  if (!('roomId' in command) && 'username' in command && 'appId' in command) {
+    // A user's deletion: every room of the user, in id order (as its statement locks them).
+    const { appId, username } = command as { appId: string; username: string };
+    await sql`SELECT 1 FROM rooms WHERE app_id = ${appId} AND (owner = ${username} OR id IN (
+      SELECT room_id FROM memberships WHERE app_id = ${appId} AND username = ${username})) ORDER BY id FOR UPDATE`.execute(
+      db,
+    );
+    return;
+  }
   if (!('roomId' in command) || !('appId' in command)) return;
   await sql`SELECT 1 FROM rooms WHERE app_id = ${command.appId as string} AND id = ${command.roomId as string} FOR UPDATE`.execute(
     db,
@@ -63,7 +73,7 @@ export interface Answer {
  * answers `stale`, and the caller runs it again (as after a serialization failure).
  * `storedEvents` tells the caller whether the last command stored events.
  */
-export class PostgresRoomCommands implements Omit<RoomCommands, keyof RoomSettingsCommands> {
+export class PostgresRoomCommands implements Omit<RoomCommands, keyof (RoomSettingsCommands & UserCommands)> {
   storedEvents = false;
 
   constructor(private readonly db: Kysely<Database>) {}

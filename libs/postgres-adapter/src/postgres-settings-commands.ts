@@ -1,4 +1,7 @@
 import type {
+  DeleteUserCommand,
+  User,
+  UserId,
   DeleteAttributesCommand,
   DeleteAttributesDone,
   ModifyRoomCommand,
@@ -13,9 +16,10 @@ import { sql, type RawBuilder } from 'kysely';
 import { commandEvents } from './command-events.js';
 import { type Answer, lockedRoom, PostgresRoomCommands } from './postgres-room-commands.js';
 import { textArray } from './sql-arrays.js';
+import { type DeletedUserRow, deleteUserStatement } from './postgres-user-commands.js';
 
 /**
- * The settings commands (modify, attributes), each ONE statement as the other guarded commands
+ * The settings commands (modify, attributes) and a user's deletion, each ONE statement as the other guarded commands
  * (PostgresRoomCommands, whose runner they share): the guards, the write, the events and the
  * answer naming the guard that refused.
  */
@@ -136,6 +140,23 @@ export class PostgresSettingsCommands extends PostgresRoomCommands implements Ro
     `);
     if (answer.outcome !== 'ok') return settingsRefusal(answer);
     return { deletedKeys: answer.deleted, missing: answer.missing, ownedByOthers: answer.owned };
+  }
+
+  /** The user's deletion, one statement (deleteUserStatement). */
+  async deleteUser(c: DeleteUserCommand): Promise<Outcome<{ user: User }>> {
+    const answer = await this.answer<DeletedUserRow>(deleteUserStatement(c));
+    if (answer.outcome === 'user-missing') return { refused: 'user-missing', username: c.username };
+    if (answer.outcome !== 'ok') return settingsRefusal(answer);
+    const user: User = {
+      appId: c.appId,
+      username: c.username as UserId,
+      uuid: answer.uuid!,
+      passwordHash: answer.password_hash!,
+      nickname: answer.nickname,
+      created: Number(answer.created),
+      modified: Number(answer.modified),
+    };
+    return { user };
   }
 }
 

@@ -118,6 +118,7 @@ export class PostgresUnitOfWork implements UnitOfWork {
       modifyRoom: run((commands, c) => commands.modifyRoom(c)),
       setAttributes: run((commands, c) => commands.setAttributes(c)),
       deleteAttributes: run((commands, c) => commands.deleteAttributes(c)),
+      deleteUser: run((commands, c) => commands.deleteUser(c)),
     };
   }
 

@@ -3,6 +3,7 @@ import type { ChatroomPatch } from './chatroom-repository.js';
 import type { RoomEvent } from '../model/room-event.js';
 import type { UserId } from '../model/user-id.js';
 import type { RoomSettingsCommands, SettingsRefusal } from './room-settings-commands.js';
+import type { UserCommands } from './user-commands.js';
 
 /**
  * Why a guarded command changed nothing. Each names the guard that refused; the domain turns it
@@ -118,7 +119,7 @@ export interface PromoteAdminCommand extends SetAdminCommand {
  * Concurrent commands and units of work never break an invariant: the store re-checks (or runs
  * the command again) when something it relied on changed while it waited for a lock.
  */
-export interface RoomCommands extends RoomSettingsCommands {
+export interface RoomCommands extends RoomSettingsCommands, UserCommands {
   /**
    * Inserts the room with its owner and members, counted against the app's `roomQuota` and
    * each user's `joinedRoomCap`. Refusals, in order: `user-missing` (the first of owner, then

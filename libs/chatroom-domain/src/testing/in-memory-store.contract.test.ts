@@ -92,6 +92,8 @@ const factory: StoreFactory = {
     'delete attributes, forced': 4,
     'delete attributes, room missing': 1,
     'delete attributes, not in the room': 2,
+    'delete user': 7,
+    'delete user, missing': 1,
   },
   concurrentUnits: false,
   serialisedBecause:

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ATTRIBUTES_PER_ROOM_MAX } from '../model/room-attribute.js';
 import { roomInfo, roomEvents } from '../model/room-event.js';
+import { DeleteUser } from '../use-cases/delete-user/delete-user.js';
 import { DeleteRoomAttributes } from '../use-cases/delete-room-attributes/delete-room-attributes.js';
 import { ModifyChatroom } from '../use-cases/modify-chatroom/modify-chatroom.js';
 import { SetRoomAttributes } from '../use-cases/set-room-attributes/set-room-attributes.js';
@@ -8,7 +9,7 @@ import { useStore, type StoreFactory, type StoreHandle } from './store-factory.j
 import { seedApp, seedRoom, seedUsers } from './store-fixtures.js';
 
 /**
- * The settings commands (modify, room attributes) through their use cases on every store: the
+ * The settings commands (modify, room attributes) and a user's deletion through their use cases on every store: the
  * same results, refusals and events whether the store runs them as units over its repositories
  * or as one statement of its own.
  */
@@ -143,6 +144,35 @@ export function describeSettingsCommandsContract(name: string, factory: StoreFac
       ).toMatchObject({
         message: 'grpID nosuchroom does not exist!',
       });
+    });
+
+    it('a user deletion leaves the rooms they are in, dissolves those they own, and stores their events', async () => {
+      const h = store().main;
+      const { app, room, owner, member, other, deps } = await world(h);
+      const own = await seedRoom(h, app, member, [other, owner]);
+      const user = await new DeleteUser(deps).execute(app, member);
+      expect(user).toMatchObject({ appId: app.id, username: member });
+      const [left] = await h.uow.read((r) => r.chatrooms.findByIds(app.id, [room.id, own.id]));
+      expect(left).toMatchObject({ id: room.id, memberCount: 2 });
+      expect(await h.uow.read((r) => r.chatrooms.findByIds(app.id, [own.id]))).toEqual([]);
+      const page = async (roomId: string) =>
+        (await h.uow.read((r) => r.eventLog.roomPage(app.id, roomId, 10))).reverse().map((e) => ({
+          operation: e.operation,
+          payload: e.payload,
+          memberCount: e.memberCount,
+        }));
+      expect(await page(room.id)).toEqual([
+        { operation: 'LEAVE', payload: { member: [member], type: 'KICK' }, memberCount: 2 },
+      ]);
+      expect(await page(own.id)).toEqual([
+        { operation: 'DELETE', payload: undefined, memberCount: undefined },
+        { operation: 'LEAVE', payload: { member: [member, other, owner], type: 'DELETE' }, memberCount: undefined },
+      ]);
+      expect(await h.uow.read((r) => r.users.findByUsername(app.id, member))).toBeNull();
+      expect(await failureOf(new DeleteUser(deps).execute(app, member))).toMatchObject({
+        code: 'UserResourceNotFound',
+      });
+      expect(await h.probes.counterMismatches()).toEqual([]);
     });
   });
 }

@@ -1,13 +1,14 @@
 import type { App } from '../model/app.js';
 import { ATTRIBUTES_PER_ROOM_MAX } from '../model/room-attribute.js';
 import type { Dependencies } from '../use-cases/dependencies.js';
+import { DeleteUser } from '../use-cases/delete-user/delete-user.js';
 import { DeleteRoomAttributes } from '../use-cases/delete-room-attributes/delete-room-attributes.js';
 import { ModifyChatroom } from '../use-cases/modify-chatroom/modify-chatroom.js';
 import { SetRoomAttributes } from '../use-cases/set-room-attributes/set-room-attributes.js';
 import type { StoreHandle } from './store-factory.js';
 import { seedRoom, seedUsers } from './store-fixtures.js';
 
-/** The settings writes the round-trips contract measures (part of WRITE_CASES), in the order they run. */
+/** The settings writes and the user's deletion the round-trips contract measures (part of WRITE_CASES), in the order they run. */
 export const SETTINGS_WRITE_CASES = [
   'modify',
   'modify, room missing',
@@ -24,6 +25,8 @@ export const SETTINGS_WRITE_CASES = [
   'delete attributes, forced',
   'delete attributes, room missing',
   'delete attributes, not in the room',
+  'delete user',
+  'delete user, missing',
 ] as const;
 
 export type SettingsWriteCase = (typeof SETTINGS_WRITE_CASES)[number];
@@ -53,6 +56,10 @@ export async function settingsWriteCases(
       })),
     ),
   );
+  // A user who is a member of one room and owns another with a member.
+  const [leaving] = await seedUsers(h, app, 1, 'leaving');
+  await seedRoom(h, app, owner!, [leaving!]);
+  await seedRoom(h, app, leaving!, [member!]);
   const gone = 'nosuchroom';
   const modify = (roomId: string, maxUsers: number) =>
     new ModifyChatroom(deps).execute(app, roomId, { name: 'renamed', maxUsers });
@@ -77,5 +84,7 @@ export async function settingsWriteCases(
     'delete attributes, forced': () => remove(crowded.id, outsider!, true, 'k0'),
     'delete attributes, room missing': () => remove(gone, member!),
     'delete attributes, not in the room': () => remove(room.id, outsider!),
+    'delete user': () => new DeleteUser(deps).execute(app, leaving!),
+    'delete user, missing': () => new DeleteUser(deps).execute(app, 'nosuchuser'),
   };
 }

@@ -9,6 +9,8 @@ export interface RefusalWording {
   readonly userCap?: (username: UserId) => DomainError;
   /** The quota error names the app. */
   readonly quotaExceeded?: () => DomainError;
+  /** The error of a user missing, where it is not `userNotFound`. */
+  readonly userMissing?: (username: UserId) => DomainError;
   /** The `maxusers` asked, which the member-count error names. */
   readonly maxUsers?: number;
 }
@@ -19,7 +21,7 @@ export function refusalError(refusal: Refusal, roomId: string, wording: RefusalW
     case 'room-missing':
       return errors.chatroomNotFound(roomId);
     case 'user-missing':
-      return errors.userNotFound(refusal.username);
+      return (wording.userMissing ?? errors.userNotFound)(refusal.username);
     case 'room-full':
       return errors.membersExceedMaxUsers();
     case 'user-cap':

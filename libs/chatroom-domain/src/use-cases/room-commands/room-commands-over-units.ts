@@ -15,10 +15,13 @@ import type {
   UpdateRoomCommand,
 } from '../../ports/room-commands.js';
 import type * as settings from '../../ports/room-settings-commands.js';
+import type { DeleteUserCommand } from '../../ports/user-commands.js';
+import type { User } from '../../model/user.js';
 import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.js';
 import { leaveRoom } from '../leave-room.js';
 import { Refused, refuse } from './refused.js';
 import { deleteAttributesIn, modifyRoomIn, setAttributesIn } from './room-settings-over-units.js';
+import { deleteUserIn } from './user-commands-over-units.js';
 
 /**
  * The guarded commands as units of work over the repositories: the way for a store whose
@@ -183,6 +186,10 @@ export class RoomCommandsOverUnits implements RoomCommands {
 
   deleteAttributes(c: settings.DeleteAttributesCommand): Promise<Outcome<settings.DeleteAttributesDone>> {
     return this.unit((r) => deleteAttributesIn(r, c));
+  }
+
+  deleteUser(c: DeleteUserCommand): Promise<Outcome<{ user: User }>> {
+    return this.unit((r) => deleteUserIn(r, c));
   }
 
   private async unit<T>(work: (r: Repositories) => Promise<T>): Promise<Outcome<T>> {

@@ -73,6 +73,6 @@ async function lockRoomOf(r: Repositories, c: { appId: string; roomId: string })
 }
 
 /** The event with the parts only the store knows merged over its payload. */
-function withPayload(event: RoomEvent, payload: Record<string, unknown>): RoomEvent {
+export function withPayload(event: RoomEvent, payload: Record<string, unknown>): RoomEvent {
   return { ...event, payload: { ...event.payload, ...payload } };
 }
