@@ -56,6 +56,14 @@ const ROOM_THEN_USER = sql`
           WHEN NOT EXISTS (SELECT 1 FROM fresh) THEN 'stale'
           WHEN NOT EXISTS (SELECT 1 FROM user_ok) THEN 'user-missing'`;
 
+/**
+ * A user the snapshot shows whose row was deleted before `users_locked` reached it (a user's
+ * deletion committed meanwhile): not counted, but not at the cap either. The statement is stale,
+ * and runs again on a snapshot where the user is missing.
+ */
+const userGone = (from: 'joined' | 'inserted') =>
+  sql`WHEN EXISTS (SELECT 1 FROM ${sql.table(from)} x WHERE x.username NOT IN (SELECT username FROM users_locked)) THEN chatroom_guard('stale', NULL)`;
+
 /** What a statement's last SELECT answers: `ok`, a refusal's name, or `stale`. */
 export interface Answer {
   outcome: 'ok' | 'stale' | Refusal['refused'];
@@ -137,6 +145,7 @@ export class PostgresRoomCommands implements Omit<RoomCommands, keyof (RoomSetti
           WHEN EXISTS (SELECT 1 FROM missing) THEN 'user-missing'
           WHEN NOT EXISTS (SELECT 1 FROM room) THEN 'id-taken'
           WHEN NOT EXISTS (SELECT 1 FROM quota) THEN chatroom_guard('quota-exceeded', NULL)
+          ${userGone('joined')}
           WHEN EXISTS (SELECT 1 FROM uncounted) THEN chatroom_guard('user-cap', (SELECT username FROM uncounted))
           ELSE 'ok'
         END AS outcome,
@@ -225,6 +234,7 @@ export class PostgresRoomCommands implements Omit<RoomCommands, keyof (RoomSetti
           WHEN (SELECT n FROM n) = 0 THEN 'ok'
           -- Under the room's lock the counter's guard alone can refuse.
           WHEN NOT EXISTS (SELECT 1 FROM room) THEN chatroom_guard('room-full', NULL)
+          ${userGone('inserted')}
           WHEN EXISTS (SELECT 1 FROM uncounted) THEN chatroom_guard('user-cap', (SELECT username FROM uncounted))
           ELSE 'ok'
         END AS outcome,

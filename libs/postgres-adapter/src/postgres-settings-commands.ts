@@ -19,15 +19,18 @@ import { textArray } from './sql-arrays.js';
 import { type DeletedUserRow, deleteUserStatement } from './postgres-user-commands.js';
 
 /**
- * The settings commands (modify, attributes) and a user's deletion, each ONE statement as the other guarded commands
- * (PostgresRoomCommands, whose runner they share): the guards, the write, the events and the
- * answer naming the guard that refused.
+ * The settings commands (modify, attributes) and a user's deletion, each ONE statement as the
+ * other guarded commands (PostgresRoomCommands, whose runner they share): the guards, the write,
+ * the events and the answer naming the guard that refused.
  */
 export class PostgresSettingsCommands extends PostgresRoomCommands implements RoomCommands {
   /**
    * The room locked first (`locked`: its member count as the latest commit left it, whatever the
-   * snapshot shows); the UPDATE re-reads the row it changes on that latest version, so the
-   * fields it writes and the event's `info` are the room's as modified.
+   * snapshot shows), which the refusal reports; the UPDATE re-reads the row it changes on that
+   * latest version, so the fields it writes and the event's `info` are the room's as modified.
+   * The UPDATE guards `maxusers` on that row too: its own condition is re-checked on the very
+   * version it writes, so the rooms' check constraint (member_count <= max_users) is never what
+   * refuses, whichever of the two reads a racing member change reaches first.
    */
   async modifyRoom(c: ModifyRoomCommand): Promise<Outcome<Record<never, never>>> {
     const { appId, roomId, patch } = c;
