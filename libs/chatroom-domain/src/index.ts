@@ -20,6 +20,8 @@ export type * from './ports/token-signer.js';
 export type * from './ports/unit-of-work.js';
 export type * from './ports/room-commands.js';
 export type * from './ports/list-commands.js';
+export type * from './ports/room-settings-commands.js';
+export type * from './ports/user-commands.js';
 export type * from './ports/user-repository.js';
 // Use cases
 export type * from './use-cases/dependencies.js';

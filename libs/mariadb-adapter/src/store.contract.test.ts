@@ -66,6 +66,23 @@ const WRITE_ROUND_TRIPS: WriteRoundTrips = {
   'mute all': 3,
   'mute all, room missing': 1,
   ...LIST_ROUND_TRIPS,
+  modify: 3,
+  'modify, room missing': 1,
+  'modify, maxusers below the members': 1,
+  'set attributes': 6,
+  'set attributes, owned by another': 4,
+  'set attributes, forced': 6,
+  'set attributes, room at its limit': 4,
+  'set attributes, room missing': 1,
+  'set attributes, not in the room': 2,
+  'delete attributes, owned by another': 3,
+  'delete attributes': 5,
+  'delete attributes, key missing': 3,
+  'delete attributes, forced': 4,
+  'delete attributes, room missing': 1,
+  'delete attributes, not in the room': 2,
+  'delete user': 13,
+  'delete user, missing': 1,
 };
 import { afterAll, describe } from 'vitest';
 import { createTestMariadbDatabase, type TestMariadbDatabase } from './testing/create-test-database.js';

@@ -2,7 +2,7 @@ import type { RoomEvent } from '@chatroom/domain';
 import { sql, type RawBuilder } from 'kysely';
 
 /** Completion time in epoch ms, read when the events are written. */
-const NOW_MS = sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`;
+export const NOW_MS = sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`;
 
 /** One event of a command, with the parts only its statement knows as SQL expressions. */
 export interface CommandEvent {
@@ -35,7 +35,12 @@ export function commandEvents(events: readonly CommandEvent[]): RawBuilder<unkno
       WHERE v.keep
       ORDER BY v.ord
       RETURNING seq, app_id, room_id, operation, created_at
-    ), ev_sent AS (
+    ), ${eventDeliveries()}`;
+}
+
+/** `ev_sent`: the deliveries of the events `ev` stored (RETURNING seq, app_id, room_id, operation, created_at) to every matching rule. */
+export function eventDeliveries(): RawBuilder<unknown> {
+  return sql`ev_sent AS (
       INSERT INTO event_deliveries (rule_id, event_seq, room_id, next_at)
       SELECT r.id, ev.seq, ev.room_id, ev.created_at
       FROM ev JOIN event_rules r ON r.app_id = ev.app_id AND (r.operations IS NULL OR ev.operation = ANY (r.operations))

@@ -7,9 +7,11 @@ import type {
   PromoteAdminCommand,
   RemoveMemberCommand,
   RoomCommands,
+  RoomSettingsCommands,
   SetAdminCommand,
   TransferCommand,
   UpdateRoomCommand,
+  UserCommands,
   UserId,
 } from '@chatroom/domain';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
@@ -21,13 +23,30 @@ import type { Database } from './schema/database.js';
 import { textArray } from './sql-arrays.js';
 import { usersInOrder } from './users-in-order.js';
 
-/** Locks the command's room: the statement sent next on that transaction then sees it as it is. */
+/** Locks the command's room (a user's: their rooms): the statement sent next on that transaction then sees it as it is. */
 export async function lockRoomFirst(db: Kysely<Database>, command: object): Promise<void> {
+  if (!('roomId' in command) && 'username' in command && 'appId' in command) {
+    // A user's deletion: every room of the user, in id order (as its statement locks them).
+    const { appId, username } = command as { appId: string; username: string };
+    await sql`SELECT 1 FROM rooms WHERE app_id = ${appId} AND (owner = ${username} OR id IN (
+      SELECT room_id FROM memberships WHERE app_id = ${appId} AND username = ${username})) ORDER BY id FOR UPDATE`.execute(
+      db,
+    );
+    return;
+  }
   if (!('roomId' in command) || !('appId' in command)) return;
   await sql`SELECT 1 FROM rooms WHERE app_id = ${command.appId as string} AND id = ${command.roomId as string} FOR UPDATE`.execute(
     db,
   );
 }
+
+/**
+ * A user the snapshot shows whose row was deleted before `users_locked` reached it (a user's
+ * deletion committed meanwhile): not counted, but not at the cap either. The statement is stale,
+ * and runs again on a snapshot where the user is missing.
+ */
+const userGone = (from: 'joined' | 'inserted') =>
+  sql`WHEN EXISTS (SELECT 1 FROM ${sql.table(from)} x WHERE x.username NOT IN (SELECT username FROM users_locked)) THEN chatroom_guard('stale', NULL)`;
 
 /** The first answers of a command on a locked room (lockedRoom) that names a user (`user_ok`). */
 const ROOM_THEN_USER = sql`
@@ -44,7 +63,10 @@ const ROOM_THEN_USER = sql`
  * answers `stale`, and the caller runs it again (as after a serialization failure).
  * `storedEvents` tells the caller whether the last command stored events.
  */
-export class PostgresRoomCommands extends PostgresListCommands implements RoomCommands {
+export class PostgresRoomCommands
+  extends PostgresListCommands
+  implements Omit<RoomCommands, keyof (RoomSettingsCommands & UserCommands)>
+{
   /**
    * The id drawn from room_seq (unless given), the room inserted with its member count, the
    * memberships and each user's guarded joined_count, the app's guarded room_count, and the
@@ -104,6 +126,7 @@ export class PostgresRoomCommands extends PostgresListCommands implements RoomCo
           WHEN EXISTS (SELECT 1 FROM missing) THEN 'user-missing'
           WHEN NOT EXISTS (SELECT 1 FROM room) THEN 'id-taken'
           WHEN NOT EXISTS (SELECT 1 FROM quota) THEN chatroom_guard('quota-exceeded', NULL)
+          ${userGone('joined')}
           WHEN EXISTS (SELECT 1 FROM uncounted) THEN chatroom_guard('user-cap', (SELECT username FROM uncounted))
           ELSE 'ok'
         END AS outcome,
@@ -192,6 +215,7 @@ export class PostgresRoomCommands extends PostgresListCommands implements RoomCo
           WHEN (SELECT n FROM n) = 0 THEN 'ok'
           -- Under the room's lock the counter's guard alone can refuse.
           WHEN NOT EXISTS (SELECT 1 FROM room) THEN chatroom_guard('room-full', NULL)
+          ${userGone('inserted')}
           WHEN EXISTS (SELECT 1 FROM uncounted) THEN chatroom_guard('user-cap', (SELECT username FROM uncounted))
           ELSE 'ok'
         END AS outcome,

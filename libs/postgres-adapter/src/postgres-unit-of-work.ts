@@ -1,6 +1,7 @@
 import type { Repositories, RoomCommands, UnitOfWork } from '@chatroom/domain';
 import { StaleSnapshot } from './postgres-command-statement.js';
-import { PostgresRoomCommands, lockRoomFirst } from './postgres-room-commands.js';
+import { lockRoomFirst } from './postgres-room-commands.js';
+import { PostgresSettingsCommands } from './postgres-settings-commands.js';
 import { sql, type Kysely } from 'kysely';
 import { PostgresAppRepository } from './postgres-app-repository.js';
 import { PostgresEventOutbox } from './postgres-event-outbox.js';
@@ -54,13 +55,13 @@ export class PostgresUnitOfWork implements UnitOfWork {
 
   private guardedCommands(): RoomCommands {
     const run =
-      <C, R>(method: (commands: PostgresRoomCommands, command: C) => Promise<R>) =>
+      <C, R>(method: (commands: PostgresSettingsCommands, command: C) => Promise<R>) =>
       (command: C): Promise<R> => {
         const outer = this.keyed?.current();
         if (outer) {
           // A stale statement may have aborted the keyed transaction (a raised guard): the
           // runner runs that whole transaction again, as after any serialization failure.
-          return method(new PostgresRoomCommands(outer.trx), command).catch((error: unknown) => {
+          return method(new PostgresSettingsCommands(outer.trx), command).catch((error: unknown) => {
             throw error instanceof StaleSnapshot ? Object.assign(new Error(error.message), { code: '40001' }) : error;
           });
         }
@@ -74,7 +75,7 @@ export class PostgresUnitOfWork implements UnitOfWork {
             const outcome = await this.db.connection().execute(async (conn) => {
               begun = true;
               this.waiting -= 1;
-              const commands = new PostgresRoomCommands(conn);
+              const commands = new PostgresSettingsCommands(conn);
               try {
                 const value = await method(commands, command);
                 return { value, stored: commands.storedEvents };
@@ -89,7 +90,7 @@ export class PostgresUnitOfWork implements UnitOfWork {
               let ended = false;
               try {
                 await lockRoomFirst(conn, command as object);
-                const locked = new PostgresRoomCommands(conn);
+                const locked = new PostgresSettingsCommands(conn);
                 const value = await method(locked, command);
                 await sql`COMMIT`.execute(conn);
                 ended = true;
@@ -119,6 +120,10 @@ export class PostgresUnitOfWork implements UnitOfWork {
       allow: run((commands, c) => commands.allow(c)),
       removeFromList: run((commands, c) => commands.removeFromList(c)),
       setSuperAdmin: run((commands, c) => commands.setSuperAdmin(c)),
+      modifyRoom: run((commands, c) => commands.modifyRoom(c)),
+      setAttributes: run((commands, c) => commands.setAttributes(c)),
+      deleteAttributes: run((commands, c) => commands.deleteAttributes(c)),
+      deleteUser: run((commands, c) => commands.deleteUser(c)),
     };
   }
 

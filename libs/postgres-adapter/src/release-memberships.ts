@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { usersInOrder } from './users-in-order.js';
 
 export interface ReleaseOptions {
   /** Give the rooms their member slots back; false when the statement deletes the rooms anyway. */
@@ -12,7 +13,11 @@ export interface ReleaseOptions {
  * addition): the CTEs `gone` (the deleted memberships: `room_id`, `username`, `role`, `seq`),
  * `rooms_left` (each room given back its member slots, with its `member_count` after) and
  * `users_left`, which give each room one member slot and each user one joined-room slot back
- * per membership deleted, in the same statement. Callers write `WITH ${releaseMemberships(…)}`
+ * per membership deleted, in the same statement. The users' rows are locked in username order
+ * (`users_released`, usersInOrder) before any of them is updated, as every statement that counts
+ * users does, so that two releases over overlapping users queue instead of deadlocking; a
+ * caller that deletes one of those users (a user's deletion) has its row locked in that order
+ * too. Callers write `WITH ${releaseMemberships(…)}`
  * and select from `gone`. Rooms and users are updated only when something was deleted, so a
  * removal that finds nobody locks nothing. The callers hold the rooms' locks already (taken
  * before the memberships, as every write of a room does); a statement that also updates the
@@ -33,10 +38,11 @@ export function releaseMemberships(
       FROM (SELECT room_id, count(*)::int AS n FROM gone GROUP BY room_id) AS g
       WHERE rooms.app_id = ${appId} AND rooms.id = g.room_id AND ${rooms}
       RETURNING rooms.id AS room_id, rooms.member_count
-    ), users_left AS (
+    ), ${usersInOrder(sql`${appId}`, 'gone', 'users_released')}, users_left AS (
       UPDATE users SET joined_count = users.joined_count - g.n
       FROM (SELECT username, count(*)::int AS n FROM gone GROUP BY username) AS g
       WHERE users.app_id = ${appId} AND users.username = g.username AND ${users}
+        AND users.username IN (SELECT username FROM users_released)
       RETURNING users.username
     )`;
 }

@@ -83,12 +83,16 @@ export const roomEvents = {
     const created = base(app, room.id, 'CREATE', {
       role: { [room.owner]: 'owner' },
       member: [...members],
-      info: info(app, room),
+      info: roomInfo(app, room),
     });
     return [created, ...roomEvents.joined(app, room.id, members, memberCount)];
   },
   updated(app: App, room: Chatroom): RoomEvent {
-    return base(app, room.id, 'UPDATE', { type: 'INFO', info: info(app, room) });
+    return base(app, room.id, 'UPDATE', { type: 'INFO', info: roomInfo(app, room) });
+  },
+  /** The `INFO` update before its `info`, which the store sets to the room as modified (`roomInfo`). */
+  infoUpdated(app: App, roomId: string): RoomEvent {
+    return base(app, roomId, 'UPDATE', { type: 'INFO' });
   },
   announcement(app: App, roomId: string, text: string): RoomEvent {
     // Cleared: the key is omitted (E5).
@@ -162,6 +166,14 @@ export const roomEvents = {
   attributesDeleted(app: App, roomId: string, user: UserId, keys: readonly string[]): RoomEvent[] {
     return nonEmpty(keys, () => base(app, roomId, 'METADATA', { type: 'DELETE', user, keys: [...keys] }));
   },
+  /** `attributesSet` before its `properties`, which the store sets to the attributes it set. */
+  attributesSetBy(app: App, roomId: string, user: UserId): RoomEvent {
+    return base(app, roomId, 'METADATA', { type: 'SET', user, properties: {} });
+  },
+  /** `attributesDeleted` before its `keys`, which the store sets to the keys it deleted. */
+  attributesDeletedBy(app: App, roomId: string, user: UserId): RoomEvent {
+    return base(app, roomId, 'METADATA', { type: 'DELETE', user, keys: [] });
+  },
 };
 
 /** The reference's blocklist `expire_timestamp` sample: 2117-01-01 00:00 UTC+8, read as "never". */
@@ -190,9 +202,10 @@ function nonEmpty(items: readonly unknown[], make: () => RoomEvent): RoomEvent[]
 
 /**
  * The `info` snapshot of E1/E3, with the sample's string values. `last_modified` is left to
- * the publisher, which knows the event's completion time.
+ * the publisher, which knows the event's completion time. A store that writes an `INFO` event in
+ * its own statement (PostgreSQL's modify) builds the same object there.
  */
-function info(app: App, room: Chatroom): Record<string, unknown> {
+export function roomInfo(app: Pick<App, 'org' | 'name'>, room: Chatroom): Record<string, unknown> {
   return {
     owner: `${app.org}#${app.name}_${room.owner}`,
     created: String(room.created),

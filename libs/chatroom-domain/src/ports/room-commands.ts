@@ -3,6 +3,8 @@ import type { ChatroomPatch } from './chatroom-repository.js';
 import type { ListCommands } from './list-commands.js';
 import type { RoomEvent } from '../model/room-event.js';
 import type { UserId } from '../model/user-id.js';
+import type { RoomSettingsCommands, SettingsRefusal } from './room-settings-commands.js';
+import type { UserCommands } from './user-commands.js';
 
 /**
  * Why a guarded command changed nothing. Each names the guard that refused; the domain turns it
@@ -28,7 +30,8 @@ export type Refusal =
   /** The room has its most admins already. */
   | { readonly refused: 'admin-limit' }
   /** A demotion of a user who is not an admin. */
-  | { readonly refused: 'not-admin'; readonly username: UserId };
+  | { readonly refused: 'not-admin'; readonly username: UserId }
+  | SettingsRefusal;
 
 /** A command's result: what it did, or the refusal (nothing changed). */
 export type Outcome<T> = ({ readonly refused?: undefined } & T) | Refusal;
@@ -117,7 +120,7 @@ export interface PromoteAdminCommand extends SetAdminCommand {
  * Concurrent commands and units of work never break an invariant: the store re-checks (or runs
  * the command again) when something it relied on changed while it waited for a lock.
  */
-export interface RoomCommands extends ListCommands {
+export interface RoomCommands extends ListCommands, RoomSettingsCommands, UserCommands {
   /**
    * Inserts the room with its owner and members, counted against the app's `roomQuota` and
    * each user's `joinedRoomCap`. Refusals, in order: `user-missing` (the first of owner, then

@@ -14,6 +14,7 @@ import { TransferChatroom } from '../use-cases/transfer-chatroom/transfer-chatro
 import { LIST_WRITE_CASES, listWriteCases } from './list-write-cases.js';
 import { useStore, type StoreFactory, type StoreHandle } from './store-factory.js';
 import { seedApp, seedRoom, seedUsers } from './store-fixtures.js';
+import { SETTINGS_WRITE_CASES, settingsWriteCases } from './write-round-trips-settings.js';
 
 /** Every case the contract measures: each write use case's success and each of its refusals. */
 export const WRITE_CASES = [
@@ -61,6 +62,7 @@ export const WRITE_CASES = [
   'mute all',
   'mute all, room missing',
   ...LIST_WRITE_CASES,
+  ...SETTINGS_WRITE_CASES,
 ] as const;
 
 export type WriteCase = (typeof WRITE_CASES)[number];
@@ -173,6 +175,7 @@ export async function measureWrites(h: StoreHandle): Promise<Record<WriteCase, n
     'announce, room missing': () => new SetAnnouncement(deps).execute(app, gone, 'hello'),
     'mute all': () => new SetMuteAll(deps).execute(app, council.id, true),
     'mute all, room missing': () => new SetMuteAll(deps).execute(app, gone, true),
+    ...(await settingsWriteCases(h, deps, app)),
   };
   const counts = {} as Record<WriteCase, number>;
   for (const name of WRITE_CASES) counts[name] = await statementsOf(h, cases[name]);

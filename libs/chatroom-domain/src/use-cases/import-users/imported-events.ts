@@ -24,6 +24,15 @@ export function markingImported(inner: UnitOfWork): UnitOfWork {
     allow: (c) => inner.commands.allow({ ...c, allowed: imported(c.allowed) }),
     removeFromList: (c) => inner.commands.removeFromList({ ...c, removed: imported(c.removed) }),
     setSuperAdmin: (c) => inner.commands.setSuperAdmin({ ...c, changed: imported(c.changed) }),
+    modifyRoom: (c) => inner.commands.modifyRoom({ ...c, updated: imported(c.updated) }),
+    setAttributes: (c) => inner.commands.setAttributes({ ...c, set: imported(c.set) }),
+    deleteAttributes: (c) => inner.commands.deleteAttributes({ ...c, deleted: imported(c.deleted) }),
+    deleteUser: (c) =>
+      inner.commands.deleteUser({
+        ...c,
+        left: imported(c.left),
+        dissolved: [imported(c.dissolved[0]), imported(c.dissolved[1])],
+      }),
   };
   return {
     commands,

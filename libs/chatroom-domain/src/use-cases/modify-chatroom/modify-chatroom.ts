@@ -1,10 +1,10 @@
 import { errors } from '../../errors/error-catalogue.js';
 import { roomEvents } from '../../model/room-event.js';
 import type { App } from '../../model/app.js';
-import { assertDescription, assertMaxUsers, assertName, fitsMaxUsers } from '../../model/chatroom.js';
+import { assertDescription, assertMaxUsers, assertName } from '../../model/chatroom.js';
 import type { ChatroomPatch } from '../../ports/chatroom-repository.js';
 import type { Dependencies } from '../dependencies.js';
-import { lockRoom } from '../room-guards.js';
+import { doneOrThrow } from '../room-commands/refusal-errors.js';
 
 /** The only fields a modify may touch (the announcement and mute-all have their own use cases). */
 export type ModifyChatroomInput = Pick<ChatroomPatch, 'name' | 'description' | 'maxUsers'>;
@@ -28,14 +28,15 @@ export class ModifyChatroom {
     if (patch.description !== undefined) assertDescription(patch.description);
     if (patch.maxUsers !== undefined) assertMaxUsers(patch.maxUsers, app.settings);
 
-    await this.deps.uow.write(async (r) => {
-      // Locked so that no member can join between the check and the update.
-      const room = await lockRoom(r, app, roomId);
-      if (patch.maxUsers !== undefined && !fitsMaxUsers(room.memberCount, patch.maxUsers)) {
-        throw errors.maxUsersBelowMemberCount(patch.maxUsers, room.memberCount);
-      }
-      await r.chatrooms.update(app.id, roomId, patch);
-      r.events.append(roomEvents.updated(app, { ...room, ...patch }));
+    // One command: the store checks maxusers against the members the room has when it writes.
+    const fields: ModifyChatroomInput = {
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.description !== undefined && { description: patch.description }),
+      ...(patch.maxUsers !== undefined && { maxUsers: patch.maxUsers }),
+    };
+    const updated = roomEvents.infoUpdated(app, roomId);
+    doneOrThrow(await this.deps.uow.commands.modifyRoom({ appId: app.id, roomId, patch: fields, updated }), roomId, {
+      ...(patch.maxUsers !== undefined && { maxUsers: patch.maxUsers }),
     });
     return {
       ...(patch.name !== undefined && { name: true }),

@@ -11,6 +11,10 @@ export interface RefusalWording {
   readonly quotaExceeded?: () => DomainError;
   /** What the owner may not be put through (removal by default). */
   readonly owner?: () => DomainError;
+  /** The error of a user missing, where it is not `userNotFound`. */
+  readonly userMissing?: (username: UserId) => DomainError;
+  /** The `maxusers` asked, which the member-count error names. */
+  readonly maxUsers?: number;
 }
 
 /** The one place a command's refusal becomes the domain's error. */
@@ -19,7 +23,7 @@ export function refusalError(refusal: Refusal, roomId: string, wording: RefusalW
     case 'room-missing':
       return errors.chatroomNotFound(roomId);
     case 'user-missing':
-      return errors.userNotFound(refusal.username);
+      return (wording.userMissing ?? errors.userNotFound)(refusal.username);
     case 'room-full':
       return errors.membersExceedMaxUsers();
     case 'user-cap':
@@ -42,6 +46,10 @@ export function refusalError(refusal: Refusal, roomId: string, wording: RefusalW
       return errors.adminLimitReached(roomId, ADMINS_MAX);
     case 'not-admin':
       return errors.notAdmin(refusal.username, roomId);
+    case 'below-members':
+      return errors.maxUsersBelowMemberCount(wording.maxUsers ?? 0, refusal.memberCount);
+    case 'not-in-room':
+      return errors.notInChatroom();
   }
 }
 

@@ -13,9 +13,14 @@ import type {
   TransferCommand,
   UpdateRoomCommand,
 } from '../../ports/room-commands.js';
+import type * as settings from '../../ports/room-settings-commands.js';
+import type { DeleteUserCommand } from '../../ports/user-commands.js';
+import type { User } from '../../model/user.js';
 import { leaveRoom } from '../leave-room.js';
 import { filled, refuse, requireUsers } from './command-units.js';
 import { ListCommandsOverUnits } from './list-commands-over-units.js';
+import { deleteAttributesIn, modifyRoomIn, setAttributesIn } from './room-settings-over-units.js';
+import { deleteUserIn } from './user-commands-over-units.js';
 
 /**
  * The guarded commands as units of work over the repositories: the way for a store whose
@@ -166,5 +171,21 @@ export class RoomCommandsOverUnits extends ListCommandsOverUnits implements Room
       r.events.append(c.updated);
       return {};
     });
+  }
+
+  modifyRoom(c: settings.ModifyRoomCommand): Promise<Outcome<Record<never, never>>> {
+    return this.unit((r) => modifyRoomIn(r, c));
+  }
+
+  setAttributes(c: settings.SetAttributesCommand): Promise<Outcome<settings.SetAttributesDone>> {
+    return this.unit((r) => setAttributesIn(r, c));
+  }
+
+  deleteAttributes(c: settings.DeleteAttributesCommand): Promise<Outcome<settings.DeleteAttributesDone>> {
+    return this.unit((r) => deleteAttributesIn(r, c));
+  }
+
+  deleteUser(c: DeleteUserCommand): Promise<Outcome<{ user: User }>> {
+    return this.unit((r) => deleteUserIn(r, c));
   }
 }

@@ -1,15 +1,9 @@
-import { errors } from '../../errors/error-catalogue.js';
 import { roomEvents } from '../../model/room-event.js';
 import type { App } from '../../model/app.js';
-import {
-  assertAttributeBatch,
-  ATTRIBUTES_PER_ROOM_MAX,
-  attributeProblem,
-  type RoomAttribute,
-} from '../../model/room-attribute.js';
+import { assertAttributeBatch, ATTRIBUTES_PER_ROOM_MAX, attributeProblem } from '../../model/room-attribute.js';
 import { parseUserId } from '../../model/user-id.js';
 import type { Dependencies } from '../dependencies.js';
-import { lockRoom } from '../room-guards.js';
+import { doneOrThrow } from '../room-commands/refusal-errors.js';
 
 export interface AttributeResult {
   readonly successKeys: string[];
@@ -39,43 +33,41 @@ export class SetRoomAttributes {
     assertAttributeBatch(entries.length, 'metaData');
     const owner = parseUserId(rawUsername);
     const autoDelete = (input.autoDelete ?? 'DELETE') === 'DELETE';
-    return this.deps.uow.write(async (r) => {
-      // The lock makes "one owner per key" and "≤ 100 keys" hold against concurrent setters.
-      await lockRoom(r, app, roomId);
-      if ((await r.memberships.roleOf(app.id, roomId, owner)) === null) throw errors.notInChatroom();
-      const current = new Map(
-        (
-          await r.roomAttributes.list(
-            app.id,
-            roomId,
-            entries.map(([k]) => k),
-          )
-        ).map((a) => [a.key, a]),
-      );
-      let room = ATTRIBUTES_PER_ROOM_MAX - (await r.roomAttributes.count(app.id, roomId));
-      // Pairs, not assignments: a key named `__proto__` must show up in errorKeys too.
-      const failed: [string, string][] = [];
-      const accepted: RoomAttribute[] = [];
-      for (const [key, value] of entries) {
-        const existing = current.get(key);
-        const problem =
-          attributeProblem(key, value) ??
-          (existing && existing.owner !== owner && !input.forced ? 'others are not allowed to be set' : null) ??
-          (!existing && room <= 0
-            ? `the number of attributes of chatroom ${roomId} has reached the limit of ${ATTRIBUTES_PER_ROOM_MAX}`
-            : null);
-        if (problem !== null) {
-          failed.push([key, problem]);
-          continue;
-        }
-        if (!existing) room--;
-        accepted.push({ key, value, owner, autoDelete });
-      }
-      await r.roomAttributes.upsert(app.id, roomId, accepted);
-      r.events.append(
-        ...roomEvents.attributesSet(app, roomId, owner, Object.fromEntries(accepted.map((a) => [a.key, a.value]))),
-      );
-      return { successKeys: accepted.map((a) => a.key), errorKeys: Object.fromEntries(failed) };
-    });
+    // The store keeps "one owner per key" and "at most 100 keys" in one command on the locked
+    // room; the checks of a key and its value alone are made here.
+    const problems = new Map<string, string>();
+    const attributes: { key: string; value: string }[] = [];
+    for (const [key, value] of entries) {
+      const problem = attributeProblem(key, value);
+      if (problem === null) attributes.push({ key, value });
+      else problems.set(key, problem);
+    }
+    const done = doneOrThrow(
+      await this.deps.uow.commands.setAttributes({
+        appId: app.id,
+        roomId,
+        owner,
+        attributes,
+        autoDelete,
+        forced: input.forced,
+        maxAttributes: ATTRIBUTES_PER_ROOM_MAX,
+        set: roomEvents.attributesSetBy(app, roomId, owner),
+      }),
+      roomId,
+    );
+    const others = new Set(done.ownedByOthers);
+    const overLimit = new Set(done.overLimit);
+    // Pairs, not assignments: a key named `__proto__` must show up in errorKeys too.
+    const failed: [string, string][] = [];
+    for (const [key] of entries) {
+      const problem =
+        problems.get(key) ??
+        (others.has(key) ? 'others are not allowed to be set' : null) ??
+        (overLimit.has(key)
+          ? `the number of attributes of chatroom ${roomId} has reached the limit of ${ATTRIBUTES_PER_ROOM_MAX}`
+          : null);
+      if (problem !== null) failed.push([key, problem]);
+    }
+    return { successKeys: done.setKeys, errorKeys: Object.fromEntries(failed) };
   }
 }
