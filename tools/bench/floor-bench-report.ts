@@ -29,7 +29,7 @@ export interface Case {
 
 /** The table and the JSON line of a run: means over the rounds per side, and the ratio. */
 export function printTable(
-  run: { duration: number; rounds: number; connections: number; pool: number },
+  run: { store: string; duration: number; rounds: number; connections: number; pool: number },
   cases: Case[],
   results: Record<string, { floor: Measure[]; service: Measure[] }>,
 ): void {
@@ -62,7 +62,8 @@ export function printTable(
     };
   });
   const fmt = (n: number) => Math.round(n).toLocaleString('en');
-  console.log('\n| case | floor req/s | p50 | p99 | service req/s | p50 | p99 | ratio |');
+  console.log(`\nstore: ${run.store}`);
+  console.log('| case | floor req/s | p50 | p99 | service req/s | p50 | p99 | ratio |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const s of summary) {
     const extra =

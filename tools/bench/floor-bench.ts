@@ -1,30 +1,31 @@
 /**
  * The service against its floor, side by side in one run on one fresh database:
  * the compiled service (`apps/http-api/dist/main.js`, as deployed, request logs on) and a bare
- * Koa + pg server doing the fewest statements each operation allows (floor-server.ts), driven by
+ * Koa + pg server doing the fewest statements each operation allows (floor-server.ts; on
+ * MariaDB, STORE=mariadb, Koa + mysql2: floor-server-mariadb.ts), driven by
  * the same load generator (autocannon, in this process) alternately, case by case, for ROUNDS
  * rounds (the order flips every round). Prints per case the floor's and the service's req/s, p50
  * and p99 (means over the rounds) and the ratio, as a table and as one JSON line.
  *
  *   npm run bench:floor -w @chatroom/tools     # builds first; TEST_DATABASE_URL, default the local server
+ *   STORE=mariadb npm run bench:floor -w @chatroom/tools   # TEST_MARIADB_URL, default mysql://root@127.0.0.1:3306/test
  *   DURATION=10 ROUNDS=3 CONNECTIONS=50 POOL=20 npm run bench:floor -w @chatroom/tools
  *   CASES=create,hot npm run bench:floor -w @chatroom/tools
  *   SERVICE_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench:floor -w @chatroom/tools   # profile the service
  *
  * The hot-room case runs against a second service process started with COALESCE_ADDS=false as
  * well, when the service knows that switch (the target there is the floor without coalescing).
- * Data is written straight into the database (same rows for both sides); each addition case gets
+ * Data is written straight into the database (same rows for both sides; floor-store-*.ts); each addition case gets
  * a fresh room per side and round, so nobody is ever added twice.
  */
-import { createTestDatabase } from '@chatroom/postgres-adapter/testing';
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { BENCH_MASTER_KEY, BENCH_METRICS_TOKEN } from './bench-server.js';
 import { printTable, type Case, type Measure, type Side } from './floor-bench-report.js';
+import { ADD_USERS, openFloorStore, type FloorStore, type Seed } from './floor-store.js';
 
 const DURATION = Number(process.env['DURATION'] ?? 5);
 const ROUNDS = Number(process.env['ROUNDS'] ?? 2);
@@ -34,12 +35,10 @@ const PORT_BASE = Number(process.env['PORT_BASE'] ?? 18200);
 const JOINERS = 10_000;
 const JOIN_CLIENTS = 200;
 const SPREAD_ROOMS = 1_000;
-const TRANSFER_ROOMS = 1_000;
 /** Rooms each dissolve run may take (more than a run can dissolve here), and members per removal room. */
 const DISSOLVE_ROOMS = 12_000;
 const REMOVAL_ROOMS = 1_000;
 const REMOVAL_MEMBERS = 12;
-const ADD_USERS = 60_000;
 const ORG = 'bench';
 const APP_NAME = 'chat';
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -47,14 +46,11 @@ const API_ROOT = fileURLToPath(new URL('../../apps/http-api/', import.meta.url))
 const COMPILED_MAIN = `${API_ROOT}dist/main.js`;
 
 async function main(): Promise<void> {
-  process.env['TEST_DATABASE_URL'] ??= 'postgres://postgres@127.0.0.1:5432/postgres';
-  const db = await createTestDatabase();
-  if (!db) throw new Error('no PostgreSQL server');
+  const store = await openFloorStore(process.env['STORE'] ?? 'postgres');
   const children: ChildProcess[] = [];
-  const sql = new pg.Pool({ connectionString: db.url, max: 4 });
   try {
     const serviceEnv = {
-      DATABASE_URL: db.url,
+      DATABASE_URL: store.url,
       DB_POOL_SIZE: POOL,
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
@@ -86,13 +82,12 @@ async function main(): Promise<void> {
     await startService(PORT_BASE, {});
     const rss = new RssSampler(children[0]!.pid!);
     await startService(PORT_BASE + 1, { COALESCE_ADDS: 'false' });
-    const appId = (await sql.query('SELECT id FROM apps WHERE org = $1 AND name = $2', [ORG, APP_NAME])).rows[0]
-      .id as string;
+    const appId = await store.appId(ORG, APP_NAME);
     await start(
       children,
-      ['--import', 'tsx', 'floor-server.ts'],
+      ['--import', 'tsx', store.floorServer],
       HERE,
-      { DATABASE_URL: db.url, APP_ID: appId, POOL, PORT: String(PORT_BASE + 2) },
+      { DATABASE_URL: store.url, APP_ID: appId, POOL, PORT: String(PORT_BASE + 2) },
       PORT_BASE + 2,
       null,
     );
@@ -115,14 +110,13 @@ async function main(): Promise<void> {
       uncoalesced: { name: 'service', base: `http://127.0.0.1:${PORT_BASE + 1}/${ORG}/${APP_NAME}`, headers },
     } satisfies Record<string, Side>;
 
-    const seed = await seedData(sql, appId);
-    const cases = allCases(sql, appId, seed).filter(
+    const seed = await store.seed(appId);
+    const cases = allCases(store, appId, seed).filter(
       (c) => !process.env['CASES'] || process.env['CASES'].split(',').includes(c.key),
     );
-    const { rows } = await sql.query<{ v: string }>('SELECT version() AS v');
     console.log(
-      `${rows[0]!.v.split(' on ')[0]}; node ${process.version}; ${CONNECTIONS} connections, ${DURATION} s per run, ` +
-        `${ROUNDS} rounds; pg pool ${POOL} on both sides; service ${compiled ? 'compiled' : 'from source'}`,
+      `store ${store.name}: ${await store.version()}; node ${process.version}; ${CONNECTIONS} connections, ${DURATION} s per run, ` +
+        `${ROUNDS} rounds; pool ${POOL} on both sides; service ${compiled ? 'compiled' : 'from source'}`,
     );
 
     const results: Record<string, { floor: Measure[]; service: Measure[] }> = {};
@@ -144,7 +138,11 @@ async function main(): Promise<void> {
       }
       results[c.key] = runs;
     }
-    printTable({ duration: DURATION, rounds: ROUNDS, connections: CONNECTIONS, pool: Number(POOL) }, cases, results);
+    printTable(
+      { store: store.name, duration: DURATION, rounds: ROUNDS, connections: CONNECTIONS, pool: Number(POOL) },
+      cases,
+      results,
+    );
     await sleep(2_000);
     console.log(rss.stop());
   } finally {
@@ -154,89 +152,11 @@ async function main(): Promise<void> {
         (child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve))),
       ),
     );
-    await sql.end();
-    await db.drop();
+    await store.close();
   }
 }
 
-interface Seed {
-  readonly detailsRoom: string;
-  /** Current owner per transfer room (flipped as transfers are sent). */
-  readonly transferRooms: { id: string; owner: string; other: string }[];
-}
-
-async function seedData(sql: pg.Pool, appId: string): Promise<Seed> {
-  const now = Date.now();
-  // Users straight into the table: registration through the API would spend minutes in scrypt.
-  await sql.query(
-    `INSERT INTO users (app_id, username, uuid, password_hash, created, modified)
-     SELECT $1, name, gen_random_uuid(), 'not-a-hash', $2, $2
-     FROM (SELECT 'u' || g AS name FROM generate_series(0, ${ADD_USERS - 1}) g
-           UNION ALL SELECT 'owner' || g FROM generate_series(0, 239) g
-           UNION ALL SELECT 'm' || g FROM generate_series(0, 19) g
-           UNION ALL SELECT 'ta' || g FROM generate_series(0, ${TRANSFER_ROOMS - 1}) g
-           UNION ALL SELECT 'tb' || g FROM generate_series(0, ${TRANSFER_ROOMS - 1}) g
-           UNION ALL SELECT 'owner') AS names`,
-    [appId, now],
-  );
-  const members = Array.from({ length: 20 }, (_, i) => `m${i}`);
-  const [detailsRoom] = await makeRooms(sql, appId, [{ owner: 'owner', members }], 1000);
-  // Rooms for the list page to show.
-  await makeRooms(
-    sql,
-    appId,
-    Array.from({ length: 200 }, (_, i) => ({ owner: `owner${i}`, members: [] })),
-    1000,
-  );
-  const transferIds = await makeRooms(
-    sql,
-    appId,
-    Array.from({ length: TRANSFER_ROOMS }, (_, i) => ({ owner: `ta${i}`, members: [`tb${i}`] })),
-    1000,
-  );
-  await sql.query('VACUUM ANALYZE');
-  return {
-    detailsRoom: detailsRoom!,
-    transferRooms: transferIds.map((id, i) => ({ id, owner: `ta${i}`, other: `tb${i}` })),
-  };
-}
-
-/** Rooms with their affiliations and true counters, in three statements whatever their number. */
-async function makeRooms(
-  sql: pg.Pool,
-  appId: string,
-  rooms: { owner: string; members: string[] }[],
-  maxUsers: number,
-): Promise<string[]> {
-  const { rows: drawn } = await sql.query<{ s: string }>(
-    `SELECT nextval('room_seq')::text AS s FROM generate_series(1, $1)`,
-    [rooms.length],
-  );
-  const ids = drawn.map((r) => r.s);
-  await sql.query(
-    `INSERT INTO rooms (app_id, id, seq, name, description, max_users, owner, custom, created, member_count)
-     SELECT $1, id, id::bigint, 'bench', 'd', $2, owner, '', $3, n FROM unnest($4::text[], $5::text[], $6::int[]) AS r (id, owner, n)`,
-    [appId, maxUsers, Date.now(), ids, rooms.map((r) => r.owner), rooms.map((r) => 1 + r.members.length)],
-  );
-  const pairs = rooms.flatMap((room, i) => [
-    [ids[i]!, room.owner, 'owner'],
-    ...room.members.map((m) => [ids[i]!, m, 'member']),
-  ]);
-  await sql.query(
-    `INSERT INTO memberships (app_id, room_id, username, role)
-     SELECT $1, r, u, role FROM unnest($2::text[], $3::text[], $4::text[]) AS p (r, u, role)`,
-    [appId, pairs.map((p) => p[0]), pairs.map((p) => p[1]), pairs.map((p) => p[2])],
-  );
-  await sql.query(
-    `UPDATE users SET joined_count = joined_count + n FROM (SELECT u, count(*)::int AS n FROM unnest($2::text[]) AS u GROUP BY u) AS j
-     WHERE users.app_id = $1 AND users.username = j.u`,
-    [appId, pairs.map((p) => p[1])],
-  );
-  await sql.query('UPDATE apps SET room_count = room_count + $2 WHERE id = $1', [appId, rooms.length]);
-  return ids;
-}
-
-function allCases(sql: pg.Pool, appId: string, seed: Seed): Case[] {
+function allCases(store: FloorStore, appId: string, seed: Seed): Case[] {
   let createTurn = 0;
   const hot = new Map<string, string>();
   const addition = (key: string, label: string, service: Case['service'], rooms: number): Case => ({
@@ -244,8 +164,7 @@ function allCases(sql: pg.Pool, appId: string, seed: Seed): Case[] {
     label,
     service,
     async prepare(side, round) {
-      const ids = await makeRooms(
-        sql,
+      const ids = await store.makeRooms(
         appId,
         Array.from({ length: rooms }, () => ({ owner: 'owner', members: [] })),
         1_000_000,
@@ -329,8 +248,7 @@ function allCases(sql: pg.Pool, appId: string, seed: Seed): Case[] {
       label: `DELETE /chatrooms/{id} (${DISSOLVE_ROOMS.toLocaleString('en')} rooms of 2, in turn)`,
       service: 'service',
       async prepare(side) {
-        const ids = await makeRooms(
-          sql,
+        const ids = await store.makeRooms(
           appId,
           Array.from({ length: DISSOLVE_ROOMS }, (_, i) => ({ owner: 'owner', members: [`u${i % ADD_USERS}`] })),
           1000,
@@ -355,8 +273,7 @@ function allCases(sql: pg.Pool, appId: string, seed: Seed): Case[] {
       service: 'service',
       async prepare(side) {
         const members = Array.from({ length: REMOVAL_MEMBERS }, (_, i) => `m${i}`);
-        const ids = await makeRooms(
-          sql,
+        const ids = await store.makeRooms(
           appId,
           Array.from({ length: REMOVAL_ROOMS }, () => ({ owner: 'owner', members })),
           1000,
@@ -407,7 +324,7 @@ function allCases(sql: pg.Pool, appId: string, seed: Seed): Case[] {
       label: `${JOINERS.toLocaleString('en')} users join one room from ${JOIN_CLIENTS} clients`,
       service: 'service',
       async prepare(side, round) {
-        const [id] = await makeRooms(sql, appId, [{ owner: 'owner', members: [] }], 1_000_000);
+        const [id] = await store.makeRooms(appId, [{ owner: 'owner', members: [] }], 1_000_000);
         hot.set(`${side.base}#${round}`, id!);
         let next = 0;
         return {
@@ -426,12 +343,7 @@ function allCases(sql: pg.Pool, appId: string, seed: Seed): Case[] {
       },
       async verify(side, round) {
         const id = hot.get(`${side.base}#${round}`);
-        const { rows } = await sql.query<{ n: number; counted: number }>(
-          `SELECT (SELECT count(*)::int FROM memberships WHERE app_id = $1 AND room_id = $2) AS n,
-                  (SELECT member_count FROM rooms WHERE app_id = $1 AND id = $2) AS counted`,
-          [appId, id],
-        );
-        const { n, counted } = rows[0]!;
+        const { n, counted } = await store.countMembers(appId, id!);
         if (n !== JOINERS + 1 || counted !== n)
           throw new Error(`join10k on ${side.name}: ${n} members, member_count ${counted}`);
       },

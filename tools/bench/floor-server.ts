@@ -24,13 +24,23 @@
  * Every write statement also stores its events (room_events, and event_deliveries for every
  * matching rule), as the service's do.
  */
-import Koa from 'koa';
 import pg from 'pg';
+import {
+  APP,
+  CAP,
+  detailsBody,
+  envelope,
+  ORG,
+  pageBody,
+  QUOTA,
+  required,
+  ROOM_COLUMNS,
+  serveFloor,
+} from './floor-server-http.js';
 
 const INT8_OID = 20;
 const url = required('DATABASE_URL');
 const appId = required('APP_ID');
-const port = Number(process.env['PORT'] ?? 0);
 const pool = new pg.Pool({
   connectionString: url,
   max: Number(process.env['POOL'] ?? 20),
@@ -38,30 +48,6 @@ const pool = new pg.Pool({
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
       oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
   },
-});
-const QUOTA = 1_000_000_000;
-const ORG = process.env['ORG'] ?? 'bench';
-const APP = process.env['APP'] ?? 'chat';
-const CAP = 1_000_000_000;
-
-const ROOM_COLUMNS = 'app_id, id, seq, name, description, max_users, owner, custom, created, mute_all, member_count';
-
-const app = new Koa();
-app.use(async (ctx) => {
-  const parts = ctx.path.split('/').filter(Boolean); // [org, app, 'chatrooms', id?, 'users'?, username?]
-  if (parts[2] !== 'chatrooms') return void (ctx.status = 404);
-  const roomId = parts[3];
-  if (ctx.method === 'GET' && roomId) ctx.body = await details(roomId);
-  else if (ctx.method === 'GET') ctx.body = await list(Number(ctx.query['limit'] ?? 10));
-  else if (ctx.method === 'POST' && !roomId) ctx.body = await create(await jsonBody(ctx.req));
-  else if (ctx.method === 'POST' && parts[4] === 'users' && parts[5]) ctx.body = await add(roomId!, parts[5]);
-  else if (ctx.method === 'PUT' && roomId) ctx.body = await transfer(roomId, (await jsonBody(ctx.req)).newowner);
-  else if (ctx.method === 'DELETE' && roomId && parts[4] === 'users' && parts[5])
-    ctx.body = await remove(roomId, parts[5]);
-  else if (ctx.method === 'DELETE' && roomId && !parts[4]) ctx.body = await dissolve(roomId);
-  else if (ctx.method === 'POST' && roomId && parts[4] === 'mute')
-    ctx.body = await mute(roomId, await jsonBody(ctx.req));
-  else ctx.status = 404;
 });
 
 async function details(roomId: string) {
@@ -76,23 +62,7 @@ async function details(roomId: string) {
      ORDER BY room_id, role <> 'owner', seq`,
     [appId, [roomId]],
   );
-  return envelope('get', [
-    {
-      id: room.id,
-      name: room.name,
-      description: room.description,
-      membersonly: false,
-      allowinvites: false,
-      maxusers: room.max_users,
-      owner: room.owner,
-      created: room.created,
-      custom: room.custom,
-      mute: room.mute_all,
-      affiliations_count: affiliations.rows.length,
-      affiliations: affiliations.rows.map((a) => (a.role === 'owner' ? { owner: a.username } : { member: a.username })),
-      public: true,
-    },
-  ]);
+  return detailsBody(appId, room, affiliations.rows);
 }
 
 async function list(limit: number) {
@@ -100,15 +70,7 @@ async function list(limit: number) {
     appId,
     limit + 1,
   ]);
-  const page = rows.slice(0, limit).map((r) => ({
-    id: r.id,
-    name: r.name,
-    owner: r.owner,
-    affiliations_count: r.member_count,
-    disabled: false,
-    created: r.created,
-  }));
-  return envelope('get', page);
+  return pageBody(appId, rows, limit);
 }
 
 async function create(body: { name: string; description: string; owner: string }) {
@@ -134,7 +96,7 @@ async function create(body: { name: string; description: string; owner: string }
     [appId, body.name, body.description, body.owner, Date.now()],
   );
   const { id, ok } = rows[0];
-  return ok ? envelope('post', { id }) : { error: 'refused' };
+  return ok ? envelope(appId, 'post', { id }) : { error: 'refused' };
 }
 
 async function add(roomId: string, username: string) {
@@ -158,7 +120,7 @@ async function add(roomId: string, username: string) {
      SELECT EXISTS (SELECT 1 FROM room) AS room_counted, ARRAY(SELECT username FROM counted) AS counted`,
     [appId, roomId, username],
   );
-  return envelope('post', {
+  return envelope(appId, 'post', {
     result: true,
     action: 'add_member',
     id: roomId,
@@ -186,7 +148,7 @@ async function transfer(roomId: string, newOwner: string) {
      SELECT EXISTS (SELECT 1 FROM promoted) AS ok`,
     [appId, roomId, newOwner],
   );
-  return rows[0].ok ? envelope('put', { newowner: true }) : { error: 'refused' };
+  return rows[0].ok ? envelope(appId, 'put', { newowner: true }) : { error: 'refused' };
 }
 
 async function dissolve(roomId: string) {
@@ -207,7 +169,7 @@ async function dissolve(roomId: string) {
      SELECT EXISTS (SELECT 1 FROM dropped) AS ok`,
     [appId, roomId],
   );
-  return rows[0].ok ? envelope('delete', { success: true, id: roomId }) : { error: 'refused' };
+  return rows[0].ok ? envelope(appId, 'delete', { success: true, id: roomId }) : { error: 'refused' };
 }
 
 async function remove(roomId: string, username: string) {
@@ -226,7 +188,7 @@ async function remove(roomId: string, username: string) {
     [appId, roomId, username],
   );
   return rows[0].ok
-    ? envelope('delete', { result: true, action: 'kick', user: username, id: roomId })
+    ? envelope(appId, 'delete', { result: true, action: 'kick', user: username, id: roomId })
     : { error: 'refused' };
 }
 
@@ -247,6 +209,7 @@ async function mute(roomId: string, body: { usernames: string[]; mute_duration: 
   );
   return rows[0].ok
     ? envelope(
+        appId,
         'post',
         body.usernames.map((user) => ({ result: true, expire: expiresAt, user })),
       )
@@ -271,27 +234,4 @@ function events(rows: string): string {
      )`;
 }
 
-function envelope(action: string, data: unknown) {
-  return { action, application: appId, data, timestamp: Date.now(), duration: 0, properties: {} };
-}
-
-async function jsonBody(req: NodeJS.ReadableStream): Promise<any> {
-  let text = '';
-  for await (const chunk of req) text += chunk;
-  return JSON.parse(text);
-}
-
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is required`);
-  return value;
-}
-
-const server = app.listen(port, '127.0.0.1', () => {
-  const address = server.address();
-  process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : port}\n`);
-});
-process.once('SIGTERM', () => {
-  server.close();
-  void pool.end().then(() => process.exit(0));
-});
+serveFloor({ details, list, create, add, transfer, remove, dissolve, mute }, () => pool.end());
