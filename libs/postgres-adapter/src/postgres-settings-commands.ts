@@ -12,6 +12,7 @@ import type {
   SetAttributesCommand,
   SetAttributesDone,
 } from '@chatroom/domain';
+import { ROOM_INFO_FIXED } from '@chatroom/domain';
 import { sql, type RawBuilder } from 'kysely';
 import { commandEvents } from './command-events.js';
 import { type Answer, lockedRoom } from './postgres-command-statement.js';
@@ -213,7 +214,7 @@ function answerOf(membership: 'fresh' | 'forced'): RawBuilder<unknown> {
 
 /**
  * The event's `info` (the domain's `roomInfo`) built from the modified row `r`: the statement
- * writes the event, and only it knows the room as modified.
+ * writes the event, and only it knows the room as modified. The fixed parts are the domain's.
  */
 function roomInfo(event: RoomEvent): RawBuilder<unknown> {
   return sql`jsonb_build_object(
@@ -223,14 +224,9 @@ function roomInfo(event: RoomEvent): RawBuilder<unknown> {
         'description', r.description,
         'mute', r.mute_all::text,
         'mute_duration', CASE WHEN r.mute_all THEN -1 ELSE 0 END,
-        'avatar', '',
         'title', r.name,
-        'max_users', r.max_users::text,
-        'invite_need_confirm', 'false',
-        'public', 'true',
-        'allow_user_invites', 'false',
-        'disabled', 'false'
-      )`;
+        'max_users', r.max_users::text
+      ) || ${JSON.stringify(ROOM_INFO_FIXED)}::jsonb`;
 }
 
 function settingsRefusal(answer: Answer): Refusal {

@@ -205,6 +205,15 @@ function nonEmpty(items: readonly unknown[], make: () => RoomEvent): RoomEvent[]
  * the publisher, which knows the event's completion time. A store that writes an `INFO` event in
  * its own statement (PostgreSQL's modify) builds the same object there.
  */
+/** The parts of a room's `info` that no room changes (Easemob's fixed answers). */
+export const ROOM_INFO_FIXED = {
+  avatar: '',
+  invite_need_confirm: 'false',
+  public: 'true',
+  allow_user_invites: 'false',
+  disabled: 'false',
+} as const;
+
 export function roomInfo(app: Pick<App, 'org' | 'name'>, room: Chatroom): Record<string, unknown> {
   return {
     owner: `${app.org}#${app.name}_${room.owner}`,
@@ -213,12 +222,8 @@ export function roomInfo(app: Pick<App, 'org' | 'name'>, room: Chatroom): Record
     description: room.description,
     mute: String(room.muteAll),
     mute_duration: room.muteAll ? -1 : 0,
-    avatar: '',
     title: room.name,
     max_users: String(room.maxUsers),
-    invite_need_confirm: 'false',
-    public: 'true',
-    allow_user_invites: 'false',
-    disabled: 'false',
+    ...ROOM_INFO_FIXED,
   };
 }

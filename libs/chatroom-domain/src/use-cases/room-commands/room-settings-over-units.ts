@@ -1,6 +1,6 @@
 import { fitsMaxUsers } from '../../model/chatroom.js';
 import type { RoomAttribute } from '../../model/room-attribute.js';
-import { roomInfo, type RoomEvent } from '../../model/room-event.js';
+import { roomInfo } from '../../model/room-event.js';
 import type {
   DeleteAttributesCommand,
   DeleteAttributesDone,
@@ -9,7 +9,7 @@ import type {
   SetAttributesDone,
 } from '../../ports/room-settings-commands.js';
 import type { Repositories } from '../../ports/unit-of-work.js';
-import { refuse } from './command-units.js';
+import { filled, refuse } from './command-units.js';
 
 /*
  * The settings commands as the work of a unit over the repositories (RoomCommandsOverUnits runs
@@ -24,7 +24,7 @@ export async function modifyRoomIn(r: Repositories, c: ModifyRoomCommand): Promi
     refuse({ refused: 'below-members', memberCount: room.memberCount });
   await r.chatrooms.update(c.appId, c.roomId, c.patch);
   const event = c.updated;
-  r.events.append(withPayload(event, { info: roomInfo({ org: event.org, name: event.app }, { ...room, ...c.patch }) }));
+  r.events.append(filled(event, { info: roomInfo({ org: event.org, name: event.app }, { ...room, ...c.patch }) }));
   return {};
 }
 
@@ -48,7 +48,7 @@ export async function setAttributesIn(r: Repositories, c: SetAttributesCommand):
   }
   await r.roomAttributes.upsert(c.appId, c.roomId, accepted);
   if (accepted.length > 0)
-    r.events.append(withPayload(c.set, { properties: Object.fromEntries(accepted.map((a) => [a.key, a.value])) }));
+    r.events.append(filled(c.set, { properties: Object.fromEntries(accepted.map((a) => [a.key, a.value])) }));
   return done;
 }
 
@@ -64,15 +64,10 @@ export async function deleteAttributesIn(r: Repositories, c: DeleteAttributesCom
     else done.deletedKeys.push(key);
   }
   await r.roomAttributes.remove(c.appId, c.roomId, done.deletedKeys);
-  if (done.deletedKeys.length > 0) r.events.append(withPayload(c.deleted, { keys: done.deletedKeys }));
+  if (done.deletedKeys.length > 0) r.events.append(filled(c.deleted, { keys: done.deletedKeys }));
   return done;
 }
 
 async function lockRoomOf(r: Repositories, c: { appId: string; roomId: string }): Promise<void> {
   if (!(await r.chatrooms.findByIdForUpdate(c.appId, c.roomId))) refuse({ refused: 'room-missing' });
-}
-
-/** The event with the parts only the store knows merged over its payload. */
-export function withPayload(event: RoomEvent, payload: Record<string, unknown>): RoomEvent {
-  return { ...event, payload: { ...event.payload, ...payload } };
 }

@@ -2,7 +2,7 @@ import type { User } from '../../model/user.js';
 import type { Repositories } from '../../ports/unit-of-work.js';
 import type { DeleteUserCommand } from '../../ports/user-commands.js';
 import { refuse } from './command-units.js';
-import { withPayload } from './room-settings-over-units.js';
+import { filled } from './command-units.js';
 
 /** A user's deletion as the work of a unit over the repositories (RoomCommandsOverUnits). */
 export async function deleteUserIn(r: Repositories, c: DeleteUserCommand): Promise<{ user: User }> {
@@ -16,7 +16,7 @@ export async function deleteUserIn(r: Repositories, c: DeleteUserCommand): Promi
   const [gone, leave] = c.dissolved;
   for (const { id, members } of dissolved) {
     r.events.append({ ...gone, roomId: id });
-    if (members.length > 0) r.events.append(withPayload({ ...leave, roomId: id }, { member: members }));
+    if (members.length > 0) r.events.append(filled({ ...leave, roomId: id }, { member: members }));
   }
   await r.users.delete(c.appId, c.username);
   return { user };
