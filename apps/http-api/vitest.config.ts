@@ -3,5 +3,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
-  test: { include: ['src/**/*.test.ts'], globalSetup: ['vitest.global-setup.mjs'] },
+  test: {
+    include: ['src/**/*.test.ts'],
+    globalSetup: ['vitest.global-setup.mjs'],
+    // Most files wait on child processes, sockets and databases rather than on the CPU: three
+    // files at a time keep two cores busy (vitest's default on two cores is one file at a time).
+    maxWorkers: 3,
+  },
 });
