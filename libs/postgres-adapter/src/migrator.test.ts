@@ -13,7 +13,7 @@ import { eventsMigration } from './migrations/0006-events.js';
 import { isMigrated, migrateToLatest } from './migrator.js';
 import { openPostgresAdapter } from './open-postgres-adapter.js';
 import { createTestDatabase, type TestDatabase } from './testing/create-test-database.js';
-import { seedApp } from '@chatroom/sql-store-kit/testing';
+import { describeMigrations, MIGRATED_TABLES, seedApp } from '@chatroom/sql-store-kit/testing';
 
 const probe = await createTestDatabase();
 const databases: TestDatabase[] = probe ? [probe] : [];
@@ -42,37 +42,24 @@ async function tablesOf(url: string): Promise<string[]> {
   }
 }
 
-const TABLES = [
-  'apps',
-  'event_deliveries',
-  'event_rules',
-  'idempotency_keys',
-  'import_rooms',
-  'import_runs',
-  'kysely_migration',
-  'kysely_migration_lock',
-  'memberships',
-  'mutes',
-  'operators',
-  'rate_limits',
-  'room_attributes',
-  'room_events',
-  'room_user_lists',
-  'rooms',
-  'super_admins',
-  'users',
-];
+await describeMigrations('postgres', {
+  emptyDatabase: createTestDatabase,
+  kyselyOn,
+  tablesOf,
+  tables: MIGRATED_TABLES,
+  migrateToLatest,
+  isMigrated,
+  open: (url) => openPostgresAdapter({ databaseUrl: url, poolSize: 2 }),
+  instances: 4,
+});
 
-describe.skipIf(!probe)('postgres: migrations', () => {
-  it('an empty database migrated twice ends with the schema once, and the second run changes nothing', async () => {
+describe.skipIf(!probe)('postgres: migration history and upgrades in place', () => {
+  it('a migrated database records each migration once, by name', async () => {
     const { url } = await emptyDatabase();
     const db = kyselyOn(url);
     try {
-      expect(await tablesOf(url)).toEqual([]);
       await migrateToLatest(db);
       await migrateToLatest(db);
-      expect(await isMigrated(db)).toBe(true);
-      expect(await tablesOf(url)).toEqual(TABLES);
       expect(await db.selectFrom('kysely_migration').select('name').orderBy('name').execute()).toEqual([
         { name: '0001-initial' },
         { name: '0002-moderation' },
@@ -87,21 +74,6 @@ describe.skipIf(!probe)('postgres: migrations', () => {
       ]);
     } finally {
       await db.destroy();
-    }
-  });
-
-  it('four instances starting at once on an empty database all open, and the schema is made once', async () => {
-    const { url } = await emptyDatabase();
-    const adapters = await Promise.all(
-      Array.from({ length: 4 }, () => openPostgresAdapter({ databaseUrl: url, poolSize: 2 })),
-    );
-    try {
-      expect(await Promise.all(adapters.map((a) => a.isReady()))).toEqual([true, true, true, true]);
-      expect(await tablesOf(url)).toEqual(TABLES);
-      const app = await seedApp(adapters[0]!.uow);
-      expect(await adapters[3]!.uow.read((r) => r.apps.findByName(app.org, app.name))).toEqual(app);
-    } finally {
-      await Promise.all(adapters.map((a) => a.close()));
     }
   });
 
