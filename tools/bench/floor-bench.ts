@@ -12,6 +12,7 @@
  *   DURATION=10 ROUNDS=3 CONNECTIONS=50 POOL=20 npm run bench:floor -w @chatroom/tools
  *   CASES=create,hot npm run bench:floor -w @chatroom/tools
  *   SERVICE_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench:floor -w @chatroom/tools   # profile the service
+ *   FLOOR_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/floor-prof' npm run bench:floor -w @chatroom/tools   # the floor's
  *
  * The hot-room case runs against a second service process started with COALESCE_ADDS=false as
  * well, when the service knows that switch (the target there is the floor without coalescing).
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
     const appId = await store.appId(ORG, APP_NAME);
     await start(
       children,
-      ['--import', 'tsx', store.floorServer],
+      [...(process.env['FLOOR_NODE_ARGS']?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', store.floorServer],
       HERE,
       { DATABASE_URL: store.url, APP_ID: appId, POOL, PORT: String(PORT_BASE + 2) },
       PORT_BASE + 2,
