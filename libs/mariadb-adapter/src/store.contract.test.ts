@@ -48,6 +48,8 @@ const WRITE_ROUND_TRIPS: WriteRoundTrips = {
   'dissolve, room missing': 1,
   mute: 4,
   unmute: 4,
+  'unmute a batch': 3,
+  'unmute a batch, room missing': 1,
   'mute, room missing': 1,
   'mute, not a member': 2,
   promote: 6,

@@ -10,6 +10,7 @@ import type {
   RoomSettingsCommands,
   SetAdminCommand,
   TransferCommand,
+  UnmuteCommand,
   UpdateRoomCommand,
   UserCommands,
   UserId,
@@ -381,6 +382,24 @@ export class PostgresRoomCommands
         ARRAY(SELECT username FROM outsiders ORDER BY ord) AS outsiders
     `);
     if (answer.outcome !== 'ok') return refusal(answer, answer.outsiders as UserId[]);
+    return {};
+  }
+
+  /** On the locked room: whoever is named, member or not, muted or not, has no mute after it. */
+  async unmute(c: UnmuteCommand): Promise<Outcome<Record<never, never>>> {
+    const { appId, roomId } = c;
+    const answer = await this.answer(sql`
+      WITH ${lockedRoom(appId, roomId)}, lifted AS (
+        DELETE FROM mutes
+        WHERE app_id = ${appId} AND room_id = ${roomId} AND username = ANY(${textArray(c.usernames)})
+          AND EXISTS (SELECT 1 FROM locked)
+      ), ${commandEvents([{ event: c.unmuted, when: sql`EXISTS (SELECT 1 FROM locked)` }])}
+      SELECT
+        CASE WHEN NOT EXISTS (SELECT 1 FROM locked) THEN 'room-missing' ELSE 'ok' END AS outcome,
+        NULL::text AS username,
+        EXISTS (SELECT 1 FROM ev) AS stored
+    `);
+    if (answer.outcome !== 'ok') return refusal(answer);
     return {};
   }
 

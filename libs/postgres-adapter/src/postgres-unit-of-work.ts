@@ -113,6 +113,7 @@ export class PostgresUnitOfWork implements UnitOfWork {
       transfer: run((commands, c) => commands.transfer(c)),
       dissolve: run((commands, c) => commands.dissolve(c)),
       mute: run((commands, c) => commands.mute(c)),
+      unmute: run((commands, c) => commands.unmute(c)),
       promoteAdmin: run((commands, c) => commands.promoteAdmin(c)),
       demoteAdmin: run((commands, c) => commands.demoteAdmin(c)),
       updateRoom: run((commands, c) => commands.updateRoom(c)),

@@ -89,6 +89,15 @@ export interface MuteCommand {
   readonly muted: RoomEvent;
 }
 
+export interface UnmuteCommand {
+  readonly appId: string;
+  readonly roomId: string;
+  /** Whose mutes are lifted: members or not, muted or not (lifting a mute nobody had succeeds). */
+  readonly usernames: readonly UserId[];
+  /** The `MUTE`/`REMOVE` event, stored as given. */
+  readonly unmuted: RoomEvent;
+}
+
 export interface SetAdminCommand {
   readonly appId: string;
   readonly roomId: string;
@@ -148,6 +157,8 @@ export interface RoomCommands extends ListCommands, RoomSettingsCommands, UserCo
   dissolve(command: DissolveCommand): Promise<Outcome<{ members: UserId[] }>>;
   /** Sets (or lifts) the users' mutes. Refusals: `room-missing`, `not-member` (naming every outsider). */
   mute(command: MuteCommand): Promise<Outcome<Record<never, never>>>;
+  /** Lifts the users' mutes, whoever they are. Refusal: `room-missing`. */
+  unmute(command: UnmuteCommand): Promise<Outcome<Record<never, never>>>;
   /**
    * Makes a member an admin, under the room's `maxAdmins`; `changed` is false when they were
    * one already. Refusals, in order: `room-missing`, `user-missing`, `not-member`,

@@ -61,6 +61,8 @@ const factory: StoreFactory = {
     'dissolve, room missing': 1,
     mute: 4,
     unmute: 4,
+    'unmute a batch': 3,
+    'unmute a batch, room missing': 1,
     'mute, room missing': 1,
     'mute, not a member': 2,
     promote: 6,

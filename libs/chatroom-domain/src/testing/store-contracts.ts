@@ -12,6 +12,7 @@ import { describeQueryCountContract } from './query-count-contract.js';
 import { describeRoomAttributeRepositoryContract } from './room-attribute-repository-contract.js';
 import { describeRoomInvariantsContract } from './room-invariants-contract.js';
 import { describeSettingsCommandsContract } from './settings-commands-contract.js';
+import { describeUnmuteContract } from './unmute-contract.js';
 import { describeRoomUserListRepositoryContract } from './room-user-list-repository-contract.js';
 import type { StoreFactory } from './store-factory.js';
 import { describeSuperAdminRepositoryContract } from './super-admin-repository-contract.js';
@@ -47,6 +48,7 @@ export function describeStoreContracts(name: string, factory: StoreFactory): voi
   describeWriteRoundTripsContract(name, factory);
   describeListCommandsContract(name, factory);
   describeSettingsCommandsContract(name, factory);
+  describeUnmuteContract(name, factory);
   describeInterleavingsContract(name, factory);
   describeUseCaseRacesContract(name, factory);
   describeRoomInvariantsContract(name, factory);

@@ -11,6 +11,7 @@ import { SetAnnouncement } from '../use-cases/set-announcement/set-announcement.
 import { SetMuteAll } from '../use-cases/set-mute-all/set-mute-all.js';
 import { RemoveMembers } from '../use-cases/remove-members/remove-members.js';
 import { TransferChatroom } from '../use-cases/transfer-chatroom/transfer-chatroom.js';
+import { UnmuteMembers } from '../use-cases/unmute-members/unmute-members.js';
 import { LIST_WRITE_CASES, listWriteCases } from './list-write-cases.js';
 import { useStore, type StoreFactory, type StoreHandle } from './store-factory.js';
 import { seedApp, seedRoom, seedUsers } from './store-fixtures.js';
@@ -44,6 +45,8 @@ export const WRITE_CASES = [
   'dissolve, room missing',
   'mute',
   'unmute',
+  'unmute a batch',
+  'unmute a batch, room missing',
   'mute, room missing',
   'mute, not a member',
   'promote',
@@ -158,6 +161,8 @@ export async function measureWrites(h: StoreHandle): Promise<Record<WriteCase, n
     'dissolve, room missing': () => new DissolveChatroom(deps).execute(app, gone),
     mute: () => mute(room.id, [owner!], 60_000),
     unmute: () => mute(room.id, [owner!], 0),
+    'unmute a batch': () => new UnmuteMembers(deps).execute(app, room.id, [a!, outsider!]),
+    'unmute a batch, room missing': () => new UnmuteMembers(deps).execute(app, gone, [a!]),
     'mute, room missing': () => mute(gone, [a!], 60_000),
     'mute, not a member': () => mute(room.id, [outsider!], 60_000),
     promote: () => promote(council.id, x!),

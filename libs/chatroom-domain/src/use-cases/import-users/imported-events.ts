@@ -17,6 +17,7 @@ export function markingImported(inner: UnitOfWork): UnitOfWork {
     transfer: (c) => inner.commands.transfer({ ...c, transferred: imported(c.transferred) }),
     dissolve: (c) => inner.commands.dissolve({ ...c, dissolved: [imported(c.dissolved[0]), imported(c.dissolved[1])] }),
     mute: (c) => inner.commands.mute({ ...c, muted: imported(c.muted) }),
+    unmute: (c) => inner.commands.unmute({ ...c, unmuted: imported(c.unmuted) }),
     promoteAdmin: (c) => inner.commands.promoteAdmin({ ...c, changed: imported(c.changed) }),
     demoteAdmin: (c) => inner.commands.demoteAdmin({ ...c, changed: imported(c.changed) }),
     updateRoom: (c) => inner.commands.updateRoom({ ...c, updated: imported(c.updated) }),

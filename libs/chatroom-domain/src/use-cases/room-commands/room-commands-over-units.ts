@@ -11,6 +11,7 @@ import type {
   RoomCommands,
   SetAdminCommand,
   TransferCommand,
+  UnmuteCommand,
   UpdateRoomCommand,
 } from '../../ports/room-commands.js';
 import type * as settings from '../../ports/room-settings-commands.js';
@@ -132,6 +133,15 @@ export class RoomCommandsOverUnits extends ListCommandsOverUnits implements Room
           c.usernames.map((username) => ({ username, expiresAt: c.expiresAt })),
         );
       r.events.append(c.muted);
+      return {};
+    });
+  }
+
+  unmute(c: UnmuteCommand): Promise<Outcome<Record<never, never>>> {
+    return this.unit(async (r) => {
+      if (!(await r.chatrooms.findByIdForUpdate(c.appId, c.roomId))) refuse({ refused: 'room-missing' });
+      await r.mutes.remove(c.appId, c.roomId, c.usernames);
+      r.events.append(c.unmuted);
       return {};
     });
   }

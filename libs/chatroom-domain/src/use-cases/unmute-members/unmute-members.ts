@@ -3,7 +3,7 @@ import { roomEvents } from '../../model/room-event.js';
 import { assertBatch } from '../../model/room-moderation.js';
 import { parseUserIds, type UserId } from '../../model/user-id.js';
 import type { Dependencies } from '../dependencies.js';
-import { lockRoom } from '../room-guards.js';
+import { doneOrThrow } from '../room-commands/refusal-errors.js';
 
 /** `DELETE /chatrooms/{id}/mute/{u1,u2,…}`: lifting a mute nobody had succeeds too. */
 export class UnmuteMembers {
@@ -12,11 +12,8 @@ export class UnmuteMembers {
   async execute(app: App, roomId: string, rawUsernames: readonly string[]): Promise<UserId[]> {
     assertBatch('unmute', rawUsernames);
     const usernames = parseUserIds(rawUsernames);
-    return this.deps.uow.write(async (r) => {
-      await lockRoom(r, app, roomId);
-      await r.mutes.remove(app.id, roomId, usernames);
-      r.events.append(...roomEvents.unmuted(app, roomId, usernames));
-      return usernames;
-    });
+    const [unmuted] = roomEvents.unmuted(app, roomId, usernames);
+    doneOrThrow(await this.deps.uow.commands.unmute({ appId: app.id, roomId, usernames, unmuted: unmuted! }), roomId);
+    return usernames;
   }
 }
