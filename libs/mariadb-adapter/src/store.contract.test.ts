@@ -8,13 +8,14 @@ import {
 
 /**
  * The blocklist, allowlist and super admin commands run as units too: one statement per
- * repository call, except the removal of members (a block's), which sends four (lock the room
- * with the members, delete, the room's count, the users' counts).
+ * repository call, except the removal of members (a block's, a batch removal's), which sends four
+ * (lock the room with the members, delete, the room's count, the users' counts).
  */
 const LIST_ROUND_TRIPS = {
   ...LIST_UNIT_CALLS,
   block: LIST_UNIT_CALLS.block + 3,
   'block many': LIST_UNIT_CALLS['block many'] + 3,
+  'remove many': LIST_UNIT_CALLS['remove many'] + 3,
 };
 
 /**

@@ -6,6 +6,7 @@ import type {
   ListTargetStatus,
   Outcome,
   RemoveFromListCommand,
+  RemoveMembersCommand,
   RoomUserList,
   SuperAdminCommand,
   UserId,
@@ -19,6 +20,9 @@ import { usersInOrder } from './users-in-order.js';
 
 /** The users a block or an allowlist addition acted on, as asked (repeats kept): its event's `member`. */
 const ASKED_OK = sql`jsonb_build_object('member', (SELECT jsonb_agg(username ORDER BY ord) FROM status WHERE status = 'ok'))`;
+
+/** What a command naming several users gives `targetStatuses`. */
+type Targeted = Pick<BlockCommand, 'appId' | 'roomId' | 'usernames' | 'allOrNothing'>;
 
 /** The answer of a block or an allowlist addition: each user's status, as asked. */
 type TargetsAnswer = Answer & { statuses: ListTargetStatus[] };
@@ -42,28 +46,28 @@ export class PostgresListCommands extends CommandStatements implements ListComma
   async block(c: BlockCommand): Promise<Outcome<ListTargets>> {
     const { appId, roomId } = c;
     const answer = await this.answer<TargetsAnswer>(sql`
-      WITH ${lockedRoom(appId, roomId)}, ${targetStatuses(c, true)}, ${usersInOrder(sql`${appId}`, 'chosen')}, ${releaseMemberships(
-        appId,
-        sql`room_id = ${roomId} AND username IN (SELECT username FROM chosen)`,
-        { rooms: false, users: sql<boolean>`(SELECT count(*) FROM users_locked) >= 0` },
-      )}, room_after AS (
-        UPDATE rooms SET member_count = member_count - (SELECT count(*) FROM gone), block_seq = block_seq + 1
-        WHERE app_id = ${appId} AND id = ${roomId} AND EXISTS (SELECT 1 FROM gone)
-        RETURNING member_count
-      ), ${leftBehind(appId, roomId)}, ${listed(c, 'blocklist')}, ${commandEvents([
+      WITH ${lockedRoom(appId, roomId)}, ${targetStatuses(c, true)}, ${chosenLeave(appId, roomId, true)},
+      ${listed(c, 'blocklist')}, ${commandEvents([
         {
           event: c.blocked,
           when: sql`EXISTS (SELECT 1 FROM gone)`,
           patch: ASKED_OK,
         },
-        {
-          event: c.left,
-          when: sql`EXISTS (SELECT 1 FROM gone)`,
-          patch: sql`jsonb_build_object('member', (SELECT jsonb_agg(username ORDER BY ord) FROM chosen))`,
-          memberCount: sql`(SELECT member_count FROM room_after)`,
-        },
+        { event: c.left, when: sql`EXISTS (SELECT 1 FROM gone)`, patch: CHOSEN, memberCount: COUNT_AFTER },
       ])}
       ${targetsAnswer(c.allOrNothing)}
+    `);
+    return targetsOutcome(answer);
+  }
+
+  /** On the locked room: the members among the users (not the owner) leave, as a block's do. */
+  async removeMembers(c: RemoveMembersCommand): Promise<Outcome<ListTargets>> {
+    const { appId, roomId } = c;
+    const each = { ...c, allOrNothing: false };
+    const answer = await this.answer<TargetsAnswer>(sql`
+      WITH ${lockedRoom(appId, roomId)}, ${targetStatuses(each, true)}, ${chosenLeave(appId, roomId, false)},
+      ${commandEvents([{ event: c.left, when: sql`EXISTS (SELECT 1 FROM gone)`, patch: CHOSEN, memberCount: COUNT_AFTER }])}
+      ${targetsAnswer(false)}
     `);
     return targetsOutcome(answer);
   }
@@ -147,7 +151,7 @@ export class PostgresListCommands extends CommandStatements implements ListComma
  * is fresh, and no fault refuses it) and `chosen` (the users it acts on, once each, with the
  * place first asked).
  */
-function targetStatuses(c: BlockCommand | AllowCommand, ownerRefused: boolean): RawBuilder<unknown> {
+function targetStatuses(c: Targeted, ownerRefused: boolean): RawBuilder<unknown> {
   const { appId, roomId, usernames } = c;
   return sql`
     wanted AS (
@@ -171,6 +175,30 @@ function targetStatuses(c: BlockCommand | AllowCommand, ownerRefused: boolean): 
       SELECT username, min(ord) AS ord FROM status WHERE status = 'ok' AND EXISTS (SELECT 1 FROM go) GROUP BY username
     )`;
 }
+
+/**
+ * The `chosen` members leave as a removal's do (memberships, member slots, joined-room slots,
+ * mutes, allowlist entries, auto-delete attributes); the room's row takes the member count (and
+ * a block's block_seq bump) in one UPDATE, `room_after`. The users' counters are locked in
+ * username order (`users_locked`, read by `users_left`'s guard) after the room.
+ */
+function chosenLeave(appId: string, roomId: string, block: boolean): RawBuilder<unknown> {
+  return sql`${usersInOrder(sql`${appId}`, 'chosen')}, ${releaseMemberships(
+    appId,
+    sql`room_id = ${roomId} AND username IN (SELECT username FROM chosen)`,
+    { rooms: false, users: sql<boolean>`(SELECT count(*) FROM users_locked) >= 0` },
+  )}, room_after AS (
+      UPDATE rooms SET member_count = member_count - (SELECT count(*) FROM gone),
+        block_seq = block_seq + ${block ? 1 : 0}
+      WHERE app_id = ${appId} AND id = ${roomId} AND EXISTS (SELECT 1 FROM gone)
+      RETURNING member_count
+    ), ${leftBehind(appId, roomId)}`;
+}
+
+/** The members who left, as asked: a `LEAVE` event's `member`. */
+const CHOSEN = sql`jsonb_build_object('member', (SELECT jsonb_agg(username ORDER BY ord) FROM chosen))`;
+/** The room's member count after the leaving: a `LEAVE` event's count. */
+const COUNT_AFTER = sql<number | null>`(SELECT member_count FROM room_after)`;
 
 /**
  * `listed`: the users `chosen` put on the list in the order asked; those on it already keep

@@ -110,6 +110,7 @@ export class PostgresUnitOfWork implements UnitOfWork {
       createRoom: run((commands, c) => commands.createRoom(c)),
       addMembers: run((commands, c) => commands.addMembers(c)),
       removeMember: run((commands, c) => commands.removeMember(c)),
+      removeMembers: run((commands, c) => commands.removeMembers(c)),
       transfer: run((commands, c) => commands.transfer(c)),
       dissolve: run((commands, c) => commands.dissolve(c)),
       mute: run((commands, c) => commands.mute(c)),

@@ -4,8 +4,9 @@ import type { Outcome } from './room-commands.js';
 import type { RoomUserList } from './room-user-list-repository.js';
 
 /**
- * How one user of a block or an allowlist addition fared: `ok` (done), or why not, checked in
- * this order: the user does not exist, is the room's owner (blocks only), is not a member.
+ * How one user of a block, an allowlist addition or a batch removal fared: `ok` (done), or why
+ * not, checked in this order: the user does not exist, is the room's owner (blocks and removals),
+ * is not a member.
  */
 export type ListTargetStatus = 'ok' | 'user-missing' | 'owner' | 'not-member';
 
@@ -26,6 +27,14 @@ export interface BlockCommand {
   /** The `BLOCK`/`ADD` event; the store sets `payload.member` to the users blocked (as asked, repeats kept). */
   readonly blocked: RoomEvent;
   /** The `LEAVE`/`BLOCK` event; the store sets `payload.member` to the members who left and `memberCount`. */
+  readonly left: RoomEvent;
+}
+
+export interface RemoveMembersCommand {
+  readonly appId: string;
+  readonly roomId: string;
+  readonly usernames: readonly UserId[];
+  /** The `LEAVE`/`KICK` event; the store sets `payload.member` to the members who left and `memberCount`. */
   readonly left: RoomEvent;
 }
 
@@ -58,7 +67,8 @@ export interface SuperAdminCommand {
 }
 
 /**
- * The guarded commands on a room's blocklist and allowlist and on the app's super admins, with
+ * The guarded commands on a room's blocklist and allowlist, the batch removal (per-user statuses,
+ * as a block's) and the app's super admins, with
  * the same promises as `RoomCommands` (one atomic unit each, events stored with the change, a
  * refusal changes nothing, refusals checked in the order listed).
  */
@@ -69,6 +79,11 @@ export interface ListCommands {
    * `allOrNothing` also `user-missing`, `owner`, `not-member` (the first user at fault).
    */
   block(command: BlockCommand): Promise<Outcome<ListTargets>>;
+  /**
+   * Takes members out of the room as a block does, without listing them; the users who cannot
+   * leave (`user-missing`, `owner`, `not-member`) are skipped. Refusal: `room-missing`.
+   */
+  removeMembers(command: RemoveMembersCommand): Promise<Outcome<ListTargets>>;
   /**
    * Puts members on the allowlist (those on it already stay where they are). Refusals:
    * `room-missing`; under `allOrNothing` also `user-missing`, `not-member`.

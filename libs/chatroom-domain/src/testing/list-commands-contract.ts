@@ -7,6 +7,7 @@ import { AddSuperAdmin } from '../use-cases/add-super-admin/add-super-admin.js';
 import { AllowUsers } from '../use-cases/allow-users/allow-users.js';
 import { BlockUsers } from '../use-cases/block-users/block-users.js';
 import { RemoveFromRoomUserList } from '../use-cases/remove-from-room-user-list/remove-from-room-user-list.js';
+import { RemoveMembers } from '../use-cases/remove-members/remove-members.js';
 import { RemoveSuperAdmin } from '../use-cases/remove-super-admin/remove-super-admin.js';
 import { holding } from './interleavings-contract.js';
 import { outcomeOf, waitForBlocked } from './outcomes.js';
@@ -25,6 +26,17 @@ async function eventsOf(h: StoreHandle, app: App, roomId: string, afterSeq = 0) 
 async function lastSeq(h: StoreHandle, app: App, roomId: string): Promise<number> {
   const [newest] = await h.uow.read((r) => r.eventLog.roomPage(app.id, roomId, 1));
   return newest?.seq ?? 0;
+}
+
+/** Who of `users` is in the room, its lists, its mutes and its member count. */
+async function roomAfter(h: StoreHandle, app: App, roomId: string, users: UserId[]) {
+  return h.uow.read(async (r) => ({
+    roles: [...(await r.memberships.rolesOf(app.id, roomId, users)).keys()],
+    blocked: await r.roomUserLists.list(app.id, roomId, 'blocklist'),
+    allowed: await r.roomUserLists.list(app.id, roomId, 'allowlist'),
+    muted: await r.mutes.listActive(app.id, roomId, 0),
+    count: (await r.chatrooms.findById(app.id, roomId))?.memberCount,
+  }));
 }
 
 /** A room of an owner and two members, and a user outside it. */
@@ -58,7 +70,7 @@ async function whileHeld(
 }
 
 /**
- * What the blocklist, allowlist and super admin commands leave behind on every store: the rows,
+ * What the blocklist, allowlist, batch removal and super admin commands leave behind on every store: the rows,
  * the counters and the events the statement (or unit) wrote with them.
  */
 export function describeListCommandsContract(name: string, factory: StoreFactory): void {
@@ -82,14 +94,42 @@ export function describeListCommandsContract(name: string, factory: StoreFactory
         },
         { operation: 'LEAVE', payload: { member: [a], type: 'BLOCK' }, memberCount: 2 },
       ]);
-      const after = await h.uow.read(async (r) => ({
-        roles: [...(await r.memberships.rolesOf(app.id, room.id, [owner, a, b])).keys()],
-        blocked: await r.roomUserLists.list(app.id, room.id, 'blocklist'),
-        allowed: await r.roomUserLists.list(app.id, room.id, 'allowlist'),
-        muted: await r.mutes.listActive(app.id, room.id, 0),
-        count: (await r.chatrooms.findById(app.id, room.id))?.memberCount,
-      }));
+      const after = await roomAfter(h, app, room.id, [owner, a, b]);
       expect(after).toEqual({ roles: [owner, b], blocked: [a], allowed: [], muted: [], count: 2 });
+      expect(await h.probes.counterMismatches()).toEqual([]);
+    });
+
+    it('a batch removal takes the members out with what leaving takes, answers each user and stores one LEAVE', async () => {
+      const { h, deps, app, owner, a, b, outsider, room } = await world(store().main);
+      await h.uow.write(async (r) => {
+        await r.mutes.upsert(app.id, room.id, [{ username: a, expiresAt: -1 }]);
+        await r.roomUserLists.add(app.id, room.id, 'allowlist', [a]);
+      });
+      const since = await lastSeq(h, app, room.id);
+      expect(await new RemoveMembers(deps).many(app, room.id, [a, owner, 'ghost', outsider])).toEqual([
+        { username: a, ok: true },
+        { username: owner, ok: false, reason: `can not remove the owner of chatroom ${room.id}` },
+        { username: 'ghost', ok: false, reason: "user ghost doesn't exist" },
+        { username: outsider, ok: false, reason: `user: ${outsider} doesn't exist in group: ${room.id}` },
+      ]);
+      expect(await eventsOf(h, app, room.id, since)).toEqual([
+        { operation: 'LEAVE', payload: { member: [a], type: 'KICK' }, memberCount: 2 },
+      ]);
+      const after = await roomAfter(h, app, room.id, [owner, a, b]);
+      expect(after).toEqual({ roles: [owner, b], blocked: [], allowed: [], muted: [], count: 2 });
+      expect(await h.probes.counterMismatches()).toEqual([]);
+    });
+
+    it('a batch removal of nobody who can leave changes nothing and stores nothing', async () => {
+      const { h, deps, app, owner, outsider, room } = await world(store().main);
+      const since = await lastSeq(h, app, room.id);
+      const results = await new RemoveMembers(deps).many(app, room.id, [owner, outsider, 'ghost']);
+      expect(results.map((x) => x.ok)).toEqual([false, false, false]);
+      expect(await eventsOf(h, app, room.id, since)).toEqual([]);
+      expect((await h.uow.read((r) => r.chatrooms.findById(app.id, room.id)))?.memberCount).toBe(3);
+      await expect(new RemoveMembers(deps).many(app, 'nosuchroom', [owner])).rejects.toMatchObject({
+        message: 'grpID nosuchroom does not exist!',
+      });
       expect(await h.probes.counterMismatches()).toEqual([]);
     });
 

@@ -4,11 +4,12 @@ import { AddSuperAdmin } from '../use-cases/add-super-admin/add-super-admin.js';
 import { AllowUsers } from '../use-cases/allow-users/allow-users.js';
 import { BlockUsers } from '../use-cases/block-users/block-users.js';
 import { RemoveFromRoomUserList } from '../use-cases/remove-from-room-user-list/remove-from-room-user-list.js';
+import { RemoveMembers } from '../use-cases/remove-members/remove-members.js';
 import { RemoveSuperAdmin } from '../use-cases/remove-super-admin/remove-super-admin.js';
 import type { StoreHandle } from './store-factory.js';
 import { seedRoom, seedUsers } from './store-fixtures.js';
 
-/** The write cases of the blocklist, the allowlist and the super admins (see WRITE_CASES). */
+/** The write cases of the blocklist, the allowlist, the super admins and the batch removal (see WRITE_CASES). */
 export const LIST_WRITE_CASES = [
   'block',
   'block, room missing',
@@ -32,6 +33,8 @@ export const LIST_WRITE_CASES = [
   'add super admin, user missing',
   'remove super admin',
   'remove super admin, user missing',
+  'remove many',
+  'remove many, room missing',
 ] as const;
 
 export type ListWriteCase = (typeof LIST_WRITE_CASES)[number];
@@ -63,11 +66,14 @@ export const LIST_UNIT_CALLS: Readonly<Record<ListWriteCase, number>> = {
   'add super admin, user missing': 1,
   'remove super admin': 3,
   'remove super admin, user missing': 1,
+  'remove many': 8,
+  'remove many, room missing': 1,
 };
 
 /**
  * The list cases on rooms of their own: one whose members are blocked (one, then a batch of a
- * member, the owner, an outsider and an unknown user), one whose members are allowed.
+ * member, the owner, an outsider and an unknown user), one whose members are allowed, then
+ * removed in such a batch.
  */
 export async function listWriteCases(
   h: StoreHandle,
@@ -85,6 +91,7 @@ export async function listWriteCases(
   const allowMany = (roomId: string, users: string[]) => new AllowUsers(deps).many(app, roomId, users);
   const takeOff = (roomId: string, list: 'blocklist' | 'allowlist', users: string[]) =>
     new RemoveFromRoomUserList(deps).execute(app, roomId, list, users);
+  const removeMany = (roomId: string, users: string[]) => new RemoveMembers(deps).many(app, roomId, users);
   const superAdmin = (add: boolean, u: string) =>
     add ? new AddSuperAdmin(deps).execute(app, u) : new RemoveSuperAdmin(deps).execute(app, u);
   const mixed = (member: UserId) => [member, boss!, outsider!, ghost];
@@ -111,5 +118,7 @@ export async function listWriteCases(
     'add super admin, user missing': () => superAdmin(true, ghost),
     'remove super admin': () => superAdmin(false, a!),
     'remove super admin, user missing': () => superAdmin(false, ghost),
+    'remove many': () => removeMany(allowing.id, mixed(c!)),
+    'remove many, room missing': () => removeMany(gone, [c!]),
   };
 }

@@ -3,7 +3,7 @@ import type { ListTargetStatus } from '../ports/list-commands.js';
 import type { UserResult } from './room-guards.js';
 
 /**
- * The per-user results of a block or allowlist batch, with the reference's reasons: the
+ * The per-user results of a block, allowlist or removal batch, with the reference's reasons: the
  * statuses the command answered, one for each user asked.
  */
 export function targetResults(
@@ -11,6 +11,8 @@ export function targetResults(
   usernames: readonly UserId[],
   statuses: readonly ListTargetStatus[],
   ownerReason = '',
+  /** How the reference names the room in a non-member's reason: `group` (removals) or `chatroom`. */
+  roomWord: 'group' | 'chatroom' = 'chatroom',
 ): UserResult[] {
   return usernames.map((username, i): UserResult => {
     switch (statuses[i]) {
@@ -21,7 +23,7 @@ export function targetResults(
       case 'owner':
         return { username, ok: false, reason: ownerReason };
       default:
-        return { username, ok: false, reason: `user: ${username} doesn't exist in chatroom: ${roomId}` };
+        return { username, ok: false, reason: `user: ${username} doesn't exist in ${roomWord}: ${roomId}` };
     }
   });
 }

@@ -41,33 +41,3 @@ export interface UserResult {
   /** Why it failed; absent on success. */
   readonly reason?: string;
 }
-
-/**
- * Sorts the targets of a per-user batch (block, allow): unknown users and non-members fail,
- * and so does the owner when `ownerReason` is given; the rest are ok.
- */
-export async function memberTargets(
-  r: Repositories,
-  app: App,
-  room: Chatroom,
-  usernames: readonly UserId[],
-  ownerReason?: string,
-  /** How the reference names the room in a non-member's reason: `group` or `chatroom`. */
-  roomWord: 'group' | 'chatroom' = 'chatroom',
-): Promise<UserResult[]> {
-  const existing = new Set(await r.users.findExisting(app.id, usernames));
-  const roles = await r.memberships.rolesOf(app.id, room.id, usernames);
-  return usernames.map((username): UserResult => {
-    if (!existing.has(username)) return { username, ok: false, reason: `user ${username} doesn't exist` };
-    if (ownerReason !== undefined && username === room.owner) return { username, ok: false, reason: ownerReason };
-    if (!roles.has(username)) {
-      return { username, ok: false, reason: `user: ${username} doesn't exist in ${roomWord}: ${room.id}` };
-    }
-    return { username, ok: true };
-  });
-}
-
-/** The users of a batch whose operation may go ahead. */
-export function succeeded(results: readonly UserResult[]): UserId[] {
-  return results.filter((x) => x.ok).map((x) => x.username);
-}

@@ -14,6 +14,7 @@ export function markingImported(inner: UnitOfWork): UnitOfWork {
     createRoom: (c) => inner.commands.createRoom({ ...c, created: c.created.map(imported) }),
     addMembers: (c) => inner.commands.addMembers({ ...c, joined: imported(c.joined) }),
     removeMember: (c) => inner.commands.removeMember({ ...c, left: imported(c.left) }),
+    removeMembers: (c) => inner.commands.removeMembers({ ...c, left: imported(c.left) }),
     transfer: (c) => inner.commands.transfer({ ...c, transferred: imported(c.transferred) }),
     dissolve: (c) => inner.commands.dissolve({ ...c, dissolved: [imported(c.dissolved[0]), imported(c.dissolved[1])] }),
     mute: (c) => inner.commands.mute({ ...c, muted: imported(c.muted) }),

@@ -4,8 +4,8 @@ import type { App } from '../../model/app.js';
 import { assertBatch } from '../../model/room-moderation.js';
 import { parseUserId, parseUserIds, type UserId } from '../../model/user-id.js';
 import type { Dependencies } from '../dependencies.js';
-import { leaveRoom } from '../leave-room.js';
-import { lockRoom, memberTargets, succeeded, type UserResult } from '../room-guards.js';
+import { targetResults } from '../list-targets.js';
+import type { UserResult } from '../room-guards.js';
 import { doneOrThrow } from '../room-commands/refusal-errors.js';
 
 /** `DELETE /chatrooms/{id}/users/{username}` (one) and `/{u1,u2,…}` (a batch, per-user results). */
@@ -24,12 +24,11 @@ export class RemoveMembers {
   async many(app: App, roomId: string, rawUsernames: readonly string[]): Promise<UserResult[]> {
     assertBatch('removeMembers', rawUsernames);
     const usernames = parseUserIds(rawUsernames);
-    return this.deps.uow.write(async (r) => {
-      const room = await lockRoom(r, app, roomId);
-      const results = await memberTargets(r, app, room, usernames, errors.removeOwner(roomId).message, 'group');
-      const { removed, memberCount } = await leaveRoom(r, app.id, roomId, succeeded(results));
-      r.events.append(...roomEvents.left(app, roomId, removed, 'KICK', memberCount));
-      return results;
-    });
+    const left = roomEvents.left(app, roomId, usernames, 'KICK', undefined)[0]!;
+    const { statuses } = doneOrThrow(
+      await this.deps.uow.commands.removeMembers({ appId: app.id, roomId, usernames, left }),
+      roomId,
+    );
+    return targetResults(roomId, usernames, statuses, errors.removeOwner(roomId).message, 'group');
   }
 }

@@ -7,6 +7,7 @@ import type {
   ListTargets,
   ListTargetStatus,
   RemoveFromListCommand,
+  RemoveMembersCommand,
   SuperAdminCommand,
 } from '../../ports/list-commands.js';
 import type { Outcome } from '../../ports/room-commands.js';
@@ -29,6 +30,16 @@ export class ListCommandsOverUnits extends CommandUnits implements ListCommands 
         ...(blocked.length > 0 ? [filled(c.blocked, { member: blocked })] : []),
         ...(removed.length > 0 ? [filled(c.left, { member: removed }, memberCount)] : []),
       );
+      return { statuses };
+    });
+  }
+
+  removeMembers(c: RemoveMembersCommand): Promise<Outcome<ListTargets>> {
+    return this.unit(async (r) => {
+      const statuses = await lockedTargets(r, { ...c, allOrNothing: false }, true);
+      const leaving = c.usernames.filter((_, i) => statuses[i] === 'ok');
+      const { removed, memberCount } = await leaveRoom(r, c.appId, c.roomId, leaving);
+      if (removed.length > 0) r.events.append(filled(c.left, { member: removed }, memberCount));
       return { statuses };
     });
   }
@@ -63,6 +74,9 @@ export class ListCommandsOverUnits extends CommandUnits implements ListCommands 
   }
 }
 
+/** What a command naming several users gives `lockedTargets`. */
+type Targeted = Pick<BlockCommand, 'appId' | 'roomId' | 'usernames' | 'allOrNothing'>;
+
 async function lockedRoom(r: Repositories, appId: string, roomId: string): Promise<Chatroom> {
   const room = await r.chatrooms.findByIdForUpdate(appId, roomId);
   return room ?? refuse({ refused: 'room-missing' });
@@ -74,11 +88,7 @@ async function lockedRoom(r: Repositories, appId: string, roomId: string): Promi
  * user, owner (a block's), member; a block leaves the last to its removal, which finds the
  * outsiders without a look of its own.
  */
-async function lockedTargets(
-  r: Repositories,
-  c: BlockCommand | AllowCommand,
-  block: boolean,
-): Promise<ListTargetStatus[]> {
+async function lockedTargets(r: Repositories, c: Targeted, block: boolean): Promise<ListTargetStatus[]> {
   const room = await lockedRoom(r, c.appId, c.roomId);
   if (!c.allOrNothing) return targetStatuses(r, room, c.usernames, block);
   await requireUsers(r, c.appId, c.usernames);
