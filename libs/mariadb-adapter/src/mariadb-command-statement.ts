@@ -16,7 +16,7 @@ export type Send = <R>(build: () => RawBuilder<unknown>) => Promise<Answer & R>;
 /**
  * ONE anonymous compound statement (MariaDB 10.1+): one round trip carrying a whole transaction.
  * `body` runs inside the block labelled `guarded`: a guard that refuses sets `v_refused` (and
- * `v_user`, the user it names) and leaves the block (`refuse`), and the transaction is rolled back;
+ * `v_user`, the user it names) and leaves the block (`refuseIf`), and the transaction is rolled back;
  * otherwise it commits. Any error rolls back too and is raised again as it was (a deadlock keeps
  * its 1213, so the caller runs the statement again). The last SELECT answers `Answer` plus the
  * columns of `answer`. Local variables are named `v_…`: a column of the same name would read
@@ -99,9 +99,9 @@ export function requireUsers(appId: string, usernames: readonly UserId[]): RawBu
     ${refuseIf(sql`v_user IS NOT NULL`, 'user-missing')}`;
 }
 
-/** The users' names as a list of placeholders (`IN (…)`: a range of the primary key, in username order). */
+/** The users' names as a list of placeholders (`IN (…)`: a range of the primary key, in username order); none: NULL, which matches nothing. */
 export function nameList(usernames: readonly UserId[]): RawBuilder<unknown> {
-  return sql.join([...usernames]);
+  return usernames.length === 0 ? sql`NULL` : sql.join([...usernames]);
 }
 
 /** The event's payload as JSON, with `key` set to the SQL JSON value `value` (its place kept if present). */

@@ -34,11 +34,12 @@ export class RoomCommandStatements {
   /**
    * The id drawn from room_seq (the id asked, if any), the app's row locked, the room inserted
    * or skipped (`id-taken`), the app's guarded room_count, the users' joined_count bumped in
-   * username order and checked against the cap, then the memberships (owner first). Refusals
-   * after something was written roll it back, as a unit's did; the drawn id is lost, as before.
+   * username order and checked against the cap, then the memberships (owner first). The app's
+   * row is locked first, as the repository's insert does: inserting a room takes it in share mode
+   * (the foreign key), and concurrent creates each upgrading theirs for the counter would
+   * deadlock. Refusals after something was written roll it back; the drawn id is lost, as a
+   * rolled-back unit's is.
    */
-  // The app's row is locked first: inserting a room takes it in share mode (the foreign key),
-  // and concurrent creates each upgrading theirs for the counter would deadlock.
   async createRoom(c: CreateRoomCommand): Promise<Outcome<{ id: string }>> {
     const { room } = c;
     const users = [room.owner, ...c.members];
@@ -251,9 +252,9 @@ function overCap(appId: string, usernames: readonly UserId[] | RawBuilder<unknow
 
 /** The mutes' upsert (each user once, at their last place) or, for `expiresAt` 0, their removal. */
 function muteChange(c: MuteCommand): RawBuilder<unknown> {
-  const where = sql`app_id = ${c.appId} AND room_id = ${c.roomId}`;
-  if (c.expiresAt === 0) return sql`DELETE FROM mutes WHERE ${where} AND username IN (${nameList(c.usernames)});`;
+  if (c.expiresAt === 0) return sql`DELETE FROM mutes WHERE ${inRoom(c)} AND username IN (${nameList(c.usernames)});`;
   const last = [...new Set([...c.usernames].reverse())].reverse();
+  if (last.length === 0) return sql``;
   const rows = last.map((username) => sql`(${c.appId}, ${c.roomId}, ${username}, ${c.expiresAt})`);
   return sql`
     INSERT INTO mutes (app_id, room_id, username, expires_at) VALUES ${sql.join(rows)}
