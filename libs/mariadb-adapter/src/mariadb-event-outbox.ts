@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventLog, EventOutbox, RoomEvent, RoomEventOperation, StoredRoomEvent } from '@chatroom/domain';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { ruleMatches } from './mariadb-event-rule-store.js';
 import type { Database, RoomEventsTable } from './schema/database.js';
 
@@ -34,23 +34,7 @@ export class MariadbEventOutbox implements EventOutbox, EventLog {
     if (this.pending.length === 0) return false;
     const events = this.pending;
     this.pending = [];
-    const ids = events.map(() => randomUUID());
-    const rows = events.map(
-      (e, i) =>
-        sql`(${ids[i]}, ${e.appId}, ${e.org}, ${e.app}, ${e.roomId}, ${e.operation}, ${e.operator}, ${
-          e.payload === undefined ? null : JSON.stringify(e.payload)
-        }, ${e.memberCount ?? null}, ${NOW_MS})`,
-    );
-    await sql`
-      BEGIN NOT ATOMIC
-        INSERT INTO room_events (id, app_id, org, app, room_id, operation, operator, payload, member_count, created_at)
-        VALUES ${sql.join(rows)};
-        INSERT INTO event_deliveries (rule_id, event_seq, room_id, next_at)
-        SELECT r.id, e.seq, e.room_id, e.created_at
-        FROM room_events e JOIN event_rules r ON ${ruleMatches(sql.ref('r'), sql.ref('e'))}
-        WHERE e.seq >= LAST_INSERT_ID() AND e.id IN (${sql.join(ids)});
-      END
-    `.execute(this.db);
+    await sql`BEGIN NOT ATOMIC ${eventStatements(events.map((event) => ({ event })))} END`.execute(this.db);
     return true;
   }
 
@@ -65,6 +49,38 @@ export class MariadbEventOutbox implements EventOutbox, EventLog {
     if (beforeSeq !== undefined) query = query.where('seq', '<', beforeSeq);
     return (await query.execute()).map(toStoredEvent);
   }
+}
+
+/** One event to store, with the parts only a command's statement knows as SQL expressions. */
+export interface OutboxRow {
+  readonly event: RoomEvent;
+  /** The room's id, when the statement draws it. */
+  readonly roomId?: RawBuilder<unknown>;
+  /** The payload's JSON, when the statement fills parts of it in. */
+  readonly payload?: RawBuilder<unknown>;
+  readonly memberCount?: RawBuilder<unknown>;
+}
+
+/**
+ * The two INSERTs that store `rows` (in order) and their deliveries to every matching rule, each
+ * ended by `;`, for a compound statement (the outbox's, or a command's): the deliveries find
+ * the rows just inserted by LAST_INSERT_ID() and the uuids generated here.
+ */
+export function eventStatements(rows: readonly OutboxRow[]): RawBuilder<unknown> {
+  const ids = rows.map(() => randomUUID());
+  const values = rows.map(
+    ({ event: e, roomId, payload, memberCount }, i) =>
+      sql`(${ids[i]}, ${e.appId}, ${e.org}, ${e.app}, ${roomId ?? e.roomId}, ${e.operation}, ${e.operator}, ${
+        payload ?? (e.payload === undefined ? null : JSON.stringify(e.payload))
+      }, ${memberCount ?? e.memberCount ?? null}, ${NOW_MS})`,
+  );
+  return sql`
+    INSERT INTO room_events (id, app_id, org, app, room_id, operation, operator, payload, member_count, created_at)
+    VALUES ${sql.join(values)};
+    INSERT INTO event_deliveries (rule_id, event_seq, room_id, next_at)
+    SELECT r.id, e.seq, e.room_id, e.created_at
+    FROM room_events e JOIN event_rules r ON ${ruleMatches(sql.ref('r'), sql.ref('e'))}
+    WHERE e.seq >= LAST_INSERT_ID() AND e.id IN (${sql.join(ids)});`;
 }
 
 export function toStoredEvent(row: Selectable<RoomEventsTable>): StoredRoomEvent {

@@ -133,6 +133,41 @@ describe.skipIf(!database)('mariadb: idempotency keys', () => {
     expect(await usernames(app)).toEqual(['dan']);
   });
 
+  it('a room command under a keyed request joins its transaction: a request failing after it leaves no room', async () => {
+    const app = await seedApp(a.uow);
+    await a.uow.write((r) => r.users.insertMany([user(app, 'ivy')]));
+    const creating = (roomId: string, fail: boolean): IdempotentRequest => ({
+      replay: async () => {},
+      run: async () => {
+        const outcome = await a.uow.commands.createRoom({
+          room: {
+            appId: app.id,
+            id: roomId,
+            name: 'keyed',
+            description: '',
+            maxUsers: 10,
+            owner: 'ivy' as UserId,
+            custom: '',
+            created: Date.now(),
+            muteAll: false,
+          },
+          members: [],
+          roomQuota: 10,
+          joinedRoomCap: 10,
+          created: roomEvents.joined(app, '', ['ivy' as UserId], 1),
+        });
+        expect(outcome).toEqual({ id: roomId });
+        if (fail) throw new Error('the handler failed');
+        return { fingerprint: roomId, status: 200, body: '{}' };
+      },
+    });
+    const rooms = async (id: string) => (await a.uow.read((r) => r.chatrooms.findByIds(app.id, [id]))).length;
+    await expect(a.idempotency.execute(app.id, 'k6', DAY_MS, creating('gone', true))).rejects.toThrow('failed');
+    expect(await rooms('gone')).toBe(0);
+    expect(await a.idempotency.execute(app.id, 'k7', DAY_MS, creating('kept', false))).toBe('done');
+    expect(await rooms('kept')).toBe(1);
+  });
+
   it('a real deadlock re-runs the whole keyed request: the first run rolled back, its change and events stored once', async () => {
     const app = await seedApp(a.uow);
     const other = await createConnection({ uri: mysqlUrl(database!.url) });

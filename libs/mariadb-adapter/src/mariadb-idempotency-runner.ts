@@ -2,7 +2,7 @@ import type { IdempotencyRunner, IdempotentRequest } from '@chatroom/domain';
 import { sql, type Kysely } from 'kysely';
 import type { KeyedTransactions } from './keyed-transactions.js';
 import { MariadbEventOutbox } from './mariadb-event-outbox.js';
-import { MAX_ATTEMPTS, pause } from './mariadb-unit-of-work.js';
+import { MAX_ATTEMPTS, pause } from './write-retries.js';
 import type { Database } from './schema/database.js';
 import { isRetryable, translateDatabaseError } from './translate-database-error.js';
 

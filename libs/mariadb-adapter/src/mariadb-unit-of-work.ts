@@ -1,9 +1,10 @@
-import { RoomCommandsOverUnits, type Repositories, type UnitOfWork } from '@chatroom/domain';
+import type { Repositories, UnitOfWork } from '@chatroom/domain';
 import type { Kysely } from 'kysely';
 import { MariadbAppRepository } from './mariadb-app-repository.js';
 import { MariadbEventOutbox } from './mariadb-event-outbox.js';
 import { MariadbChatroomRepository } from './mariadb-chatroom-repository.js';
 import { MariadbMembershipRepository } from './mariadb-membership-repository.js';
+import { MariadbRoomCommands } from './mariadb-room-commands.js';
 import { MariadbMuteRepository } from './mariadb-mute-repository.js';
 import { MariadbRoomAttributeRepository } from './mariadb-room-attribute-repository.js';
 import { MariadbRoomUserListRepository } from './mariadb-room-user-list-repository.js';
@@ -12,10 +13,8 @@ import { MariadbUserRepository } from './mariadb-user-repository.js';
 import type { KeyedTransactions } from './keyed-transactions.js';
 import type { Database } from './schema/database.js';
 import { SequenceIdGenerator } from './sequence-id-generator.js';
-import { isRetryable, translateDatabaseError } from './translate-database-error.js';
-
-/** Runs of a unit after a deadlock or a foreign-key race, the first included. */
-export const MAX_ATTEMPTS = 5;
+import { translateDatabaseError } from './translate-database-error.js';
+import { withRetries } from './write-retries.js';
 
 /**
  * `write` = one InnoDB transaction (READ COMMITTED, set per connection in mariadb-dialect.ts:
@@ -33,10 +32,10 @@ export const MAX_ATTEMPTS = 5;
  */
 export class MariadbUnitOfWork implements UnitOfWork {
   /**
-   * Units of work over the repositories: MariaDB has no data-modifying CTEs, so a command is
-   * the repositories' statements in one transaction (a keyed request's, under one).
+   * The guarded commands, most of them one compound statement each (MariadbRoomCommands); the
+   * others, and every command under a keyed request, units of work over the repositories.
    */
-  readonly commands = new RoomCommandsOverUnits(this);
+  readonly commands: MariadbRoomCommands;
   private readonly reader: Repositories;
 
   constructor(
@@ -47,33 +46,22 @@ export class MariadbUnitOfWork implements UnitOfWork {
     private readonly onEventsCommitted: () => void = () => {},
   ) {
     this.reader = repositories(db);
+    this.commands = new MariadbRoomCommands(this, db, onRetry, keyed, onEventsCommitted);
   }
 
   async write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     const outer = this.keyed?.getStore();
     // Under a keyed request: its transaction, whose outbox the runner flushes before its commit.
     if (outer) return work(repositories(outer.trx, outer.events));
-    for (let attempt = 1; ; attempt++) {
-      try {
-        let stored = false;
-        const result = await this.db.transaction().execute(async (trx) => {
-          // The unit's events, written in one round trip before the commit, in its transaction.
-          const events = new MariadbEventOutbox(trx);
-          const value = await work(repositories(trx, events));
-          stored = await events.flush();
-          return value;
-        });
-        if (stored) this.onEventsCommitted();
-        return result;
-      } catch (error) {
-        if (attempt < MAX_ATTEMPTS && isRetryable(error)) {
-          this.onRetry(attempt, String((error as { code?: unknown }).code));
-          await pause(attempt);
-          continue;
-        }
-        throw translateDatabaseError(error);
-      }
-    }
+    return withRetries(async () => {
+      const { value, stored } = await this.db.transaction().execute(async (trx) => {
+        // The unit's events, written in one round trip before the commit, in its transaction.
+        const events = new MariadbEventOutbox(trx);
+        return { value: await work(repositories(trx, events)), stored: await events.flush() };
+      });
+      if (stored) this.onEventsCommitted();
+      return value;
+    }, this.onRetry);
   }
 
   async read<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
@@ -104,9 +92,4 @@ export function repositories(
     events,
     eventLog: events,
   };
-}
-
-/** A short random back-off, growing with each attempt, so the conflicting units interleave differently. */
-export function pause(attempt: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
 }

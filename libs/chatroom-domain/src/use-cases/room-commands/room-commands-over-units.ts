@@ -25,9 +25,9 @@ import { deleteUserIn } from './user-commands-over-units.js';
 
 /**
  * The guarded commands as units of work over the repositories: the way for a store whose
- * adapter has no statement of its own for them (the in-memory store; MariaDB, which has no
- * data-modifying CTEs, sends the repositories' statements in one transaction). Each command is
- * one unit; a refusal rolls it back and comes out as a value.
+ * adapter has no statement of its own for them (the in-memory store; on MariaDB the commands it
+ * has no compound statement for, and every command under a keyed request, which must join that
+ * request's transaction). Each command is one unit; a refusal rolls it back and comes out as a value.
  */
 export class RoomCommandsOverUnits extends ListCommandsOverUnits implements RoomCommands {
   createRoom(c: CreateRoomCommand): Promise<Outcome<{ id: string }>> {
