@@ -1,5 +1,6 @@
 import type { Repositories, UnitOfWork } from '@chatroom/domain';
 import type { Kysely } from 'kysely';
+import { bindRepositories, type RepositoryClasses } from '@chatroom/sql-store-kit';
 import { MariadbAppRepository } from './mariadb-app-repository.js';
 import { MariadbEventOutbox } from './mariadb-event-outbox.js';
 import { MariadbChatroomRepository } from './mariadb-chatroom-repository.js';
@@ -74,22 +75,23 @@ export class MariadbUnitOfWork implements UnitOfWork {
   }
 }
 
+/** The store's repository classes, bound to each unit's handle by the kit's `bindRepositories`. */
+const MARIADB_REPOSITORIES: RepositoryClasses<Kysely<Database>> = {
+  ids: SequenceIdGenerator,
+  apps: MariadbAppRepository,
+  users: MariadbUserRepository,
+  chatrooms: MariadbChatroomRepository,
+  memberships: MariadbMembershipRepository,
+  roomUserLists: MariadbRoomUserListRepository,
+  mutes: MariadbMuteRepository,
+  roomAttributes: MariadbRoomAttributeRepository,
+  superAdmins: MariadbSuperAdminRepository,
+};
+
 /** The repositories of one unit, bound to its transaction (or, for reads, to the pool). */
 export function repositories(
   db: Kysely<Database>,
   events: MariadbEventOutbox = new MariadbEventOutbox(db),
 ): Repositories {
-  return {
-    ids: new SequenceIdGenerator(db),
-    apps: new MariadbAppRepository(db),
-    users: new MariadbUserRepository(db),
-    chatrooms: new MariadbChatroomRepository(db),
-    memberships: new MariadbMembershipRepository(db),
-    roomUserLists: new MariadbRoomUserListRepository(db),
-    mutes: new MariadbMuteRepository(db),
-    roomAttributes: new MariadbRoomAttributeRepository(db),
-    superAdmins: new MariadbSuperAdminRepository(db),
-    events,
-    eventLog: events,
-  };
+  return bindRepositories(MARIADB_REPOSITORIES, db, events);
 }

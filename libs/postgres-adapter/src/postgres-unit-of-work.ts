@@ -3,6 +3,7 @@ import { StaleSnapshot } from './postgres-command-statement.js';
 import { lockRoomFirst } from './postgres-room-commands.js';
 import { PostgresSettingsCommands } from './postgres-settings-commands.js';
 import { sql, type Kysely } from 'kysely';
+import { bindRepositories, type RepositoryClasses } from '@chatroom/sql-store-kit';
 import { PostgresAppRepository } from './postgres-app-repository.js';
 import { PostgresEventOutbox } from './postgres-event-outbox.js';
 import { PostgresChatroomRepository } from './postgres-chatroom-repository.js';
@@ -174,26 +175,23 @@ export class PostgresUnitOfWork implements UnitOfWork {
   }
 }
 
-/**
- * The repositories of one unit, bound to its transaction (or, for reads, to the pool). Plain
- * objects: the profile shows building them costs nothing next to one round trip, and a caller
- * may spread them (`{ ...r, users }`) as tests do.
- */
+/** The store's repository classes, bound to each unit's handle by the kit's `bindRepositories`. */
+const POSTGRES_REPOSITORIES: RepositoryClasses<Kysely<Database>> = {
+  ids: SequenceIdGenerator,
+  apps: PostgresAppRepository,
+  users: PostgresUserRepository,
+  chatrooms: PostgresChatroomRepository,
+  memberships: PostgresMembershipRepository,
+  roomUserLists: PostgresRoomUserListRepository,
+  mutes: PostgresMuteRepository,
+  roomAttributes: PostgresRoomAttributeRepository,
+  superAdmins: PostgresSuperAdminRepository,
+};
+
+/** The repositories of one unit, bound to its transaction (or, for reads, to the pool). */
 export function repositories(
   db: Kysely<Database>,
   events: PostgresEventOutbox = new PostgresEventOutbox(db),
 ): Repositories {
-  return {
-    ids: new SequenceIdGenerator(db),
-    apps: new PostgresAppRepository(db),
-    users: new PostgresUserRepository(db),
-    chatrooms: new PostgresChatroomRepository(db),
-    memberships: new PostgresMembershipRepository(db),
-    roomUserLists: new PostgresRoomUserListRepository(db),
-    mutes: new PostgresMuteRepository(db),
-    roomAttributes: new PostgresRoomAttributeRepository(db),
-    superAdmins: new PostgresSuperAdminRepository(db),
-    events,
-    eventLog: events,
-  };
+  return bindRepositories(POSTGRES_REPOSITORIES, db, events);
 }

@@ -13,3 +13,4 @@ export type * from './schema/shared-tables.js';
 export { sharedTables } from './schema/shared-tables.js';
 export { likePrefix, SqlConsoleQueriesBase } from './console/console-queries-base.js';
 export { OPERATOR_COLUMNS, toOperator, type OperatorRow } from './rows/operator-rows.js';
+export { bindRepositories, type RepositoryClasses } from './bind-repositories.js';
