@@ -1,20 +1,27 @@
 import {
   RoomCommandsOverUnits,
   type AddMembersCommand,
+  type AllowCommand,
+  type BlockCommand,
   type CreateRoomCommand,
   type DissolveCommand,
   type MuteCommand,
   type PromoteAdminCommand,
+  type RemoveFromListCommand,
   type RemoveMemberCommand,
+  type RemoveMembersCommand,
   type SetAdminCommand,
+  type SuperAdminCommand,
   type TransferCommand,
   type UnitOfWork,
+  type UnmuteCommand,
   type UpdateRoomCommand,
 } from '@chatroom/domain';
 import type { Kysely, RawBuilder } from 'kysely';
 import type { KeyedTransactions } from './keyed-transactions.js';
 import { AdminCommandStatements } from './mariadb-admin-commands.js';
 import { answerOf, type Answer } from './mariadb-command-statement.js';
+import { ListCommandStatements } from './mariadb-list-statements.js';
 import { RoomCommandStatements } from './mariadb-room-statements.js';
 import type { Database } from './schema/database.js';
 import { withRetries } from './write-retries.js';
@@ -36,6 +43,7 @@ import { withRetries } from './write-retries.js';
 export class MariadbRoomCommands extends RoomCommandsOverUnits {
   private readonly rooms: RoomCommandStatements;
   private readonly admins: AdminCommandStatements;
+  private readonly lists: ListCommandStatements;
 
   constructor(
     uow: Pick<UnitOfWork, 'write'>,
@@ -48,6 +56,7 @@ export class MariadbRoomCommands extends RoomCommandsOverUnits {
     const send = <R>(build: () => RawBuilder<unknown>) => this.send<R>(build);
     this.rooms = new RoomCommandStatements(send);
     this.admins = new AdminCommandStatements(send);
+    this.lists = new ListCommandStatements(send);
   }
 
   /** Whether a command must run as a unit of work (under a keyed request: see the class). */
@@ -96,5 +105,29 @@ export class MariadbRoomCommands extends RoomCommandsOverUnits {
 
   override updateRoom(c: UpdateRoomCommand) {
     return this.keyedRequest ? super.updateRoom(c) : this.admins.updateRoom(c);
+  }
+
+  override unmute(c: UnmuteCommand) {
+    return this.keyedRequest ? super.unmute(c) : this.rooms.unmute(c);
+  }
+
+  override block(c: BlockCommand) {
+    return this.keyedRequest ? super.block(c) : this.lists.block(c);
+  }
+
+  override removeMembers(c: RemoveMembersCommand) {
+    return this.keyedRequest ? super.removeMembers(c) : this.lists.removeMembers(c);
+  }
+
+  override allow(c: AllowCommand) {
+    return this.keyedRequest ? super.allow(c) : this.lists.allow(c);
+  }
+
+  override removeFromList(c: RemoveFromListCommand) {
+    return this.keyedRequest ? super.removeFromList(c) : this.lists.removeFromList(c);
+  }
+
+  override setSuperAdmin(c: SuperAdminCommand) {
+    return this.keyedRequest ? super.setSuperAdmin(c) : this.lists.setSuperAdmin(c);
   }
 }
