@@ -5,6 +5,7 @@ import {
   type BlockCommand,
   type CreateRoomCommand,
   type DissolveCommand,
+  type ModifyRoomCommand,
   type MuteCommand,
   type PromoteAdminCommand,
   type RemoveFromListCommand,
@@ -23,6 +24,7 @@ import { AdminCommandStatements } from './mariadb-admin-commands.js';
 import { answerOf, type Answer } from './mariadb-command-statement.js';
 import { ListCommandStatements } from './mariadb-list-statements.js';
 import { RoomCommandStatements } from './mariadb-room-statements.js';
+import { SettingsCommandStatements } from './mariadb-settings-statements.js';
 import type { Database } from './schema/database.js';
 import { withRetries } from './write-retries.js';
 
@@ -44,6 +46,7 @@ export class MariadbRoomCommands extends RoomCommandsOverUnits {
   private readonly rooms: RoomCommandStatements;
   private readonly admins: AdminCommandStatements;
   private readonly lists: ListCommandStatements;
+  private readonly settings: SettingsCommandStatements;
 
   constructor(
     uow: Pick<UnitOfWork, 'write'>,
@@ -57,6 +60,7 @@ export class MariadbRoomCommands extends RoomCommandsOverUnits {
     this.rooms = new RoomCommandStatements(send);
     this.admins = new AdminCommandStatements(send);
     this.lists = new ListCommandStatements(send);
+    this.settings = new SettingsCommandStatements(send);
   }
 
   /** Whether a command must run as a unit of work (under a keyed request: see the class). */
@@ -129,5 +133,9 @@ export class MariadbRoomCommands extends RoomCommandsOverUnits {
 
   override setSuperAdmin(c: SuperAdminCommand) {
     return this.keyedRequest ? super.setSuperAdmin(c) : this.lists.setSuperAdmin(c);
+  }
+
+  override modifyRoom(c: ModifyRoomCommand) {
+    return this.keyedRequest ? super.modifyRoom(c) : this.settings.modifyRoom(c);
   }
 }

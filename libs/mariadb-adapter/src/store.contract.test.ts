@@ -8,10 +8,10 @@ import {
 /**
  * Statements per write use case (transaction control aside). The room commands (create, add,
  * remove, transfer, dissolve, mute, unmute, promote, demote, announcement, mute-all) and the list
- * commands (block, allow, removal from a list, super admins, batch removal) are ONE compound
- * statement each, success and refusals alike (MariadbRoomCommands); the settings and user
- * commands run as units of work over the repositories (RoomCommandsOverUnits), one statement
- * per repository call.
+ * commands (block, allow, removal from a list, super admins, batch removal) and modify are ONE
+ * compound statement each, success and refusals alike (MariadbRoomCommands); the attribute and
+ * user commands run as units of work over the repositories (RoomCommandsOverUnits), one
+ * statement per repository call.
  */
 const WRITE_ROUND_TRIPS: WriteRoundTrips = {
   create: 1,
@@ -83,7 +83,7 @@ const WRITE_ROUND_TRIPS: WriteRoundTrips = {
   'remove super admin, user missing': 1,
   'remove many': 1,
   'remove many, room missing': 1,
-  modify: 3,
+  modify: 1,
   'modify, room missing': 1,
   'modify, maxusers below the members': 1,
   'set attributes': 6,
