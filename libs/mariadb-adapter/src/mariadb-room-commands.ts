@@ -4,6 +4,7 @@ import {
   type AllowCommand,
   type BlockCommand,
   type CreateRoomCommand,
+  type DeleteAttributesCommand,
   type DissolveCommand,
   type ModifyRoomCommand,
   type MuteCommand,
@@ -12,6 +13,7 @@ import {
   type RemoveMemberCommand,
   type RemoveMembersCommand,
   type SetAdminCommand,
+  type SetAttributesCommand,
   type SuperAdminCommand,
   type TransferCommand,
   type UnitOfWork,
@@ -137,5 +139,13 @@ export class MariadbRoomCommands extends RoomCommandsOverUnits {
 
   override modifyRoom(c: ModifyRoomCommand) {
     return this.keyedRequest ? super.modifyRoom(c) : this.settings.modifyRoom(c);
+  }
+
+  override setAttributes(c: SetAttributesCommand) {
+    return this.keyedRequest ? super.setAttributes(c) : this.settings.setAttributes(c);
+  }
+
+  override deleteAttributes(c: DeleteAttributesCommand) {
+    return this.keyedRequest ? super.deleteAttributes(c) : this.settings.deleteAttributes(c);
   }
 }

@@ -8,10 +8,10 @@ import {
 /**
  * Statements per write use case (transaction control aside). The room commands (create, add,
  * remove, transfer, dissolve, mute, unmute, promote, demote, announcement, mute-all) and the list
- * commands (block, allow, removal from a list, super admins, batch removal) and modify are ONE
- * compound statement each, success and refusals alike (MariadbRoomCommands); the attribute and
- * user commands run as units of work over the repositories (RoomCommandsOverUnits), one
- * statement per repository call.
+ * commands (block, allow, removal from a list, super admins, batch removal) and the settings
+ * commands (modify, the attribute set and delete) are ONE compound statement each, success and
+ * refusals alike (MariadbRoomCommands); the user's deletion runs as a unit of work over the
+ * repositories (RoomCommandsOverUnits), one statement per repository call.
  */
 const WRITE_ROUND_TRIPS: WriteRoundTrips = {
   create: 1,
@@ -86,18 +86,18 @@ const WRITE_ROUND_TRIPS: WriteRoundTrips = {
   modify: 1,
   'modify, room missing': 1,
   'modify, maxusers below the members': 1,
-  'set attributes': 6,
-  'set attributes, owned by another': 4,
-  'set attributes, forced': 6,
-  'set attributes, room at its limit': 4,
+  'set attributes': 1,
+  'set attributes, owned by another': 1,
+  'set attributes, forced': 1,
+  'set attributes, room at its limit': 1,
   'set attributes, room missing': 1,
-  'set attributes, not in the room': 2,
-  'delete attributes, owned by another': 3,
-  'delete attributes': 5,
-  'delete attributes, key missing': 3,
-  'delete attributes, forced': 4,
+  'set attributes, not in the room': 1,
+  'delete attributes, owned by another': 1,
+  'delete attributes': 1,
+  'delete attributes, key missing': 1,
+  'delete attributes, forced': 1,
   'delete attributes, room missing': 1,
-  'delete attributes, not in the room': 2,
+  'delete attributes, not in the room': 1,
   'delete user': 13,
   'delete user, missing': 1,
 };
