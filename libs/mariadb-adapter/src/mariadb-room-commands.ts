@@ -5,6 +5,7 @@ import {
   type BlockCommand,
   type CreateRoomCommand,
   type DeleteAttributesCommand,
+  type DeleteUserCommand,
   type DissolveCommand,
   type ModifyRoomCommand,
   type MuteCommand,
@@ -27,6 +28,7 @@ import { answerOf, type Answer } from './mariadb-command-statement.js';
 import { ListCommandStatements } from './mariadb-list-statements.js';
 import { RoomCommandStatements } from './mariadb-room-statements.js';
 import { SettingsCommandStatements } from './mariadb-settings-statements.js';
+import { UserCommandStatements } from './mariadb-user-statements.js';
 import type { Database } from './schema/database.js';
 import { withRetries } from './write-retries.js';
 
@@ -38,9 +40,9 @@ import { withRetries } from './write-retries.js';
  * the repositories' own, guarded by what the ones before found (ROW_COUNT(), variables), in
  * the store's lock order: the room first, then memberships, then the users' counters (in
  * username order), then the app's. Run again whole after a deadlock or a foreign-key race, as a
- * unit of work is. The commands not written here are units of work over the repositories.
+ * unit of work is. Every command of the port is written here.
  *
- * Under a keyed request (Idempotency-Key) a command is a unit of work too: it must join that
+ * Under a keyed request (Idempotency-Key) a command is a unit of work over the repositories: it must join that
  * request's transaction, so that the change and the stored response commit together, and a
  * compound statement with a transaction of its own would commit on its own.
  */
@@ -49,6 +51,7 @@ export class MariadbRoomCommands extends RoomCommandsOverUnits {
   private readonly admins: AdminCommandStatements;
   private readonly lists: ListCommandStatements;
   private readonly settings: SettingsCommandStatements;
+  private readonly users: UserCommandStatements;
 
   constructor(
     uow: Pick<UnitOfWork, 'write'>,
@@ -63,6 +66,7 @@ export class MariadbRoomCommands extends RoomCommandsOverUnits {
     this.admins = new AdminCommandStatements(send);
     this.lists = new ListCommandStatements(send);
     this.settings = new SettingsCommandStatements(send);
+    this.users = new UserCommandStatements(send);
   }
 
   /** Whether a command must run as a unit of work (under a keyed request: see the class). */
@@ -147,5 +151,9 @@ export class MariadbRoomCommands extends RoomCommandsOverUnits {
 
   override deleteAttributes(c: DeleteAttributesCommand) {
     return this.keyedRequest ? super.deleteAttributes(c) : this.settings.deleteAttributes(c);
+  }
+
+  override deleteUser(c: DeleteUserCommand) {
+    return this.keyedRequest ? super.deleteUser(c) : this.users.deleteUser(c);
   }
 }
