@@ -54,6 +54,8 @@ export class MariadbEventOutbox implements EventOutbox, EventLog {
 /** One event to store, with the parts only a command's statement knows as SQL expressions. */
 export interface OutboxRow {
   readonly event: RoomEvent;
+  /** The event's id, when the statement draws it (a row stored in a loop); otherwise one drawn here. */
+  readonly id?: RawBuilder<unknown>;
   /** The room's id, when the statement draws it. */
   readonly roomId?: RawBuilder<unknown>;
   /** The payload's JSON, when the statement fills parts of it in. */
@@ -67,7 +69,7 @@ export interface OutboxRow {
  * the rows just inserted by LAST_INSERT_ID() and the uuids generated here.
  */
 export function eventStatements(rows: readonly OutboxRow[]): RawBuilder<unknown> {
-  const ids = rows.map(() => randomUUID());
+  const ids = rows.map((row) => row.id ?? randomUUID());
   const values = rows.map(
     ({ event: e, roomId, payload, memberCount }, i) =>
       sql`(${ids[i]}, ${e.appId}, ${e.org}, ${e.app}, ${roomId ?? e.roomId}, ${e.operation}, ${e.operator}, ${

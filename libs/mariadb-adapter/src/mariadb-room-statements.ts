@@ -6,6 +6,7 @@ import type {
   Outcome,
   RemoveMemberCommand,
   TransferCommand,
+  UnmuteCommand,
   UserId,
 } from '@chatroom/domain';
 import { sql, type RawBuilder } from 'kysely';
@@ -24,7 +25,7 @@ import {
 } from './mariadb-command-statement.js';
 
 /**
- * The six room commands the benchmark measures, each ONE compound statement (MariadbRoomCommands
+ * The six room commands the benchmark measures and the unmute, each ONE compound statement (MariadbRoomCommands
  * says how they are sent and when they are not): the repositories' statements, guarded by what
  * the ones before them found, in the store's lock order.
  */
@@ -227,6 +228,14 @@ export class RoomCommandStatements {
       return refusalOf(answer, answer.outsiders === null ? [] : (JSON.parse(answer.outsiders) as UserId[]));
     return {};
   }
+
+  /** The room locked, then the users' mutes lifted, whoever they are; the event whenever the room exists. */
+  async unmute(c: UnmuteCommand): Promise<Outcome<Record<never, never>>> {
+    const answer = await this.send(() =>
+      onRoom(c.appId, c.roomId, { body: sql`${liftMutes(c)} ${storeEvents([{ event: c.unmuted }])}` }),
+    );
+    return answer.refused !== null ? refusalOf(answer, []) : {};
+  }
 }
 
 /** The command's room's rows of a per-room table. */
@@ -252,11 +261,16 @@ function overCap(appId: string, usernames: readonly UserId[] | RawBuilder<unknow
 
 /** The mutes' upsert (each user once, at their last place) or, for `expiresAt` 0, their removal. */
 function muteChange(c: MuteCommand): RawBuilder<unknown> {
-  if (c.expiresAt === 0) return sql`DELETE FROM mutes WHERE ${inRoom(c)} AND username IN (${nameList(c.usernames)});`;
+  if (c.expiresAt === 0) return liftMutes(c);
   const last = [...new Set([...c.usernames].reverse())].reverse();
   if (last.length === 0) return sql``;
   const rows = last.map((username) => sql`(${c.appId}, ${c.roomId}, ${username}, ${c.expiresAt})`);
   return sql`
     INSERT INTO mutes (app_id, room_id, username, expires_at) VALUES ${sql.join(rows)}
     ON DUPLICATE KEY UPDATE expires_at = VALUES(expires_at), seq = NEXT VALUE FOR mute_seq;`;
+}
+
+/** The users' mutes deleted. */
+function liftMutes(c: UnmuteCommand | MuteCommand): RawBuilder<unknown> {
+  return sql`DELETE FROM mutes WHERE ${inRoom(c)} AND username IN (${nameList(c.usernames)});`;
 }

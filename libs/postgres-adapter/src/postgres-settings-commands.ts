@@ -1,7 +1,6 @@
 import type {
   DeleteUserCommand,
   User,
-  UserId,
   DeleteAttributesCommand,
   DeleteAttributesDone,
   ModifyRoomCommand,
@@ -13,6 +12,7 @@ import type {
   SetAttributesDone,
 } from '@chatroom/domain';
 import { ROOM_INFO_FIXED } from '@chatroom/domain';
+import { answeredUser } from '@chatroom/sql-store-kit';
 import { sql, type RawBuilder } from 'kysely';
 import { commandEvents } from './command-events.js';
 import { type Answer, lockedRoom } from './postgres-command-statement.js';
@@ -152,16 +152,7 @@ export class PostgresSettingsCommands extends PostgresRoomCommands implements Ro
     const answer = await this.answer<DeletedUserRow>(deleteUserStatement(c));
     if (answer.outcome === 'user-missing') return { refused: 'user-missing', username: c.username };
     if (answer.outcome !== 'ok') return settingsRefusal(answer);
-    const user: User = {
-      appId: c.appId,
-      username: c.username as UserId,
-      uuid: answer.uuid!,
-      passwordHash: answer.password_hash!,
-      nickname: answer.nickname,
-      created: Number(answer.created),
-      modified: Number(answer.modified),
-    };
-    return { user };
+    return { user: answeredUser(c.appId, c.username, answer) };
   }
 }
 

@@ -8,7 +8,7 @@ export { SqlRoomAttributeRepository } from './queries/room-attribute-repository.
 export { SqlSuperAdminRepository } from './queries/super-admin-repository.js';
 export { appRow, appSettingsColumns, deleteApp, toApp } from './rows/app-rows.js';
 export { readAnnouncement, ROOM_COLUMNS, roomPatchColumns, toChatroom, type RoomRow } from './rows/room-rows.js';
-export { deleteUser, findUser, userRow } from './rows/user-rows.js';
+export { answeredUser, deleteUser, findUser, userRow, type AnsweredUserRow } from './rows/user-rows.js';
 export type * from './schema/shared-tables.js';
 export { sharedTables } from './schema/shared-tables.js';
 export { likePrefix, SqlConsoleQueriesBase } from './console/console-queries-base.js';

@@ -2,6 +2,28 @@ import type { User, UserId } from '@chatroom/domain';
 import type { Insertable, Kysely } from 'kysely';
 import type { SharedDatabase, UsersTable } from '../schema/shared-tables.js';
 
+/** The columns of a user's row a command's statement answers with (the user as they were). */
+export interface AnsweredUserRow {
+  readonly uuid: string | null;
+  readonly password_hash: string | null;
+  readonly nickname: string | null;
+  readonly created: number | string | null;
+  readonly modified: number | string | null;
+}
+
+/** The user a statement answered with, as `findUser` returns one. */
+export function answeredUser(appId: string, username: UserId, row: AnsweredUserRow): User {
+  return {
+    appId,
+    username,
+    uuid: row.uuid!,
+    passwordHash: row.password_hash!,
+    nickname: row.nickname,
+    created: Number(row.created),
+    modified: Number(row.modified),
+  };
+}
+
 /** The row a new user is inserted as. */
 export function userRow(u: User): Insertable<UsersTable> {
   return {
