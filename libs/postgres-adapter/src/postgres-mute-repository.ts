@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { inAskedOrder } from '@chatroom/sql-store-kit';
 import type { Database } from './schema/database.js';
 import { textArray } from './sql-arrays.js';
+import { touchedRoom } from './touched-room.js';
 
 export class PostgresMuteRepository implements MuteRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -10,7 +11,8 @@ export class PostgresMuteRepository implements MuteRepository {
   /**
    * One statement for the batch. A user named twice counts once, with their last entry and at
    * its place (ON CONFLICT cannot touch one row twice). A replaced mute takes a new seq, so it
-   * lists as set last.
+   * lists as set last. The room's row gets a new version (`touchedRoom`), as the mute command's
+   * does.
    */
   async upsert(appId: string, roomId: string, entries: readonly MuteEntry[]): Promise<void> {
     const last = new Map<UserId, number>();
@@ -20,6 +22,7 @@ export class PostgresMuteRepository implements MuteRepository {
     }
     if (last.size === 0) return;
     await sql`
+      WITH ${touchedRoom(appId, roomId, sql`TRUE`)}
       INSERT INTO mutes (app_id, room_id, username, expires_at)
       SELECT ${appId}::uuid, ${roomId}::text, e.username, e.expires_at
       FROM unnest(${textArray([...last.keys()])}, ${[...last.values()]}::bigint[]) WITH ORDINALITY

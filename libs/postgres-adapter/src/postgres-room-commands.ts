@@ -22,6 +22,7 @@ import { PostgresListCommands } from './postgres-list-commands.js';
 import { AFTER_USERS_LEFT, releaseMemberships } from './release-memberships.js';
 import type { Database } from './schema/database.js';
 import { textArray } from './sql-arrays.js';
+import { touchedRoom } from './touched-room.js';
 import { usersInOrder } from './users-in-order.js';
 
 /** Locks the command's room (a user's: their rooms): the statement sent next on that transaction then sees it as it is. */
@@ -369,7 +370,8 @@ export class PostgresRoomCommands
         WHERE ${expiresAt !== 0} AND EXISTS (SELECT 1 FROM go)
         ORDER BY w.ord
         ON CONFLICT (app_id, room_id, username) DO UPDATE SET expires_at = excluded.expires_at, seq = DEFAULT
-      ), ${commandEvents([{ event: c.muted, when: sql`EXISTS (SELECT 1 FROM go)` }])}
+      ), ${touchedRoom(appId, roomId, sql`${expiresAt !== 0} AND EXISTS (SELECT 1 FROM go)`)},
+      ${commandEvents([{ event: c.muted, when: sql`EXISTS (SELECT 1 FROM go)` }])}
       SELECT
         CASE
           WHEN NOT EXISTS (SELECT 1 FROM locked) THEN 'room-missing'
@@ -385,17 +387,25 @@ export class PostgresRoomCommands
     return {};
   }
 
-  /** On the locked room: whoever is named, member or not, muted or not, has no mute after it. */
+  /**
+   * On the locked room, whose mutes its snapshot then shows as they are (a mute set while this
+   * waited gave the room a new version: `stale`, run again): whoever is named, member or not,
+   * muted or not, has no mute after it.
+   */
   async unmute(c: UnmuteCommand): Promise<Outcome<Record<never, never>>> {
     const { appId, roomId } = c;
     const answer = await this.answer(sql`
       WITH ${lockedRoom(appId, roomId)}, lifted AS (
         DELETE FROM mutes
         WHERE app_id = ${appId} AND room_id = ${roomId} AND username = ANY(${textArray(c.usernames)})
-          AND EXISTS (SELECT 1 FROM locked)
-      ), ${commandEvents([{ event: c.unmuted, when: sql`EXISTS (SELECT 1 FROM locked)` }])}
+          AND EXISTS (SELECT 1 FROM fresh)
+      ), ${commandEvents([{ event: c.unmuted, when: sql`EXISTS (SELECT 1 FROM fresh)` }])}
       SELECT
-        CASE WHEN NOT EXISTS (SELECT 1 FROM locked) THEN 'room-missing' ELSE 'ok' END AS outcome,
+        CASE
+          WHEN NOT EXISTS (SELECT 1 FROM locked) THEN 'room-missing'
+          WHEN NOT EXISTS (SELECT 1 FROM fresh) THEN 'stale'
+          ELSE 'ok'
+        END AS outcome,
         NULL::text AS username,
         EXISTS (SELECT 1 FROM ev) AS stored
     `);

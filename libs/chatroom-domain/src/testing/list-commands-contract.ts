@@ -51,7 +51,7 @@ async function world(h: StoreHandle) {
  * Runs `command` while a unit that locked the room and made `change` holds it, and gives the
  * command's outcome once that unit committed (the store's probe must see the command wait).
  */
-async function whileHeld(
+export async function whileHeld(
   h: StoreHandle,
   room: { appId: string; id: string },
   change: (r: Repositories) => Promise<unknown>,
