@@ -6,6 +6,7 @@ import type {
   Outcome,
   PromoteAdminCommand,
   RemoveMemberCommand,
+  RoomEvent,
   RoomCommands,
   RoomSettingsCommands,
   SetAdminCommand,
@@ -346,16 +347,35 @@ export class PostgresRoomCommands
     return { members: answer.members as UserId[] };
   }
 
-  /** On the locked room, whose memberships its snapshot then shows as they are. */
-  async mute(c: MuteCommand): Promise<Outcome<Record<never, never>>> {
-    const { appId, roomId, expiresAt } = c;
-    const asked = [...new Set(c.usernames)];
+  mute(c: MuteCommand): Promise<Outcome<Record<never, never>>> {
+    return this.mutes(c.appId, c.roomId, c.usernames, c.expiresAt, c.muted, true);
+  }
+
+  unmute(c: UnmuteCommand): Promise<Outcome<Record<never, never>>> {
+    return this.mutes(c.appId, c.roomId, c.usernames, 0, c.unmuted, false);
+  }
+
+  /**
+   * Sets the users' mutes (`expiresAt` 0: lifts them) on the locked room, whose memberships and
+   * mutes its snapshot then shows as they are (a mute set while this waited gave the room a new
+   * version, `touchedRoom`: `stale`, run again). `membersOnly`: any outsider refuses the whole
+   * command (a mute); otherwise whoever is named is lifted, member or not (the batch unmute).
+   */
+  private async mutes(
+    appId: string,
+    roomId: string,
+    usernames: readonly UserId[],
+    expiresAt: number,
+    event: RoomEvent,
+    membersOnly: boolean,
+  ): Promise<Outcome<Record<never, never>>> {
+    const asked = [...new Set(usernames)];
     const answer = await this.answer<{ outsiders: string[] }>(sql`
       WITH ${lockedRoom(appId, roomId)}, wanted AS (
         SELECT w.username, w.ord FROM unnest(${textArray(asked)}) WITH ORDINALITY AS w (username, ord)
       ), outsiders AS (
         SELECT w.username, w.ord FROM wanted w
-        WHERE NOT EXISTS (
+        WHERE ${membersOnly} AND NOT EXISTS (
           SELECT 1 FROM memberships m WHERE m.app_id = ${appId} AND m.room_id = ${roomId} AND m.username = w.username
         )
       ), go AS (
@@ -371,7 +391,7 @@ export class PostgresRoomCommands
         ORDER BY w.ord
         ON CONFLICT (app_id, room_id, username) DO UPDATE SET expires_at = excluded.expires_at, seq = DEFAULT
       ), ${touchedRoom(appId, roomId, sql`${expiresAt !== 0} AND EXISTS (SELECT 1 FROM go)`)},
-      ${commandEvents([{ event: c.muted, when: sql`EXISTS (SELECT 1 FROM go)` }])}
+      ${commandEvents([{ event, when: sql`EXISTS (SELECT 1 FROM go)` }])}
       SELECT
         CASE
           WHEN NOT EXISTS (SELECT 1 FROM locked) THEN 'room-missing'
@@ -384,32 +404,6 @@ export class PostgresRoomCommands
         ARRAY(SELECT username FROM outsiders ORDER BY ord) AS outsiders
     `);
     if (answer.outcome !== 'ok') return refusal(answer, answer.outsiders as UserId[]);
-    return {};
-  }
-
-  /**
-   * On the locked room, whose mutes its snapshot then shows as they are (a mute set while this
-   * waited gave the room a new version: `stale`, run again): whoever is named, member or not,
-   * muted or not, has no mute after it.
-   */
-  async unmute(c: UnmuteCommand): Promise<Outcome<Record<never, never>>> {
-    const { appId, roomId } = c;
-    const answer = await this.answer(sql`
-      WITH ${lockedRoom(appId, roomId)}, lifted AS (
-        DELETE FROM mutes
-        WHERE app_id = ${appId} AND room_id = ${roomId} AND username = ANY(${textArray(c.usernames)})
-          AND EXISTS (SELECT 1 FROM fresh)
-      ), ${commandEvents([{ event: c.unmuted, when: sql`EXISTS (SELECT 1 FROM fresh)` }])}
-      SELECT
-        CASE
-          WHEN NOT EXISTS (SELECT 1 FROM locked) THEN 'room-missing'
-          WHEN NOT EXISTS (SELECT 1 FROM fresh) THEN 'stale'
-          ELSE 'ok'
-        END AS outcome,
-        NULL::text AS username,
-        EXISTS (SELECT 1 FROM ev) AS stored
-    `);
-    if (answer.outcome !== 'ok') return refusal(answer);
     return {};
   }
 
